@@ -1,0 +1,45 @@
+# Two commands do everything on a fresh clone: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8501
+DATA_DIR ?=
+
+.PHONY: run test install install-test geocode bench clean
+
+$(VENV)/bin/activate:
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+# Reinstall only when a requirements file changed (the stamp is older than it).
+$(VENV)/.installed-app: requirements.txt requirements-nodeps.txt | $(VENV)/bin/activate
+	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -r requirements-nodeps.txt
+	touch $@
+
+$(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed-app
+	$(PY) -m pip install --quiet -r requirements-test.txt
+	touch $@
+
+install: $(VENV)/.installed-app
+install-test: $(VENV)/.installed-test
+
+## Start the app on the bundled data (or DATA_DIR=folder), with no internet needed.
+run: install
+	$(PY) -m streamlit run app.py --server.port $(PORT) -- $(if $(DATA_DIR),--data-dir "$(DATA_DIR)")
+
+## Run the whole test suite (pure, AppTest and browser tests).
+test: install-test
+	$(PY) -m pytest
+
+## Fill or refresh data/geocache.csv (add ONLINE=1 to allow Nominatim).
+geocode: install
+	$(PY) -m geo.geocode $(if $(DATA_DIR),--data-dir "$(DATA_DIR)") $(if $(ONLINE),--online)
+
+## Print speed and memory figures on the bundled data and the 25,917-link reference set.
+bench: install
+	$(PY) -m bench.run
+
+clean:
+	rm -rf $(VENV) static/vendor .pytest_cache

@@ -1,0 +1,239 @@
+"""The typed model of the programme's data: places, partnerships (Table 1) and statuses (Table 2).
+
+Everything here is plain data: no I/O, no Streamlit. The loader builds a `Dataset`; filters, pages
+and the map builder read it. Enum values are the codes written in the CSV files (see data/README.md).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+
+
+class Country(StrEnum):
+    JP = "JP"
+    CN = "CN"
+
+
+class PlaceKind(StrEnum):
+    """Administrative kind. `prefecture` covers all of 都道府県 (Tokyo Metropolis included);
+    `municipality` is a 直辖市 (municipality under the central government)."""
+
+    PREFECTURE = "prefecture"
+    PROVINCE = "province"
+    MUNICIPALITY = "municipality"
+    CITY = "city"
+    NATIONAL_BODY = "national_body"
+
+    @property
+    def is_region(self) -> bool:
+        """A region (prefecture, province, municipality) contains itself and other places."""
+        return self in (PlaceKind.PREFECTURE, PlaceKind.PROVINCE, PlaceKind.MUNICIPALITY)
+
+
+class RelationType(StrEnum):
+    """Normalised relation between the two ends of a Table 1 pair."""
+
+    FRIENDSHIP = "friendship"  # 友好都市 (with an agreement year)
+    LOCAL_OFFICE = "local_office"  # 北九州市が現地事務所設置
+    ENVIRONMENTAL_EXCHANGE = "environmental_exchange"  # 環境交流都市 (覚書あり)
+    COOPERATION_REQUEST = "cooperation_request"  # …から協力要請あり
+
+
+class Stage(StrEnum):
+    """Coordination stage of a Table 2 entry, from most to least advanced."""
+
+    NEARLY_AGREED = "nearly_agreed"  # ほぼ合意
+    PLATFORM_AGREED = "platform_agreed"  # プラットフォーム機関について了解・確定
+    IN_COORDINATION = "in_coordination"  # 調整中 / 詳細は今後調整
+    CONSULTATION_PLANNED = "consultation_planned"  # 協議予定
+    MISSION_PLANNED = "mission_planned"  # ミッション派遣計画
+    NO_STATUS = "no_status"  # no Table 2 entry: derived, never written in statuses.csv
+
+
+class Theme(StrEnum):
+    """Cooperation themes named in Table 2."""
+
+    FORECASTING = "forecasting"  # 予報
+    SOURCE_APPORTIONMENT = "source_apportionment"  # 発生源解析
+    PM25_COMPONENT_ANALYSIS = "pm25_component_analysis"  # PM2.5成分分析
+    ADMINISTRATIVE_MANAGEMENT = "administrative_management"  # 行政管理
+    MONITORING = "monitoring"  # モニタリング
+    AIR_POLLUTION_CONTROL = "air_pollution_control"  # 大気汚染対策
+    CONTROL_TECHNOLOGY = "control_technology"  # 対策技術の紹介
+    EXPERIENCE_EXCHANGE = "experience_exchange"  # 経験交流
+
+
+class ActivityKind(StrEnum):
+    EXPERT_DISPATCH = "expert_dispatch"  # 専門家派遣 (Japan → China)
+    TRAINING_IN_JAPAN = "training_in_japan"  # 訪日研修 (China → Japan)
+    MISSION_TO_JAPAN = "mission_to_japan"  # ミッション派遣 (China → Japan)
+    CONSULTATION_VISIT = "consultation_visit"  # 協議のための訪問 (Japan → China)
+    SEMINAR = "seminar"  # セミナー／合同研修
+    PROJECT_LINK = "project_link"  # 他の協力プロジェクトとの連携
+
+
+class CountQualifier(StrEnum):
+    EXACTLY = "exactly"
+    AT_LEAST = "at_least"
+    UNSPECIFIED = "unspecified"  # the text states no count
+
+
+class EventStatus(StrEnum):
+    DONE = "done"
+    PLANNED = "planned"
+
+
+class Timing(StrEnum):
+    """Where in its month an event falls, as precisely as the document says."""
+
+    MONTH = "month"  # 2014年4月
+    EARLY = "early"  # 上旬
+    MID = "mid"  # 中旬
+    LATE = "late"  # 下旬
+    AROUND = "around"  # 7月頃
+
+
+@dataclass(frozen=True)
+class Names:
+    """A name in the three languages of the UI."""
+
+    ja: str
+    en: str
+    zh: str
+
+    def get(self, lang: str) -> str:
+        return {"ja": self.ja, "en": self.en, "zh": self.zh}.get(lang, self.ja)
+
+    def all(self) -> tuple[str, str, str]:
+        return (self.ja, self.en, self.zh)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A Japanese or Chinese local government or a national body. `key` is its Japanese name as
+    the source document writes it; every other file refers to places by that key."""
+
+    names: Names
+    kind: PlaceKind
+    country: Country
+    region: Names  # the prefecture/province it lies in; a region lies in itself
+    source: str
+    lat: float | None = None  # a manual override of the coordinates; wins over any geocoder
+    lon: float | None = None
+    note: str = ""
+
+    @property
+    def key(self) -> str:
+        return self.names.ja
+
+
+@dataclass(frozen=True)
+class Partnership:
+    """One Japanese–Chinese pair of Table 1."""
+
+    japan: str  # Place key
+    china: str  # Place key
+    relation: RelationType
+    wording_ja: str  # the document's own words for the relation
+    year: int | None  # year of the friendship agreement; None when the document gives none
+    source: str
+    note: str = ""
+
+    @property
+    def key(self) -> str:
+        return f"{self.japan}–{self.china}"
+
+
+@dataclass(frozen=True)
+class Activity:
+    """A planned or agreed activity stated in a Table 2 entry, with the count the text gives."""
+
+    entity: str  # Place key
+    kind: ActivityKind
+    count: int | None
+    qualifier: CountQualifier
+    fiscal_year: int | None
+    counterparts: tuple[str, ...]  # Japanese Place keys named for this activity
+    themes: tuple[Theme, ...]
+    text: Names  # short description; ja is the document's wording
+    source: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated event in a Table 2 entry (a visit, a consultation, an agreement)."""
+
+    entity: str  # Place key
+    year: int
+    month: int
+    timing: Timing
+    status: EventStatus
+    text: Names
+    source: str
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        order = [Timing.EARLY, Timing.MONTH, Timing.MID, Timing.AROUND, Timing.LATE]
+        return (self.year, self.month, order.index(self.timing))
+
+
+@dataclass(frozen=True)
+class Status:
+    """One Table 2 entry: a Chinese city's (or national body's) coordination status."""
+
+    entity: str  # Place key
+    as_of: str  # ISO date of the report, "2014-05-31"
+    stage: Stage
+    counterparts: tuple[str, ...]  # Japanese Place keys named in the text
+    themes: tuple[Theme, ...]
+    text: Names  # ja: the document's text, cleaned of HTML list markup; en/zh: translations
+    source: str
+    activities: tuple[Activity, ...] = ()
+    events: tuple[Event, ...] = ()
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything the app shows, validated and cross-referenced by the loader."""
+
+    places: dict[str, Place]
+    partnerships: tuple[Partnership, ...]
+    statuses: dict[str, Status]
+    folder: str = ""
+    warnings: tuple[str, ...] = field(default=())
+
+    def status_of(self, key: str) -> Status | None:
+        """The Table 2 entry of a place, or None: "no status reported" is not an error."""
+        return self.statuses.get(key)
+
+    def stage_of(self, key: str) -> Stage:
+        status = self.statuses.get(key)
+        return status.stage if status else Stage.NO_STATUS
+
+    def partnerships_of(self, key: str) -> tuple[Partnership, ...]:
+        return tuple(p for p in self.partnerships if key in (p.japan, p.china))
+
+    @cached_property
+    def _by_any_name(self) -> dict[str, str]:
+        index: dict[str, str] = {}
+        for key, place in self.places.items():
+            for name in place.names.all():
+                index.setdefault(normalise_name(name), key)
+        return index
+
+    def find_place(self, name: str) -> Place | None:
+        """Look a place up by any of its names (ja, en, zh), ignoring case and width."""
+        key = self._by_any_name.get(normalise_name(name))
+        return self.places.get(key) if key else None
+
+    def regions(self) -> dict[str, Names]:
+        """Every prefecture/province that holds a place, keyed by its Japanese name."""
+        return {p.region.ja: p.region for p in self.places.values()}
+
+
+def normalise_name(name: str) -> str:
+    """Fold width and case so that 'ＴＯＫＹＯ', 'tokyo' and 'Tokyo' compare equal."""
+    return unicodedata.normalize("NFKC", name).strip().casefold()

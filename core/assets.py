@@ -1,0 +1,88 @@
+"""Offline Leaflet assets for folium maps shown through st_folium.
+
+The venue often has no internet. folium's defaults point at CDNs, and st_folium stops at the first
+script that fails to load, so offline the map silently never appears. We serve Leaflet (the only
+library CircleMarker/GeoJson/GeoJsonTooltip/DivIcon need) from Streamlit's static folder instead.
+
+URL depth: st_folium's iframe document is `<base>/component/streamlit_folium.st_folium/index.html`
+(streamlit's v1 component route `component/<name>/<file>`), so `../../app/static/...` resolves to
+`<base>/app/static/...` whatever `server.baseUrlPath` is.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import folium
+from branca.element import MacroElement
+from jinja2 import Template
+
+LEAFLET_VERSION = "1.9.3"  # the version folium 0.20 is written against; xstatic-leaflet ships it
+VENDOR_SUBDIR = Path("static") / "vendor" / "leaflet"
+# Relative to the st_folium component iframe (see module docstring).
+STATIC_URL = "../../app/static/vendor/leaflet/"
+_FILES = ("leaflet.js", "leaflet.css")
+
+
+def _source_dir() -> Path:
+    """Leaflet's dist folder inside the xstatic-leaflet package."""
+    import xstatic.pkg.leaflet as xleaflet
+
+    return Path(xleaflet.BASE_DIR)
+
+
+def ensure_static_assets(app_dir: Path) -> None:
+    """Copy leaflet.js/.css and images/ into `<app_dir>/static/vendor/leaflet/`.
+
+    Idempotent and cheap: a file is copied only when missing or of a different size, so calling
+    this on every Streamlit rerun costs a few stat() calls.
+    """
+    src = _source_dir()
+    dest = Path(app_dir) / VENDOR_SUBDIR
+    wanted = [Path(name) for name in _FILES]
+    wanted += [Path("images") / p.name for p in sorted((src / "images").glob("*.png"))]
+    for rel in wanted:
+        s, d = src / rel, dest / rel
+        if d.exists() and d.stat().st_size == s.stat().st_size:
+            continue
+        d.parent.mkdir(parents=True, exist_ok=True)
+        tmp = d.with_name(d.name + ".tmp")
+        shutil.copyfile(s, tmp)
+        tmp.replace(d)  # atomic: a concurrent session never serves half a file
+
+
+def offline_js_css() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(default_js, default_css) for a folium Map: local Leaflet only, no jQuery/bootstrap."""
+    return ([("leaflet", STATIC_URL + "leaflet.js")], [("leaflet_css", STATIC_URL + "leaflet.css")])
+
+
+def make_offline(m: folium.Map) -> folium.Map:
+    """Point the map at the local Leaflet and set `L.Icon.Default.imagePath`.
+
+    Per instance (not on the folium.Map class) so other maps in the process are untouched. Only
+    use CircleMarker/GeoJson/GeoJsonTooltip/DivIcon on such a map: folium.Popup needs jQuery and
+    folium.Icon needs bootstrap/font-awesome, neither of which is served.
+    """
+    m.default_js, m.default_css = offline_js_css()
+    m.add_child(_ImagePath(), name="leaflet_image_path")
+    return m
+
+
+class _ImagePath(MacroElement):
+    """Sets `L.Icon.Default.imagePath` in the map script.
+
+    A script macro (not a header <script>): st_folium only runs the elements' script macros and
+    drops header scripts, so this is the one place that works both in st_folium and standalone.
+    """
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "L.Icon.Default.imagePath = {{ this.path|tojson }};"
+        "{% endmacro %}"
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "ImagePath"
+        self.path = STATIC_URL + "images/"

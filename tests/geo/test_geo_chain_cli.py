@@ -1,0 +1,154 @@
+"""Chain reports, manual coordinates, error messages and the CLI."""
+
+from __future__ import annotations
+
+import math
+import sys
+from dataclasses import replace
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from geo_places import BY_KEY, PLACES
+
+from geo.cache import read_cache
+from geo.chain import GeocodeChain, default_chain
+from geo.errors import (
+    BadResponse,
+    CacheError,
+    GeocodingError,
+    InvalidCoordinates,
+    RateLimited,
+    ServiceTimeout,
+    ServiceUnavailable,
+)
+from geo.geocode import main, queries_from_places
+from geo.manual import ManualSource
+
+KOBE = BY_KEY["神戸市"]
+NOWHERE = replace(KOBE, key="架空市", name_ja="架空市", name_en="Nowhereville", name_zh="架空市")
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon", "ok"),
+    [(34.7, 135.2, True), (None, None, None), (34.7, None, False), (91, 0, False),
+     (0, 181, False), (math.nan, 0, False), ("x", 1, False), (-90, -180, True)],
+)
+def test_manual_source(lat, lon, ok) -> None:
+    q = replace(KOBE, lat=lat, lon=lon)
+    if ok is None:
+        assert ManualSource().geocode(q) is None
+    elif ok:
+        assert ManualSource().geocode(q).source == "manual"
+    else:
+        with pytest.raises(InvalidCoordinates, match="神戸市"):
+            ManualSource().geocode(q)
+
+
+@pytest.mark.parametrize(
+    ("cls", "words"),
+    [(GeocodingError, "data file"), (InvalidCoordinates, "lat -90..90"),
+     (CacheError, "--refresh"), (RateLimited, "Wait a few minutes"),
+     (ServiceTimeout, "try again"), (ServiceUnavailable, "later"), (BadResponse, "Nominatim")],
+)
+def test_error_messages_name_the_place_and_the_fix(cls, words) -> None:
+    msg = str(cls("四日市市 (Yokkaichi)", "technical detail", source="x"))
+    assert msg.startswith("四日市市 (Yokkaichi): ") and words in msg and "technical detail" in msg
+
+
+def test_manual_wins_and_is_not_cached(tmp_path: Path) -> None:
+    path = tmp_path / "geocache.csv"
+    res = default_chain(path).resolve(replace(KOBE, lat=34.0, lon=135.0))
+    assert res.location.source == "manual" and not path.exists()
+
+
+def test_resolve_all_report(tmp_path: Path) -> None:
+    chain = default_chain(tmp_path / "geocache.csv")
+    calls: list[tuple[int, int, str]] = []
+    bad = replace(BY_KEY["川崎市"], lat=999.0, lon=1.0)
+    report = chain.resolve_all([KOBE, NOWHERE, bad],
+                               progress=lambda d, t, r: calls.append((d, t, r.query.key)))
+    assert calls == [(1, 3, "神戸市"), (2, 3, "架空市"), (3, 3, "川崎市")]
+    assert report.by_source == {"gazetteer": 2}
+    assert report.unresolved == [("架空市", "no source knew it")]
+    assert report.resolutions["川崎市"].errors[0][0] == "manual"  # error kept, later source answered
+    assert not report.all_resolved
+    assert set(read_cache(tmp_path / "geocache.csv")) == {"神戸市", "川崎市"}
+
+
+def test_unresolved_reason_lists_each_source_error() -> None:
+    class Down:
+        name = "nominatim"
+
+        def geocode(self, q):
+            raise ServiceUnavailable(q.label, "HTTP 503", source=self.name)
+
+    res = GeocodeChain([ManualSource(), Down()]).resolve(replace(NOWHERE, lat=1.0))
+    assert not res.ok
+    assert "only one of lat/lon" in res.reason and "HTTP 503" in res.reason
+
+
+def test_cli_all_resolved_then_cached(tmp_path: Path, capsys) -> None:
+    assert main(["--data-dir", str(tmp_path)], queries=PLACES) == 0
+    out = capsys.readouterr().out
+    assert "Resolved 21 of 21 places." in out and "gazetteer: 21" in out
+    assert len(read_cache(tmp_path / "geocache.csv")) == 21
+    assert main(["--data-dir", str(tmp_path)], queries=PLACES) == 0
+    assert "cache: 21" in capsys.readouterr().out
+    assert main(["--data-dir", str(tmp_path), "--refresh"], queries=PLACES) == 0
+    assert "gazetteer: 21" in capsys.readouterr().out
+
+
+def test_cli_lists_unresolved_with_reason(tmp_path: Path, capsys) -> None:
+    bad = replace(BY_KEY["川崎市"], key="川崎市?", lat=1.0, lon=None, name_ja="存在しない",
+                  name_en="Nowhere2", name_zh="不存在")
+    assert main(["--data-dir", str(tmp_path)], queries=[KOBE, NOWHERE, bad]) == 1
+    out = capsys.readouterr().out
+    assert "Resolved 1 of 3 places." in out
+    assert "架空市: no source knew it" in out
+    assert "川崎市?: 存在しない (Nowhere2): the lat/lon given in the data file are invalid" in out
+
+
+def test_cli_online_errors_are_reported(tmp_path: Path, capsys, closed_port: int) -> None:
+    import functools
+
+    from geopy.adapters import RequestsAdapter
+
+    code = main(["--data-dir", str(tmp_path), "--online"], queries=[NOWHERE],
+                domain=f"127.0.0.1:{closed_port}", scheme="http", timeout=0.3,
+                adapter_factory=functools.partial(RequestsAdapter, max_retries=0))
+    assert code == 1
+    assert "架空市: 架空市 (Nowhereville): the online geocoding service is unavailable" in (
+        capsys.readouterr().out)
+    assert not (tmp_path / "geocache.csv").exists()
+
+
+def test_queries_from_places_adapter() -> None:
+    places = {
+        "神戸市": SimpleNamespace(name_ja="神戸市", name_en="Kobe", name_zh="神户市", kind="city",
+                                country="JP", region_ja="兵庫県", region_en="Hyogo",
+                                region_zh="兵库县", lat=None, lon=None),
+        "手入力": SimpleNamespace(name_ja="手入力", name_en="Manual", name_zh="手动", kind="city",
+                                country="JP", region_ja="兵庫県", region_en="Hyogo",
+                                region_zh="兵库县", lat="34.5", lon=135),
+    }
+    qs = queries_from_places(places)
+    assert qs[0] == KOBE
+    assert (qs[1].lat, qs[1].lon) == (34.5, 135.0)
+
+
+def test_cli_without_core_loader_exits_2(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.setitem(sys.modules, "core.loading", None)  # import fails
+    assert main(["--data-dir", str(tmp_path)]) == 2
+    assert "loader" in capsys.readouterr().err
+
+
+def test_cli_uses_core_loader_and_env_data_dir(tmp_path: Path, monkeypatch, capsys) -> None:
+    fake = SimpleNamespace(load_dataset=lambda d: SimpleNamespace(places={
+        "神戸市": SimpleNamespace(**{f: getattr(KOBE, f) for f in (
+            "name_ja", "name_en", "name_zh", "kind", "country", "region_ja", "region_en",
+            "region_zh", "lat", "lon")})}))
+    monkeypatch.setitem(sys.modules, "core.loading", fake)
+    monkeypatch.setenv("JCAIR_DATA_DIR", str(tmp_path))
+    assert main([]) == 0
+    assert (tmp_path / "geocache.csv").exists()

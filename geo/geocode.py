@@ -36,16 +36,28 @@ def _coord(value: Any) -> float | None:
         return None if str(value).strip() == "" else float("nan")  # ManualSource rejects NaN
 
 
+def _names(place: Any, flat: str, nested: str) -> tuple[str, str, str]:
+    """(ja, en, zh) from flat attributes (`name_ja`...) or a Names object (`names.ja`...)."""
+    if hasattr(place, f"{flat}_ja"):
+        return tuple(str(getattr(place, f"{flat}_{lang}") or "") for lang in ("ja", "en", "zh"))
+    names = getattr(place, nested)
+    return (str(names.ja or ""), str(names.en or ""), str(names.zh or ""))
+
+
 def queries_from_places(places: Mapping[str, Any]) -> list[GeocodeQuery]:
-    """Adapter from the core's places mapping (key -> Place) to GeocodeQuery."""
-    return [
-        GeocodeQuery(
-            key=key, name_ja=p.name_ja, name_en=p.name_en, name_zh=p.name_zh, kind=p.kind,
-            country=p.country, region_ja=p.region_ja, region_en=p.region_en,
-            region_zh=p.region_zh, lat=_coord(p.lat), lon=_coord(p.lon),
-        )
-        for key, p in places.items()
-    ]
+    """Adapter from the core's places mapping (key -> Place) to GeocodeQuery.
+
+    Accepts a Place with flat fields (name_ja, region_ja, ...) or with the core's `names` /
+    `region` Names objects; kind/country may be str enums.
+    """
+    out = []
+    for key, p in places.items():
+        (nja, nen, nzh), (rja, ren, rzh) = _names(p, "name", "names"), _names(p, "region", "region")
+        out.append(GeocodeQuery(
+            key=key, name_ja=nja, name_en=nen, name_zh=nzh, kind=str(p.kind), country=str(p.country),
+            region_ja=rja, region_en=ren, region_zh=rzh, lat=_coord(p.lat), lon=_coord(p.lon),
+        ))
+    return out
 
 
 def load_queries(data_dir: Path) -> list[GeocodeQuery]:

@@ -152,3 +152,32 @@ def test_cli_uses_core_loader_and_env_data_dir(tmp_path: Path, monkeypatch, caps
     monkeypatch.setenv("JCAIR_DATA_DIR", str(tmp_path))
     assert main([]) == 0
     assert (tmp_path / "geocache.csv").exists()
+
+
+def test_queries_from_core_shaped_places() -> None:
+    """The core's Place keeps names in `names`/`region` Names objects and str enums."""
+    from enum import StrEnum
+
+    class Kind(StrEnum):
+        CITY = "city"
+
+    names = SimpleNamespace(ja="神戸市", en="Kobe", zh="神户市")
+    region = SimpleNamespace(ja="兵庫県", en="Hyogo", zh="兵库县")
+    place = SimpleNamespace(names=names, region=region, kind=Kind.CITY, country="JP",
+                            lat=None, lon=None)
+    assert queries_from_places({"神戸市": place}) == [KOBE]
+
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_committed_cache_covers_the_bundled_places() -> None:
+    """data/geocache.csv must serve every place of data/ (else: run `make geocode`)."""
+    from geo.cache import CacheSource
+
+    loading = pytest.importorskip("core.loading")
+    queries = queries_from_places(loading.load_dataset(REPO / "data").places)
+    source = CacheSource(REPO / "data" / "geocache.csv")
+    stale = [q.key for q in queries if q.lat is None and source.geocode(q) is None]
+    assert stale == [], "data/geocache.csv is stale for these places: run `make geocode`"
+    assert {q.key for q in queries} >= {q.key for q in PLACES}

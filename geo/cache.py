@@ -203,7 +203,7 @@ class CacheSource:
         try:
             entry = self._load().get(query.key)
         except CacheError as exc:
-            raise CacheError(query.label, exc.detail, source=self.name) from exc
+            raise CacheError(query.label, f"{self.path}: {exc.detail}", source=self.name) from exc
         if entry is None or entry.fingerprint != query.fingerprint:
             return None  # unknown, or cached for a place that has since been renamed/moved
         when = f", {entry.updated}" if entry.updated else ""

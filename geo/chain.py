@@ -124,7 +124,11 @@ def default_chain(
     refresh: bool = False,
     **nominatim_kwargs: Any,
 ) -> GeocodeChain:
-    """manual -> cache -> gazetteer [-> nominatim]; refresh=True skips reading the cache."""
+    """manual -> cache -> gazetteer [-> nominatim]; refresh=True skips reading the cache.
+
+    Answers from the gazetteer and Nominatim are written to `cache_path`.  With online=True,
+    build the chain once per process so its Nominatim rate limit is shared by all sessions.
+    """
     sources: list[Source] = [ManualSource()]
     if not refresh:
         sources.append(CacheSource(cache_path))

@@ -56,7 +56,11 @@ def map_geopy_error(exc: GeopyError, place: str, source: str = "nominatim") -> S
 
 
 class NominatimSource:
-    """Online geocoder; one request per place, query in the place's own language plus its region."""
+    """Online geocoder; one request per place, query in the place's own language plus its region.
+
+    The 1 request/s limit holds per instance (geopy's RateLimiter is thread-safe): build one
+    per process (e.g. via st.cache_resource) so that all Streamlit sessions share it.
+    """
 
     name = "nominatim"
 

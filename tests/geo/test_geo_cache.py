@@ -128,7 +128,7 @@ def test_corrupt_cache_is_an_error_and_the_chain_goes_on(tmp_path: Path) -> None
     assert res.location.source == "gazetteer"
     (name, err), = res.errors
     assert name == "cache" and isinstance(err, CacheError)
-    assert "神戸市" in str(err) and "UTF-8" in str(err) and "--refresh" in str(err)
+    assert "神戸市" in str(err) and "geocache.csv" in str(err) and "UTF-8" in str(err) and "--refresh" in str(err)
 
 
 def test_bad_rows_are_skipped(tmp_path: Path) -> None:

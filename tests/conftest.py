@@ -1,0 +1,32 @@
+"""Shared fixtures. Each owner keeps fixtures under a section header of their own."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+# --- core data fixtures (tests/core): the bundled data/ folder and writable copies of it ---------
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+BUNDLED_DATA = REPO_ROOT / "data"
+DATA_FILES = ("places.csv", "partnerships.csv", "statuses.csv", "activities.csv", "events.csv")
+
+
+@pytest.fixture(scope="session")
+def bundled_dataset():
+    """The Dataset of the bundled data/ folder, loaded once."""
+    from core.loading import load_dataset
+
+    return load_dataset(BUNDLED_DATA)
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A writable copy of the five bundled CSV files (not geocache.csv) in tmp_path/data."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for name in DATA_FILES:
+        shutil.copyfile(BUNDLED_DATA / name, folder / name)
+    return folder

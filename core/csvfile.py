@@ -42,8 +42,9 @@ def decode(path: Path, data: bytes) -> tuple[str | None, list[DataError]]:
     except UnicodeDecodeError as utf8_error:
         try:
             return data.decode("cp932"), []
-        except UnicodeDecodeError:
-            pos = utf8_error.start
+        except UnicodeDecodeError as cp932_error:
+            # The decoder that read further is the file's likely encoding: point at its failure.
+            pos = max(utf8_error.start, cp932_error.start)
             line = data[:pos].count(b"\n") + 1
             snippet = data[pos : pos + 4].hex(" ")
             return None, [DataError(name, "encoding", line=line, value=f"bytes {snippet}")]

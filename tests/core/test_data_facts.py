@@ -293,3 +293,23 @@ def test_every_row_has_a_source_naming_its_table(bundled_dataset):
             assert "表1" in source, (file, key, source)
         if file in ("statuses", "activities", "events") or (file == "places" and key in bundled_dataset.statuses):
             assert "表2" in source, (file, key, source)
+
+
+# --- data/README.md --------------------------------------------------------------------------------
+
+README = Path(__file__).resolve().parents[2] / "data" / "README.md"
+_DOCUMENTED_ENUMS = (PlaceKind, Country, RelationType, Stage, Theme, ActivityKind, CountQualifier, EventStatus, Timing)
+
+
+@pytest.mark.parametrize("code", [m.value for enum in _DOCUMENTED_ENUMS for m in enum])
+def test_readme_documents_every_code(code):
+    assert f"`{code}`" in README.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("column", sorted({
+    "name_ja", "name_en", "name_zh", "kind", "country", "region_ja", "lat", "lon", "note", "source",
+    "japan", "china", "relation", "wording_ja", "year", "entity", "as_of", "stage", "counterparts", "themes",
+    "text_ja", "count", "qualifier", "fiscal_year", "month", "timing", "status",
+}))
+def test_readme_documents_every_column(column):
+    assert f"`{column}`" in README.read_text(encoding="utf-8")

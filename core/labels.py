@@ -110,12 +110,12 @@ def fit_zoom(
 
 
 def char_em(ch: str) -> float:
-    """Estimated advance of a character in em: CJK/full-width 1, Latin ~0.62 (bold sans)."""
+    """Estimated advance of a character in em: CJK/full-width 1, Latin ~0.6 (capitals 0.66, bold sans)."""
     if unicodedata.east_asian_width(ch) in ("W", "F"):
         return 1.0
     if ch == " ":
         return 0.3
-    return 0.62
+    return 0.66 if ch.isupper() else 0.6
 
 
 def wrap(text: str, max_px: float = MAX_LABEL_PX, font_px: float = FONT_PX) -> list[str]:

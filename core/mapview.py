@@ -1,0 +1,446 @@
+"""The folium map of the programme: places, curved partnership links, labels and legends.
+
+Pure and cheap (it runs on every Streamlit rerun): no Streamlit import, no I/O except the basemap
+cache. Everything the map shows sits in a FEW GeoJson layers (basemap, links, places, labels),
+never one folium object per link: the same code carries the 25,917-link reference set.
+
+Safety: every data string (names, notes, wordings) is html.escape'd in Python and travels only as
+a GeoJSON feature property (rendered by folium with Jinja's `tojson`, which also escapes `<`, `>`,
+`&`, `'`), shown through GeoJsonTooltip or DivIcon html. Never folium.Tooltip(str)/Popup(str):
+they put text into a JavaScript template literal where `${...}` and backticks execute.
+
+Offline: the map loads only the local Leaflet (core.assets) and, when basemap="offline", contains
+no http(s) URL at all. Online basemaps add exactly their tile URL and attribution link.
+
+Clicks (st_folium): call `st_folium(m, returned_objects=CLICK_RETURNS, ...)` and read
+`clicked_id(returned)`. For a GeoJson layer st_folium puts the clicked feature, as
+`layer.toGeoJSON()`, in `last_active_drawing`, so `returned["last_active_drawing"]["properties"]["id"]`
+is "place:<Place.key>" for a place marker or its label and "link:<Partnership.key>" (that is
+"link:<japan>–<china>", with an EN DASH) for a link. `last_object_clicked_tooltip` holds the
+tooltip's text only (display text, not an identifier) and `last_object_clicked` the click's
+lat/lng; neither is needed.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Literal
+
+import folium
+from branca.element import MacroElement
+from folium.utilities import JsCode
+from jinja2 import Template
+
+from core.arcs import arc_points, assign_bends
+from core.assets import make_offline
+from core.basemap import BASEMAPS, DEFAULT_BASEMAP, STYLES as BASEMAP_STYLES, offline_geojson
+from core.i18n import label
+from core.labels import (
+    FONT_PX,
+    LINE_PX,
+    MARKER_PX,
+    PAD_X,
+    PAD_Y,
+    LabelInput,
+    fit_zoom,
+    initial_viewport,
+    place_labels,
+    spread_markers,
+    project,
+)
+from core.models import Country, Partnership, Place, PlaceKind, RelationType, Stage
+
+LatLon = tuple[float, float]
+ColorBy = Literal["relation", "stage"]
+
+# Above this many places, labels are omitted (tooltips only): the greedy layout costs ~0.1 ms
+# per place pair-check and hundreds of labels cannot all be readable on one screen anyway.
+LABEL_LIMIT = 200
+# st_folium: only clicks rerun the app (pan/zoom do not); see module docstring for what to read.
+CLICK_RETURNS = ["last_object_clicked_tooltip", "last_active_drawing", "last_object_clicked"]
+# The Japan–China area, framed when nothing is shown.
+DEFAULT_BOUNDS: tuple[LatLon, LatLon] = ((22.0, 108.0), (45.5, 146.0))
+FIT_PADDING = 40
+DEFAULT_WIDTH, DEFAULT_HEIGHT = 760, 640  # the page's map column on a 1280x720 projector
+
+# Our own UI strings (every one in ja/en/zh).
+UI: dict[str, dict[str, str]] = {
+    "legend.places": {"ja": "場所", "en": "Places", "zh": "地点"},
+    "legend.relation": {"ja": "関係の種類", "en": "Relation type", "zh": "关系类型"},
+    "legend.stage": {"ja": "調整段階（中国側）", "en": "Coordination stage (Chinese side)", "zh": "协调阶段（中方）"},
+    "shape.jp_city": {"ja": "日本の市", "en": "Japanese city", "zh": "日本城市"},
+    "shape.jp_region": {"ja": "日本の都道府県", "en": "Japanese prefecture", "zh": "日本都道府县"},
+    "shape.cn_city": {"ja": "中国の市", "en": "Chinese city", "zh": "中国城市"},
+    "shape.cn_region": {"ja": "中国の省・直轄市", "en": "Chinese province / municipality", "zh": "中国省／直辖市"},
+    "shape.cn_body": {"ja": "中国の国の機関", "en": "Chinese national body", "zh": "中国国家机构"},
+    "shape.jp_body": {"ja": "日本の国の機関", "en": "Japanese national body", "zh": "日本国家机构"},
+    "tip.year": {"ja": "{year}年", "en": "since {year}", "zh": "{year}年"},
+    "tip.stage": {"ja": "調整段階: {stage}", "en": "Stage: {stage}", "zh": "协调阶段：{stage}"},
+}
+
+
+def ui(key: str, lang: str, **fmt: object) -> str:
+    text = UI[key].get(lang, UI[key]["ja"])
+    return text.format(**fmt) if fmt else text
+
+
+# Link categories: colour (Okabe–Ito, colour-blind safe) AND dash pattern, so colour is never
+# the only cue. Keys are enum values.
+LINK_STYLES: dict[str, dict[str, dict[str, Any]]] = {
+    "relation": {
+        RelationType.FRIENDSHIP: {"color": "#E69F00", "dashArray": None},
+        RelationType.LOCAL_OFFICE: {"color": "#009E73", "dashArray": "12 6"},
+        RelationType.ENVIRONMENTAL_EXCHANGE: {"color": "#CC79A7", "dashArray": "2 7"},
+        RelationType.COOPERATION_REQUEST: {"color": "#555555", "dashArray": "10 5 2 5"},
+    },
+    "stage": {
+        Stage.NEARLY_AGREED: {"color": "#009E73", "dashArray": None},
+        Stage.PLATFORM_AGREED: {"color": "#0072B2", "dashArray": "14 5"},
+        Stage.IN_COORDINATION: {"color": "#E69F00", "dashArray": "8 6"},
+        Stage.CONSULTATION_PLANNED: {"color": "#CC79A7", "dashArray": "3 6"},
+        Stage.MISSION_PLANNED: {"color": "#D55E00", "dashArray": "10 5 2 5"},
+        Stage.NO_STATUS: {"color": "#8C8C8C", "dashArray": "1 6"},
+    },
+}
+_UNKNOWN_STYLE = {"color": "#8C8C8C", "dashArray": "4 4"}
+LINK_WEIGHT = 3.5
+
+# Place shapes: JP = red circles, CN = blue squares, national bodies = diamonds; regions are
+# larger hollow rings, cities filled.
+JP_COLOR, CN_COLOR = "#C62828", "#1F4FB5"
+SHAPES = ("jp_city", "jp_region", "jp_body", "cn_city", "cn_region", "cn_body")
+
+_CSS = f"""
+.leaflet-container {{ background: {BASEMAP_STYLES["sea"]}; }}
+.jcm-mk {{ background: none; border: none; }}
+.jcm-s {{ position: absolute; box-sizing: border-box; }}
+.jcm-jp_city, .jcm-cn_city {{ width: 13px; height: 13px; margin: -6.5px 0 0 -6.5px; border: 2px solid #fff; }}
+.jcm-jp_region, .jcm-cn_region {{ width: {MARKER_PX}px; height: {MARKER_PX}px;
+  margin: -{MARKER_PX / 2}px 0 0 -{MARKER_PX / 2}px; background: #fff; border: 4px solid; }}
+.jcm-jp_body, .jcm-cn_body {{ width: 12px; height: 12px; margin: -6px 0 0 -6px; transform: rotate(45deg);
+  border: 2px solid #fff; }}
+.jcm-jp_city, .jcm-jp_region, .jcm-jp_body {{ border-radius: 50%; }}
+.jcm-jp_body {{ border-radius: 2px; }}
+.jcm-jp_city, .jcm-jp_body {{ background: {JP_COLOR}; }}
+.jcm-cn_city, .jcm-cn_body {{ background: {CN_COLOR}; }}
+.jcm-jp_region {{ border-color: {JP_COLOR}; }}
+.jcm-cn_region {{ border-color: {CN_COLOR}; }}
+.jcm-s {{ box-shadow: 0 0 0 1px rgba(0,0,0,.45); }}
+.jcm-sel {{ box-shadow: 0 0 0 3px #FFD600, 0 0 0 5px #000; }}
+.jcm-lb {{ position: absolute; box-sizing: border-box; padding: {PAD_Y}px {PAD_X}px;
+  font: 600 {FONT_PX}px/{LINE_PX}px "Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", "Microsoft YaHei",
+  "PingFang SC", sans-serif;
+  color: #111; background: rgba(255,255,255,.88); border-radius: 3px; text-align: center;
+  white-space: nowrap; text-shadow: 0 0 2px #fff, 0 0 2px #fff; }}
+.jcm-lb.jcm-wrap {{ white-space: normal; overflow-wrap: break-word; }}
+.jcm-lb.jcm-sel {{ background: #FFF59D; }}
+.jcm-ld {{ position: absolute; left: 0; top: 0; overflow: visible; }}
+.jcm-legend {{ background: rgba(255,255,255,.94); padding: 6px 9px; border-radius: 4px;
+  box-shadow: 0 1px 4px rgba(0,0,0,.35); font: 13px/1.35 sans-serif; color: #111; max-width: 260px; }}
+.jcm-legend h4 {{ margin: 2px 0 3px; font-size: 13px; }}
+.jcm-legend .row {{ display: flex; align-items: center; gap: 6px; margin: 1px 0; }}
+.jcm-legend .mk {{ position: relative; width: 22px; height: 20px; flex: none; }}
+.jcm-legend .mk .jcm-s {{ left: 11px; top: 10px; }}
+"""
+
+# Leaflet options as JavaScript: style links by category, draw places/labels as DivIcons.
+_LINK_STYLE_JS = """function(f) {
+  var s = Object.assign({weight: %(w)s, opacity: 0.9, lineCap: 'round'}, %(styles)s[f.properties.cat] || %(unknown)s);
+  if (f.properties.sel) { s.weight = %(w)s + 3; s.opacity = 1; }
+  return s;
+}"""
+_PLACE_JS = """function(f, latlng) {
+  var p = f.properties;
+  return L.marker(latlng, {keyboard: false, zIndexOffset: p.sel ? 3000 : 2000, icon: L.divIcon({
+    className: 'jcm-mk', iconSize: [0, 0],
+    html: '<div class="jcm-s jcm-' + p.shape + (p.sel ? ' jcm-sel' : '') + '" style="left:' + p.mx + 'px;top:' + p.my + 'px"></div>'
+  })});
+}"""
+# p.t is html-escaped in Python; every other value is a number we computed.
+_LABEL_JS = """function(f, latlng) {
+  var p = f.properties, lead = '';
+  if (p.lead) {
+    lead = '<svg class="jcm-ld" width="1" height="1"><line x1="' + p.mx + '" y1="' + p.my + '" x2="' + p.lx +
+      '" y2="' + p.ly + '" stroke="#333" stroke-width="1.5"/></svg>';
+  }
+  return L.marker(latlng, {keyboard: false, zIndexOffset: 1000, icon: L.divIcon({
+    className: 'jcm-mk', iconSize: [0, 0],
+    html: lead + '<div class="jcm-lb' + (p.sel ? ' jcm-sel' : '') + (p.wrap ? ' jcm-wrap' : '') + '" style="left:' +
+      p.dx + 'px;top:' + p.dy + 'px;' + (p.wrap ? 'width:' : 'min-width:') + p.w + 'px">' + p.t + '</div>'
+  })});
+}"""
+
+
+def _js_json(value: object) -> str:
+    """JSON safe to embed in a <script>: no '<', '>', '&' can close the tag or start markup."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _shape(place: Place) -> str:
+    country = "jp" if place.country == Country.JP else "cn"
+    if place.kind == PlaceKind.NATIONAL_BODY:
+        return f"{country}_body"
+    return f"{country}_region" if place.kind.is_region else f"{country}_city"
+
+
+def _category(p: Partnership, color_by: ColorBy, stage_of: Callable[[str], Stage]) -> str:
+    return str(p.relation) if color_by == "relation" else str(stage_of(p.china))
+
+
+def _category_label(cat: str, lang: str) -> str:
+    try:
+        return label(cat, lang)
+    except KeyError:  # a category i18n does not know yet: show its code
+        return cat
+
+
+def _place_tip(place: Place, lang: str) -> str:
+    parts = [f"<b>{html.escape(place.names.get(lang))}</b>",
+             html.escape(f"{label(place.kind, lang)} · {label(place.country, lang)}")]
+    if place.note:
+        parts.append(html.escape(place.note))
+    return "<br>".join(parts)
+
+
+def _link_tip(p: Partnership, names: Mapping[str, str], lang: str, stage: Stage) -> str:
+    head = f"<b>{html.escape(names.get(p.japan, p.japan))} – {html.escape(names.get(p.china, p.china))}</b>"
+    rel = label(p.relation, lang)
+    if p.year is not None:
+        rel += f" ({ui('tip.year', lang, year=p.year)})"
+    parts = [head, html.escape(rel), html.escape(ui("tip.stage", lang, stage=label(stage, lang)))]
+    if p.note:
+        parts.append(html.escape(p.note))
+    return "<br>".join(parts)
+
+
+def _coord_of(place: Place, coords: Mapping[str, LatLon]) -> LatLon | None:
+    """Coordinates from the resolved mapping, else the place's manual override, else None."""
+    if place.key in coords:
+        lat, lon = coords[place.key]
+        return (float(lat), float(lon))
+    if place.lat is not None and place.lon is not None:
+        return (place.lat, place.lon)
+    return None
+
+
+def _round(lat: float, lon: float) -> list[float]:
+    return [round(lon, 4), round(lat, 4)]  # GeoJSON order; 4 decimals ~ 10 m
+
+
+def _fc(features: list[dict]) -> dict:
+    return {"type": "FeatureCollection", "features": features}
+
+
+def build_map(
+    places: Sequence[Place],
+    partnerships: Sequence[Partnership],
+    coords: Mapping[str, LatLon],
+    *,
+    lang: str = "ja",
+    color_by: ColorBy = "relation",
+    stage_of: Callable[[str], Stage] = lambda _key: Stage.NO_STATUS,
+    basemap: str = DEFAULT_BASEMAP,
+    selected: str | None = None,
+    selected_link: str | None = None,
+    width: int = DEFAULT_WIDTH,
+    height: int = DEFAULT_HEIGHT,
+    labels: bool | None = None,
+) -> folium.Map:
+    """The map of `places` and `partnerships` (already filtered by the page).
+
+    A place is shown when it has coordinates (`coords[key]`, else its manual lat/lon); a link when
+    both its ends have coordinates (its ends need not be in `places`). `selected` is a Place key,
+    `selected_link` a Partnership key; both are highlighted. `width`/`height` are the map's size
+    in pixels: labels are laid out for the zoom fitBounds picks at that size. `labels=None` shows
+    labels up to LABEL_LIMIT places. An unknown `basemap` falls back to the offline one.
+    """
+    by_key = {p.key: p for p in places}
+    shown = [(p, c) for p in places if (c := _coord_of(p, coords)) is not None]
+    names = {p.key: p.names.get(lang) for p in places}
+
+    def end(key: str) -> LatLon | None:
+        return _coord_of(by_key[key], coords) if key in by_key else coords.get(key)
+
+    links = [(p, a, b) for p in partnerships if (a := end(p.japan)) is not None and (b := end(p.china)) is not None]
+
+    points = [c for _, c in shown] or list(DEFAULT_BOUNDS)
+    if not shown:  # only links' ends (or nothing): frame those, or the Japan–China area
+        points = [c for _, a, b in links for c in (a, b)] or list(DEFAULT_BOUNDS)
+    zoom = fit_zoom(points, width, height, FIT_PADDING)
+    lats, lons = [c[0] for c in points], [c[1] for c in points]
+    bounds = [[min(lats), min(lons)], [max(lats), max(lons)]]
+    m = folium.Map(
+        location=[(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2],
+        zoom_start=zoom,
+        tiles=None,
+        prefer_canvas=len(links) > 500,  # canvas draws thousands of lines faster than SVG
+        control_scale=True,
+    )
+    make_offline(m)
+    m.add_child(_Chrome(_CSS, _legend_html(shown, links, color_by, stage_of, lang)), name="jcm_chrome")
+    _add_basemap(m, basemap)
+
+    # Links: one GeoJson layer, styled per category by a small JS table.
+    bends = assign_bends([(p.japan, p.china) for p, _, _ in links])
+    link_feats = []
+    for (p, a, b), bend in zip(links, bends):
+        props: dict[str, Any] = {
+            "id": f"link:{p.key}",
+            "cat": _category(p, color_by, stage_of),
+            "tip": _link_tip(p, names, lang, stage_of(p.china)),
+        }
+        if selected_link == p.key or (selected is not None and selected in (p.japan, p.china)):
+            props["sel"] = 1
+        geom = {"type": "LineString", "coordinates": [_round(*pt) for pt in arc_points(a, b, bend=bend)]}
+        link_feats.append({"type": "Feature", "properties": props, "geometry": geom})
+    styles = {cat: {k: v for k, v in s.items() if v is not None} for cat, s in LINK_STYLES[color_by].items()}
+    style_js = _LINK_STYLE_JS % {"w": LINK_WEIGHT, "styles": _js_json({str(k): v for k, v in styles.items()}),
+                                 "unknown": _js_json(_UNKNOWN_STYLE)}
+    if link_feats:
+        folium.GeoJson(
+            _fc(link_feats), name="links", style=JsCode(style_js),
+            tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True),
+        ).add_to(m)
+
+    # Places and labels at the zoom fitBounds will pick.
+    place_feats, label_feats = _place_features(shown, lang, zoom, width, height, selected, labels)
+    if place_feats:
+        folium.GeoJson(
+            _fc(place_feats), name="places", pointToLayer=JsCode(_PLACE_JS),
+            tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=False, direction="top", offset=(0, -8)),
+        ).add_to(m)
+    if label_feats:
+        folium.GeoJson(_fc(label_feats), name="labels", pointToLayer=JsCode(_LABEL_JS)).add_to(m)
+    m.fit_bounds(bounds, padding=(FIT_PADDING, FIT_PADDING), max_zoom=9)
+    return m
+
+
+def _place_features(
+    shown: Sequence[tuple[Place, LatLon]], lang: str, zoom: int, width: int, height: int,
+    selected: str | None, labels: bool | None,
+) -> tuple[list[dict], list[dict]]:
+    """Place markers (fanned out where they coincide) and, up to LABEL_LIMIT, their labels."""
+    if labels is None:
+        labels = len(shown) <= LABEL_LIMIT
+    if labels and shown:
+        viewport = initial_viewport([c for _, c in shown], zoom, width, height)
+        placements = place_labels([LabelInput(p.key, *c, p.names.get(lang)) for p, c in shown], zoom, viewport)
+        offsets = [(placements[p.key].marker_dx, placements[p.key].marker_dy) for p, _ in shown]
+    else:
+        placements = {}
+        offsets = spread_markers([project(*c, zoom) for _, c in shown]) if len(shown) <= LABEL_LIMIT else [(0, 0)] * len(shown)
+    place_feats, label_feats = [], []
+    for (p, c), (mx, my) in zip(shown, offsets):
+        sel = p.key == selected
+        props: dict[str, Any] = {"id": f"place:{p.key}", "tip": _place_tip(p, lang), "shape": _shape(p),
+                                 "mx": round(mx, 1), "my": round(my, 1)}
+        if sel:
+            props["sel"] = 1
+        point = {"type": "Point", "coordinates": _round(*c)}
+        place_feats.append({"type": "Feature", "properties": props, "geometry": point})
+        if p.key in placements:
+            pl = placements[p.key]
+            # Leader: from the marker to the nearest point of the label box.
+            lx = min(max(mx, pl.dx), pl.dx + pl.width)
+            ly = min(max(my, pl.dy), pl.dy + pl.height)
+            lprops: dict[str, Any] = {"id": f"place:{p.key}", "t": html.escape(p.names.get(lang)),
+                                      "dx": pl.dx, "dy": pl.dy, "w": pl.width, "lead": int(pl.leader),
+                                      "wrap": int(pl.lines > 1),
+                                      "mx": round(mx, 1), "my": round(my, 1), "lx": round(lx, 1), "ly": round(ly, 1)}
+            if sel:
+                lprops["sel"] = 1
+            label_feats.append({"type": "Feature", "properties": lprops, "geometry": point})
+    return place_feats, label_feats
+
+
+def _add_basemap(m: folium.Map, key: str) -> None:
+    bm = BASEMAPS.get(key) or BASEMAPS[DEFAULT_BASEMAP]
+    if bm.online and bm.tiles:
+        folium.TileLayer(tiles=bm.tiles, attr=bm.attribution, name=bm.key, max_zoom=18).add_to(m)
+        return
+    style = JsCode("function(f) { return %s[f.properties.c]; }" % _js_json(
+        {k: v for k, v in BASEMAP_STYLES.items() if isinstance(v, dict)}))
+    folium.GeoJson(json.loads(offline_geojson()), name="basemap", style=style, interactive=False,
+                   smooth_factor=1.5, attribution=html.escape(bm.attribution)).add_to(m)
+
+
+def _swatch_line(style: Mapping[str, Any]) -> str:
+    dash = f' stroke-dasharray="{html.escape(style["dashArray"])}"' if style.get("dashArray") else ""
+    return (f'<svg width="38" height="12" style="flex:none"><line x1="2" y1="6" x2="36" y2="6" '
+            f'stroke="{html.escape(style["color"])}" stroke-width="{LINK_WEIGHT}" stroke-linecap="round"{dash}/></svg>')
+
+
+def _legend_html(
+    shown: Sequence[tuple[Place, LatLon]], links: Sequence[tuple[Partnership, LatLon, LatLon]],
+    color_by: ColorBy, stage_of: Callable[[str], Stage], lang: str,
+) -> str:
+    """Legend of ONLY the place shapes and link categories present, in the chosen language."""
+    out: list[str] = []
+    shapes = {_shape(p) for p, _ in shown}
+    if shapes:
+        out.append(f"<h4>{html.escape(ui('legend.places', lang))}</h4>")
+        for shape in SHAPES:
+            if shape in shapes:
+                out.append(f'<div class="row"><span class="mk"><span class="jcm-s jcm-{shape}"></span></span>'
+                           f"{html.escape(ui('shape.' + shape, lang))}</div>")
+    cats = {_category(p, color_by, stage_of) for p, _, _ in links}
+    if cats:
+        out.append(f"<h4>{html.escape(ui('legend.' + color_by, lang))}</h4>")
+        order = [str(k) for k in LINK_STYLES[color_by]] + sorted(cats - {str(k) for k in LINK_STYLES[color_by]})
+        for cat in order:
+            if cat in cats:
+                style = LINK_STYLES[color_by].get(cat, _UNKNOWN_STYLE)  # type: ignore[call-overload]
+                out.append(f'<div class="row">{_swatch_line(style)}{html.escape(_category_label(cat, lang))}</div>')
+    return "".join(out)
+
+
+class _Chrome(MacroElement):
+    """Our CSS and the legend, injected from the map script.
+
+    A script macro, not header/html elements: st_folium runs only the elements' scripts (it
+    strips header scripts), so this works both inside st_folium and in a standalone render.
+    The CSS and legend HTML are ours and arrive as escaped JSON strings.
+    """
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+(function() {
+  var css = document.createElement('style');
+  css.textContent = {{ this.css }};
+  document.head.appendChild(css);
+  var html = {{ this.legend }};
+  if (html) {
+    var legend = L.control({position: 'bottomright'});
+    legend.onAdd = function() {
+      var div = L.DomUtil.create('div', 'jcm-legend');
+      div.innerHTML = html;
+      L.DomEvent.disableClickPropagation(div);
+      return div;
+    };
+    legend.addTo({{ this._parent.get_name() }});
+  }
+})();
+{% endmacro %}"""
+    )
+
+    def __init__(self, css: str, legend_html: str) -> None:
+        super().__init__()
+        self._name = "JcmChrome"
+        self.css = _js_json(css)
+        self.legend = _js_json(legend_html)
+
+
+def clicked_id(returned: Mapping[str, Any] | None) -> str | None:
+    """The `id` of the feature the user clicked ("place:<key>" or "link:<japan>–<china>"), or None.
+
+    Reads st_folium's `last_active_drawing` (the clicked GeoJSON feature with its properties).
+    """
+    if not returned:
+        return None
+    feature = returned.get("last_active_drawing") or {}
+    props = feature.get("properties") if isinstance(feature, Mapping) else None
+    fid = props.get("id") if isinstance(props, Mapping) else None
+    return fid if isinstance(fid, str) and fid.startswith(("place:", "link:")) else None

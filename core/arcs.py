@@ -25,7 +25,7 @@ _R = 6_371_008.8  # mean Earth radius (m), only for the small sideways offset
 
 def auto_points(distance_m: float) -> int:
     """Points for an arc: enough to look smooth, few enough for 25,917 links (payload)."""
-    return max(8, min(24, int(distance_m / 400_000) + 8))
+    return max(10, min(20, int(distance_m / 600_000) + 8))
 
 
 @lru_cache(maxsize=65_536)

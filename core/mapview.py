@@ -26,6 +26,7 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any, Literal
 
 import folium
@@ -174,9 +175,11 @@ _LABEL_JS = """function(f, latlng) {
 
 
 def _js_json(value: object) -> str:
-    """JSON safe to embed in a <script>: no '<', '>', '&' can close the tag or start markup."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    """JSON safe to embed in a <script>: no '<', '>', '&' can close the tag or start markup.
+
+    (JSON itself keeps backslashes, quotes and `${` inert: the result is data, not code.)
+    """
+    return _script_safe(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
 
 
 def _shape(place: Place) -> str:
@@ -226,12 +229,19 @@ def _coord_of(place: Place, coords: Mapping[str, LatLon]) -> LatLon | None:
     return None
 
 
-def _round(lat: float, lon: float) -> list[float]:
-    return [round(lon, 4), round(lat, 4)]  # GeoJSON order; 4 decimals ~ 10 m
+def _point_json(lat: float, lon: float) -> str:
+    return '{"type":"Point","coordinates":[%s,%s]}' % (round(lon, 4), round(lat, 4))  # 4 decimals ~ 10 m
 
 
-def _fc(features: list[dict]) -> dict:
-    return {"type": "FeatureCollection", "features": features}
+@lru_cache(maxsize=65_536)
+def _arc_json(a: LatLon, b: LatLon, bend: float) -> str:
+    """A link's geometry as GeoJSON text, cached with the arc: reruns skip rounding and encoding."""
+    coords = ",".join("[%s,%s]" % (round(lon, 4), round(lat, 4)) for lat, lon in arc_points(a, b, bend=bend))
+    return '{"type":"LineString","coordinates":[%s]}' % coords
+
+
+def _feature_json(props: Mapping[str, Any], geometry_json: str) -> str:
+    return '{"type":"Feature","properties":%s,"geometry":%s}' % (_js_json(props), geometry_json)
 
 
 def build_map(
@@ -285,7 +295,7 @@ def build_map(
 
     # Links: one GeoJson layer, styled per category by a small JS table.
     bends = assign_bends([(p.japan, p.china) for p, _, _ in links])
-    link_feats = []
+    link_feats: list[str] = []
     for (p, a, b), bend in zip(links, bends):
         props: dict[str, Any] = {
             "id": f"link:{p.key}",
@@ -294,26 +304,20 @@ def build_map(
         }
         if selected_link == p.key or (selected is not None and selected in (p.japan, p.china)):
             props["sel"] = 1
-        geom = {"type": "LineString", "coordinates": [_round(*pt) for pt in arc_points(a, b, bend=bend)]}
-        link_feats.append({"type": "Feature", "properties": props, "geometry": geom})
+        link_feats.append(_feature_json(props, _arc_json(a, b, bend)))
     styles = {cat: {k: v for k, v in s.items() if v is not None} for cat, s in LINK_STYLES[color_by].items()}
     style_js = _LINK_STYLE_JS % {"w": LINK_WEIGHT, "styles": _js_json({str(k): v for k, v in styles.items()}),
                                  "unknown": _js_json(_UNKNOWN_STYLE)}
     if link_feats:
-        folium.GeoJson(
-            _fc(link_feats), name="links", style=JsCode(style_js),
-            tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True),
-        ).add_to(m)
+        m.add_child(_Layer("links", link_feats, {"style": JsCode(style_js)}, tooltip={"sticky": True}), name="links")
 
     # Places and labels at the zoom fitBounds will pick.
     place_feats, label_feats = _place_features(shown, lang, zoom, width, height, selected, labels)
     if place_feats:
-        folium.GeoJson(
-            _fc(place_feats), name="places", pointToLayer=JsCode(_PLACE_JS),
-            tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=False, direction="top", offset=(0, -8)),
-        ).add_to(m)
+        m.add_child(_Layer("places", place_feats, {"pointToLayer": JsCode(_PLACE_JS)},
+                           tooltip={"sticky": False, "direction": "top", "offset": [0, -8]}), name="places")
     if label_feats:
-        folium.GeoJson(_fc(label_feats), name="labels", pointToLayer=JsCode(_LABEL_JS)).add_to(m)
+        m.add_child(_Layer("labels", label_feats, {"pointToLayer": JsCode(_LABEL_JS)}), name="labels")
     m.fit_bounds(bounds, padding=(FIT_PADDING, FIT_PADDING), max_zoom=9)
     return m
 
@@ -321,8 +325,9 @@ def build_map(
 def _place_features(
     shown: Sequence[tuple[Place, LatLon]], lang: str, zoom: int, width: int, height: int,
     selected: str | None, labels: bool | None,
-) -> tuple[list[dict], list[dict]]:
-    """Place markers (fanned out where they coincide) and, up to LABEL_LIMIT, their labels."""
+) -> tuple[list[str], list[str]]:
+    """Place markers (fanned out where they coincide) and, up to LABEL_LIMIT, their labels, as
+    GeoJSON feature texts."""
     if labels is None:
         labels = len(shown) <= LABEL_LIMIT
     if labels and shown:
@@ -332,15 +337,16 @@ def _place_features(
     else:
         placements = {}
         offsets = spread_markers([project(*c, zoom) for _, c in shown]) if len(shown) <= LABEL_LIMIT else [(0, 0)] * len(shown)
-    place_feats, label_feats = [], []
+    place_feats: list[str] = []
+    label_feats: list[str] = []
     for (p, c), (mx, my) in zip(shown, offsets):
         sel = p.key == selected
         props: dict[str, Any] = {"id": f"place:{p.key}", "tip": _place_tip(p, lang), "shape": _shape(p),
                                  "mx": round(mx, 1), "my": round(my, 1)}
         if sel:
             props["sel"] = 1
-        point = {"type": "Point", "coordinates": _round(*c)}
-        place_feats.append({"type": "Feature", "properties": props, "geometry": point})
+        point = _point_json(*c)
+        place_feats.append(_feature_json(props, point))
         if p.key in placements:
             pl = placements[p.key]
             # Leader: from the marker to the nearest point of the label box.
@@ -352,7 +358,7 @@ def _place_features(
                                       "mx": round(mx, 1), "my": round(my, 1), "lx": round(lx, 1), "ly": round(ly, 1)}
             if sel:
                 lprops["sel"] = 1
-            label_feats.append({"type": "Feature", "properties": lprops, "geometry": point})
+            label_feats.append(_feature_json(lprops, point))
     return place_feats, label_feats
 
 
@@ -363,8 +369,65 @@ def _add_basemap(m: folium.Map, key: str) -> None:
         return
     style = JsCode("function(f) { return %s[f.properties.c]; }" % _js_json(
         {k: v for k, v in BASEMAP_STYLES.items() if isinstance(v, dict)}))
-    folium.GeoJson(json.loads(offline_geojson()), name="basemap", style=style, interactive=False,
-                   smooth_factor=1.5, attribution=html.escape(bm.attribution)).add_to(m)
+    options = {"style": style, "interactive": False, "smoothFactor": 1.5, "attribution": html.escape(bm.attribution)}
+    m.add_child(_Layer("basemap", None, options, data_json=_basemap_json()), name="basemap")
+
+
+@lru_cache(maxsize=1)
+def _basemap_json() -> str:
+    """The offline basemap, script-safe, encoded once per process (it is ~310 KB)."""
+    return _script_safe(offline_geojson())
+
+
+class _Layer(MacroElement):
+    """One L.geoJson layer whose data is embedded as prepared JSON text.
+
+    Why not folium.GeoJson: it re-encodes the whole FeatureCollection through Jinja's `tojson` and
+    scans it on every render (4.5 s for 25,917 links); here each feature is encoded once (link
+    geometries are cached) and joined. The tooltip shows the html-escaped `tip` property exactly as
+    GeoJsonTooltip(fields=["tip"], labels=False) would, through a function (never a template
+    literal), so st_folium still reports `last_object_clicked_tooltip`.
+    """
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = L.geoJson({{ this.data }}, {{ this.options }});
+{%- if this.tooltip %}
+{{ this.get_name() }}.bindTooltip(function(layer) {
+  var div = L.DomUtil.create('div');
+  div.innerHTML = layer.feature.properties.tip;
+  return div;
+}, {{ this.tooltip }});
+{%- endif %}
+{{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+{% endmacro %}"""
+    )
+
+    def __init__(
+        self, layer_name: str, features: Sequence[str] | None, options: Mapping[str, Any],
+        tooltip: Mapping[str, Any] | None = None, data_json: str | None = None,
+    ) -> None:
+        super().__init__()
+        self._name = "GeoJsonLayer"
+        self.layer_name = layer_name
+        self.count = len(features) if features is not None else None
+        self.data = data_json if data_json is not None else '{"type":"FeatureCollection","features":[%s]}' % ",".join(features or ())
+        self.options = _js_object(options)
+        self.tooltip = _js_object({"className": "foliumtooltip", **tooltip}) if tooltip is not None else ""
+
+    def feature_collection(self) -> dict:
+        """The layer's data, parsed (for tests and tools)."""
+        return json.loads(self.data)
+
+
+def _js_object(options: Mapping[str, Any]) -> str:
+    """A JS object literal: JsCode values verbatim (our code), everything else as safe JSON."""
+    items = [f"{json.dumps(k)}: {v.js_code if isinstance(v, JsCode) else _js_json(v)}" for k, v in options.items()]
+    return "{" + ", ".join(items) + "}"
+
+
+def _script_safe(text: str) -> str:
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _swatch_line(style: Mapping[str, Any]) -> str:

@@ -1,0 +1,1 @@
+"""Benchmarks: print figures (speed, payload, memory); not timed tests."""

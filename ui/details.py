@@ -1,0 +1,95 @@
+"""The details panel: a place with its partners and Table 2 status, or one partnership.
+
+Data strings go through `markdown_text` (or into dataframes, which show text literally), so a
+note such as `<img onerror=…>` or `${…}` is displayed, never interpreted.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core.i18n import label, t
+from core.models import Country, Dataset, Partnership, Status
+from core.present import activity_text, event_text, markdown_text, name, place_name, region_label, translation
+
+
+def _line(heading: str, value: str) -> None:
+    st.markdown(f"**{markdown_text(heading)}**: {markdown_text(value)}")
+
+
+def status_block(dataset: Dataset, key: str, lang: str) -> None:
+    """A place's Table 2 entry, or the explicit "no status reported"."""
+    status: Status | None = dataset.status_of(key)
+    if status is None:
+        st.info(t("details.no_status", lang), icon="ℹ️")
+        return
+    _line(t("details.stage", lang), label(status.stage, lang))
+    _line(t("details.as_of", lang), status.as_of)
+    if status.counterparts:
+        _line(t("details.counterparts", lang), "、".join(place_name(dataset, k, lang) for k in status.counterparts))
+    if status.themes:
+        _line(t("details.themes", lang), " / ".join(label(th, lang) for th in status.themes))
+    if status.activities:
+        st.markdown(f"**{markdown_text(t('details.activities', lang))}**")
+        st.markdown("\n".join(f"- {markdown_text(activity_text(a, dataset, lang))}" for a in status.activities))
+    if status.events:
+        st.markdown(f"**{markdown_text(t('details.events', lang))}**")
+        st.markdown("\n".join(f"- {markdown_text(event_text(e, lang))}" for e in status.events))
+    st.markdown(f"**{markdown_text(t('details.original', lang))}**")
+    st.markdown(markdown_text(status.text.ja))
+    if text := translation(status.text, lang):
+        st.markdown(f"**{markdown_text(t('details.translation', lang))}**")
+        st.markdown(markdown_text(text))
+
+
+def _partner_rows(dataset: Dataset, key: str, lang: str) -> list[dict[str, str]]:
+    rows = []
+    for p in dataset.partnerships_of(key):
+        other = p.china if p.japan == key else p.japan
+        rows.append({
+            t("details.partner", lang): place_name(dataset, other, lang),
+            t("details.relation", lang): label(p.relation, lang),
+            t("details.wording", lang): p.wording_ja,
+            t("details.year", lang): str(p.year) if p.year else t("details.no_year", lang),
+            t("col.stage", lang): label(dataset.stage_of(p.china), lang),
+        })
+    return rows
+
+
+def place_details(dataset: Dataset, key: str, lang: str) -> None:
+    place = dataset.places[key]
+    st.subheader(markdown_text(name(place.names, lang)), anchor=False)
+    _line(t("details.names", lang), " / ".join(place.names.all()))
+    _line(t("details.kind", lang), f"{label(place.kind, lang)} · {label(place.country, lang)}")
+    _line(t("details.region", lang), region_label(place, lang))
+    if place.note:
+        _line(t("details.note", lang), place.note)
+    if rows := _partner_rows(dataset, key, lang):
+        st.markdown(f"**{markdown_text(t('details.partners', lang))}**")
+        st.dataframe(rows, hide_index=True, width="stretch")
+    st.markdown(f"#### {markdown_text(t('details.status', lang))}")
+    if place.country == Country.CN:
+        status_block(dataset, key, lang)
+        return
+    partners = [p.china for p in dataset.partnerships_of(key)]
+    st.caption(t("details.partner_statuses", lang))
+    for other in partners:
+        with st.expander(f"{markdown_text(place_name(dataset, other, lang))} — {label(dataset.stage_of(other), lang)}"):
+            status_block(dataset, other, lang)
+
+
+def link_details(dataset: Dataset, link: Partnership, lang: str) -> None:
+    ends = f"{place_name(dataset, link.japan, lang)} – {place_name(dataset, link.china, lang)}"
+    st.subheader(markdown_text(ends), anchor=False)
+    _line(t("details.relation", lang), label(link.relation, lang))
+    _line(t("details.wording", lang), link.wording_ja)
+    _line(t("details.year", lang), str(link.year) if link.year else t("details.no_year", lang))
+    if link.note:
+        _line(t("details.note", lang), link.note)
+    _line(t("details.source", lang), link.source)
+    for key in (link.japan, link.china):
+        with st.expander(markdown_text(place_name(dataset, key, lang)), expanded=key == link.china):
+            if dataset.places[key].country == Country.CN:
+                status_block(dataset, key, lang)
+            else:
+                st.dataframe(_partner_rows(dataset, key, lang), hide_index=True, width="stretch")

@@ -5,9 +5,11 @@ cache. Everything the map shows sits in a FEW GeoJson layers (basemap, links, pl
 never one folium object per link: the same code carries the 25,917-link reference set.
 
 Safety: every data string (names, notes, wordings) is html.escape'd in Python and travels only as
-a GeoJSON feature property (rendered by folium with Jinja's `tojson`, which also escapes `<`, `>`,
-`&`, `'`), shown through GeoJsonTooltip or DivIcon html. Never folium.Tooltip(str)/Popup(str):
-they put text into a JavaScript template literal where `${...}` and backticks execute.
+a GeoJSON feature property, encoded by `_script_safe` (no `<`, `>`, `&`, and no Jinja start token
+`{{`/`{%`/`{#`: branca re-renders element output as a Jinja template, so data containing
+"{{ ... }}" passed to plain folium.GeoJson/Marker is EXECUTED server-side), and shown through a
+tooltip function or DivIcon html. Never folium.Tooltip(str)/Popup(str): they put text into a
+JavaScript template literal where `${...}` and backticks execute.
 
 Offline: the map loads only the local Leaflet (core.assets) and, when basemap="offline", contains
 no http(s) URL at all. Online basemaps add exactly their tile URL and attribution link.
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, Literal
@@ -426,8 +429,20 @@ def _js_object(options: Mapping[str, Any]) -> str:
     return "{" + ", ".join(items) + "}"
 
 
+_JINJA_START = re.compile(r"\{(?=[{%#])")
+
+
 def _script_safe(text: str) -> str:
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    """JSON text made inert in a <script> AND in a Jinja template.
+
+    `<`, `>`, `&` are \\u-escaped so data cannot close the script or start markup. `{` before `{`,
+    `%` or `#` is \\u-escaped too: branca renders each element's script output AGAIN as a Jinja
+    template (Element(Template(...))), so a name like "{{ 7*7 }}" would otherwise run on the
+    server (measured: it does with plain folium.GeoJson data). In compact JSON such a `{` can
+    only sit inside a string, where \\u007b decodes back to `{`.
+    """
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return _JINJA_START.sub(r"\\u007b", text)
 
 
 def _swatch_line(style: Mapping[str, Any]) -> str:

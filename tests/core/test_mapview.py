@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 
 import folium
@@ -182,7 +183,7 @@ def test_unknown_basemap_falls_back_offline():
 
 
 PAYLOADS = ["<img src=x onerror=alert(1)>", "${alert(1)}", "`alert(2)`", "</script><script>alert(3)</script>",
-            "C:\\users\\x", "'\"&"]
+            "C:\\users\\x", "'\"&", "{{ 7*7 }}", "{% if true %}T{% endif %}", "{# hidden #}", "{{{ 1 }}}"]
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
@@ -208,6 +209,24 @@ def test_xss_payloads_are_inert(payload, lang):
     for layer in layers.values():
         outside = outside.replace(layer.data, "")
     assert "alert(" not in outside and "users" not in outside
+    ids = {p["id"] for p in props}
+    assert f"place:{evil.key}" in ids and f"link:{link.key}" in ids  # ids survive exactly
+
+
+@pytest.mark.parametrize(
+    ("name", "evaluated"),
+    [("{{ 7*7 }}", "49"), ("{% for i in range(3) %}L{% endfor %}", "LLL"),
+     ("{{ cycler.__init__.__globals__.os.getcwd() }}", os.getcwd()), ("{# gone #}", "")],
+)
+def test_jinja_in_data_is_not_evaluated_server_side(name, evaluated):
+    evil = _place("x" + name, PlaceKind.CITY, Country.JP, en="x" + name, note=name)
+    m = build_map([evil], [], {evil.key: (35.0, 135.0)}, lang="en")
+    page = m.get_root().render()
+    props = _features(m, "places")[0]["properties"]
+    assert props["id"] == f"place:x{name}"
+    assert html.escape(name) in props["tip"]
+    if evaluated:
+        assert f"x{evaluated}" not in page.replace(f"x{name}", "")
 
 
 def test_empty_selection_gives_framed_empty_map():

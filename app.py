@@ -17,7 +17,7 @@ try:
     dataset = session.dataset()
 except DataLoadError as problem:
     lang = controls.language()
-    st.error(t("error.data_title", lang), icon="🚫")
+    st.error(t("error.data_title", lang), icon=":material/error:")
     st.text(t("error.data_folder", lang, folder=session.data_dir()))
     st.code("\n".join(problem.messages(lang)), language=None, wrap_lines=True)
     st.stop()
@@ -30,9 +30,9 @@ st.caption(t("app.subtitle", lang))
 controls.url_warnings(lang)
 
 pages = [
-    st.Page("pages/map.py", title=t("page.map", lang), icon="🗺️", url_path="map", default=True),
-    st.Page("pages/status.py", title=t("page.status", lang), icon="📋", url_path="status"),
-    st.Page("pages/partnerships.py", title=t("page.partnerships", lang), icon="🤝", url_path="partnerships"),
-    st.Page("pages/about.py", title=t("page.about", lang), icon="ℹ️", url_path="about"),
+    st.Page("pages/map.py", title=t("page.map", lang), icon=":material/map:", url_path="map", default=True),
+    st.Page("pages/status.py", title=t("page.status", lang), icon=":material/fact_check:", url_path="status"),
+    st.Page("pages/partnerships.py", title=t("page.partnerships", lang), icon=":material/handshake:", url_path="partnerships"),
+    st.Page("pages/about.py", title=t("page.about", lang), icon=":material/info:", url_path="about"),
 ]
 st.navigation(pages, position="top").run()

@@ -22,7 +22,7 @@ map_col, side_col = st.columns([3, 2], gap="medium")
 with map_col:
     st.caption(t("map.shown", lang, links=len(shown.partnerships), places=len(shown.places)))
     if not shown.partnerships and not shown.places:
-        st.info(t("map.empty", lang), icon="🔍")
+        st.info(t("map.empty", lang), icon=":material/filter_alt_off:")
     unplaced = [place_name(dataset, p.key, lang) for p in shown.places if p.key not in coords]
     if unplaced:
         st.warning(markdown_text(t("map.unplaced", lang, names="、".join(unplaced))))
@@ -54,7 +54,7 @@ with side_col:
     elif view.link in links:
         link_details(dataset, links[view.link], lang)
     else:
-        st.info(t("map.click_hint", lang), icon="👆")
+        st.info(t("map.click_hint", lang), icon=":material/touch_app:")
     if view.place or view.link:
         if st.button(t("details.clear", lang)):
             st.session_state["_last_click"] = None

@@ -66,7 +66,7 @@ def sidebar(dataset: Dataset, lang: str) -> ViewState:
     regions = dataset.regions()
     region_order = sorted(regions, key=lambda k: (_country_of(dataset, k), regions[k].en))
     side.multiselect(
-        t("filter.region", lang), region_order, key="regions",
+        t("filter.region", lang), region_order, key="regions", placeholder=t("filter.all", lang),
         format_func=lambda k: regions[k].get(lang), help=t("filter.region_help", lang),
     )
     year_from = year_to = None
@@ -77,8 +77,8 @@ def sidebar(dataset: Dataset, lang: str) -> ViewState:
         year_from = chosen[0] if chosen[0] > lo else None
         year_to = chosen[1] if chosen[1] < hi else None
     side.checkbox(t("filter.undated", lang), key="undated")
-    side.multiselect(t("filter.relation", lang), list(RelationType), key="relations", format_func=lambda r: label(r, lang))
-    side.multiselect(t("filter.stage", lang), list(Stage), key="stages", format_func=lambda s: label(s, lang))
+    side.multiselect(t("filter.relation", lang), list(RelationType), key="relations", placeholder=t("filter.all", lang), format_func=lambda r: label(r, lang))
+    side.multiselect(t("filter.stage", lang), list(Stage), key="stages", placeholder=t("filter.all", lang), format_func=lambda s: label(s, lang))
     side.text_input(t("filter.search", lang), key="q", help=t("filter.search_help", lang))
     side.button(t("filter.reset", lang), on_click=_reset, args=(dataset,))
     side.divider()
@@ -143,4 +143,4 @@ def url_warnings(lang: str) -> None:
     ignored: list[Ignored] = st.session_state.get(_IGNORED, [])
     for item in ignored:
         text = t("warn.unknown_param", lang, param=markdown_text(item.param), value=markdown_text(item.value))
-        st.warning(text, icon="⚠️")
+        st.warning(text, icon=":material/warning:")

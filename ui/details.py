@@ -21,7 +21,7 @@ def status_block(dataset: Dataset, key: str, lang: str) -> None:
     """A place's Table 2 entry, or the explicit "no status reported"."""
     status: Status | None = dataset.status_of(key)
     if status is None:
-        st.info(t("details.no_status", lang), icon="ℹ️")
+        st.info(t("details.no_status", lang), icon=":material/info:")
         return
     _line(t("details.stage", lang), label(status.stage, lang))
     _line(t("details.as_of", lang), status.as_of)

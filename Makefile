@@ -13,13 +13,13 @@ $(VENV)/bin/activate:
 	$(PY) -m pip install --quiet --upgrade pip
 
 # Reinstall only when a requirements file changed (the stamp is older than it).
-$(VENV)/.installed-app: requirements.txt requirements-nodeps.txt | $(VENV)/bin/activate
-	$(PY) -m pip install --quiet -r requirements.txt
+$(VENV)/.installed-app: requirements.txt requirements-nodeps.txt constraints.txt | $(VENV)/bin/activate
+	$(PY) -m pip install --quiet -r requirements.txt -c constraints.txt
 	$(PY) -m pip install --quiet --no-deps -r requirements-nodeps.txt
 	touch $@
 
-$(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed-app
-	$(PY) -m pip install --quiet -r requirements-test.txt
+$(VENV)/.installed-test: requirements-test.txt constraints.txt $(VENV)/.installed-app
+	$(PY) -m pip install --quiet -r requirements-test.txt -c constraints.txt
 	touch $@
 
 install: $(VENV)/.installed-app

@@ -29,10 +29,13 @@ st.title(t("app.title", lang), anchor=False)
 st.caption(t("app.subtitle", lang))
 controls.url_warnings(lang)
 
+# Page files are named *_page.py on purpose: AppTest (and a fresh server's first session) still run
+# Streamlit's pages/-folder discovery, which would match a URL path such as "map" to pages/map.py
+# and run that page alone, without this script's data loading and sidebar.
 pages = [
-    st.Page("pages/map.py", title=t("page.map", lang), icon=":material/map:", url_path="map", default=True),
-    st.Page("pages/status.py", title=t("page.status", lang), icon=":material/fact_check:", url_path="status"),
-    st.Page("pages/partnerships.py", title=t("page.partnerships", lang), icon=":material/handshake:", url_path="partnerships"),
-    st.Page("pages/about.py", title=t("page.about", lang), icon=":material/info:", url_path="about"),
+    st.Page("pages/map_page.py", title=t("page.map", lang), icon=":material/map:", url_path="map", default=True),
+    st.Page("pages/status_page.py", title=t("page.status", lang), icon=":material/fact_check:", url_path="status"),
+    st.Page("pages/partnerships_page.py", title=t("page.partnerships", lang), icon=":material/handshake:", url_path="partnerships"),
+    st.Page("pages/about_page.py", title=t("page.about", lang), icon=":material/info:", url_path="about"),
 ]
 st.navigation(pages, position="top").run()

@@ -269,11 +269,13 @@ def place_labels(
     zoom: int,
     viewport: Box | None = None,
     font_px: float = FONT_PX,
+    obstacles: Sequence[Box] = (),
 ) -> dict[str, Placement]:
     """Greedy, deterministic placement of every item's label at `zoom`.
 
     Most crowded places go first (they have the fewest free spots). A box leaving `viewport`
-    (the initial view, in the same absolute pixels) counts as an overlap, so labels stay on screen.
+    (the initial view, in the same absolute pixels) counts as an overlap, so labels stay on screen;
+    `obstacles` (e.g. the legend's corner, same pixels) are avoided like other labels.
     """
     if not items:
         return {}
@@ -285,6 +287,8 @@ def place_labels(
     for mx, my in marks:
         box = Box(mx - MARKER_PX / 2, my - MARKER_PX / 2, mx + MARKER_PX / 2, my + MARKER_PX / 2)
         marker_boxes.append(box)
+        grid.add(box)
+    for box in obstacles:
         grid.add(box)
 
     def crowding(i: int) -> int:

@@ -47,7 +47,10 @@ from core.labels import (
     MARKER_PX,
     PAD_X,
     PAD_Y,
+    Box,
     LabelInput,
+    char_em,
+    Placement,
     fit_zoom,
     initial_viewport,
     place_labels,
@@ -71,6 +74,7 @@ DEFAULT_WIDTH, DEFAULT_HEIGHT = 760, 640  # the page's map column on a 1280x720 
 
 # Our own UI strings (every one in ja/en/zh).
 UI: dict[str, dict[str, str]] = {
+    "legend": {"ja": "凡例", "en": "Legend", "zh": "图例"},
     "legend.places": {"ja": "場所", "en": "Places", "zh": "地点"},
     "legend.relation": {"ja": "関係の種類", "en": "Relation type", "zh": "关系类型"},
     "legend.stage": {"ja": "調整段階（中国側）", "en": "Coordination stage (Chinese side)", "zh": "协调阶段（中方）"},
@@ -144,6 +148,7 @@ _CSS = f"""
 .jcm-legend {{ background: rgba(255,255,255,.94); padding: 6px 9px; border-radius: 4px;
   box-shadow: 0 1px 4px rgba(0,0,0,.35); font: 13px/1.35 sans-serif; color: #111; max-width: 260px; }}
 .jcm-legend h4 {{ margin: 2px 0 3px; font-size: 13px; }}
+.jcm-legend summary {{ cursor: pointer; font-weight: 600; }}
 .jcm-legend .row {{ display: flex; align-items: center; gap: 6px; margin: 1px 0; }}
 .jcm-legend .mk {{ position: relative; width: 22px; height: 20px; flex: none; }}
 .jcm-legend .mk .jcm-s {{ left: 11px; top: 10px; }}
@@ -155,25 +160,27 @@ _LINK_STYLE_JS = """function(f) {
   if (f.properties.sel) { s.weight = %(w)s + 3; s.opacity = 1; }
   return s;
 }"""
-_PLACE_JS = """function(f, latlng) {
-  var p = f.properties;
-  return L.marker(latlng, {keyboard: false, zIndexOffset: p.sel ? 3000 : 2000, icon: L.divIcon({
-    className: 'jcm-mk', iconSize: [0, 0],
-    html: '<div class="jcm-s jcm-' + p.shape + (p.sel ? ' jcm-sel' : '') + '" style="left:' + p.mx + 'px;top:' + p.my + 'px"></div>'
-  })});
+# Icons per feature and zoom: `jcmPick` chooses the layout (property L) for the current zoom.
+_PICK_JS = """function jcmPick(lay, z) {
+  var best = null, bestZ = -1, low = null, lowZ = 99;
+  for (var k in lay) { var n = +k; if (n <= z && n > bestZ) { bestZ = n; best = lay[k]; } if (n < lowZ) { lowZ = n; low = lay[k]; } }
+  return best || low;
+}"""
+_PLACE_ICON_JS = """function(f, z) {
+  var p = f.properties, r = jcmPick(p.L, z);
+  return L.divIcon({className: 'jcm-mk', iconSize: [0, 0],
+    html: '<div class="jcm-s jcm-' + p.shape + (p.sel ? ' jcm-sel' : '') + '" style="left:' + r[0] + 'px;top:' + r[1] + 'px"></div>'});
 }"""
 # p.t is html-escaped in Python; every other value is a number we computed.
-_LABEL_JS = """function(f, latlng) {
-  var p = f.properties, lead = '';
-  if (p.lead) {
-    lead = '<svg class="jcm-ld" width="1" height="1"><line x1="' + p.mx + '" y1="' + p.my + '" x2="' + p.lx +
-      '" y2="' + p.ly + '" stroke="#333" stroke-width="1.5"/></svg>';
+_LABEL_ICON_JS = """function(f, z) {
+  var p = f.properties, r = jcmPick(p.L, z), lead = '';
+  if (r[5]) {
+    lead = '<svg class="jcm-ld" width="1" height="1"><line x1="' + r[0] + '" y1="' + r[1] + '" x2="' + r[6] +
+      '" y2="' + r[7] + '" stroke="#333" stroke-width="1.5"/></svg>';
   }
-  return L.marker(latlng, {keyboard: false, zIndexOffset: 1000, icon: L.divIcon({
-    className: 'jcm-mk', iconSize: [0, 0],
-    html: lead + '<div class="jcm-lb' + (p.sel ? ' jcm-sel' : '') + (p.wrap ? ' jcm-wrap' : '') + '" style="left:' +
-      p.dx + 'px;top:' + p.dy + 'px;' + (p.wrap ? 'width:' : 'min-width:') + p.w + 'px">' + p.t + '</div>'
-  })});
+  return L.divIcon({className: 'jcm-mk', iconSize: [0, 0],
+    html: lead + '<div class="jcm-lb' + (p.sel ? ' jcm-sel' : '') + (r[8] ? ' jcm-wrap' : '') + '" style="left:' +
+      r[2] + 'px;top:' + r[3] + 'px;' + (r[8] ? 'width:' : 'min-width:') + r[4] + 'px">' + p.t + '</div>'});
 }"""
 
 
@@ -293,7 +300,8 @@ def build_map(
         control_scale=True,
     )
     make_offline(m)
-    m.add_child(_Chrome(_CSS, _legend_html(shown, links, color_by, stage_of, lang)), name="jcm_chrome")
+    legend, legend_size = _legend_html(shown, links, color_by, stage_of, lang)
+    m.add_child(_Chrome(_CSS, legend), name="jcm_chrome")
     _add_basemap(m, basemap)
 
     # Links: one GeoJson layer, styled per category by a small JS table.
@@ -315,54 +323,74 @@ def build_map(
         m.add_child(_Layer("links", link_feats, {"style": JsCode(style_js)}, tooltip={"sticky": True}), name="links")
 
     # Places and labels at the zoom fitBounds will pick.
-    place_feats, label_feats = _place_features(shown, lang, zoom, width, height, selected, labels)
+    place_feats, label_feats = _place_features(shown, lang, zoom, width, height, selected, labels, legend_size)
     if place_feats:
-        m.add_child(_Layer("places", place_feats, {"pointToLayer": JsCode(_PLACE_JS)},
-                           tooltip={"sticky": False, "direction": "top", "offset": [0, -8]}), name="places")
+        m.add_child(_Layer("places", place_feats, {}, tooltip={"sticky": False, "direction": "top", "offset": [0, -8]},
+                           icon_js=_PLACE_ICON_JS, z_offset=2000), name="places")
     if label_feats:
-        m.add_child(_Layer("labels", label_feats, {"pointToLayer": JsCode(_LABEL_JS)}), name="labels")
+        m.add_child(_Layer("labels", label_feats, {}, icon_js=_LABEL_ICON_JS, z_offset=1000), name="labels")
     m.fit_bounds(bounds, padding=(FIT_PADDING, FIT_PADDING), max_zoom=9)
     return m
 
 
+def _layout_zooms(zoom: int) -> list[int]:
+    """Zooms to lay labels out for: the one fitBounds picks at the given size, two below (the
+    page's real container is often narrower than it says) and one above. The browser uses the
+    layout of the largest zoom <= its current one; higher zooms only spread places further apart."""
+    return sorted({max(2, min(9, z)) for z in (zoom - 2, zoom - 1, zoom, zoom + 1)})
+
+
 def _place_features(
     shown: Sequence[tuple[Place, LatLon]], lang: str, zoom: int, width: int, height: int,
-    selected: str | None, labels: bool | None,
+    selected: str | None, labels: bool | None, legend_size: tuple[float, float] = (0.0, 0.0),
 ) -> tuple[list[str], list[str]]:
     """Place markers (fanned out where they coincide) and, up to LABEL_LIMIT, their labels, as
-    GeoJSON feature texts."""
+    GeoJSON feature texts. Marker offsets and label boxes come per layout zoom: property `L` maps
+    zoom -> [marker dx, marker dy] (places) or [mdx, mdy, dx, dy, width, leader, lx, ly, wrap]."""
     if labels is None:
         labels = len(shown) <= LABEL_LIMIT
-    if labels and shown:
-        viewport = initial_viewport([c for _, c in shown], zoom, width, height)
-        placements = place_labels([LabelInput(p.key, *c, p.names.get(lang)) for p, c in shown], zoom, viewport)
-        offsets = [(placements[p.key].marker_dx, placements[p.key].marker_dy) for p, _ in shown]
-    else:
-        placements = {}
-        offsets = spread_markers([project(*c, zoom) for _, c in shown]) if len(shown) <= LABEL_LIMIT else [(0, 0)] * len(shown)
+    points = [c for _, c in shown]
+    layouts: dict[int, dict[str, list[float]]] = {}  # zoom -> place key -> layout row
+    if shown and len(shown) <= LABEL_LIMIT:
+        for z in _layout_zooms(zoom):
+            if labels:
+                x0, _ = project(0.0, min(c[1] for c in points), z)
+                x1, _ = project(0.0, max(c[1] for c in points), z)
+                vp_width = width if z == zoom else int(x1 - x0) + 2 * FIT_PADDING
+                viewport = initial_viewport(points, z, vp_width, height)
+                lw, lh = legend_size  # the legend sits in the bottom-right corner (10 px margins)
+                legend_box = Box(viewport.x1 - lw - 10, viewport.y1 - lh - 10, viewport.x1, viewport.y1)
+                placed = place_labels([LabelInput(p.key, *c, p.names.get(lang)) for p, c in shown], z, viewport,
+                                      obstacles=[legend_box] if lw else [])
+                layouts[z] = {k: _label_row(pl) for k, pl in placed.items()}
+            else:
+                moves = spread_markers([project(*c, z) for c in points])
+                layouts[z] = {p.key: [round(dx, 1), round(dy, 1)] for (p, _), (dx, dy) in zip(shown, moves)}
     place_feats: list[str] = []
     label_feats: list[str] = []
-    for (p, c), (mx, my) in zip(shown, offsets):
+    for p, c in shown:
         sel = p.key == selected
+        rows = {str(z): lay[p.key] for z, lay in layouts.items()}
         props: dict[str, Any] = {"id": f"place:{p.key}", "tip": _place_tip(p, lang), "shape": _shape(p),
-                                 "mx": round(mx, 1), "my": round(my, 1)}
+                                 "L": {z: row[:2] for z, row in rows.items()} or {"0": [0, 0]}}
         if sel:
             props["sel"] = 1
         point = _point_json(*c)
         place_feats.append(_feature_json(props, point))
-        if p.key in placements:
-            pl = placements[p.key]
-            # Leader: from the marker to the nearest point of the label box.
-            lx = min(max(mx, pl.dx), pl.dx + pl.width)
-            ly = min(max(my, pl.dy), pl.dy + pl.height)
-            lprops: dict[str, Any] = {"id": f"place:{p.key}", "t": html.escape(p.names.get(lang)),
-                                      "dx": pl.dx, "dy": pl.dy, "w": pl.width, "lead": int(pl.leader),
-                                      "wrap": int(pl.lines > 1),
-                                      "mx": round(mx, 1), "my": round(my, 1), "lx": round(lx, 1), "ly": round(ly, 1)}
+        if labels and rows:
+            lprops: dict[str, Any] = {"id": f"place:{p.key}", "t": html.escape(p.names.get(lang)), "L": rows}
             if sel:
                 lprops["sel"] = 1
             label_feats.append(_feature_json(lprops, point))
     return place_feats, label_feats
+
+
+def _label_row(pl: Placement) -> list[float]:
+    """[marker dx, marker dy, box dx, box dy, box width, leader, leader end x, y, wraps]."""
+    mx, my = pl.marker_dx, pl.marker_dy
+    lx = min(max(mx, pl.dx), pl.dx + pl.width)  # the leader ends at the box's nearest point
+    ly = min(max(my, pl.dy), pl.dy + pl.height)
+    return [mx, my, pl.dx, pl.dy, pl.width, int(pl.leader), round(lx, 1), round(ly, 1), int(pl.lines > 1)]
 
 
 def _add_basemap(m: folium.Map, key: str) -> None:
@@ -394,6 +422,10 @@ class _Layer(MacroElement):
 
     _template = Template(
         """{% macro script(this, kwargs) %}
+{%- if this.icon_js %}
+var {{ this.get_name() }}_icon = {{ this.icon_js }};
+var {{ this.get_name() }}_map = {{ this._parent.get_name() }};
+{%- endif %}
 var {{ this.get_name() }} = L.geoJson({{ this.data }}, {{ this.options }});
 {%- if this.tooltip %}
 {{ this.get_name() }}.bindTooltip(function(layer) {
@@ -403,18 +435,33 @@ var {{ this.get_name() }} = L.geoJson({{ this.data }}, {{ this.options }});
 }, {{ this.tooltip }});
 {%- endif %}
 {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+{%- if this.icon_js %}
+{{ this.get_name() }}_map.on('zoomend', function() {
+  var z = {{ this.get_name() }}_map.getZoom();
+  {{ this.get_name() }}.eachLayer(function(l) { l.setIcon({{ this.get_name() }}_icon(l.feature, z)); });
+});
+{%- endif %}
 {% endmacro %}"""
     )
 
     def __init__(
         self, layer_name: str, features: Sequence[str] | None, options: Mapping[str, Any],
         tooltip: Mapping[str, Any] | None = None, data_json: str | None = None,
+        icon_js: str | None = None, z_offset: int = 0,
     ) -> None:
+        """`icon_js`: JS function(feature, zoom) -> L.divIcon; points become markers with it,
+        refreshed on every zoom (layouts are per zoom)."""
         super().__init__()
         self._name = "GeoJsonLayer"
         self.layer_name = layer_name
         self.count = len(features) if features is not None else None
         self.data = data_json if data_json is not None else '{"type":"FeatureCollection","features":[%s]}' % ",".join(features or ())
+        self.icon_js = icon_js
+        if icon_js:
+            name = self.get_name()
+            options = {**options, "pointToLayer": JsCode(
+                f"function(f, latlng) {{ return L.marker(latlng, {{keyboard: false, zIndexOffset: {int(z_offset)}"
+                f" + (f.properties.sel ? 1000 : 0), icon: {name}_icon(f, {name}_map.getZoom())}}); }}")}
         self.options = _js_object(options)
         self.tooltip = _js_object({"className": "foliumtooltip", **tooltip}) if tooltip is not None else ""
 
@@ -454,25 +501,41 @@ def _swatch_line(style: Mapping[str, Any]) -> str:
 def _legend_html(
     shown: Sequence[tuple[Place, LatLon]], links: Sequence[tuple[Partnership, LatLon, LatLon]],
     color_by: ColorBy, stage_of: Callable[[str], Stage], lang: str,
-) -> str:
-    """Legend of ONLY the place shapes and link categories present, in the chosen language."""
+) -> tuple[str, tuple[float, float]]:
+    """Legend of ONLY the place shapes and link categories present, in the chosen language, and
+    its estimated size in pixels (labels keep clear of it)."""
     out: list[str] = []
+    texts: list[str] = []  # row texts, for the size estimate
+    heads = 0
     shapes = {_shape(p) for p, _ in shown}
     if shapes:
+        heads += 1
+        texts.append(ui("legend.places", lang))
         out.append(f"<h4>{html.escape(ui('legend.places', lang))}</h4>")
         for shape in SHAPES:
             if shape in shapes:
+                texts.append(ui("shape." + shape, lang))
                 out.append(f'<div class="row"><span class="mk"><span class="jcm-s jcm-{shape}"></span></span>'
                            f"{html.escape(ui('shape.' + shape, lang))}</div>")
     cats = {_category(p, color_by, stage_of) for p, _, _ in links}
     if cats:
+        heads += 1
+        texts.append(ui("legend." + color_by, lang))
         out.append(f"<h4>{html.escape(ui('legend.' + color_by, lang))}</h4>")
         order = [str(k) for k in LINK_STYLES[color_by]] + sorted(cats - {str(k) for k in LINK_STYLES[color_by]})
         for cat in order:
             if cat in cats:
                 style = LINK_STYLES[color_by].get(cat, _UNKNOWN_STYLE)  # type: ignore[call-overload]
+                texts.append(_category_label(cat, lang))
                 out.append(f'<div class="row">{_swatch_line(style)}{html.escape(_category_label(cat, lang))}</div>')
-    return "".join(out)
+    if not out:
+        return "", (0.0, 0.0)
+    widest = max(sum(char_em(ch) for ch in text) * 13 for text in texts)
+    width = min(260.0, widest + 44 + 6 + 18)  # text + swatch + gap + padding (CSS max-width 260)
+    height = 12 + 21 * heads + 20 * (len(texts) - heads)
+    # <details open>: a presenter can fold the legend away when it hides something.
+    summary = f"<summary>{html.escape(ui('legend', lang))}</summary>"
+    return f"<details open>{summary}{''.join(out)}</details>", (width, height + 18)
 
 
 class _Chrome(MacroElement):
@@ -485,6 +548,7 @@ class _Chrome(MacroElement):
 
     _template = Template(
         """{% macro script(this, kwargs) %}
+{{ this.pick_js }}
 (function() {
   var css = document.createElement('style');
   css.textContent = {{ this.css }};
@@ -508,6 +572,7 @@ class _Chrome(MacroElement):
         super().__init__()
         self._name = "JcmChrome"
         self.css = _js_json(css)
+        self.pick_js = _PICK_JS
         self.legend = _js_json(legend_html)
 
 

@@ -147,3 +147,13 @@ def test_spread_fans_out_identical_points_only():
 
 def test_empty_input():
     assert place_labels([], 5) == {}
+
+
+def test_obstacles_are_avoided():
+    items = [LabelInput("a", 35.0, 135.0, "Alpha"), LabelInput("b", 35.0, 136.0, "Beta")]
+    x, y = project(35.0, 135.0, 6)
+    wall = Box(x + 5, y - 100, x + 400, y + 100)  # everything right of "a"
+    placed = place_labels(items, 6, obstacles=[wall])
+    p = placed["a"]
+    box = Box(x + p.dx, y + p.dy, x + p.dx + p.width, y + p.dy + p.height)
+    assert not box.hits(wall) and not p.overlaps

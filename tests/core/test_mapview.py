@@ -285,3 +285,16 @@ def test_clicked_id(returned, expected):
 
 def test_click_returns_do_not_rerun_on_pan():
     assert set(CLICK_RETURNS) == {"last_object_clicked_tooltip", "last_active_drawing", "last_object_clicked"}
+
+
+def test_labels_carry_a_layout_per_zoom():
+    from core.mapview import _layout_zooms
+
+    m = _build()
+    for f in _features(m, "labels"):
+        keys = sorted(int(k) for k in f["properties"]["L"])
+        assert len(keys) >= 3 and keys == sorted(keys)
+        assert all(len(row) == 9 for row in f["properties"]["L"].values())
+    for f in _features(m, "places"):
+        assert all(len(row) == 2 for row in f["properties"]["L"].values())
+    assert _layout_zooms(5) == [3, 4, 5, 6] and _layout_zooms(2) == [2, 3]

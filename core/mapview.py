@@ -424,9 +424,15 @@ class _Layer(MacroElement):
         """{% macro script(this, kwargs) %}
 {%- if this.icon_js %}
 var {{ this.get_name() }}_icon = {{ this.icon_js }};
-var {{ this.get_name() }}_map = {{ this._parent.get_name() }};
-{%- endif %}
+var {{ this.get_name() }} = L.geoJson({{ this.data }}, Object.assign({{ this.options }}, {
+  pointToLayer: function(f, latlng) {
+    return L.marker(latlng, {keyboard: false, zIndexOffset: {{ this.z_offset }} + (f.properties.sel ? 1000 : 0),
+                             icon: {{ this.get_name() }}_icon(f, {{ this._parent.get_name() }}.getZoom())});
+  }
+}));
+{%- else %}
 var {{ this.get_name() }} = L.geoJson({{ this.data }}, {{ this.options }});
+{%- endif %}
 {%- if this.tooltip %}
 {{ this.get_name() }}.bindTooltip(function(layer) {
   var div = L.DomUtil.create('div');
@@ -436,8 +442,8 @@ var {{ this.get_name() }} = L.geoJson({{ this.data }}, {{ this.options }});
 {%- endif %}
 {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
 {%- if this.icon_js %}
-{{ this.get_name() }}_map.on('zoomend', function() {
-  var z = {{ this.get_name() }}_map.getZoom();
+{{ this._parent.get_name() }}.on('zoomend', function() {
+  var z = {{ this._parent.get_name() }}.getZoom();
   {{ this.get_name() }}.eachLayer(function(l) { l.setIcon({{ this.get_name() }}_icon(l.feature, z)); });
 });
 {%- endif %}
@@ -456,12 +462,10 @@ var {{ this.get_name() }} = L.geoJson({{ this.data }}, {{ this.options }});
         self.layer_name = layer_name
         self.count = len(features) if features is not None else None
         self.data = data_json if data_json is not None else '{"type":"FeatureCollection","features":[%s]}' % ",".join(features or ())
+        # Names are resolved in the template, at render time: st_folium renames elements
+        # (geo_json_layer_<hex> -> geo_json_layer_div_<n>) and re-renders them.
         self.icon_js = icon_js
-        if icon_js:
-            name = self.get_name()
-            options = {**options, "pointToLayer": JsCode(
-                f"function(f, latlng) {{ return L.marker(latlng, {{keyboard: false, zIndexOffset: {int(z_offset)}"
-                f" + (f.properties.sel ? 1000 : 0), icon: {name}_icon(f, {name}_map.getZoom())}}); }}")}
+        self.z_offset = int(z_offset)
         self.options = _js_object(options)
         self.tooltip = _js_object({"className": "foliumtooltip", **tooltip}) if tooltip is not None else ""
 

@@ -298,3 +298,15 @@ def test_labels_carry_a_layout_per_zoom():
     for f in _features(m, "places"):
         assert all(len(row) == 2 for row in f["properties"]["L"].values())
     assert _layout_zooms(5) == [3, 4, 5, 6] and _layout_zooms(2) == [2, 3]
+
+
+@pytest.mark.parametrize("name", ["links", "places", "labels", "basemap"])
+def test_layer_script_follows_element_renaming(name):
+    """st_folium renames elements (geo_json_layer_<hex> -> ..._div_<n>) and re-renders their
+    scripts: no name may be baked in earlier, or the layer silently breaks in the app."""
+    layer = _layers(_build())[name]
+    old = layer.get_name()
+    layer._id = "renamed"
+    script = str(layer._template.module.script(layer, {}))
+    assert old not in script
+    assert "geo_json_layer_renamed" in script

@@ -1,0 +1,31 @@
+"""Fixtures for the page tests; the helpers (and why they look the way they do) are in apptest_kit.py."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import streamlit.testing.v1.app_test as app_test_module
+
+from apptest_kit import REPO, _RecordingMediaStorage
+
+
+@pytest.fixture(autouse=True)
+def _app_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bundled data, the repo as cwd, and recorded download data."""
+    monkeypatch.chdir(REPO)
+    monkeypatch.delenv("JCAIR_DATA_DIR", raising=False)
+    monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", _RecordingMediaStorage)
+    _RecordingMediaStorage.instances.clear()
+
+
+@pytest.fixture
+def data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A writable copy of every bundled CSV (geocache.csv included), used by the app via JCAIR_DATA_DIR."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for path in (REPO / "data").glob("*.csv"):
+        shutil.copyfile(path, folder / path.name)
+    monkeypatch.setenv("JCAIR_DATA_DIR", str(folder))
+    return folder

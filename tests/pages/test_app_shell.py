@@ -1,0 +1,76 @@
+"""The shell around every page: no exception on any page in any language, a translated title,
+navigation and sidebar."""
+
+from __future__ import annotations
+
+import pytest
+
+from apptest_kit import LANGS, PAGES, assert_no_exception, open_app, texts
+from core.i18n import t
+from core.present import markdown_text
+
+# Literal expectations (not only t()): a catalogue edit that mixes languages fails here too.
+TITLES = {
+    "ja": "日中都市間連携 大気環境改善協力マップ",
+    "en": "Japan–China Inter-City Air Quality Cooperation Map",
+    "zh": "中日城市间大气环境改善合作地图",
+}
+NAV = {
+    "ja": ["地図", "調整状況", "連携一覧", "このアプリについて"],
+    "en": ["Map", "Status", "Partnerships", "About"],
+    "zh": ["地图", "协调状况", "合作关系", "关于"],
+}
+SIDEBAR_KEYS = {
+    "multiselect": ("filter.region", "filter.relation", "filter.stage"),
+    "slider": ("filter.years",),
+    "checkbox": ("filter.undated",),
+    "text_input": ("filter.search",),
+    "button": ("filter.reset",),
+    "radio": ("map.color_by",),
+    "selectbox": ("sidebar.language", "map.basemap"),
+}
+# Each page's own heading (the map page has none; its first markdown heading instead).
+PAGE_HEADING = {
+    "map": ("markdown", "details.status"),
+    "status": ("header", "status.title"),
+    "partnerships": ("header", "partnerships.title"),
+    "about": ("header", "page.about"),
+}
+
+
+def navigation_labels(at) -> list[str]:
+    # AppTest has no accessor for st.navigation; its registry holds each st.Page's title.
+    return [info["page_name"] for info in at._registered_pages.values()]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", list(PAGES))
+def test_every_page_in_every_language(page: str, lang: str) -> None:
+    at = open_app(page, {"lang": lang})
+    assert_no_exception(at)
+    assert texts(at.title) == [TITLES[lang]]
+    assert navigation_labels(at) == NAV[lang]
+    kind, key = PAGE_HEADING[page]
+    heading = markdown_text(t(key, lang)) if kind == "markdown" else t(key, lang)
+    assert any(heading in v for v in texts(getattr(at, kind))), texts(getattr(at, kind))
+    assert not at.error and not at.warning
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_sidebar_widgets_have_translated_labels(lang: str) -> None:
+    at = open_app("map", {"lang": lang})
+    for kind, keys in SIDEBAR_KEYS.items():
+        labels = [w.label for w in getattr(at.sidebar, kind)]
+        assert labels == [t(k, lang) for k in keys], (kind, labels)
+    assert texts(at.sidebar.header) == [t("sidebar.filters", lang)]
+    assert at.sidebar.selectbox(key="lang").value == lang
+
+
+def test_language_picker_switches_everything_and_the_url() -> None:
+    at = open_app()
+    assert texts(at.title) == [TITLES["ja"]] and "lang" not in at.query_params
+    at.sidebar.selectbox(key="lang").set_value("zh").run()
+    assert_no_exception(at)
+    assert texts(at.title) == [TITLES["zh"]]
+    assert navigation_labels(at) == NAV["zh"]
+    assert at.query_params.get("lang") == "zh"

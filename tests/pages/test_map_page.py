@@ -1,0 +1,126 @@
+"""Map page: counts, the st_folium map (offline, filtered), the table, empty views, simulated clicks."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from apptest_kit import (
+    assert_no_exception, caption_counts, click, map_args, map_element, map_ids, open_app, shown_text, texts,
+)
+from core.i18n import t
+
+
+@pytest.fixture(scope="module")
+def default_map():
+    return open_app()
+
+
+def test_default_view_counts_map_and_table(default_map) -> None:
+    at = default_map
+    assert_no_exception(at)
+    assert caption_counts(at) == [(12, 21), (12, 21)]  # above the map and above the table
+    assert "表示中の連携: 12 件 / 場所: 21 か所" in texts(at.caption)
+    assert len(map_ids(at, "link")) == 12
+    assert len(map_ids(at, "place")) == 21
+    assert "神戸市–天津市" in map_ids(at, "link") and "天津市" in map_ids(at, "place")
+    assert len(at.dataframe[-1].value) == 12  # the partnerships table below the map
+    assert texts(at.info) == [t("map.click_hint", "ja")]
+
+
+def test_default_view_is_offline(default_map) -> None:
+    args = map_args(default_map)
+    assert args["js_links"] and args["css_links"]
+    for link in args["js_links"] + args["css_links"]:
+        assert link.startswith("../../app/static/"), link
+    assert not re.search(r"https?://", json.dumps(args, ensure_ascii=False))
+    assert "cdn" not in json.dumps(args).lower()
+
+
+def test_empty_filter_shows_message_and_empty_map() -> None:
+    at = open_app(query={"q": "zzzz"})
+    assert_no_exception(at)
+    assert t("map.empty", "ja") in texts(at.info)
+    assert caption_counts(at) == [(0, 0), (0, 0)]
+    map_element(at)  # still drawn (the Japan–China area), just empty
+    assert map_ids(at, "link") == set() and map_ids(at, "place") == set()
+    assert len(at.dataframe[-1].value) == 0
+
+
+def test_click_on_a_place_shows_its_details_and_updates_the_url() -> None:
+    at = click(open_app(), "place:天津市", 39.14, 117.18)
+    assert_no_exception(at)
+    body = shown_text(at)
+    assert texts(at.subheader) == ["天津市"]
+    assert "ほぼ合意" in body and "専門家派遣" in body
+    assert at.query_params.get("place") == "天津市"
+    assert t("map.click_hint", "ja") not in texts(at.info)
+    assert '"sel":1' in map_args(at)["script"]  # highlighted on the map
+
+
+def test_click_on_a_link_shows_both_ends() -> None:
+    at = click(open_app(), "link:神戸市–天津市")
+    assert_no_exception(at)
+    assert texts(at.subheader) == ["神戸市 – 天津市"]
+    assert [e.label for e in at.expander] == ["神戸市", "天津市"]
+    assert "友好都市" in shown_text(at) and "1973" in shown_text(at)
+    assert at.query_params.get("link") == "神戸市–天津市"
+    assert "place" not in at.query_params
+
+
+def test_a_japanese_city_lists_its_partners_statuses_in_english() -> None:
+    at = open_app(query={"lang": "en", "place": "Kitakyushu"})
+    assert_no_exception(at)
+    assert texts(at.subheader) == ["Kitakyushu"]
+    labels = [e.label for e in at.expander]
+    assert labels == [
+        "Shanghai — Nearly agreed",
+        "Tianjin — Nearly agreed",
+        "Wuhan — Mission planned",
+        "Tangshan — No status reported",
+    ]
+    tangshan = at.expander[3]
+    assert [i.value for i in tangshan.info] == [t("details.no_status", "en")]
+    assert len(at.dataframe[1].value) == 4  # the partner table in the details panel
+    assert at.query_params.get("place") == "北九州市" and at.query_params.get("lang") == "en"
+
+
+def test_clear_selection_button() -> None:
+    at = click(open_app(), "place:天津市")
+    assert at.query_params.get("place") == "天津市"
+    [clear] = [b for b in at.main.button if b.label == t("details.clear", "ja")]
+    clear.click().run()
+    assert_no_exception(at)
+    assert "place" not in at.query_params
+    assert texts(at.subheader) == []
+    assert texts(at.info) == [t("map.click_hint", "ja")]
+    assert '"sel":1' not in map_args(at)["script"]
+    assert not [b for b in at.main.button if b.label == t("details.clear", "ja")]
+
+
+def test_click_on_something_that_is_not_a_feature_changes_nothing() -> None:
+    at = open_app()
+    at.session_state[map_element(at).key] = {"last_active_drawing": None, "last_object_clicked_tooltip": None,
+                                              "last_object_clicked": {"lat": 30.0, "lng": 130.0}}
+    at.run()
+    assert_no_exception(at)
+    assert dict(at.query_params) == {}
+    assert texts(at.info) == [t("map.click_hint", "ja")]
+
+
+def test_click_on_a_japanese_city_in_ja_lists_four_partner_expanders() -> None:
+    at = click(open_app(), "place:北九州市")
+    assert_no_exception(at)
+    assert [e.label for e in at.expander] == [
+        "上海市 — ほぼ合意", "天津市 — ほぼ合意", "武漢市 — ミッション派遣計画", "唐山市 — 状況報告なし",
+    ]
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "Under AppTest the click's st.rerun() (pages/map_page.py) resets every sidebar widget to its "
+    "widget default (lang→ja, q→'', undated→False); not verified in a browser"))
+def test_click_keeps_language_and_filters() -> None:
+    at = click(open_app(query={"lang": "en", "q": "天津"}), "place:天津市")
+    assert dict(at.query_params) == {"lang": "en", "q": "天津", "place": "天津市"}

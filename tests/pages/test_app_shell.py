@@ -74,3 +74,18 @@ def test_language_picker_switches_everything_and_the_url() -> None:
     assert texts(at.title) == [TITLES["zh"]]
     assert navigation_labels(at) == NAV["zh"]
     assert at.query_params.get("lang") == "zh"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_broken_data_folder_shows_the_problem_not_a_traceback(data_folder, lang: str) -> None:
+    from apptest_kit import edit_csv
+
+    line = edit_csv(data_folder, "partnerships.csv", {"japan": "東京都", "china": "北京市"}, {"japan": "大阪市"})
+    at = open_app(query={"lang": lang})
+    assert_no_exception(at)
+    assert texts(at.error) == [t("error.data_title", lang)]
+    assert texts(at.text) == [t("error.data_folder", lang, folder=data_folder)]
+    [message] = texts(at.code)
+    assert "partnerships.csv" in message and "大阪市" in message
+    assert f"line {line}" in message if lang == "en" else str(line) in message
+    assert "Traceback" not in message and not at.title  # stopped before the pages

@@ -124,3 +124,46 @@ def test_click_on_a_japanese_city_in_ja_lists_four_partner_expanders() -> None:
 def test_click_keeps_language_and_filters() -> None:
     at = click(open_app(query={"lang": "en", "q": "天津"}), "place:天津市")
     assert dict(at.query_params) == {"lang": "en", "q": "天津", "place": "天津市"}
+
+
+PAYLOAD = "<img src=x onerror=alert(1)> ${alert(2)} :red[x] **b** ![i](http://example.invalid/i.png)"
+RAW_MARKUP = ("<img", "![i](", ":red[x]", "**b**", "${alert")  # each must only appear backslash-escaped
+
+
+def assert_no_raw_markup(bodies: list[str]) -> None:
+    for body in bodies:
+        for raw in RAW_MARKUP:
+            assert not re.search(r"(?<!\\)" + re.escape(raw), body), (raw, body)
+
+
+def test_data_is_shown_literally_never_as_markup(data_folder) -> None:
+    from apptest_kit import edit_csv, markdown_bodies
+
+    edit_csv(data_folder, "places.csv", {"name_ja": "天津市"}, {"note": PAYLOAD})
+    edit_csv(data_folder, "partnerships.csv", {"japan": "四日市市", "china": "天津市"},
+             {"wording_ja": PAYLOAD, "note": PAYLOAD})
+    at = open_app(query={"place": "天津市"})
+    assert_no_exception(at)
+    bodies = markdown_bodies(at)
+    showing = [b for b in bodies if "onerror" in b]
+    assert showing, "the note is not shown at all"
+    assert_no_raw_markup(bodies)
+    assert any(r"\<img src\=x onerror\=alert\(1\)\>" in b for b in showing)
+    # Dataframes show text literally: the partner table and the partnerships table hold it verbatim.
+    wording = t("details.wording", "ja")
+    assert PAYLOAD in [str(v) for v in at.dataframe[1].value[wording]]
+    assert PAYLOAD in [str(v) for v in at.dataframe[-1].value[t("col.wording", "ja")]]
+    # The map script carries it as inert, escaped data only.
+    script = map_args(at)["script"]
+    assert "<img" not in script and "onerror" in script
+
+    link = open_app(query={"link": "四日市市–天津市"})
+    assert_no_exception(link)
+    assert_no_raw_markup(markdown_bodies(link))
+    assert sum("onerror" in b for b in markdown_bodies(link)) >= 2  # wording and note lines
+
+
+def test_markup_in_a_url_value_is_escaped_in_the_warning() -> None:
+    at = open_app(query={"place": "![i](http://example.invalid/i.png) **b**"})
+    [warning] = texts(at.warning)
+    assert "![i](" not in warning and "**b**" not in warning and "example" in warning

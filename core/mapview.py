@@ -70,6 +70,7 @@ CLICK_RETURNS = ["last_object_clicked_tooltip", "last_active_drawing", "last_obj
 # The Japan–China area, framed when nothing is shown.
 DEFAULT_BOUNDS: tuple[LatLon, LatLon] = ((22.0, 108.0), (45.5, 146.0))
 FIT_PADDING = 40
+NARROW_MAP_PX = 640  # below this width the legend starts folded
 DEFAULT_WIDTH, DEFAULT_HEIGHT = 760, 640  # the page's map column on a 1280x720 projector
 
 # Our own UI strings (every one in ja/en/zh).
@@ -356,7 +357,10 @@ def _place_features(
             if labels:
                 x0, _ = project(0.0, min(c[1] for c in points), z)
                 x1, _ = project(0.0, max(c[1] for c in points), z)
-                vp_width = width if z == zoom else int(x1 - x0) + 2 * FIT_PADDING
+                # The tight width (the places' extent plus fitBounds' padding), never the nominal
+                # `width`: the page's column is often narrower, and Leaflet then keeps this zoom
+                # while cutting off labels that were placed in the nominal width's margins.
+                vp_width = int(x1 - x0) + 2 * FIT_PADDING
                 viewport = initial_viewport(points, z, vp_width, height)
                 lw, lh = legend_size  # the legend sits in the bottom-right corner (10 px margins)
                 legend_box = Box(viewport.x1 - lw - 10, viewport.y1 - lh - 10, viewport.x1, viewport.y1)
@@ -563,6 +567,10 @@ class _Chrome(MacroElement):
     legend.onAdd = function() {
       var div = L.DomUtil.create('div', 'jcm-legend');
       div.innerHTML = html;
+      // A narrow map (a projector at 1280 px with the sidebar open) starts with the legend
+      // folded, so that it hides no label; one click unfolds it.
+      var details = div.querySelector('details');
+      if (details && {{ this._parent.get_name() }}.getSize().x < {{ this.narrow_px }}) { details.open = false; }
       L.DomEvent.disableClickPropagation(div);
       return div;
     };
@@ -578,6 +586,7 @@ class _Chrome(MacroElement):
         self.css = _js_json(css)
         self.pick_js = _PICK_JS
         self.legend = _js_json(legend_html)
+        self.narrow_px = NARROW_MAP_PX
 
 
 def clicked_id(returned: Mapping[str, Any] | None) -> str | None:

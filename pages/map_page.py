@@ -18,7 +18,7 @@ view = controls.current_view()
 lang = view.lang
 shown = apply_filter(dataset, view.filter)
 
-map_col, side_col = st.columns([3, 2], gap="medium")
+map_col, side_col = st.columns([2, 1], gap="medium")
 with map_col:
     st.caption(t("map.shown", lang, links=len(shown.partnerships), places=len(shown.places)))
     if not shown.partnerships and not shown.places:

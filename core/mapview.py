@@ -40,7 +40,7 @@ from jinja2 import Template
 from core.arcs import arc_points, assign_bends
 from core.assets import make_offline
 from core.basemap import BASEMAPS, DEFAULT_BASEMAP, STYLES as BASEMAP_STYLES, offline_geojson
-from core.i18n import label
+from core.i18n import label, t
 from core.labels import (
     FONT_PX,
     LINE_PX,
@@ -72,28 +72,6 @@ DEFAULT_BOUNDS: tuple[LatLon, LatLon] = ((22.0, 108.0), (45.5, 146.0))
 FIT_PADDING = 40
 NARROW_MAP_PX = 640  # below this width the legend starts folded
 DEFAULT_WIDTH, DEFAULT_HEIGHT = 760, 640  # the page's map column on a 1280x720 projector
-
-# Our own UI strings (every one in ja/en/zh).
-UI: dict[str, dict[str, str]] = {
-    "legend": {"ja": "凡例", "en": "Legend", "zh": "图例"},
-    "legend.places": {"ja": "場所", "en": "Places", "zh": "地点"},
-    "legend.relation": {"ja": "関係の種類", "en": "Relation type", "zh": "关系类型"},
-    "legend.stage": {"ja": "調整段階（中国側）", "en": "Coordination stage (Chinese side)", "zh": "协调阶段（中方）"},
-    "shape.jp_city": {"ja": "日本の市", "en": "Japanese city", "zh": "日本城市"},
-    "shape.jp_region": {"ja": "日本の都道府県", "en": "Japanese prefecture", "zh": "日本都道府县"},
-    "shape.cn_city": {"ja": "中国の市", "en": "Chinese city", "zh": "中国城市"},
-    "shape.cn_region": {"ja": "中国の省・直轄市", "en": "Chinese province / municipality", "zh": "中国省／直辖市"},
-    "shape.cn_body": {"ja": "中国の国の機関", "en": "Chinese national body", "zh": "中国国家机构"},
-    "shape.jp_body": {"ja": "日本の国の機関", "en": "Japanese national body", "zh": "日本国家机构"},
-    "tip.year": {"ja": "{year}年", "en": "since {year}", "zh": "{year}年"},
-    "tip.stage": {"ja": "調整段階: {stage}", "en": "Stage: {stage}", "zh": "协调阶段：{stage}"},
-}
-
-
-def ui(key: str, lang: str, **fmt: object) -> str:
-    text = UI[key].get(lang, UI[key]["ja"])
-    return text.format(**fmt) if fmt else text
-
 
 # Link categories: colour (Okabe–Ito, colour-blind safe) AND dash pattern, so colour is never
 # the only cue. Keys are enum values.
@@ -223,8 +201,8 @@ def _link_tip(p: Partnership, names: Mapping[str, str], lang: str, stage: Stage)
     head = f"<b>{html.escape(names.get(p.japan, p.japan))} – {html.escape(names.get(p.china, p.china))}</b>"
     rel = label(p.relation, lang)
     if p.year is not None:
-        rel += f" ({ui('tip.year', lang, year=p.year)})"
-    parts = [head, html.escape(rel), html.escape(ui("tip.stage", lang, stage=label(stage, lang)))]
+        rel += f" ({t('map.tip.year', lang, year=p.year)})"
+    parts = [head, html.escape(rel), html.escape(t("map.tip.stage", lang, stage=label(stage, lang)))]
     if p.note:
         parts.append(html.escape(p.note))
     return "<br>".join(parts)
@@ -518,18 +496,18 @@ def _legend_html(
     shapes = {_shape(p) for p, _ in shown}
     if shapes:
         heads += 1
-        texts.append(ui("legend.places", lang))
-        out.append(f"<h4>{html.escape(ui('legend.places', lang))}</h4>")
+        texts.append(t("map.legend.places", lang))
+        out.append(f"<h4>{html.escape(t('map.legend.places', lang))}</h4>")
         for shape in SHAPES:
             if shape in shapes:
-                texts.append(ui("shape." + shape, lang))
+                texts.append(t("map.shape." + shape, lang))
                 out.append(f'<div class="row"><span class="mk"><span class="jcm-s jcm-{shape}"></span></span>'
-                           f"{html.escape(ui('shape.' + shape, lang))}</div>")
+                           f"{html.escape(t('map.shape.' + shape, lang))}</div>")
     cats = {_category(p, color_by, stage_of) for p, _, _ in links}
     if cats:
         heads += 1
-        texts.append(ui("legend." + color_by, lang))
-        out.append(f"<h4>{html.escape(ui('legend.' + color_by, lang))}</h4>")
+        texts.append(t("map.legend." + color_by, lang))
+        out.append(f"<h4>{html.escape(t('map.legend.' + color_by, lang))}</h4>")
         order = [str(k) for k in LINK_STYLES[color_by]] + sorted(cats - {str(k) for k in LINK_STYLES[color_by]})
         for cat in order:
             if cat in cats:
@@ -542,7 +520,7 @@ def _legend_html(
     width = min(260.0, widest + 44 + 6 + 18)  # text + swatch + gap + padding (CSS max-width 260)
     height = 12 + 21 * heads + 20 * (len(texts) - heads)
     # <details open>: a presenter can fold the legend away when it hides something.
-    summary = f"<summary>{html.escape(ui('legend', lang))}</summary>"
+    summary = f"<summary>{html.escape(t('map.legend', lang))}</summary>"
     return f"<details open>{summary}{''.join(out)}</details>", (width, height + 18)
 
 

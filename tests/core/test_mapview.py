@@ -11,7 +11,8 @@ import folium
 import pytest
 
 from core.basemap import BASEMAPS
-from core.mapview import CLICK_RETURNS, DEFAULT_BOUNDS, LABEL_LIMIT, _Layer, build_map, clicked_id, ui
+from core.i18n import t
+from core.mapview import CLICK_RETURNS, DEFAULT_BOUNDS, LABEL_LIMIT, _Layer, build_map, clicked_id
 from core.models import Country, Names, Partnership, Place, PlaceKind, RelationType, Stage
 
 COORDS = {
@@ -138,7 +139,7 @@ def test_legend_shows_only_present_categories(lang, color_by, links, present, ab
         assert html.escape(label(cat, lang)) in legend
     for cat in absent:
         assert html.escape(label(cat, lang)) not in legend
-    assert html.escape(ui(f"legend.{color_by}", lang)) in legend
+    assert html.escape(t(f"map.legend.{color_by}", lang)) in legend
     assert legend.count("<svg") == len(present)  # one colour+dash swatch per present category
 
 

@@ -26,9 +26,21 @@ def _query_dict() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params.keys()}
 
 
+_WIDGET_KEYS = ("lang", "regions", "years", "undated", "relations", "stages", "q", "color_by", "basemap")
+
+
 def seed_from_url(dataset: Dataset) -> None:
-    """Once per session: turn the URL's parameters into widget values (and remember what failed)."""
+    """Once per session: turn the URL's parameters into widget values (and remember what failed).
+
+    On every later run, re-assign each widget's value to its key before the widget is drawn.
+    Streamlit's widget ids include the running page's script hash, and a process's first run
+    goes through the legacy pages/ router (another hash): without this, the first click after
+    a server start would reset the URL-seeded language and filters to their defaults.
+    """
     if st.session_state.get(_SEEDED):
+        for key in _WIDGET_KEYS:
+            if key in st.session_state:
+                st.session_state[key] = st.session_state[key]
         return
     state, ignored = parse_query(_query_dict(), dataset, tuple(BASEMAPS))
     bounds = year_bounds(dataset)

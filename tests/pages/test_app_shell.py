@@ -91,10 +91,6 @@ def test_broken_data_folder_shows_the_problem_not_a_traceback(data_folder, lang:
     assert "Traceback" not in message and not at.title  # stopped before the pages
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "pages/ folder: the first run after a server start goes through Streamlit's legacy pages/ router "
-    "(other widget ids), so the first interaction drops the URL-seeded language and filters. "
-    "Passes when the page scripts live outside pages/ (checked on a copy)."))
 def test_first_session_after_server_start_keeps_the_url_view_on_first_interaction(monkeypatch) -> None:
     import streamlit.testing.v1.app_test as app_test_module
     from streamlit.runtime.pages_manager import PagesManager

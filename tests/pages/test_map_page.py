@@ -118,11 +118,6 @@ def test_click_on_a_japanese_city_in_ja_lists_four_partner_expanders() -> None:
     ]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "pages/ folder: on a process's first run Streamlit's legacy pages/ router wraps app.py, so the "
-    "sidebar widgets get other ids than on the st.rerun() that a click triggers (pages/map_page.py); "
-    "the rerun then resets them to widget defaults (lang→ja, q→'', undated→False). AppTest makes "
-    "every run a first run. Passes when the page scripts live outside pages/ (checked on a copy)."))
 def test_click_keeps_language_and_filters() -> None:
     at = click(open_app(query={"lang": "en", "q": "天津"}), "place:天津市")
     assert dict(at.query_params) == {"lang": "en", "q": "天津", "place": "天津市"}

@@ -7,6 +7,7 @@ import pytest
 
 from apptest_kit import assert_no_exception, caption_counts, map_args, map_ids, open_app, texts
 from core.i18n import t
+from core.present import markdown_text
 
 # (query, (links, places) shown, canonical query after the first run)
 FILTERS = [
@@ -54,7 +55,8 @@ def test_parameter_filters_the_view_and_url_is_canonical(query, counts, canonica
 def test_lang_translates_the_page(lang: str, title: str) -> None:
     at = open_app(query={"lang": lang})
     assert texts(at.title)[0].startswith(title)
-    assert texts(at.markdown)[0].startswith("#### ") and t("page.map", lang)
+    assert texts(at.markdown)[0] == "#### " + markdown_text(t("details.status", lang))
+    assert at.sidebar.selectbox(key="lang").value == lang
 
 
 @pytest.mark.parametrize(("value", "lang", "heading", "key"), [

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 # problem code -> (ja, en, zh) templates for "what is wrong" and "how to fix it".
-# Parameters: {value}, {column}, {expected}, {other_line}, and any extra in DataError.params.
+# Parameters: {value}, {column}, {expected}, {other_line}, {country}: DataError's fields and params.
 _PROBLEMS: dict[str, tuple[tuple[str, str, str], tuple[str, str, str]]] = {
     "missing_file": (
         ("ファイルがありません", "the file does not exist", "文件不存在"),
@@ -147,9 +147,9 @@ _PROBLEMS: dict[str, tuple[tuple[str, str, str], tuple[str, str, str]]] = {
     ),
     "wrong_country": (
         (
-            "「{value}」は{expected}の場所ではありません",
-            "'{value}' is not a place in {expected}",
-            "“{value}”不是{expected}的地点",
+            "「{value}」は{country}の場所ではありません",
+            "'{value}' is not a place in {country}",
+            "“{value}”不是{country}的地点",
         ),
         (
             "japan 列には日本の、china 列には中国の場所を入れてください",
@@ -200,13 +200,14 @@ class DataError:
     column: str | None = None
     value: str = ""
     expected: str = ""
-    params: dict[str, str] = field(default_factory=dict)
+    params: dict[str, str | tuple[str, str, str]] = field(default_factory=dict)  # a triple is (ja, en, zh)
 
     def message(self, lang: str = "en") -> str:
         """One line a coordinator can act on: where, what is wrong, how to fix it."""
         idx = {"ja": 0, "en": 1, "zh": 2}.get(lang, 1)
         what, fix = _PROBLEMS[self.problem]
-        fmt = {"value": self.value, "column": self.column or "", "expected": self.expected, **self.params}
+        params = {k: (v[idx] if isinstance(v, tuple) else v) for k, v in self.params.items()}
+        fmt = {"value": self.value, "column": self.column or "", "expected": self.expected, **params}
         f_label, l_label, c_label, fix_label = _LABELS[("ja", "en", "zh")[idx]]
         where = [f"{f_label} {Path(self.file).name}"]
         if self.line is not None:

@@ -1,7 +1,7 @@
 """CSV downloads that Excel on Japanese Windows opens correctly and safely.
 
 UTF-8 with a BOM (Excel then detects the encoding), and text cells that Excel would read as a
-formula (OWASP "CSV injection": a leading = + - @, tab or CR) are prefixed with an apostrophe.
+formula (OWASP "CSV injection": a leading = + - @, tab, CR or LF) are prefixed with an apostrophe.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import csv
 import io
 from collections.abc import Mapping, Sequence
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 def neutralise(cell: object) -> str:

@@ -59,7 +59,9 @@ class _Cells:
     def __init__(self, file: str, row: Row, errors: list[DataError]):
         self.file, self.row, self.errors = file, row, errors
 
-    def fail(self, problem: str, column: str | None, value: str = "", expected: str = "", **params: str) -> None:
+    def fail(
+        self, problem: str, column: str | None, value: str = "", expected: str = "", **params: str | tuple[str, str, str]
+    ) -> None:
         self.errors.append(DataError(self.file, problem, self.row.line, column, value, expected, params))
 
     def text(self, column: str, required: bool = True, expected: str = "text") -> str:
@@ -125,7 +127,8 @@ class _Cells:
         if key and key not in places:
             self.fail("unknown_place", column, key)
         elif key and country and places[key].country != country:
-            self.fail("wrong_country", column, key, {"JP": "Japan", "CN": "China"}[country])
+            names = {"JP": ("日本", "Japan", "日本"), "CN": ("中国", "China", "中国")}[country]
+            self.fail("wrong_country", column, key, country, country=names)
         return key
 
     def places_list(self, column: str, places: dict[str, Place]) -> tuple[str, ...]:

@@ -60,6 +60,5 @@ def test_header_cells_are_neutralised_too_and_empty_rows_give_a_header_only_file
     assert data == BOM + b"'=cmd,name\r\n"
 
 
-@pytest.mark.xfail(strict=True, reason="core/export.py _FORMULA_START lacks LF, which the field notes list with tab and CR")
 def test_leading_line_feed_is_neutralised() -> None:
     assert neutralise("\n=1+1") == "'\n=1+1"

@@ -301,3 +301,13 @@ def test_files_on_disk_are_unchanged_after_a_failed_load(data_copy, file, mutate
     _load_error(data_copy)
     after = {p.name: p.read_bytes() for p in sorted(data_copy.iterdir())}
     assert after == before
+
+
+@pytest.mark.parametrize(("lang", "country"), [("ja", "中国"), ("en", "China"), ("zh", "中国")])
+def test_wrong_country_names_the_country_in_the_users_language(data_copy, lang, country):
+    path = data_copy / "partnerships.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("東京都,北京市", "東京都,神戸市"), encoding="utf-8")
+    with pytest.raises(DataLoadError) as info:
+        load_dataset(data_copy)
+    (message,) = [m for m in info.value.messages(lang) if "神戸市" in m]
+    assert country in message

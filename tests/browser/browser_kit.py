@@ -1,0 +1,149 @@
+"""Helpers shared by the browser tests: finding the st_folium map and reading what it draws.
+
+st_folium runs the map script in a same-origin iframe and names the Leaflet map `map_div`;
+every drawn feature carries `properties.id` ("place:<key>" or "link:<japan>–<china>", see
+core/mapview.py), which is what the tests read instead of display text.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+BUNDLED_DATA = REPO_ROOT / "data"
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+MAP_TIMEOUT = 60_000  # the first run of a fresh server imports folium & co.
+
+# JS run in the main page: the map window once Leaflet has drawn it, else null.
+_MAP_WINDOW = """() => {
+  const f = document.querySelector(%s);
+  const w = f && f.contentWindow;
+  if (!w || !w.map_div || !w.document.querySelector('.leaflet-container')) return null;
+  if (!w.document.querySelector('.leaflet-marker-pane .jcm-s')
+      && !w.document.querySelector('.leaflet-overlay-pane path.leaflet-interactive')) return null;
+  return w;
+}""" % json.dumps(MAP_IFRAME)
+
+# JS run in the map frame: ids of the features Leaflet has on the map, by kind.
+FEATURE_IDS = """() => {
+  const out = {link: [], place: []};
+  map_div.eachLayer(l => {
+    const id = l.feature && l.feature.properties && l.feature.properties.id;
+    if (typeof id === 'string' && l._map && (l._path || l._icon)) {
+      const kind = id.split(':')[0];
+      if (kind in out && !out[kind].includes(id)) out[kind].push(id);
+    }
+  });
+  return out;
+}"""
+
+
+def url(base: str, **params: str) -> str:
+    query = "&".join(f"{quote(k)}={quote(v)}" for k, v in params.items())
+    return f"{base}/?{query}" if query else f"{base}/"
+
+
+def wait_for_map(page, condition: str = "true", timeout: int = MAP_TIMEOUT):
+    """Wait until the map iframe exists (it stays hidden until the map initialises, hence
+    state="attached") and Leaflet has drawn into it, and `condition` (JS expression over `w`, the
+    frame's window) holds; return (iframe ElementHandle, Frame)."""
+    page.wait_for_selector(MAP_IFRAME, state="attached", timeout=timeout)
+    page.wait_for_function(
+        "() => { const w = (%s)(); if (!w) return false; try { return !!(%s); } catch (e) { return false; } }"
+        % (_MAP_WINDOW, condition),
+        timeout=timeout,
+    )
+    handle = page.query_selector(MAP_IFRAME)
+    frame = handle.content_frame()
+    frame.wait_for_selector(".leaflet-container", timeout=timeout)
+    return handle, frame
+
+
+def link_paths(frame) -> int:
+    """SVG paths of the clickable (link) layer; the offline basemap is drawn non-interactive."""
+    return frame.evaluate("() => document.querySelectorAll('.leaflet-overlay-pane path.leaflet-interactive').length")
+
+
+def place_markers(frame) -> int:
+    return frame.evaluate("() => document.querySelectorAll('.leaflet-marker-pane .jcm-s').length")
+
+
+def feature_ids(frame) -> dict[str, list[str]]:
+    return frame.evaluate(FEATURE_IDS)
+
+
+def bundled_link_ids(data_dir: Path) -> set[str]:
+    with open(data_dir / "partnerships.csv", encoding="utf-8-sig", newline="") as f:
+        return {f"link:{row['japan']}–{row['china']}" for row in csv.DictReader(f)}
+
+
+def bundled_place_ids(data_dir: Path) -> set[str]:
+    with open(data_dir / "places.csv", encoding="utf-8-sig", newline="") as f:
+        return {f"place:{row['name_ja']}" for row in csv.DictReader(f)}
+
+
+def place_element(frame, key: str, layer: str = "marker"):
+    """The DOM element of a place's marker (`.jcm-s`) or label (`.jcm-lb`), found through Leaflet
+    by its feature id, not by its position."""
+    cls = "jcm-s" if layer == "marker" else "jcm-lb"
+    handle = frame.evaluate_handle(
+        """([id, cls]) => {
+          let found = null;
+          map_div.eachLayer(l => {
+            if (!found && l._icon && l.feature && l.feature.properties.id === id) {
+              const el = l._icon.querySelector('.' + cls);
+              if (el) found = el;
+            }
+          });
+          return found;
+        }""",
+        [f"place:{key}", cls],
+    )
+    element = handle.as_element()
+    assert element is not None, f"no {layer} for place {key} on the map"
+    return element
+
+
+def empty_map_point(frame) -> tuple[float, float]:
+    """A point (frame pixels) where the map itself, not a marker, line or control, takes the mouse:
+    a drag starting there pans the map."""
+    point = frame.evaluate("""() => {
+      const box = map_div.getContainer().getBoundingClientRect();
+      for (let fy = 0.2; fy < 0.9; fy += 0.05) {
+        for (let fx = 0.1; fx < 0.6; fx += 0.05) {
+          const x = box.left + box.width * fx, y = box.top + box.height * fy;
+          const el = document.elementFromPoint(x, y);
+          if (el && !el.closest('.leaflet-marker-pane, .leaflet-control-container, .leaflet-tooltip-pane')
+              && !(el.classList && el.classList.contains('leaflet-interactive'))) return [x, y];
+        }
+      }
+      return null;
+    }""")
+    assert point, "no empty spot on the map to drag from"
+    return point[0], point[1]
+
+
+def wait_until(page, predicate, message: str, timeout: float = 15.0) -> None:
+    """Poll a Python-side condition (e.g. on recorded events), letting Playwright deliver events."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        assert time.monotonic() < deadline, message
+        page.wait_for_timeout(50)
+
+
+def main_text(page) -> str:
+    """Visible text of the main area (the dataframes are canvases: their cells are not in it)."""
+    return page.locator('[data-testid="stMain"]').inner_text()
+
+
+def wait_main_text(page, text: str, present: bool = True, timeout: int = 30_000) -> None:
+    page.wait_for_function(
+        "([t, want]) => { const m = document.querySelector('[data-testid=\"stMain\"]');"
+        " return !!m && m.innerText.includes(t) === want; }",
+        arg=[text, present],
+        timeout=timeout,
+    )

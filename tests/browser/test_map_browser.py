@@ -1,0 +1,153 @@
+"""The map page in a real browser (Chromium): what is drawn, clicks, URL views, pan/zoom.
+
+Each test also fails when any request leaves localhost (the `tab` fixture records them all).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from browser_kit import (
+    BUNDLED_DATA,
+    bundled_link_ids,
+    bundled_place_ids,
+    empty_map_point,
+    feature_ids,
+    link_paths,
+    main_text,
+    place_element,
+    place_markers,
+    url,
+    wait_for_map,
+    wait_main_text,
+)
+
+
+TIANJIN = "天津市"
+TIANJIN_QUERY = "place=" + quote(TIANJIN)
+CLEAR = "選択を解除"
+
+
+def test_map_draws_all_links_and_places(app_url, tab, artifacts):
+    page = tab.page
+    page.goto(url(app_url))
+    _, frame = wait_for_map(page, "w.document.querySelectorAll('.leaflet-overlay-pane path.leaflet-interactive').length >= 12")
+
+    assert link_paths(frame) == 12
+    assert place_markers(frame) == 21
+    ids = feature_ids(frame)
+    assert set(ids["link"]) == bundled_link_ids(BUNDLED_DATA)
+    assert set(ids["place"]) == bundled_place_ids(BUNDLED_DATA)
+    assert "表示中の連携: 12 件" in main_text(page)
+    assert not tab.page_errors, tab.page_errors
+    page.screenshot(path=str(artifacts / "map.png"), full_page=True)
+    tab.assert_only_local_requests()
+
+
+def _details_column(page):
+    return page.locator('[data-testid="stColumn"]').filter(has=page.get_by_role("button", name=CLEAR))
+
+
+def _click_tianjin(page, frame) -> None:
+    place_element(frame, TIANJIN, "label").click()
+    page.wait_for_function("q => location.search.includes(q)", arg=TIANJIN_QUERY)
+    wait_main_text(page, "段階: ほぼ合意")
+
+
+def test_click_place_shows_its_status_and_url_then_again_after_clearing(app_url, tab, artifacts):
+    page = tab.page
+    page.goto(url(app_url))
+    _, frame = wait_for_map(page)
+    assert "place=" not in page.url
+    assert "段階: ほぼ合意" not in main_text(page)
+
+    _click_tianjin(page, frame)
+    details = _details_column(page).inner_text()
+    assert TIANJIN in details
+    assert "段階: ほぼ合意" in details  # Table 2 stage
+    assert "専門家派遣1回以上" in details  # part of the original text
+    assert TIANJIN_QUERY in page.url
+    # The rerun redraws the map with 天津市 highlighted.
+    _, frame = wait_for_map(page, "w.document.querySelector('.leaflet-marker-pane .jcm-sel')")
+    page.screenshot(path=str(artifacts / "map-tianjin.png"), full_page=True)
+
+    page.get_by_role("button", name=CLEAR).click()
+    page.wait_for_function("() => !location.search.includes('place=')")
+    wait_main_text(page, "段階: ほぼ合意", present=False)
+    assert page.get_by_role("button", name=CLEAR).count() == 0
+    _, frame = wait_for_map(page, "!w.document.querySelector('.leaflet-marker-pane .jcm-sel')")
+
+    _click_tianjin(page, frame)  # the same place a second time
+    details = _details_column(page).inner_text()
+    assert "段階: ほぼ合意" in details and "専門家派遣1回以上" in details
+    assert TIANJIN_QUERY in page.url
+    assert not tab.page_errors, tab.page_errors
+    tab.assert_only_local_requests()
+
+
+def test_url_province_and_language(app_url, tab, artifacts):
+    page = tab.page
+    page.goto(url(app_url, province="河北省", lang="en"))
+    _, frame = wait_for_map(page)
+
+    assert link_paths(frame) == 2
+    assert set(feature_ids(frame)["link"]) == {"link:長野県–河北省", "link:北九州市–唐山市"}
+    labels = frame.locator(".leaflet-marker-pane .jcm-lb").all_inner_texts()
+    assert "Hebei" in labels and "河北省" not in labels
+    text = main_text(page)
+    assert "Shown: 2 links" in text
+    assert "表示中の連携" not in text
+    page.screenshot(path=str(artifacts / "hebei-en.png"), full_page=True)
+    tab.assert_only_local_requests()
+
+
+def test_unknown_url_value_warns_and_still_shows_the_map(app_url, tab):
+    page = tab.page
+    page.goto(url(app_url, province="Atlantis"))
+    warning = page.locator('[data-testid="stAlert"]').filter(has_text="Atlantis")
+    warning.first.wait_for(state="visible")
+    assert "province=Atlantis" in warning.first.inner_text()
+    _, frame = wait_for_map(page)
+    assert link_paths(frame) == 12  # the unknown value is ignored, not an empty filter
+    assert frame.locator(".leaflet-container").is_visible()
+    tab.assert_only_local_requests()
+
+
+def test_pan_and_zoom_do_not_rerun_the_app(app_url, tab):
+    page = tab.page
+    page.goto(url(app_url))
+    iframe, frame = wait_for_map(page)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')")
+    assert tab.ws_sent, "the app's WebSocket was not observed"
+    before_url, before_text = page.url, main_text(page)
+    sent = len(tab.ws_sent)
+    zoom = frame.evaluate("() => map_div.getZoom()")
+
+    frame.evaluate("() => { window.__zoomed = false; map_div.once('zoomend', () => { window.__zoomed = true; }); }")
+    frame.locator(".leaflet-control-zoom-in").click()
+    frame.wait_for_function("() => window.__zoomed")  # the zoom animation is over
+    center = frame.evaluate("() => map_div.getCenter()")
+    box = iframe.bounding_box()
+    fx, fy = empty_map_point(frame)
+    x, y = box["x"] + fx, box["y"] + fy
+    frame.evaluate("() => { window.__moved = false; map_div.once('moveend', () => { window.__moved = true; }); }")
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + 120, y + 80, steps=8)
+    page.mouse.up()
+    frame.wait_for_function("() => window.__moved")  # the drag (and its inertia) is over
+    moved = frame.evaluate("c => { const n = map_div.getCenter(); return n.lat !== c.lat || n.lng !== c.lng; }", center)
+    assert moved, "the drag did not pan the map"
+    # Proving a negative needs a bounded wait: longer than st_folium's debounce of map events.
+    page.wait_for_timeout(1500)
+
+    assert len(tab.ws_sent) == sent, "pan/zoom sent a message to the server (a rerun)"
+    assert iframe.evaluate("e => e.isConnected"), "the map iframe was re-created"
+    assert frame.evaluate("() => map_div.getZoom()") == zoom + 1
+    assert page.url == before_url
+    assert main_text(page) == before_text
+
+    # Control: a click on a place does reach the server, so the observable above can fail.
+    _click_tianjin(page, frame)
+    assert len(tab.ws_sent) > sent
+    tab.assert_only_local_requests()

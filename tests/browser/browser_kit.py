@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import time
 from pathlib import Path
 from urllib.parse import quote
@@ -60,7 +61,26 @@ def wait_for_map(page, condition: str = "true", timeout: int = MAP_TIMEOUT):
     handle = page.query_selector(MAP_IFRAME)
     frame = handle.content_frame()
     frame.wait_for_selector(".leaflet-container", timeout=timeout)
+    # Labels are re-laid (their elements replaced) on every zoom: let fitBounds & co. finish.
+    frame.evaluate(_SETTLE)
     return handle, frame
+
+
+# Resolves once the map has had no zoom/move event for 400 ms (at most 5 s).
+_SETTLE = """() => new Promise(resolve => {
+  const events = 'zoomstart zoomend movestart moveend';
+  let timer = null;
+  const done = () => { map_div.off(events, reset); resolve(true); };
+  const reset = () => { clearTimeout(timer); timer = setTimeout(done, 400); };
+  map_div.on(events, reset);
+  reset();
+  setTimeout(done, 5000);
+})"""
+
+
+def place_label(frame, name: str):
+    """A Locator (re-resolved on every use: labels are replaced on zoom) for a place's label."""
+    return frame.locator(".leaflet-marker-pane .jcm-lb").filter(has_text=re.compile(rf"^\s*{re.escape(name)}\s*$"))
 
 
 def link_paths(frame) -> int:

@@ -33,7 +33,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
-LOCAL_SCHEMES = {"data", "blob", "about"}
+LOCAL_SCHEMES = {"data", "blob", "about"}  # with any scheme (http, ws) on LOCAL_HOSTS
 STARTUP_TIMEOUT = 60.0
 
 # The place note and link note of the XSS data folder: HTML, a template literal, a backtick, a
@@ -223,7 +223,12 @@ def tab(browser) -> Iterator[Tab]:
     # Both listeners: the context one also sees requests of pages or workers the app might open.
     context.on("request", lambda request: t.requests.append(request.url))
     page.on("request", lambda request: t.requests.append(request.url))
-    page.on("websocket", lambda ws: ws.on("framesent", lambda payload: t.ws_sent.append(len(payload))))
+
+    def websocket(ws) -> None:
+        t.requests.append(ws.url)  # WebSockets are not "request" events
+        ws.on("framesent", lambda payload: t.ws_sent.append(len(payload)))
+
+    page.on("websocket", websocket)
     page.on("pageerror", lambda error: t.page_errors.append(str(error)))
     try:
         yield t

@@ -74,5 +74,10 @@ def status_summary(status: Status, dataset: Dataset, lang: str) -> dict[str, str
     }
 
 
+def year_text(year: int | None, lang: str) -> str:
+    """An agreement year for tables and panels; undated relations show a dash, not "None"."""
+    return str(year) if year else t("details.no_year", lang)
+
+
 def region_label(place: Place, lang: str) -> str:
     return name(place.region, lang)

@@ -8,7 +8,7 @@ from core.filters import apply_filter
 from core.i18n import label, t
 from core.mapview import CLICK_RETURNS, build_map, clicked_id
 from core.models import Country
-from core.present import markdown_text, place_name
+from core.present import markdown_text, place_name, year_text
 from ui import controls, session
 from ui.details import link_details, place_details
 
@@ -70,7 +70,7 @@ st.dataframe(
             t("col.china", lang): place_name(dataset, p.china, lang),
             t("col.relation", lang): label(p.relation, lang),
             t("col.wording", lang): p.wording_ja,
-            t("col.year", lang): p.year,
+            t("col.year", lang): year_text(p.year, lang),
             t("col.stage", lang): label(dataset.stage_of(p.china), lang),
         }
         for p in shown.partnerships

@@ -5,7 +5,7 @@ import streamlit as st
 from core.export import csv_bytes
 from core.filters import apply_filter
 from core.i18n import label, t
-from core.present import place_name
+from core.present import place_name, year_text
 from ui import controls, session
 
 dataset = session.dataset()
@@ -22,7 +22,7 @@ rows = [
         place_name(dataset, p.china, lang),
         label(p.relation, lang),
         p.wording_ja,
-        p.year,
+        year_text(p.year, lang),
         label(dataset.stage_of(p.china), lang),
         p.source,
     )))

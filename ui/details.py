@@ -10,7 +10,7 @@ import streamlit as st
 
 from core.i18n import label, t
 from core.models import Country, Dataset, Partnership, Status
-from core.present import activity_text, event_text, markdown_text, name, place_name, region_label, translation
+from core.present import activity_text, event_text, markdown_text, name, place_name, region_label, translation, year_text
 
 
 def _line(heading: str, value: str) -> None:
@@ -50,7 +50,7 @@ def _partner_rows(dataset: Dataset, key: str, lang: str) -> list[dict[str, str]]
             t("details.partner", lang): place_name(dataset, other, lang),
             t("details.relation", lang): label(p.relation, lang),
             t("details.wording", lang): p.wording_ja,
-            t("details.year", lang): str(p.year) if p.year else t("details.no_year", lang),
+            t("details.year", lang): year_text(p.year, lang),
             t("col.stage", lang): label(dataset.stage_of(p.china), lang),
         })
     return rows
@@ -83,7 +83,7 @@ def link_details(dataset: Dataset, link: Partnership, lang: str) -> None:
     st.subheader(markdown_text(ends), anchor=False)
     _line(t("details.relation", lang), label(link.relation, lang))
     _line(t("details.wording", lang), link.wording_ja)
-    _line(t("details.year", lang), str(link.year) if link.year else t("details.no_year", lang))
+    _line(t("details.year", lang), year_text(link.year, lang))
     if link.note:
         _line(t("details.note", lang), link.note)
     _line(t("details.source", lang), link.source)

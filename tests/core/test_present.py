@@ -1,0 +1,68 @@
+"""core.present: display strings built from the data, and the Markdown escaping that keeps data text."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.models import Event, EventStatus, Names, Timing
+from core.present import activity_text, event_date, markdown_text, status_summary, translation, year_text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("天津市", "天津市"),
+        ("<img src=x onerror=alert(1)>", r"\<img src\=x onerror\=alert\(1\)\>"),
+        ("${alert(1)}", r"\$\{alert\(1\)\}"),
+        (":red[x] **b**", r"\:red\[x\] \*\*b\*\*"),
+        ("![i](http://e.invalid/i.png)", r"\!\[i\]\(http\:\/\/e\.invalid\/i\.png\)"),
+        ("C:\\users\\x", r"C\:\\users\\x"),
+        ("`code` _em_ # h", r"\`code\` \_em\_ \# h"),
+        ("a\nb", "a  \nb"),
+        ("&amp; 100%", r"\&amp; 100\%"),
+    ],
+)
+def test_markdown_text_escapes_every_markup_character(text, expected):
+    assert markdown_text(text) == expected
+
+
+@pytest.mark.parametrize(("year", "lang", "expected"), [(1979, "ja", "1979"), (None, "en", "—"), (None, "zh", "—")])
+def test_year_text(year, lang, expected):
+    assert year_text(year, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("month", "timing", "lang", "expected"),
+    [
+        (5, Timing.LATE, "ja", "2014年5月下旬"),
+        (5, Timing.LATE, "en", "late May 2014"),
+        (5, Timing.MID, "zh", "2014年5月中旬"),
+        (7, Timing.AROUND, "en", "around July 2014"),
+        (7, Timing.AROUND, "ja", "2014年7月頃"),
+        (4, Timing.MONTH, "en", "April 2014"),
+    ],
+)
+def test_event_date(month, timing, lang, expected):
+    event = Event("x", 2014, month, timing, EventStatus.DONE, Names("", "", ""), "")
+    assert event_date(event, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("ja", ["専門家派遣 · 1回以上 · 2014年度 · 四日市市", "訪日研修 · 2回 · 2014年度 · 四日市市"]),
+        ("en", ["Expert dispatch · at least 1× · FY2014 · Yokkaichi", "Training visit to Japan · 2× · FY2014 · Yokkaichi"]),
+    ],
+)
+def test_activity_text_states_the_counts(bundled_dataset, lang, expected):
+    tianjin = bundled_dataset.status_of("天津市")
+    assert [activity_text(a, bundled_dataset, lang) for a in tianjin.activities] == expected
+
+
+def test_status_summary_keeps_the_original_beside_the_translation(bundled_dataset):
+    status = bundled_dataset.status_of("広東省")
+    ja, en = status_summary(status, bundled_dataset, "ja"), status_summary(status, bundled_dataset, "en")
+    assert ja["text"] == en["text"] == status.text.ja
+    assert ja["translation"] == "" and "Hyogo" in en["translation"]
+    assert en["stage"] == "Consultation planned" and en["themes"] == "PM2.5 component analysis"
+    assert translation(status.text, "zh") == status.text.zh

@@ -18,7 +18,7 @@ import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
-LEAFLET_VERSION = "1.9.3"  # the version folium 0.20 is written against; xstatic-leaflet ships it
+# Leaflet 1.9.3: the version folium 0.20 is written against, and the one xstatic-leaflet 1.9.3.0 ships.
 VENDOR_SUBDIR = Path("static") / "vendor" / "leaflet"
 # Relative to the st_folium component iframe (see module docstring).
 STATIC_URL = "../../app/static/vendor/leaflet/"

@@ -224,8 +224,3 @@ def label(member: StrEnum | str, lang: str) -> str:
     """The display name of an enum member (a kind, relation, stage, theme, …) in `lang`."""
     idx = LANGS.index(lang) if lang in LANGS else 0
     return LABELS[str(member)][idx]
-
-
-def parse_lang(value: str | None) -> str | None:
-    """A language code from a URL or widget, or None when it is not one we have."""
-    return value if value in LANGS else None

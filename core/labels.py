@@ -53,9 +53,6 @@ class Box:
             or other.y1 + margin <= self.y0
         )
 
-    def shifted(self, dx: float, dy: float) -> Box:
-        return Box(self.x0 + dx, self.y0 + dy, self.x1 + dx, self.y1 + dy)
-
 
 @dataclass(frozen=True)
 class Placement:

@@ -7,7 +7,7 @@ and the map builder read it. Enum values are the codes written in the CSV files 
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 
@@ -203,7 +203,6 @@ class Dataset:
     partnerships: tuple[Partnership, ...]
     statuses: dict[str, Status]
     folder: str = ""
-    warnings: tuple[str, ...] = field(default=())
 
     def status_of(self, key: str) -> Status | None:
         """The Table 2 entry of a place, or None: "no status reported" is not an error."""

@@ -9,8 +9,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-KINDS = ("prefecture", "province", "municipality", "city", "national_body")
-COUNTRIES = ("JP", "CN")
 SOURCES = ("manual", "cache", "gazetteer", "nominatim")
 
 

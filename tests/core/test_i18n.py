@@ -11,7 +11,7 @@ import pytest
 
 from core import errors
 from core.errors import DataError
-from core.i18n import LABELS, LANGS, STRINGS, label, parse_lang, t
+from core.i18n import LABELS, LANGS, STRINGS, label, t
 from core.models import (
     ActivityKind,
     CountQualifier,
@@ -122,10 +122,6 @@ def test_labels_are_unambiguous_for_url_parsing(enum: type[StrEnum], lang):
     assert len(set(names)) == len(names)
     for member in enum:
         assert normalise_name(label(member, lang)) not in codes - {member.value}
-
-
-def test_parse_lang():
-    assert [parse_lang(v) for v in ("ja", "en", "zh", "fr", "", None, "EN")] == ["ja", "en", "zh", None, None, None, None]
 
 
 # --- data-error messages ---------------------------------------------------------------------------

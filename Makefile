@@ -31,6 +31,7 @@ run: install
 
 ## Run the whole test suite (pure, AppTest and browser tests).
 test: install-test
+	$(PY) -m ruff check .
 	$(PY) -m pytest
 
 ## Fill or refresh data/geocache.csv (add ONLINE=1 to allow Nominatim).

@@ -65,6 +65,7 @@ def test_registry():
     assert DEFAULT_BASEMAP == "offline" and not BASEMAPS["offline"].online
     assert BASEMAPS["offline"].tiles is None
     for key, bm in BASEMAPS.items():
+        assert bm.key == key
         assert set(bm.names) == {"ja", "en", "zh"} and all(bm.names.values())
         if bm.online:
             assert bm.tiles and bm.tiles.startswith("https://") and bm.attribution

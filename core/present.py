@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 
 from core.i18n import label, t
 from core.models import Activity, Dataset, Event, Names, Place, Status
@@ -61,14 +62,19 @@ def event_text(event: Event, lang: str) -> str:
     return f"{event_date(event, lang)} ({t(f'event.{event.status}', lang)}): {name(event.text, lang)}"
 
 
+def _items(texts: Iterable[str]) -> str:
+    """Several items in one table cell: a table cell shows no line breaks, so each gets a bullet."""
+    return "  ".join(f"• {text}" for text in texts)
+
+
 def status_summary(status: Status, dataset: Dataset, lang: str) -> dict[str, str]:
     """A Table 2 entry flattened to one text per field (the Status page's table, the CSV export)."""
     return {
         "stage": label(status.stage, lang),
         "counterparts": "、".join(place_name(dataset, k, lang) for k in status.counterparts),
         "themes": " / ".join(label(th, lang) for th in status.themes),
-        "activities": "\n".join(activity_text(a, dataset, lang) for a in status.activities),
-        "events": "\n".join(event_text(e, lang) for e in status.events),
+        "activities": _items(activity_text(a, dataset, lang) for a in status.activities),
+        "events": _items(event_text(e, lang) for e in status.events),
         "text": status.text.ja,
         "translation": translation(status.text, lang),
     }

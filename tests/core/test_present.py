@@ -66,3 +66,9 @@ def test_status_summary_keeps_the_original_beside_the_translation(bundled_datase
     assert ja["translation"] == "" and "Hyogo" in en["translation"]
     assert en["stage"] == "Consultation planned" and en["themes"] == "PM2.5 component analysis"
     assert translation(status.text, "zh") == status.text.zh
+
+
+def test_status_summary_bullets_each_activity_and_event(bundled_dataset):
+    summary = status_summary(bundled_dataset.status_of("上海市"), bundled_dataset, "en")
+    assert summary["activities"].count("• ") == 2 and "\n" not in summary["activities"]
+    assert summary["events"].startswith("• mid-May 2014 (done)")

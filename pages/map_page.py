@@ -11,6 +11,7 @@ from core.models import Country
 from core.present import markdown_text, place_name, year_text
 from ui import controls, session
 from ui.details import link_details, place_details
+from ui.tables import show_table
 
 dataset = session.dataset()
 coords = session.coordinates()
@@ -44,10 +45,7 @@ with side_col:
     st.markdown(f"#### {markdown_text(t('details.status', lang))}")
     stages = [(place_name(dataset, p.key, lang), label(dataset.stage_of(p.key), lang)) for p in shown.places
               if p.country == Country.CN]
-    st.dataframe(
-        [{t("col.entity", lang): n, t("col.stage", lang): s} for n, s in stages],
-        hide_index=True, width="stretch", height=min(38 + 35 * len(stages), 330),
-    )
+    show_table([{t("col.entity", lang): n, t("col.stage", lang): s} for n, s in stages], max_height=330)
     links = {p.key: p for p in dataset.partnerships}
     if view.place in dataset.places:
         place_details(dataset, view.place, lang)
@@ -63,7 +61,7 @@ with side_col:
 
 st.markdown(f"#### {markdown_text(t('partnerships.title', lang))}")
 st.caption(t("map.shown", lang, links=len(shown.partnerships), places=len(shown.places)))
-st.dataframe(
+show_table(
     [
         {
             t("col.japan", lang): place_name(dataset, p.japan, lang),
@@ -74,6 +72,5 @@ st.dataframe(
             t("col.stage", lang): label(dataset.stage_of(p.china), lang),
         }
         for p in shown.partnerships
-    ],
-    hide_index=True, width="stretch",
+    ]
 )

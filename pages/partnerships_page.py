@@ -7,6 +7,7 @@ from core.filters import apply_filter
 from core.i18n import label, t
 from core.present import place_name, year_text
 from ui import controls, session
+from ui.tables import show_table
 
 dataset = session.dataset()
 view = controls.current_view()
@@ -29,7 +30,7 @@ rows = [
     for p in shown.partnerships
 ]
 if rows:
-    st.dataframe(rows, hide_index=True, width="stretch")
+    show_table(rows)
 else:
     st.info(t("map.empty", lang))
 st.download_button(

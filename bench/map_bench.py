@@ -20,8 +20,10 @@ from pathlib import Path
 
 from core.arcs import arc_points
 from core.basemap import offline_geojson
+from core.loading import load_dataset
 from core.mapview import build_map
 from core.models import Country, Names, Partnership, Place, PlaceKind, RelationType, Stage
+from geo import geocode
 
 ROOT = Path(__file__).resolve().parents[1]
 TWIN_CITIES = ROOT.parent / "shared" / "datasets" / "twin_cities_wikipedia.csv"
@@ -29,14 +31,8 @@ TWIN_CITIES = ROOT.parent / "shared" / "datasets" / "twin_cities_wikipedia.csv"
 
 def bundled() -> tuple[list[Place], list[Partnership], dict[str, tuple[float, float]], Callable[[str], Stage]]:
     """The app's own data, loaded by the project's loader."""
-    from core.loading import load_dataset
-
     ds = load_dataset(ROOT / "data")
-    coords: dict[str, tuple[float, float]] = {}
-    cache = ROOT / "data" / "geocache.csv"
-    if cache.exists():
-        with cache.open(encoding="utf-8-sig", newline="") as f:
-            coords = {r["key"]: (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(f) if r.get("lat")}
+    coords = geocode.coordinates(ds.places, ROOT / "data" / geocode.CACHE_FILE)
     return list(ds.places.values()), list(ds.partnerships), coords, ds.stage_of
 
 

@@ -14,8 +14,7 @@ import streamlit as st
 
 from core.loading import data_dir_from_env, load_dataset
 from core.models import Dataset
-from geo.chain import default_chain
-from geo.geocode import CACHE_FILE, queries_from_places
+from geo import geocode
 
 APP_DIR = Path(__file__).resolve().parent.parent
 
@@ -40,9 +39,7 @@ def _dataset(folder: str, signature: tuple[tuple[str, float], ...]) -> Dataset:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _coordinates(folder: str, signature: tuple[tuple[str, float], ...]) -> dict[str, tuple[float, float]]:
-    dataset = _dataset(folder, signature)
-    report = default_chain(Path(folder) / CACHE_FILE).resolve_all(queries_from_places(dataset.places))
-    return {key: (loc.lat, loc.lon) for key, loc in report.locations.items()}
+    return geocode.coordinates(_dataset(folder, signature).places, Path(folder) / geocode.CACHE_FILE)
 
 
 def dataset() -> Dataset:

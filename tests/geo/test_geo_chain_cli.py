@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import math
-import sys
+import shutil
 from dataclasses import replace
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from geo_places import BY_KEY, PLACES
 
+from core.loading import load_dataset
+from core.models import Country, Names, Place, PlaceKind
 from geo.cache import read_cache
 from geo.chain import GeocodeChain, default_chain
 from geo.errors import (
@@ -123,60 +124,51 @@ def test_cli_online_errors_are_reported(tmp_path: Path, capsys, closed_port: int
     assert not (tmp_path / "geocache.csv").exists()
 
 
-def test_queries_from_places_adapter() -> None:
-    places = {
-        "神戸市": SimpleNamespace(name_ja="神戸市", name_en="Kobe", name_zh="神户市", kind="city",
-                                country="JP", region_ja="兵庫県", region_en="Hyogo",
-                                region_zh="兵库县", lat=None, lon=None),
-        "手入力": SimpleNamespace(name_ja="手入力", name_en="Manual", name_zh="手动", kind="city",
-                                country="JP", region_ja="兵庫県", region_en="Hyogo",
-                                region_zh="兵库县", lat="34.5", lon=135),
-    }
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _core_place(name_ja: str, name_en: str, name_zh: str, lat: float | None = None, lon: float | None = None) -> Place:
+    return Place(Names(name_ja, name_en, name_zh), PlaceKind.CITY, Country.JP, Names("兵庫県", "Hyogo", "兵库县"),
+                 "test", lat, lon)
+
+
+def test_queries_from_core_places() -> None:
+    places = {"神戸市": _core_place("神戸市", "Kobe", "神户市"), "手入力": _core_place("手入力", "Manual", "手动", 34.5, 135.0)}
     qs = queries_from_places(places)
     assert qs[0] == KOBE
-    assert (qs[1].lat, qs[1].lon) == (34.5, 135.0)
+    assert (qs[1].key, qs[1].lat, qs[1].lon, qs[1].kind, qs[1].country) == ("手入力", 34.5, 135.0, "city", "JP")
 
 
-def test_cli_without_core_loader_exits_2(tmp_path: Path, monkeypatch, capsys) -> None:
-    monkeypatch.setitem(sys.modules, "core.loading", None)  # import fails
-    assert main(["--data-dir", str(tmp_path)]) == 2
-    assert "loader" in capsys.readouterr().err
+def _data_copy(tmp_path: Path) -> Path:
+    for f in (REPO / "data").glob("*.csv"):
+        if f.name != "geocache.csv":
+            shutil.copy(f, tmp_path / f.name)
+    return tmp_path
 
 
-def test_cli_uses_core_loader_and_env_data_dir(tmp_path: Path, monkeypatch, capsys) -> None:
-    fake = SimpleNamespace(load_dataset=lambda d: SimpleNamespace(places={
-        "神戸市": SimpleNamespace(**{f: getattr(KOBE, f) for f in (
-            "name_ja", "name_en", "name_zh", "kind", "country", "region_ja", "region_en",
-            "region_zh", "lat", "lon")})}))
-    monkeypatch.setitem(sys.modules, "core.loading", fake)
-    monkeypatch.setenv("JCAIR_DATA_DIR", str(tmp_path))
+def test_cli_with_bad_data_exits_2_naming_the_problem(tmp_path: Path, capsys) -> None:
+    folder = _data_copy(tmp_path)
+    text = (folder / "partnerships.csv").read_text(encoding="utf-8")
+    (folder / "partnerships.csv").write_text(text.replace("東京都,北京市", "東京都,架空市"), encoding="utf-8")
+    assert main(["--data-dir", str(folder), "--refresh"]) == 2
+    err = capsys.readouterr().err
+    assert "partnerships.csv" in err and "line 2" in err and "架空市" in err
+    assert not (folder / "geocache.csv").exists()
+
+
+def test_cli_reads_the_data_folder_from_the_environment(tmp_path: Path, monkeypatch, capsys) -> None:
+    folder = _data_copy(tmp_path)
+    monkeypatch.setenv("JCAIR_DATA_DIR", str(folder))
     assert main([]) == 0
-    assert (tmp_path / "geocache.csv").exists()
-
-
-def test_queries_from_core_shaped_places() -> None:
-    """The core's Place keeps names in `names`/`region` Names objects and str enums."""
-    from enum import StrEnum
-
-    class Kind(StrEnum):
-        CITY = "city"
-
-    names = SimpleNamespace(ja="神戸市", en="Kobe", zh="神户市")
-    region = SimpleNamespace(ja="兵庫県", en="Hyogo", zh="兵库县")
-    place = SimpleNamespace(names=names, region=region, kind=Kind.CITY, country="JP",
-                            lat=None, lon=None)
-    assert queries_from_places({"神戸市": place}) == [KOBE]
-
-
-REPO = Path(__file__).resolve().parents[2]
+    assert "Resolved 21 of 21 places." in capsys.readouterr().out
+    assert len(read_cache(folder / "geocache.csv")) == 21
 
 
 def test_committed_cache_covers_the_bundled_places() -> None:
     """data/geocache.csv must serve every place of data/ (else: run `make geocode`)."""
     from geo.cache import CacheSource
 
-    loading = pytest.importorskip("core.loading")
-    queries = queries_from_places(loading.load_dataset(REPO / "data").places)
+    queries = queries_from_places(load_dataset(REPO / "data").places)
     source = CacheSource(REPO / "data" / "geocache.csv")
     stale = [q.key for q in queries if q.lat is None and source.geocode(q) is None]
     assert stale == [], "data/geocache.csv is stale for these places: run `make geocode`"

@@ -208,16 +208,6 @@ def _link_tip(p: Partnership, names: Mapping[str, str], lang: str, stage: Stage)
     return "<br>".join(parts)
 
 
-def _coord_of(place: Place, coords: Mapping[str, LatLon]) -> LatLon | None:
-    """Coordinates from the resolved mapping, else the place's manual override, else None."""
-    if place.key in coords:
-        lat, lon = coords[place.key]
-        return (float(lat), float(lon))
-    if place.lat is not None and place.lon is not None:
-        return (place.lat, place.lon)
-    return None
-
-
 def _point_json(lat: float, lon: float) -> str:
     return '{"type":"Point","coordinates":[%s,%s]}' % (round(lon, 4), round(lat, 4))  # 4 decimals ~ 10 m
 
@@ -250,20 +240,16 @@ def build_map(
 ) -> folium.Map:
     """The map of `places` and `partnerships` (already filtered by the page).
 
-    A place is shown when it has coordinates (`coords[key]`, else its manual lat/lon); a link when
-    both its ends have coordinates (its ends need not be in `places`). `selected` is a Place key,
+    A place is shown when it has coordinates in `coords` (geo.geocode.coordinates: a manual lat/lon
+    in the data already wins there); a link when both its ends have coordinates (its ends need not
+    be in `places`). `selected` is a Place key,
     `selected_link` a Partnership key; both are highlighted. `width`/`height` are the map's size
     in pixels: labels are laid out for the zoom fitBounds picks at that size. `labels=None` shows
     labels up to LABEL_LIMIT places. An unknown `basemap` falls back to the offline one.
     """
-    by_key = {p.key: p for p in places}
-    shown = [(p, c) for p in places if (c := _coord_of(p, coords)) is not None]
+    shown = [(p, coords[p.key]) for p in places if p.key in coords]
     names = {p.key: p.names.get(lang) for p in places}
-
-    def end(key: str) -> LatLon | None:
-        return _coord_of(by_key[key], coords) if key in by_key else coords.get(key)
-
-    links = [(p, a, b) for p in partnerships if (a := end(p.japan)) is not None and (b := end(p.china)) is not None]
+    links = [(p, coords[p.japan], coords[p.china]) for p in partnerships if p.japan in coords and p.china in coords]
 
     points = [c for _, c in shown] or list(DEFAULT_BOUNDS)
     if not shown:  # only links' ends (or nothing): frame those, or the Japan–China area

@@ -102,13 +102,6 @@ def test_places_without_coordinates_and_their_links_are_left_out():
     assert len(_features(m, "links")) == len(LINKS)
 
 
-def test_manual_coordinates_of_a_place_are_used():
-    manual = Place(Names("手動市", "Manual", "手动市"), PlaceKind.CITY, Country.JP, Names("x", "x", "x"), "t",
-                   lat=35.0, lon=135.0)
-    m = _build([manual], [])
-    assert _features(m, "places")[0]["geometry"]["coordinates"] == [135.0, 35.0]
-
-
 def test_links_are_curved_and_distinct_into_tianjin():
     m = _build(PLACES, LINKS)
     lines = {f["properties"]["id"]: f["geometry"]["coordinates"] for f in _features(m, "links")}

@@ -23,6 +23,7 @@ from geo.errors import (
     ServiceTimeout,
     ServiceUnavailable,
 )
+from geo import geocode
 from geo.geocode import main, queries_from_places
 from geo.manual import ManualSource
 
@@ -137,6 +138,12 @@ def test_queries_from_core_places() -> None:
     qs = queries_from_places(places)
     assert qs[0] == KOBE
     assert (qs[1].key, qs[1].lat, qs[1].lon, qs[1].kind, qs[1].country) == ("手入力", 34.5, 135.0, "city", "JP")
+
+
+def test_coordinates_put_manual_lat_lon_first_and_do_not_cache_them(tmp_path: Path) -> None:
+    places = {"神戸市": _core_place("神戸市", "Kobe", "神户市", 35.0, 135.0)}
+    assert geocode.coordinates(places, tmp_path / "geocache.csv") == {"神戸市": (35.0, 135.0)}
+    assert not (tmp_path / "geocache.csv").exists()
 
 
 def _data_copy(tmp_path: Path) -> Path:

@@ -105,7 +105,8 @@ class Names:
     zh: str
 
     def get(self, lang: str) -> str:
-        return {"ja": self.ja, "en": self.en, "zh": self.zh}.get(lang, self.ja)
+        """The name in `lang`; the Japanese original when that language is missing or empty."""
+        return {"ja": self.ja, "en": self.en, "zh": self.zh}.get(lang) or self.ja
 
     def all(self) -> tuple[str, str, str]:
         return (self.ja, self.en, self.zh)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from core.i18n import label, t
-from core.models import Activity, Dataset, Event, Names, Place, Status
+from core.models import Activity, Dataset, Event, Names, Partnership, Place, Status
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|:~$&=^\"'%@/])")
 
@@ -25,18 +25,14 @@ def markdown_text(text: str) -> str:
     return "  \n".join(_MD_SPECIAL.sub(r"\\\1", line) for line in text.split("\n"))
 
 
-def name(names: Names, lang: str) -> str:
-    return names.get(lang) or names.ja
-
-
 def place_name(dataset: Dataset, key: str, lang: str) -> str:
     place = dataset.places.get(key)
-    return name(place.names, lang) if place else key
+    return place.names.get(lang) if place else key
 
 
 def translation(names: Names, lang: str) -> str:
     """The text in the UI language; Japanese is the original, so it has no separate translation."""
-    return "" if lang == "ja" else (names.get(lang) or "")
+    return {"en": names.en, "zh": names.zh}.get(lang, "")
 
 
 def activity_text(activity: Activity, dataset: Dataset, lang: str) -> str:
@@ -59,7 +55,7 @@ def event_date(event: Event, lang: str) -> str:
 
 
 def event_text(event: Event, lang: str) -> str:
-    return f"{event_date(event, lang)} ({t(f'event.{event.status}', lang)}): {name(event.text, lang)}"
+    return f"{event_date(event, lang)} ({t(f'event.{event.status}', lang)}): {event.text.get(lang)}"
 
 
 def _items(texts: Iterable[str]) -> str:
@@ -80,10 +76,28 @@ def status_summary(status: Status, dataset: Dataset, lang: str) -> dict[str, str
     }
 
 
+def partnership_columns(lang: str) -> list[str]:
+    """Headers of a partnership table in `lang`, in the order of partnership_row's values."""
+    return [t(f"col.{c}", lang) for c in ("japan", "china", "relation", "wording", "year", "stage")]
+
+
+def partnership_row(p: Partnership, dataset: Dataset, lang: str) -> dict[str, str]:
+    """One Table 1 pair as a table row (map page, partnerships page and its CSV download)."""
+    values = (
+        place_name(dataset, p.japan, lang),
+        place_name(dataset, p.china, lang),
+        label(p.relation, lang),
+        p.wording_ja,
+        year_text(p.year, lang),
+        label(dataset.stage_of(p.china), lang),
+    )
+    return dict(zip(partnership_columns(lang), values))
+
+
 def year_text(year: int | None, lang: str) -> str:
     """An agreement year for tables and panels; undated relations show a dash, not "None"."""
     return str(year) if year else t("details.no_year", lang)
 
 
 def region_label(place: Place, lang: str) -> str:
-    return name(place.region, lang)
+    return place.region.get(lang)

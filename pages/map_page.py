@@ -8,7 +8,7 @@ from core.filters import apply_filter
 from core.i18n import label, t
 from core.mapview import CLICK_RETURNS, build_map, clicked_id
 from core.models import Country
-from core.present import markdown_text, place_name, year_text
+from core.present import markdown_text, partnership_row, place_name
 from ui import controls, session
 from ui.details import link_details, place_details
 from ui.tables import show_table
@@ -61,16 +61,4 @@ with side_col:
 
 st.markdown(f"#### {markdown_text(t('partnerships.title', lang))}")
 st.caption(t("map.shown", lang, links=len(shown.partnerships), places=len(shown.places)))
-show_table(
-    [
-        {
-            t("col.japan", lang): place_name(dataset, p.japan, lang),
-            t("col.china", lang): place_name(dataset, p.china, lang),
-            t("col.relation", lang): label(p.relation, lang),
-            t("col.wording", lang): p.wording_ja,
-            t("col.year", lang): year_text(p.year, lang),
-            t("col.stage", lang): label(dataset.stage_of(p.china), lang),
-        }
-        for p in shown.partnerships
-    ]
-)
+show_table([partnership_row(p, dataset, lang) for p in shown.partnerships])

@@ -10,7 +10,7 @@ import streamlit as st
 
 from core.i18n import label, t
 from core.models import Country, Dataset, Partnership, Status
-from core.present import activity_text, event_text, markdown_text, name, place_name, region_label, translation, year_text
+from core.present import activity_text, event_text, markdown_text, place_name, region_label, translation, year_text
 
 
 def _line(heading: str, value: str) -> None:
@@ -58,7 +58,7 @@ def _partner_rows(dataset: Dataset, key: str, lang: str) -> list[dict[str, str]]
 
 def place_details(dataset: Dataset, key: str, lang: str) -> None:
     place = dataset.places[key]
-    st.subheader(markdown_text(name(place.names, lang)), anchor=False)
+    st.subheader(markdown_text(place.names.get(lang)), anchor=False)
     _line(t("details.names", lang), " / ".join(place.names.all()))
     _line(t("details.kind", lang), f"{label(place.kind, lang)} · {label(place.country, lang)}")
     _line(t("details.region", lang), region_label(place, lang))

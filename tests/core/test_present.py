@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from core.models import Event, EventStatus, Names, Timing
-from core.present import activity_text, event_date, markdown_text, status_summary, translation, year_text
+from core.present import (
+    activity_text,
+    event_date,
+    markdown_text,
+    partnership_columns,
+    partnership_row,
+    status_summary,
+    translation,
+    year_text,
+)
 
 
 @pytest.mark.parametrize(
@@ -72,3 +81,31 @@ def test_status_summary_bullets_each_activity_and_event(bundled_dataset):
     summary = status_summary(bundled_dataset.status_of("上海市"), bundled_dataset, "en")
     assert summary["activities"].count("• ") == 2 and "\n" not in summary["activities"]
     assert summary["events"].startswith("• mid-May 2014 (done)")
+
+
+@pytest.mark.parametrize(
+    ("names", "lang", "shown", "translated"),
+    [
+        (Names("原文", "Original", "原文zh"), "en", "Original", "Original"),
+        (Names("原文", "", ""), "en", "原文", ""),  # no translation: show the original, offer none
+        (Names("原文", "", ""), "zh", "原文", ""),
+        (Names("原文", "Original", ""), "ja", "原文", ""),
+        (Names("原文", "Original", ""), "fr", "原文", ""),
+    ],
+)
+def test_names_fall_back_to_japanese_but_translations_do_not(names, lang, shown, translated):
+    assert names.get(lang) == shown
+    assert translation(names, lang) == translated
+
+
+@pytest.mark.parametrize(
+    ("key", "lang", "expected"),
+    [
+        ("神戸市–天津市", "en", ["Kobe", "Tianjin", "Friendship city", "友好都市", "1973", "Nearly agreed"]),
+        ("北九州市–唐山市", "ja", ["北九州市", "唐山市", "協力要請あり", "唐山市から協力要請あり", "—", "状況報告なし"]),
+    ],
+)
+def test_partnership_row(bundled_dataset, key, lang, expected):
+    (p,) = [p for p in bundled_dataset.partnerships if p.key == key]
+    row = partnership_row(p, bundled_dataset, lang)
+    assert list(row) == partnership_columns(lang) and list(row.values()) == expected

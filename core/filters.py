@@ -35,19 +35,20 @@ class View:
     places: tuple[Place, ...]  # ends of the shown partnerships, plus matching unlinked places
 
 
-def _place_matches(place: Place, dataset: Dataset, f: ViewFilter) -> bool:
-    if f.regions and place.region.ja not in f.regions:
-        return False
-    if f.search and not any(normalise_name(f.search) in normalise_name(n) for n in place.names.all()):
-        return False
-    return True
+def _name_matches(place: Place, search: str) -> bool:
+    """The search text is part of any of the place's names (case and width folded)."""
+    return any(normalise_name(search) in normalise_name(n) for n in place.names.all())
+
+
+def _place_matches(place: Place, f: ViewFilter) -> bool:
+    return (not f.regions or place.region.ja in f.regions) and (not f.search or _name_matches(place, f.search))
 
 
 def _link_matches(p: Partnership, dataset: Dataset, f: ViewFilter) -> bool:
     ends = (dataset.places[p.japan], dataset.places[p.china])
     if f.regions and not any(end.region.ja in f.regions for end in ends):
         return False
-    if f.search and not any(_place_matches(end, dataset, ViewFilter(search=f.search)) for end in ends):
+    if f.search and not any(_name_matches(end, f.search) for end in ends):
         return False
     if p.year is None:
         if not f.include_undated:
@@ -70,7 +71,7 @@ def apply_filter(dataset: Dataset, f: ViewFilter) -> View:
     for key, place in dataset.places.items():
         if key in linked:
             places.append(place)
-        elif key not in all_linked and not f.restricts_links_only and _place_matches(place, dataset, f):
+        elif key not in all_linked and not f.restricts_links_only and _place_matches(place, f):
             if not f.stages or dataset.stage_of(key) in f.stages:
                 places.append(place)
     return View(links, tuple(places))

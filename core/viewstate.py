@@ -12,12 +12,12 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TypeVar
 
+from core.basemap import DEFAULT_BASEMAP
 from core.filters import ViewFilter
 from core.i18n import DEFAULT_LANG, LANGS, LABELS
 from core.models import Dataset, RelationType, Stage, normalise_name
 
 COLOR_BY = ("relation", "stage")
-DEFAULT_BASEMAP = "offline"
 E = TypeVar("E", bound=StrEnum)
 
 

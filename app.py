@@ -5,13 +5,12 @@ Run with `make run` (or `streamlit run app.py -- --data-dir FOLDER`).
 
 import streamlit as st
 
-from core.assets import ensure_static_assets
 from core.errors import DataLoadError
 from core.i18n import t
 from ui import controls, session
 
 st.set_page_config(page_title="日中都市間連携マップ", page_icon="🗺️", layout="wide")
-ensure_static_assets(session.APP_DIR)
+session.static_assets()
 
 try:
     dataset = session.dataset()

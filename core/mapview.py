@@ -437,10 +437,6 @@ var {{ this.get_name() }} = L.geoJson({{ this.data }}, {{ this.options }});
         self.options = _js_object(options)
         self.tooltip = _js_object({"className": "foliumtooltip", **tooltip}) if tooltip is not None else ""
 
-    def feature_collection(self) -> dict:
-        """The layer's data, parsed (for tests and tools)."""
-        return json.loads(self.data)
-
 
 def _js_object(options: Mapping[str, Any]) -> str:
     """A JS object literal: JsCode values verbatim (our code), everything else as safe JSON."""

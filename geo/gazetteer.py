@@ -132,10 +132,3 @@ class GazetteerSource:
             f"approximate: {_describe(c)} moved {BODY_OFFSET_KM:g} km at bearing {bearing:g}° "
             "so the marker does not cover the city (no offline address data)",
         )
-
-
-def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Geodesic distance on WGS84, in km."""
-    return Geodesic.WGS84.Inverse(a[0], a[1], b[0], b[1])["s12"] / 1000
-
-

@@ -127,7 +127,7 @@ def test_labels_are_unambiguous_for_url_parsing(enum: type[StrEnum], lang):
 # --- data-error messages ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("problem", sorted(errors.problem_codes()))
+@pytest.mark.parametrize("problem", sorted(errors._PROBLEMS))
 def test_problem_has_three_languages_with_the_same_placeholders(problem):
     what, fix = errors._PROBLEMS[problem]
     for texts in (what, fix):
@@ -137,7 +137,7 @@ def test_problem_has_three_languages_with_the_same_placeholders(problem):
         assert ja <= ERROR_PLACEHOLDERS
 
 
-@pytest.mark.parametrize("problem", sorted(errors.problem_codes()))
+@pytest.mark.parametrize("problem", sorted(errors._PROBLEMS))
 @pytest.mark.parametrize(("lang", "line_word", "column_word"), [("ja", "行", "列"), ("en", "line", "column"), ("zh", "行", "列")])
 def test_problem_message_renders(problem, lang, line_word, column_word):
     e = DataError("/x/places.csv", problem, 7, "name_ja", "VALUE", "EXPECTED",

@@ -65,7 +65,7 @@ def _layers(m: folium.Map) -> dict[str, _Layer]:
 
 def _features(m: folium.Map, name: str) -> list[dict]:
     layer = _layers(m).get(name)
-    return layer.feature_collection()["features"] if layer else []
+    return json.loads(layer.data)["features"] if layer else []
 
 
 def _build(places=PLACES, links=LINKS, **kw) -> folium.Map:

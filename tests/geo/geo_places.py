@@ -1,5 +1,7 @@
 """The programme's 21 places as GeocodeQuery, plus reference centres for the tests."""
 
+from geographiclib.geodesic import Geodesic
+
 from geo.query import GeocodeQuery
 
 
@@ -58,3 +60,8 @@ CITY_CENTRES: dict[str, tuple[float, float]] = {
     "天津市": (39.125, 117.190),  # the city centre, not the municipality's middle
     "上海市": (31.230, 121.474),
 }
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Geodesic distance on WGS84, in km."""
+    return Geodesic.WGS84.Inverse(a[0], a[1], b[0], b[1])["s12"] / 1000

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from geo_places import BY_KEY, CITY_CENTRES, PLACES
+from geo_places import BY_KEY, CITY_CENTRES, PLACES, distance_km
 from shapely.geometry import Point
 
-from geo.gazetteer import GazetteerSource, distance_km, find_cities
+from geo.gazetteer import GazetteerSource, find_cities
 from geo.regions import region_polygon, representative_point
 
 GAZ = GazetteerSource()

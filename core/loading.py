@@ -172,8 +172,9 @@ def _load_places(folder: Path, errors: list[DataError]) -> dict[str, Place]:
         kind, country = c.choice("kind", PlaceKind), c.choice("country", Country)
         lat = c.number("lat", -90, 90, "a latitude from -90 to 90")
         lon = c.number("lon", -180, 180, "a longitude from -180 to 180")
-        if (lat is None) != (lon is None) and not any(e.line == row.line and e.column in ("lat", "lon") for e in errors):
-            c.fail("half_coordinates", "lat" if lat is None else "lon")
+        missing = "lat" if lat is None else "lon"
+        if (lat is None) != (lon is None) and not row[missing]:  # empty, not merely unreadable
+            c.fail("half_coordinates", missing)
         source = c.text("source", expected="the document and table, or a public source")
         keyed.append((row, names.ja))
         if region.ja in regions and regions[region.ja][0] != region:
@@ -216,7 +217,8 @@ def _load_activities(folder: Path, places: dict[str, Place], errors: list[DataEr
         kind = c.choice("kind", ActivityKind)
         count = c.number("count", 1, 999, "a whole number of 1 or more", integer=True)
         qualifier = c.choice("qualifier", CountQualifier)
-        if qualifier and (count is None) != (qualifier is CountQualifier.UNSPECIFIED):
+        count_unreadable = bool(row["count"]) and count is None  # already reported as bad_number
+        if qualifier and not count_unreadable and (count is None) != (qualifier is CountQualifier.UNSPECIFIED):
             c.fail("bad_choice", "qualifier", qualifier, "unspecified when count is empty, else exactly / at_least")
         fiscal_year = c.year("fiscal_year")
         counterparts = c.places_list("counterparts", places)

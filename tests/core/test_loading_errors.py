@@ -311,3 +311,22 @@ def test_wrong_country_names_the_country_in_the_users_language(data_copy, lang, 
         load_dataset(data_copy)
     (message,) = [m for m in info.value.messages(lang) if "神戸市" in m]
     assert country in message
+
+
+@pytest.mark.parametrize(
+    ("filename", "old", "new", "problem"),
+    [
+        # lat unreadable, lon empty: the unreadable value is the one problem, not also "half"
+        ("places.csv", "Tokyo,东京都,,,,", "Tokyo,东京都,北緯35,,,", "bad_number"),
+        # count unreadable: reported once, not again as a count/qualifier mismatch
+        ("activities.csv", "天津市,training_in_japan,2,exactly", "天津市,training_in_japan,two,exactly", "bad_number"),
+    ],
+)
+def test_an_unreadable_number_is_reported_once(data_copy, filename, old, new, problem):
+    path = data_copy / filename
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    with pytest.raises(DataLoadError) as info:
+        load_dataset(data_copy)
+    assert [e.problem for e in info.value.errors] == [problem]

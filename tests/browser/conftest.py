@@ -1,7 +1,7 @@
 """Real-browser fixtures: the app in a Streamlit subprocess, Debian's Chromium driven by Playwright.
 
 Never `playwright install` (it downloads a browser): the tests use /usr/bin/chromium (apt) and
-skip, saying why, where it is missing. Every test gets a fresh browser context that records each
+FAIL, saying what to install, where it is missing (tests/needs.py: a test never skips). Every test gets a fresh browser context that records each
 request URL; a request to any host other than the local server fails the test.
 """
 
@@ -23,6 +23,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from tests.needs import missing
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BUNDLED_DATA = REPO_ROOT / "data"
@@ -47,28 +49,25 @@ XSS_PAYLOAD = (
 XSS_PLACE = "天津市"
 XSS_LINK = ("神戸市", "天津市")
 
-try:  # Playwright is a test requirement; without it the module still imports and skips.
+try:  # Playwright is a test requirement; without it the module still imports and its tests fail.
     from playwright.sync_api import sync_playwright
 except ImportError:  # pragma: no cover
     sync_playwright = None
 
 
-def _skip_reason() -> str | None:
+def _require_browser() -> None:
+    """Fail (never skip) when Chromium or Playwright is not installed, saying how to install it."""
     if not CHROMIUM.exists():
-        return f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium; .ci/run does)"
+        missing(f"Debian's Chromium ({CHROMIUM})", "apt-get install chromium fonts-noto-cjk (bash .ci/run does it)")
     if sync_playwright is None:
-        return "the playwright Python package is missing: pip install -r requirements-test.txt"
-    return None
+        missing("the playwright Python package", "make test (installs requirements-test.txt)")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    reason = _skip_reason()
     here = Path(__file__).resolve().parent
     for item in items:
         if here in Path(item.path).resolve().parents:
             item.add_marker(pytest.mark.browser)
-            if reason:
-                item.add_marker(pytest.mark.skip(reason=reason))
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -123,8 +122,7 @@ def run_app(data_dir: Path, log_path: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app on the bundled data/ folder."""
-    if reason := _skip_reason():
-        pytest.skip(reason)
+    _require_browser()
     log = tmp_path_factory.mktemp("streamlit") / "app.log"
     with run_app(BUNDLED_DATA, log) as base:
         yield base
@@ -168,8 +166,7 @@ def write_xss_data(folder: Path) -> Path:
 @pytest.fixture(scope="module")
 def xss_app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A second app whose data carries XSS_PAYLOAD (module-scoped: only the safety tests use it)."""
-    if reason := _skip_reason():
-        pytest.skip(reason)
+    _require_browser()
     root = tmp_path_factory.mktemp("xss")
     with run_app(write_xss_data(root / "data"), root / "app.log") as base:
         yield base
@@ -179,8 +176,7 @@ def xss_app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser():
-    if reason := _skip_reason():
-        pytest.skip(reason)
+    _require_browser()
     with sync_playwright() as pw:
         # `launch` runs Chromium with a fresh temporary profile (user-data dir) every time.
         chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from core.models import ActivityKind, CountQualifier, Country, EventStatus, PlaceKind, RelationType, Stage, Theme, Timing
+from tests.needs import SEED_DIR, missing
 
-SEED_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "seed"
 
 # Table 1: (japan, china, relation, the document's wording, agreement year)
 PAIRS = [
@@ -96,7 +96,7 @@ PLACES = {
 def seed_text() -> str:
     files = sorted(SEED_DIR.glob("*.txt")) if SEED_DIR.is_dir() else []
     if not files:
-        pytest.skip(f"seed document not found in {SEED_DIR} (expected ../shared/seed next to the repo)")
+        missing(f"the seed document ({SEED_DIR}/*.txt)", "check out the project with ../shared beside it")
     return "\n".join(f.read_text(encoding="utf-8") for f in files)
 
 

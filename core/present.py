@@ -36,6 +36,7 @@ def translation(names: Names, lang: str) -> str:
 
 
 def activity_text(activity: Activity, dataset: Dataset, lang: str) -> str:
+    """The activity in the document's words (or their translation), then the facts read from them."""
     parts = [label(activity.kind, lang), t(f"count.{activity.qualifier}", lang, n=activity.count or 0)]
     if activity.fiscal_year:
         parts.append(t("details.fiscal_year", lang, year=activity.fiscal_year))
@@ -43,7 +44,7 @@ def activity_text(activity: Activity, dataset: Dataset, lang: str) -> str:
         parts.append("、".join(place_name(dataset, k, lang) for k in activity.counterparts))
     if activity.themes:
         parts.append(" / ".join(label(th, lang) for th in activity.themes))
-    return " · ".join(parts)
+    return f"{activity.text.get(lang)} — {' · '.join(parts)}"
 
 
 def event_date(event: Event, lang: str) -> str:
@@ -56,6 +57,12 @@ def event_date(event: Event, lang: str) -> str:
 
 def event_text(event: Event, lang: str) -> str:
     return f"{event_date(event, lang)} ({t(f'event.{event.status}', lang)}): {event.text.get(lang)}"
+
+
+def status_sources(status: Status) -> list[str]:
+    """Where a Table 2 entry and its activities and events come from, each source named once."""
+    found = [status.source, *(a.source for a in status.activities), *(e.source for e in status.events)]
+    return list(dict.fromkeys(s for s in found if s))
 
 
 def _items(texts: Iterable[str]) -> str:
@@ -73,6 +80,7 @@ def status_summary(status: Status, dataset: Dataset, lang: str) -> dict[str, str
         "events": _items(event_text(e, lang) for e in status.events),
         "text": status.text.ja,
         "translation": translation(status.text, lang),
+        "source": _items(status_sources(status)),
     }
 
 

@@ -33,6 +33,7 @@ for key in keys:
         t("col.events", lang): summary["events"],
         t("col.text", lang): summary["text"],
         **({t("col.translation", lang): summary["translation"]} if lang != "ja" else {}),
+        t("col.source", lang): summary["source"],
         "_order": order.index(status.stage),
     })
 rows.sort(key=lambda r: r.pop("_order"))

@@ -10,7 +10,9 @@ import streamlit as st
 
 from core.i18n import label, t
 from core.models import Country, Dataset, Partnership, Status
-from core.present import activity_text, event_text, markdown_text, place_name, region_label, translation, year_text
+from core.present import (
+    activity_text, event_text, markdown_text, place_name, region_label, status_sources, translation, year_text,
+)
 
 
 def _line(heading: str, value: str) -> None:
@@ -40,6 +42,12 @@ def status_block(dataset: Dataset, key: str, lang: str) -> None:
     if text := translation(status.text, lang):
         st.markdown(f"**{markdown_text(t('details.translation', lang))}**")
         st.markdown(markdown_text(text))
+    _sources(status_sources(status), lang)
+
+
+def _sources(sources: list[str], lang: str) -> None:
+    """Provenance under every fact shown: a presenter asked "where is this from?" can answer."""
+    st.caption("  \n".join(f"{markdown_text(t('details.source', lang))}: {markdown_text(s)}" for s in sources))
 
 
 def _partner_rows(dataset: Dataset, key: str, lang: str) -> list[dict[str, str]]:
@@ -64,6 +72,7 @@ def place_details(dataset: Dataset, key: str, lang: str) -> None:
     _line(t("details.region", lang), region_label(place, lang))
     if place.note:
         _line(t("details.note", lang), place.note)
+    _sources([place.source], lang)
     if rows := _partner_rows(dataset, key, lang):
         st.markdown(f"**{markdown_text(t('details.partners', lang))}**")
         st.dataframe(rows, hide_index=True, width="stretch")
@@ -86,7 +95,7 @@ def link_details(dataset: Dataset, link: Partnership, lang: str) -> None:
     _line(t("details.year", lang), year_text(link.year, lang))
     if link.note:
         _line(t("details.note", lang), link.note)
-    _line(t("details.source", lang), link.source)
+    _sources([link.source], lang)
     for key in (link.japan, link.china):
         with st.expander(markdown_text(place_name(dataset, key, lang)), expanded=key == link.china):
             if dataset.places[key].country == Country.CN:

@@ -11,6 +11,7 @@ from core.present import (
     markdown_text,
     partnership_columns,
     partnership_row,
+    status_sources,
     status_summary,
     translation,
     year_text,
@@ -59,13 +60,27 @@ def test_event_date(month, timing, lang, expected):
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("ja", ["専門家派遣 · 1回以上 · 2014年度 · 四日市市", "訪日研修 · 2回 · 2014年度 · 四日市市"]),
-        ("en", ["Expert dispatch · at least 1× · FY2014 · Yokkaichi", "Training visit to Japan · 2× · FY2014 · Yokkaichi"]),
+        ("ja", ["専門家派遣1回以上 — 専門家派遣 · 1回以上 · 2014年度 · 四日市市",
+                "訪日研修2回 — 訪日研修 · 2回 · 2014年度 · 四日市市"]),
+        ("en", ["At least one expert dispatch — Expert dispatch · at least 1× · FY2014 · Yokkaichi",
+                "Two training visits to Japan — Training visit to Japan · 2× · FY2014 · Yokkaichi"]),
     ],
 )
 def test_activity_text_states_the_counts(bundled_dataset, lang, expected):
     tianjin = bundled_dataset.status_of("天津市")
     assert [activity_text(a, bundled_dataset, lang) for a in tianjin.activities] == expected
+
+
+@pytest.mark.parametrize(
+    ("entity", "expected"),
+    [
+        ("北京市", ["IGES 2014-05 表2; en/zh: translation by the project team",
+                   "IGES 2014-05 表2 (year: the report's date, 2014-05-31); en/zh: translation by the project team"]),
+        ("瀋陽市", ["IGES 2014-05 表2; en/zh: translation by the project team"]),
+    ],
+)
+def test_status_sources_name_each_source_once(bundled_dataset, entity, expected):
+    assert status_sources(bundled_dataset.status_of(entity)) == expected
 
 
 def test_status_summary_keeps_the_original_beside_the_translation(bundled_dataset):

@@ -11,6 +11,7 @@ from apptest_kit import (
     assert_no_exception, caption_counts, click, map_args, map_element, map_ids, open_app, shown_text, texts,
 )
 from core.i18n import t
+from core.present import markdown_text
 
 
 @pytest.fixture(scope="module")
@@ -164,3 +165,34 @@ def test_markup_in_a_url_value_is_escaped_in_the_warning() -> None:
     at = open_app(query={"place": "![i](http://example.invalid/i.png) **b**"})
     [warning] = texts(at.warning)
     assert "![i](" not in warning and "**b**" not in warning and "example" in warning
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # A place: its own row's source (names, region) in its details.
+        ({"place": "天津市"}, ["IGES 2014-05 表1 表2; names en/zh and region: Wikipedia (en, zh)",
+                              "IGES 2014-05 表2; en/zh: translation by the project team"]),
+        # A link: Table 1's source, and its Chinese end's Table 2 sources (status and events).
+        ({"link": "東京都–北京市", "lang": "en"}, [
+            "IGES 2014-05 表1",
+            "IGES 2014-05 表2 (year: the report's date, 2014-05-31); en/zh: translation by the project team",
+        ]),
+    ],
+)
+def test_details_name_the_source_of_every_fact(query, expected) -> None:
+    at = open_app(query=query)
+    assert_no_exception(at)
+    captions = "\n".join(texts(at.caption))
+    for source in expected:
+        assert markdown_text(source) in captions
+
+
+@pytest.mark.parametrize(
+    ("lang", "activity"),
+    [("ja", "専門家派遣1回以上"), ("en", "At least one expert dispatch"), ("zh", "专家派遣1次以上")],
+)
+def test_details_show_the_activity_texts_in_the_readers_language(lang, activity) -> None:
+    at = open_app(query={"place": "天津市", "lang": lang})
+    assert_no_exception(at)
+    assert markdown_text(activity) in shown_text(at)

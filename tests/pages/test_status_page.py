@@ -26,6 +26,7 @@ def test_all_table_2_entities_with_their_stages_in_stage_order() -> None:
     order = ["ほぼ合意", "プラットフォーム了解", "調整中", "協議予定", "ミッション派遣計画"]
     assert [order.index(s) for s in column(table, stage)] == sorted(order.index(s) for s in column(table, stage))
     assert "専門家派遣" in " ".join(column(table, t("col.activities", "ja")))
+    assert all("IGES 2014-05 表2" in source for source in column(table, t("col.source", "ja")))
 
 
 def test_places_with_no_status_reported() -> None:

@@ -34,9 +34,9 @@ test: install-test
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
-## Fill or refresh data/geocache.csv (add ONLINE=1 to allow Nominatim).
+## Fill or refresh data/geocache.csv (add ONLINE=1 to allow Nominatim): the only command that writes it.
 geocode: install
-	$(PY) -m geo.geocode $(if $(DATA_DIR),--data-dir "$(DATA_DIR)") $(if $(ONLINE),--online)
+	$(PY) -m geocode $(if $(DATA_DIR),--data-dir "$(DATA_DIR)") $(if $(ONLINE),--online)
 
 ## Print speed and memory figures on the bundled data and the 25,917-link reference set.
 bench: install

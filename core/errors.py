@@ -7,8 +7,10 @@ finds and raises them together as `DataLoadError`, so one fix-and-reload round s
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+
+from common.problems import Problem
 
 # problem code -> (ja, en, zh) templates for "what is wrong" and "how to fix it".
 # Parameters: {value}, {column}, {expected}, {other_line}, {country}: DataError's fields and params.
@@ -181,6 +183,55 @@ _PROBLEMS: dict[str, tuple[tuple[str, str, str], tuple[str, str, str]]] = {
         ("「{value}」は日付として読めません", "'{value}' is not a date", "“{value}”不是日期"),
         ("YYYY-MM-DD（例 2014-05-31）で書いてください", "write it as YYYY-MM-DD (e.g. 2014-05-31)", "请写成 YYYY-MM-DD（如 2014-05-31）"),
     ),
+    # --- added on branch bounds
+    "not_a_file": (
+        ("この名前はファイルではなくフォルダーです", "this name is a folder, not a file", "此名称是文件夹而不是文件"),
+        (
+            "フォルダーの名前を変えて、CSVファイルをこの名前で置いてください",
+            "rename the folder and put the CSV file under this name",
+            "请重命名该文件夹，并以此名称放入 CSV 文件",
+        ),
+    ),
+    "dangling_link": (
+        (
+            "リンク（ショートカット）の先のファイルがありません",
+            "the link (shortcut) points at a file that does not exist",
+            "链接（快捷方式）指向的文件不存在",
+        ),
+        (
+            "リンクを消して、ファイルそのものをデータフォルダーに置いてください",
+            "delete the link and put the file itself in the data folder",
+            "请删除该链接，并将文件本身放入数据文件夹",
+        ),
+    ),
+    "link_loop": (
+        (
+            "リンク（ショートカット）が自分自身を指していて、たどれません",
+            "the link (shortcut) points back at itself and leads to no file",
+            "链接（快捷方式）指向自身，无法找到文件",
+        ),
+        (
+            "リンクを消して、ファイルそのものをデータフォルダーに置いてください",
+            "delete the link and put the file itself in the data folder",
+            "请删除该链接，并将文件本身放入数据文件夹",
+        ),
+    ),
+    "no_permission": (
+        ("このファイルを読む権限がありません", "the app is not allowed to read this file", "应用无权读取此文件"),
+        (
+            "ファイルのアクセス許可を変えて、読み取りを許してください",
+            "change the file's permissions so that it may be read",
+            "请修改文件权限，允许读取",
+        ),
+    ),
+    "unreadable_file": (
+        ("ファイルを読めません（{value}）", "the file cannot be read ({value})", "无法读取文件（{value}）"),
+        (
+            "ファイルを開いているほかのプログラムを閉じて、もう一度読み込んでください",
+            "close any program that holds the file open and reload",
+            "请关闭打开该文件的其他程序后重新加载",
+        ),
+    ),
 }
 
 _LABELS = {
@@ -191,16 +242,13 @@ _LABELS = {
 
 
 @dataclass(frozen=True)
-class DataError:
-    """One problem in one cell (or row, or file) of a data file."""
+class DataError(Problem):
+    """One problem in one cell (or row, or file) of a data file, worded in the reader's language."""
 
-    file: str
-    problem: str
-    line: int | None = None
-    column: str | None = None
-    value: str = ""
-    expected: str = ""
-    params: dict[str, str | tuple[str, str, str]] = field(default_factory=dict)  # a triple is (ja, en, zh)
+    @classmethod
+    def of(cls, problem: Problem) -> DataError:
+        """The core's rendering of a problem found by `common` or `geo` (which cannot word it)."""
+        return problem if isinstance(problem, cls) else cls(**vars(problem))
 
     def message(self, lang: str = "en") -> str:
         """One line a coordinator can act on: where, what is wrong, how to fix it."""

@@ -12,7 +12,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TypeVar
 
-from core.csvfile import Row, read_table
+from common.csvtable import Row, duplicate_keys, read_table
+from common.numbers import LATITUDE, LONGITUDE, Bounds, read_number
 from core.errors import DataError, DataLoadError
 from core.models import (
     Activity,
@@ -43,6 +44,7 @@ PARTNERSHIPS = "partnerships.csv"
 STATUSES = "statuses.csv"
 ACTIVITIES = "activities.csv"
 EVENTS = "events.csv"
+DATA_FILES = (PLACES, PARTNERSHIPS, STATUSES, ACTIVITIES, EVENTS)  # every file load_dataset reads
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -95,14 +97,9 @@ class _Cells:
         value = self.row[column]
         if not value:
             return None
-        try:
-            number = int(value) if integer else float(value)
-        except ValueError:
-            self.fail("bad_number", column, value, expected)
-            return None
-        if not lo <= number <= hi:
-            self.fail("out_of_range", column, value, expected)
-            return None
+        number, problem = read_number(value, Bounds(lo, hi, expected), integer=integer)
+        if problem:
+            self.fail(problem, column, value, expected)
         return number
 
     def year(self, column: str, required: bool = False) -> int | None:
@@ -147,17 +144,13 @@ def _split(cell: str) -> list[str]:
 
 
 def _rows(folder: Path, filename: str, required: tuple[str, ...], errors: list[DataError]) -> list[Row]:
-    table, problems = read_table(folder / filename, required)
-    errors += problems
-    return list(table.rows) if table else []
+    rows, problems = read_table(folder / filename, required)
+    errors += map(DataError.of, problems)
+    return list(rows or ())
 
 
 def _unique(file: str, rows: list[tuple[Row, str]], column: str, errors: list[DataError]) -> None:
-    seen: dict[str, int] = {}
-    for row, key in rows:
-        if key and key in seen:
-            errors.append(DataError(file, "duplicate", row.line, column, key, params={"other_line": str(seen[key])}))
-        seen.setdefault(key, row.line)
+    errors += map(DataError.of, duplicate_keys(file, rows, column))
 
 
 def _load_places(folder: Path, errors: list[DataError]) -> dict[str, Place]:
@@ -170,8 +163,8 @@ def _load_places(folder: Path, errors: list[DataError]) -> dict[str, Place]:
         c = _Cells(file, row, errors)
         names, region = c.names("name"), c.names("region")
         kind, country = c.choice("kind", PlaceKind), c.choice("country", Country)
-        lat = c.number("lat", -90, 90, "a latitude from -90 to 90")
-        lon = c.number("lon", -180, 180, "a longitude from -180 to 180")
+        lat = c.number("lat", LATITUDE.low, LATITUDE.high, LATITUDE.expected)
+        lon = c.number("lon", LONGITUDE.low, LONGITUDE.high, LONGITUDE.expected)
         missing = "lat" if lat is None else "lon"
         if (lat is None) != (lon is None) and not row[missing]:  # empty, not merely unreadable
             c.fail("half_coordinates", missing)
@@ -207,7 +200,7 @@ def _load_partnerships(folder: Path, places: dict[str, Place], errors: list[Data
 
 def _load_activities(folder: Path, places: dict[str, Place], errors: list[DataError]) -> list[Activity]:
     file = str(folder / ACTIVITIES)
-    if not (folder / ACTIVITIES).exists():
+    if not os.path.lexists(folder / ACTIVITIES):  # optional; a broken link to it is still reported
         return []
     result = []
     columns = ("entity", "kind", "count", "qualifier", "fiscal_year", "counterparts", "themes", "text_ja", "source")
@@ -233,7 +226,7 @@ def _load_activities(folder: Path, places: dict[str, Place], errors: list[DataEr
 
 def _load_events(folder: Path, places: dict[str, Place], errors: list[DataError]) -> list[Event]:
     file = str(folder / EVENTS)
-    if not (folder / EVENTS).exists():
+    if not os.path.lexists(folder / EVENTS):
         return []
     result = []
     for row in _rows(folder, EVENTS, ("entity", "year", "month", "timing", "status", "text_ja", "source"), errors):
@@ -292,5 +285,5 @@ def load_dataset(folder: str | os.PathLike[str] | None = None) -> Dataset:
     statuses = _load_statuses(path, places, activities, events, errors)
     if errors:
         raise DataLoadError(errors)
-    return Dataset(places=places, partnerships=partnerships, statuses=statuses, folder=str(path))
+    return Dataset(places=places, partnerships=partnerships, statuses=statuses)
 

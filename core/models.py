@@ -203,7 +203,6 @@ class Dataset:
     places: dict[str, Place]
     partnerships: tuple[Partnership, ...]
     statuses: dict[str, Status]
-    folder: str = ""
 
     def status_of(self, key: str) -> Status | None:
         """The Table 2 entry of a place, or None: "no status reported" is not an error."""

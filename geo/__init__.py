@@ -1,10 +1,11 @@
 """Geocoding for the Japan–China city cooperation map (no Streamlit in here).
 
-The core builds GeocodeQuery objects and calls ``default_chain(cache_path).resolve_all(...)``.
-Heavy data (GeoNames, polygons) loads lazily on first use.
+Callers (the `geocode` package, above both geo and core) build GeocodeQuery objects, read the
+cache with ``read_cache`` and call ``default_chain(entries).resolve_all(...)``; geo never imports
+the core. Heavy data (GeoNames, polygons) loads lazily on first use.
 """
 
-from .cache import CacheSource, CacheWriter
+from .cache import CACHE_FILE, CacheEntry, CacheSource, read_cache, write_cache
 from .chain import GeocodeChain, Report, Resolution, default_chain
 from .errors import (
     BadResponse,
@@ -22,8 +23,8 @@ from .query import GeocodeQuery, Location
 from .sources import Source
 
 __all__ = [
-    "BadResponse", "CacheError", "CacheSource", "CacheWriter", "GazetteerSource",
+    "CACHE_FILE", "BadResponse", "CacheEntry", "CacheError", "CacheSource", "GazetteerSource",
     "GeocodeChain", "GeocodeQuery", "GeocodingError", "InvalidCoordinates", "Location",
     "ManualSource", "RateLimited", "Report", "Resolution", "ServiceError", "ServiceTimeout",
-    "ServiceUnavailable", "Source", "default_chain",
+    "ServiceUnavailable", "Source", "default_chain", "read_cache", "write_cache",
 ]

@@ -1,15 +1,20 @@
-"""Run sources in order until one answers; collect why the others could not."""
+"""Run sources in order until one answers; collect why the others could not.
+
+The chain only reads: it never writes the cache (the app must leave the data folder as it is);
+`python -m geocode` stores the answers once the whole run is done.
+"""
 
 from __future__ import annotations
 
-import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .cache import CACHEABLE_SOURCES, CacheSource, CacheWriter
-from .errors import GeocodingError
+from common.numbers import valid_point
+
+from .cache import CacheEntry, CacheSource
+from .errors import GeocodingError, InvalidCoordinates
 from .gazetteer import GazetteerSource
 from .manual import ManualSource
 from .query import GeocodeQuery, Location
@@ -25,7 +30,6 @@ class Resolution:
     query: GeocodeQuery
     location: Location | None
     errors: tuple[tuple[str, GeocodingError], ...] = ()
-    cache_error: GeocodingError | None = None  # the answer stands even if caching it failed
 
     @property
     def ok(self) -> bool:
@@ -71,8 +75,6 @@ class Report:
         if self.unresolved:
             lines.append(f"Unresolved ({len(self.unresolved)}):")
             lines += [f"  {k}: {reason}" for k, reason in self.unresolved]
-        cache_errors = {str(r.cache_error) for r in self.resolutions.values() if r.cache_error}
-        lines += [f"Cache not updated: {e}" for e in sorted(cache_errors)]
         return "\n".join(lines)
 
 
@@ -80,11 +82,14 @@ Progress = Callable[[int, int, Resolution], Any]
 
 
 class GeocodeChain:
-    """First answer wins; one source's error never stops the later ones."""
+    """First answer wins; one source's error never stops the later ones.
 
-    def __init__(self, sources: Sequence[Source], cache_writer: CacheWriter | None = None) -> None:
+    Every answer's coordinates are checked here, whatever its source (data file, cache, gazetteer,
+    Nominatim): a point off the Earth is that source's error, and the next source is asked.
+    """
+
+    def __init__(self, sources: Sequence[Source]) -> None:
         self.sources = list(sources)
-        self.cache_writer = cache_writer
 
     def resolve(self, query: GeocodeQuery) -> Resolution:
         errors: list[tuple[str, GeocodingError]] = []
@@ -96,13 +101,11 @@ class GeocodeChain:
                 continue
             if loc is None:
                 continue
-            cache_error = None
-            if self.cache_writer is not None and loc.source in CACHEABLE_SOURCES:
-                try:
-                    self.cache_writer.put(query, loc)
-                except GeocodingError as exc:
-                    cache_error = exc
-            return Resolution(query, loc, tuple(errors), cache_error)
+            if not valid_point(loc.lat, loc.lon):
+                detail = f"lat={loc.lat}, lon={loc.lon}"
+                errors.append((source.name, InvalidCoordinates(query.label, detail, source=source.name)))
+                continue
+            return Resolution(query, loc, tuple(errors))
         return Resolution(query, None, tuple(errors))
 
     def resolve_all(self, queries: Iterable[GeocodeQuery], progress: Progress | None = None) -> Report:
@@ -117,24 +120,18 @@ class GeocodeChain:
         return report
 
 
-def default_chain(
-    cache_path: str | os.PathLike[str],
-    online: bool = False,
-    *,
-    refresh: bool = False,
-    **nominatim_kwargs: Any,
-) -> GeocodeChain:
-    """manual -> cache -> gazetteer [-> nominatim]; refresh=True skips reading the cache.
+def default_chain(cache: Mapping[str, CacheEntry] | None = None, online: bool = False,
+                  **nominatim_kwargs: Any) -> GeocodeChain:
+    """manual -> cache (when given: None skips it, as --refresh does) -> gazetteer [-> nominatim].
 
-    Answers from the gazetteer and Nominatim are written to `cache_path`.  With online=True,
-    build the chain once per process so its Nominatim rate limit is shared by all sessions.
+    With online=True, build the chain once per process so its Nominatim rate limit is shared.
     """
     sources: list[Source] = [ManualSource()]
-    if not refresh:
-        sources.append(CacheSource(cache_path))
+    if cache is not None:
+        sources.append(CacheSource(cache))
     sources.append(GazetteerSource())
     if online:
         from .online import NominatimSource  # geopy's HTTP stack only when needed
 
         sources.append(NominatimSource(**nominatim_kwargs))
-    return GeocodeChain(sources, CacheWriter(cache_path))
+    return GeocodeChain(sources)

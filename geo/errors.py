@@ -29,18 +29,18 @@ class GeocodingError(Exception):
 
 
 class InvalidCoordinates(GeocodingError):
-    """Manual lat/lon in the data file are out of range or not numbers."""
+    """A source answered with a point off the Earth (lat outside -90..90 or lon outside -180..180)."""
 
-    what = "the lat/lon given in the data file are invalid"
+    what = "the lat/lon found are invalid"
     todo = "fix them (lat -90..90, lon -180..180) or leave both cells empty"
 
 
 class CacheError(GeocodingError):
-    """The cache file cannot be read or written (corrupt, locked by Excel, read-only...)."""
+    """The cache file cannot be written (locked by Excel, read-only folder...); `place` is the file."""
 
-    what = "the geocode cache file could not be used"
+    what = "the geocode cache file could not be written"
     todo = ("close the file if another program (e.g. Excel) has it open, "
-            "or delete it and run `python -m geo.geocode --refresh`")
+            "and check that the data folder may be written")
 
 
 class ServiceError(GeocodingError):

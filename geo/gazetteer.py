@@ -25,6 +25,9 @@ from shapely.geometry import Point
 from .query import GeocodeQuery, Location
 from .regions import region_polygon, representative_point
 
+# 直轄市 (municipalities) are regions in the model, but GeoNames has them as cities: their marker
+# stands at the city centre, where people look for Beijing, not at the middle of the polygon.
+CITY_POINT_KINDS = ("city", "municipality")
 BIG_CITY_POP = 500_000
 REGION_TOLERANCE_DEG = 0.05  # japanmap outlines are coarse: coastal cities can fall just outside
 BODY_OFFSET_KM = 4.0
@@ -102,10 +105,10 @@ class GazetteerSource:
     name = "gazetteer"
 
     def geocode(self, query: GeocodeQuery) -> Location | None:
-        if query.is_region:
-            return self._region(query)
         if query.kind == "national_body":
             return self._body(query)
+        if query.kind not in CITY_POINT_KINDS:
+            return self._region(query)
         cities = find_cities(query)
         if not cities:
             return None

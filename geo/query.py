@@ -1,6 +1,6 @@
-"""Value types exchanged between the core and geo/.
+"""Value types exchanged between geo/ and the code that calls it.
 
-The core converts its own Place model into a GeocodeQuery so that geo/ never
+`geocode.places` converts the core's Place model into a GeocodeQuery so that geo/ never
 depends on the core's data model (and can be tested on its own).
 """
 
@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-
-SOURCES = ("manual", "cache", "gazetteer", "nominatim")
-
 
 @dataclass(frozen=True)
 class GeocodeQuery:
@@ -25,18 +22,17 @@ class GeocodeQuery:
     region_ja: str
     region_en: str
     region_zh: str
-    lat: float | None = None
+    lat: float | None = None  # both or neither (the loader checks the data file)
     lon: float | None = None
+
+    def __post_init__(self) -> None:
+        if (self.lat is None) != (self.lon is None):
+            raise ValueError(f"{self.key}: lat and lon are given together or not at all")
 
     @property
     def label(self) -> str:
         """Name used in user-facing messages: Japanese first, English to help non-readers."""
         return f"{self.name_ja} ({self.name_en})" if self.name_en else self.name_ja
-
-    @property
-    def is_region(self) -> bool:
-        """Prefectures and provinces are placed inside their polygon, not at a city point."""
-        return self.kind in ("prefecture", "province")
 
     @property
     def fingerprint(self) -> str:

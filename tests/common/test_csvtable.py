@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 import pytest
+from folder_faults import FS_FAULTS, make_fault
 
-from core.csvfile import Row, decode, read_table
+from common.csvtable import Row, decode, duplicate_keys, read_table
 
 SAMPLE = "name,code,note\n北九州市,01100,①NA\n四日市市,NA,\n"
 SAMPLE_ROWS = [
@@ -37,10 +39,10 @@ def test_cp932_sample_is_not_shift_jis():
 def test_encodings_read_the_same(tmp_path: Path, data: bytes):
     path = tmp_path / "t.csv"
     path.write_bytes(data)
-    table, errors = read_table(path, ("name", "code"))
+    rows, errors = read_table(path, ("name", "code"))
     assert errors == []
-    assert table.columns == ("name", "code", "note")  # no BOM glued to the first header
-    assert [(r.line, r.values) for r in table.rows] == SAMPLE_ROWS
+    assert list(rows[0].values) == ["name", "code", "note"]  # no BOM glued to the first header
+    assert [(r.line, r.values) for r in rows] == SAMPLE_ROWS
 
 
 @pytest.mark.parametrize(
@@ -61,7 +63,7 @@ def test_undecodable_bytes(tmp_path: Path, data: bytes, problem: str, line: int 
     assert [(e.problem, e.line, e.value) for e in errors] == [(problem, line, value)]
 
 
-# (id, file text, expected columns, expected [(line, values)], expected [(problem, line)])
+# (id, file text, expected columns of the rows, expected [(line, values)], expected [(problem, line)])
 TABLES = [
     pytest.param(
         "a,b\n\n1,2\n   \n,\n3,4\n", ("a", "b"), [(3, {"a": "1", "b": "2"}), (6, {"a": "3", "b": "4"})], [],
@@ -93,7 +95,7 @@ TABLES = [
         'a,b\n1,"2,3"\n', ("a", "b"), [(2, {"a": "1", "b": "2,3"})], [], id="quoted-comma",
     ),
     pytest.param(
-        "a,,b\n1,,2\n", ("a", "", "b"), [(2, {"a": "1", "b": "2"})], [], id="unnamed-column-ignored",
+        "a,,b\n1,,2\n", ("a", "b"), [(2, {"a": "1", "b": "2"})], [], id="unnamed-column-ignored",
     ),
 ]
 
@@ -104,8 +106,8 @@ def test_read_table(tmp_path: Path, text, columns, rows, problems):
     path.write_bytes(text.encode("utf-8"))
     table, errors = read_table(path, ("a", "b"))
     assert [(e.problem, e.line) for e in errors] == problems
-    assert table.columns == columns
-    assert [(r.line, r.values) for r in table.rows] == rows
+    assert all(tuple(r.values) == columns for r in table)
+    assert [(r.line, r.values) for r in table] == rows
 
 
 # (id, file bytes, required columns, expected [(problem, line, column)]) — no table comes back
@@ -138,3 +140,28 @@ def test_missing_file(tmp_path: Path):
 def test_row_missing_column_reads_empty():
     row = Row(2, {"a": "1"})
     assert (row["a"], row["zzz"]) == ("1", "")
+
+
+@pytest.mark.parametrize("fault", sorted(FS_FAULTS))
+def test_file_system_faults_are_problems_naming_the_file(tmp_path: Path, monkeypatch, fault: str):
+    path = tmp_path / "places.csv"
+    path.write_text("a\n1\n", encoding="utf-8")
+    make_fault(tmp_path, "places.csv", fault, monkeypatch)
+    rows, errors = read_table(path, ("a",))
+    assert rows is None
+    assert [(e.file, e.problem, e.line, e.column) for e in errors] == [(str(path), FS_FAULTS[fault], None, None)]
+
+
+def test_other_os_errors_name_the_error_symbol_not_its_english_text(tmp_path: Path, monkeypatch):
+    def eio(self):
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(Path, "read_bytes", eio)
+    rows, errors = read_table(tmp_path / "t.csv", ("a",))
+    assert rows is None and [(e.problem, e.value) for e in errors] == [("unreadable_file", "EIO")]
+
+
+def test_duplicate_keys_name_the_first_line():
+    rows = [Row(2, {}), Row(3, {}), Row(5, {}), Row(6, {})]
+    problems = duplicate_keys("f.csv", list(zip(rows, ["a", "b", "a", ""])), "key")
+    assert [(p.line, p.column, p.value, p.params) for p in problems] == [(5, "key", "a", {"other_line": "2"})]

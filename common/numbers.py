@@ -1,0 +1,61 @@
+"""Numbers as a spreadsheet user means them, and the ranges of latitude and longitude.
+
+Python's `float()`/`int()` accept far more than anyone types in a cell: `1_0` (== 10), `nan`,
+`inf`, `infinity`, Arabic-Indic or other non-Latin digits, spaces inside. One strict parser serves
+every number the app reads (data files, the geocode cache) so that none of them slips through.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Optional sign, digits with an optional fraction, optional exponent (Excel writes 1.5E+02).
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+
+
+def parse_number(text: str, *, integer: bool = False) -> float | int | None:
+    """The number written in `text`, or None when it is not a plain decimal (or whole) number.
+
+    Full-width digits (`３５．５`, typed with a Japanese IME) are folded to ASCII first.
+    """
+    folded = unicodedata.normalize("NFKC", text)
+    pattern = _INTEGER if integer else _DECIMAL
+    if not pattern.fullmatch(folded):
+        return None
+    number = int(folded) if integer else float(folded)
+    return number if math.isfinite(number) else None  # 1e999 overflows to inf
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """A closed range a number must lie in; `expected` is how messages describe it."""
+
+    low: float
+    high: float
+    expected: str
+
+    def __contains__(self, number: float) -> bool:
+        return math.isfinite(number) and self.low <= number <= self.high
+
+
+LATITUDE = Bounds(-90.0, 90.0, "a latitude from -90 to 90")
+LONGITUDE = Bounds(-180.0, 180.0, "a longitude from -180 to 180")
+
+
+def valid_point(lat: float, lon: float) -> bool:
+    """True when (lat, lon) is a point on Earth in degrees: what every reader of coordinates checks."""
+    return lat in LATITUDE and lon in LONGITUDE
+
+
+def read_number(text: str, bounds: Bounds, *, integer: bool = False) -> tuple[float | int | None, str]:
+    """(the number, "") or (None, the problem code: "bad_number" or "out_of_range")."""
+    number = parse_number(text, integer=integer)
+    if number is None:
+        return None, "bad_number"
+    if number not in bounds:
+        return None, "out_of_range"
+    return number, ""

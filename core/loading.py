@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from core.csvfile import Row, read_table
 from core.errors import DataError, DataLoadError
+from core.i18n import LANGS
 from core.models import (
     Activity,
     ActivityKind,
@@ -138,8 +139,13 @@ class _Cells:
                 self.fail("unknown_place", column, key)
         return tuple(keys)
 
-    def names(self, prefix: str) -> Names:
-        return Names(*(self.text(f"{prefix}_{lang}") for lang in ("ja", "en", "zh")))
+    def names(self, prefix: str, required: tuple[str, ...] = LANGS) -> Names:
+        """The `<prefix>_<lang>` columns of every UI language."""
+        return Names({lang: self.text(f"{prefix}_{lang}", lang in required) for lang in LANGS})
+
+
+def _per_lang(prefix: str) -> tuple[str, ...]:
+    return tuple(f"{prefix}_{lang}" for lang in LANGS)
 
 
 def _split(cell: str) -> list[str]:
@@ -162,7 +168,7 @@ def _unique(file: str, rows: list[tuple[Row, str]], column: str, errors: list[Da
 
 def _load_places(folder: Path, errors: list[DataError]) -> dict[str, Place]:
     file = str(folder / PLACES)
-    columns = ("name_ja", "name_en", "name_zh", "kind", "country", "region_ja", "region_en", "region_zh", "source")
+    columns = (*_per_lang("name"), "kind", "country", *_per_lang("region"), "source")
     places: dict[str, Place] = {}
     keyed: list[tuple[Row, str]] = []
     regions: dict[str, tuple[Names, int]] = {}
@@ -223,7 +229,7 @@ def _load_activities(folder: Path, places: dict[str, Place], errors: list[DataEr
         fiscal_year = c.year("fiscal_year")
         counterparts = c.places_list("counterparts", places)
         themes = c.choices("themes", Theme)
-        text = Names(c.text("text_ja"), row["text_en"], row["text_zh"])
+        text = c.names("text", required=("ja",))
         source = c.text("source")
         if kind and qualifier:
             count_int = int(count) if count is not None else None
@@ -244,7 +250,7 @@ def _load_events(folder: Path, places: dict[str, Place], errors: list[DataError]
         if month is None and not row["month"]:
             c.fail("missing_value", "month", expected="1–12")
         timing, status = c.choice("timing", Timing), c.choice("status", EventStatus)
-        text = Names(c.text("text_ja"), row["text_en"], row["text_zh"])
+        text = c.names("text", required=("ja",))
         source = c.text("source")
         if year and month and timing and status:
             result.append(Event(entity, year, int(month), timing, status, text, source))
@@ -270,7 +276,7 @@ def _load_statuses(
         stage = c.choice("stage", Stage, stored_stages)
         counterparts = c.places_list("counterparts", places)
         themes = c.choices("themes", Theme)
-        text = Names(c.text("text_ja"), row["text_en"], row["text_zh"])
+        text = c.names("text", required=("ja",))
         source = c.text("source")
         keyed.append((row, entity))
         if entity in places and stage and entity not in statuses:

@@ -32,7 +32,7 @@ def place_name(dataset: Dataset, key: str, lang: str) -> str:
 
 def translation(names: Names, lang: str) -> str:
     """The text in the UI language; Japanese is the original, so it has no separate translation."""
-    return {"en": names.en, "zh": names.zh}.get(lang, "")
+    return "" if lang == "ja" else dict(names).get(lang, "")
 
 
 def activity_text(activity: Activity, dataset: Dataset, lang: str) -> str:

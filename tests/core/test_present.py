@@ -52,7 +52,7 @@ def test_year_text(year, lang, expected):
     ],
 )
 def test_event_date(month, timing, lang, expected):
-    event = Event("x", 2014, month, timing, EventStatus.DONE, Names("", "", ""), "")
+    event = Event("x", 2014, month, timing, EventStatus.DONE, Names({"ja": "", "en": "", "zh": ""}), "")
     assert event_date(event, lang) == expected
 
 
@@ -74,7 +74,7 @@ def test_status_summary_keeps_the_original_beside_the_translation(bundled_datase
     assert ja["text"] == en["text"] == status.text.ja
     assert ja["translation"] == "" and "Hyogo" in en["translation"]
     assert en["stage"] == "Consultation planned" and en["themes"] == "PM2.5 component analysis"
-    assert translation(status.text, "zh") == status.text.zh
+    assert translation(status.text, "zh") == status.text["zh"]
 
 
 def test_status_summary_bullets_each_activity_and_event(bundled_dataset):
@@ -86,11 +86,11 @@ def test_status_summary_bullets_each_activity_and_event(bundled_dataset):
 @pytest.mark.parametrize(
     ("names", "lang", "shown", "translated"),
     [
-        (Names("原文", "Original", "原文zh"), "en", "Original", "Original"),
-        (Names("原文", "", ""), "en", "原文", ""),  # no translation: show the original, offer none
-        (Names("原文", "", ""), "zh", "原文", ""),
-        (Names("原文", "Original", ""), "ja", "原文", ""),
-        (Names("原文", "Original", ""), "fr", "原文", ""),
+        (Names({"ja": "原文", "en": "Original", "zh": "原文zh"}), "en", "Original", "Original"),
+        (Names({"ja": "原文", "en": "", "zh": ""}), "en", "原文", ""),  # no translation: show the original, offer none
+        (Names({"ja": "原文", "en": "", "zh": ""}), "zh", "原文", ""),
+        (Names({"ja": "原文", "en": "Original", "zh": ""}), "ja", "原文", ""),
+        (Names({"ja": "原文", "en": "Original", "zh": ""}), "fr", "原文", ""),
     ],
 )
 def test_names_fall_back_to_japanese_but_translations_do_not(names, lang, shown, translated):

@@ -61,7 +61,7 @@ class _Cells:
         self.file, self.row, self.errors = file, row, errors
 
     def fail(
-        self, problem: str, column: str | None, value: str = "", expected: str = "", **params: str | tuple[str, str, str]
+        self, problem: str, column: str | None, value: str = "", expected: str = "", **params: str | StrEnum
     ) -> None:
         self.errors.append(DataError(self.file, problem, self.row.line, column, value, expected, params))
 
@@ -128,8 +128,7 @@ class _Cells:
         if key and key not in places:
             self.fail("unknown_place", column, key)
         elif key and country and places[key].country != country:
-            names = {"JP": ("日本", "Japan", "日本"), "CN": ("中国", "China", "中国")}[country]
-            self.fail("wrong_country", column, key, country, country=names)
+            self.fail("wrong_country", column, key, country, country=country)
         return key
 
     def places_list(self, column: str, places: dict[str, Place]) -> tuple[str, ...]:

@@ -6,11 +6,10 @@ Everything returned here is plain text; callers that render Markdown pass it thr
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterable
 
-from core.i18n import label, t
+from core.i18n import format_year_month, label, t
 from core.models import Activity, Dataset, Event, Names, Partnership, Place, Status
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|:~$&=^\"'%@/])")
@@ -47,11 +46,8 @@ def activity_text(activity: Activity, dataset: Dataset, lang: str) -> str:
 
 
 def event_date(event: Event, lang: str) -> str:
-    pattern = label(event.timing, lang)
-    month = pattern.format(m=event.month, month_en=calendar.month_name[event.month])
-    if lang == "en":
-        return f"{month} {event.year}"
-    return f"{event.year}年{month}"
+    """'2014年7月上旬', 'early July 2014': the timing's label wraps the month as the language writes it."""
+    return label(event.timing, lang).format(month=format_year_month(event.year, event.month, lang))
 
 
 def event_text(event: Event, lang: str) -> str:
@@ -78,7 +74,8 @@ def status_summary(status: Status, dataset: Dataset, lang: str) -> dict[str, str
 
 def partnership_columns(lang: str) -> list[str]:
     """Headers of a partnership table in `lang`, in the order of partnership_row's values."""
-    return [t(f"col.{c}", lang) for c in ("japan", "china", "relation", "wording", "year", "stage")]
+    return [t("col.japan", lang), t("col.china", lang), t("col.relation", lang), t("col.wording", lang),
+            t("col.year", lang), t("col.stage", lang)]
 
 
 def partnership_row(p: Partnership, dataset: Dataset, lang: str) -> dict[str, str]:

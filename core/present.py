@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from core.i18n import format_year_month, label, t
+from core.i18n import format_date, format_list, format_year_month, label, t
 from core.models import Activity, Dataset, Event, Names, Partnership, Place, Status
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|:~$&=^\"'%@/])")
@@ -39,15 +39,25 @@ def activity_text(activity: Activity, dataset: Dataset, lang: str) -> str:
     if activity.fiscal_year:
         parts.append(t("details.fiscal_year", lang, year=activity.fiscal_year))
     if activity.counterparts:
-        parts.append("、".join(place_name(dataset, k, lang) for k in activity.counterparts))
+        parts.append(place_list(dataset, activity.counterparts, lang))
     if activity.themes:
         parts.append(" / ".join(label(th, lang) for th in activity.themes))
     return " · ".join(parts)
 
 
+def place_list(dataset: Dataset, keys: Iterable[str], lang: str) -> str:
+    """Places as a list of the language: 'Kawasaki and Kobe', '川崎市、神戸市'."""
+    return format_list((place_name(dataset, k, lang) for k in keys), lang)
+
+
 def event_date(event: Event, lang: str) -> str:
     """'2014年7月上旬', 'early July 2014': the timing's label wraps the month as the language writes it."""
     return label(event.timing, lang).format(month=format_year_month(event.year, event.month, lang))
+
+
+def as_of_text(status: Status, lang: str) -> str:
+    """The report's date as the language writes it: '2014年5月31日', 'May 31, 2014'."""
+    return format_date(status.as_of, lang)
 
 
 def event_text(event: Event, lang: str) -> str:
@@ -63,7 +73,7 @@ def status_summary(status: Status, dataset: Dataset, lang: str) -> dict[str, str
     """A Table 2 entry flattened to one text per field (the Status page's table, the CSV export)."""
     return {
         "stage": label(status.stage, lang),
-        "counterparts": "、".join(place_name(dataset, k, lang) for k in status.counterparts),
+        "counterparts": place_list(dataset, status.counterparts, lang),
         "themes": " / ".join(label(th, lang) for th in status.themes),
         "activities": _items(activity_text(a, dataset, lang) for a in status.activities),
         "events": _items(event_text(e, lang) for e in status.events),

@@ -7,10 +7,12 @@ import pytest
 from core.models import Event, EventStatus, Names, Timing
 from core.present import (
     activity_text,
+    as_of_text,
     event_date,
     markdown_text,
     partnership_columns,
     partnership_row,
+    place_list,
     status_summary,
     translation,
     year_text,
@@ -109,3 +111,22 @@ def test_partnership_row(bundled_dataset, key, lang, expected):
     (p,) = [p for p in bundled_dataset.partnerships if p.key == key]
     row = partnership_row(p, bundled_dataset, lang)
     assert list(row) == partnership_columns(lang) and list(row.values()) == expected
+
+
+@pytest.mark.parametrize(
+    ("keys", "lang", "expected"),
+    [
+        (["川崎市", "神戸市"], "en", "Kawasaki and Kobe"),
+        (["川崎市", "神戸市"], "ja", "川崎市、神戸市"),
+        (["川崎市", "神戸市", "北九州市"], "zh", "川崎市、神户市和北九州市"),
+        (["川崎市"], "en", "Kawasaki"),
+        (["川崎市", "未知の場所"], "en", "Kawasaki and 未知の場所"),  # an unknown key is shown as written
+    ],
+)
+def test_place_list_reads_as_a_list_of_the_language(bundled_dataset, keys, lang, expected):
+    assert place_list(bundled_dataset, keys, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("ja", "2014年5月31日"), ("en", "May 31, 2014"), ("zh", "2014年5月31日")])
+def test_as_of_is_a_date_of_the_language(bundled_dataset, lang, expected):
+    assert as_of_text(bundled_dataset.status_of("天津市"), lang) == expected

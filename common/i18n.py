@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 from io import BytesIO
 from pathlib import Path
@@ -80,6 +81,17 @@ def t(key: str, lang: str, **fmt: object) -> str:
     """The message `key` in `lang` (see the fallback rule above), with its {placeholders} filled."""
     text = catalogue(lang if lang in LANGS else DEFAULT_LANG).gettext(key)
     return text.format(**fmt) if fmt else text
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message chosen now and translated when shown: where a data problem is found, the reader's
+    language is not known yet (a DataError is rendered later, in whichever language is chosen)."""
+
+    key: str
+
+    def text(self, lang: str) -> str:
+        return t(self.key, lang)
 
 
 def _locale(lang: str) -> Locale:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from common.i18n import Message
 from core.i18n import label, t
 
 
@@ -25,13 +26,13 @@ class DataError:
     line: int | None = None
     column: str | None = None
     value: str = ""
-    expected: str = ""
-    params: dict[str, str | StrEnum] = field(default_factory=dict)  # an enum member is shown by its label
+    expected: str | Message = ""
+    params: dict[str, str | StrEnum | Message] = field(default_factory=dict)
 
     def message(self, lang: str = "en") -> str:
         """One line a coordinator can act on: where, what is wrong, how to fix it."""
-        params = {k: (label(v, lang) if isinstance(v, StrEnum) else v) for k, v in self.params.items()}
-        fmt = {"value": self.value, "column": self.column or "", "expected": self.expected, **params}
+        params = {k: _shown(v, lang) for k, v in self.params.items()}
+        fmt = {"value": self.value, "column": self.column or "", "expected": _shown(self.expected, lang), **params}
         where = [t("error.where.file", lang, file=Path(self.file).name)]
         if self.line is not None:
             where.append(t("error.where.line", lang, line=self.line))
@@ -44,6 +45,13 @@ class DataError:
 
     def __str__(self) -> str:
         return self.message("en")
+
+
+def _shown(value: str | StrEnum | Message, lang: str) -> str:
+    """A parameter in the reader's language: a message translated, an enum member by its label."""
+    if isinstance(value, Message):
+        return value.text(lang)
+    return label(value, lang) if isinstance(value, StrEnum) else value
 
 
 class DataLoadError(Exception):

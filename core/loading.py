@@ -12,6 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TypeVar
 
+from common.i18n import Message
 from core.csvfile import Row, read_table
 from core.errors import DataError, DataLoadError
 from core.i18n import LANGS
@@ -46,6 +47,7 @@ ACTIVITIES = "activities.csv"
 EVENTS = "events.csv"
 
 E = TypeVar("E", bound=StrEnum)
+ANY_TEXT = Message("expected.text")
 
 
 def data_dir_from_env(override: str | os.PathLike[str] | None = None) -> Path:
@@ -61,11 +63,11 @@ class _Cells:
         self.file, self.row, self.errors = file, row, errors
 
     def fail(
-        self, problem: str, column: str | None, value: str = "", expected: str = "", **params: str | StrEnum
+        self, problem: str, column: str | None, value: str = "", expected: str | Message = "", **params: str | StrEnum
     ) -> None:
         self.errors.append(DataError(self.file, problem, self.row.line, column, value, expected, params))
 
-    def text(self, column: str, required: bool = True, expected: str = "text") -> str:
+    def text(self, column: str, required: bool = True, expected: str | Message = ANY_TEXT) -> str:
         value = self.row[column]
         if required and not value:
             self.fail("missing_value", column, expected=expected)
@@ -92,7 +94,7 @@ class _Cells:
                 self.fail("bad_choice", column, part, " / ".join(enum))
         return tuple(result)
 
-    def number(self, column: str, lo: float, hi: float, expected: str, integer: bool = False) -> float | None:
+    def number(self, column: str, lo: float, hi: float, expected: Message, integer: bool = False) -> float | None:
         value = self.row[column]
         if not value:
             return None
@@ -124,7 +126,7 @@ class _Cells:
         return year
 
     def place(self, column: str, places: dict[str, Place], country: Country | None = None) -> str:
-        key = self.text(column, expected="name_ja in places.csv")
+        key = self.text(column, expected=Message("expected.place"))
         if key and key not in places:
             self.fail("unknown_place", column, key)
         elif key and country and places[key].country != country:
@@ -175,12 +177,12 @@ def _load_places(folder: Path, errors: list[DataError]) -> dict[str, Place]:
         c = _Cells(file, row, errors)
         names, region = c.names("name"), c.names("region")
         kind, country = c.choice("kind", PlaceKind), c.choice("country", Country)
-        lat = c.number("lat", -90, 90, "a latitude from -90 to 90")
-        lon = c.number("lon", -180, 180, "a longitude from -180 to 180")
+        lat = c.number("lat", -90, 90, Message("expected.latitude"))
+        lon = c.number("lon", -180, 180, Message("expected.longitude"))
         missing = "lat" if lat is None else "lon"
         if (lat is None) != (lon is None) and not row[missing]:  # empty, not merely unreadable
             c.fail("half_coordinates", missing)
-        source = c.text("source", expected="the document and table, or a public source")
+        source = c.text("source", expected=Message("expected.source"))
         keyed.append((row, names.ja))
         if region.ja in regions and regions[region.ja][0] != region:
             c.fail("conflicting_region", "region_en", region.ja, other_line=str(regions[region.ja][1]))
@@ -200,9 +202,9 @@ def _load_partnerships(folder: Path, places: dict[str, Place], errors: list[Data
         japan = c.place("japan", places, Country.JP)
         china = c.place("china", places, Country.CN)
         relation = c.choice("relation", RelationType)
-        wording = c.text("wording_ja", expected="the document's wording, e.g. 友好都市")
+        wording = c.text("wording_ja", expected=Message("expected.wording"))
         year = c.year("year", required=relation is RelationType.FRIENDSHIP)
-        source = c.text("source", expected="the document and table")
+        source = c.text("source", expected=Message("expected.source_table"))
         keyed.append((row, f"{japan}–{china}"))
         if relation:
             result.append(Partnership(japan, china, relation, wording, year, source, row["note"]))
@@ -220,11 +222,11 @@ def _load_activities(folder: Path, places: dict[str, Place], errors: list[DataEr
         c = _Cells(file, row, errors)
         entity = c.place("entity", places)
         kind = c.choice("kind", ActivityKind)
-        count = c.number("count", 1, 999, "a whole number of 1 or more", integer=True)
+        count = c.number("count", 1, 999, Message("expected.count"), integer=True)
         qualifier = c.choice("qualifier", CountQualifier)
         count_unreadable = bool(row["count"]) and count is None  # already reported as bad_number
         if qualifier and not count_unreadable and (count is None) != (qualifier is CountQualifier.UNSPECIFIED):
-            c.fail("bad_choice", "qualifier", qualifier, "unspecified when count is empty, else exactly / at_least")
+            c.fail("bad_choice", "qualifier", qualifier, Message("expected.qualifier"))
         fiscal_year = c.year("fiscal_year")
         counterparts = c.places_list("counterparts", places)
         themes = c.choices("themes", Theme)
@@ -245,7 +247,7 @@ def _load_events(folder: Path, places: dict[str, Place], errors: list[DataError]
         c = _Cells(file, row, errors)
         entity = c.place("entity", places)
         year = c.year("year", required=True)
-        month = c.number("month", 1, 12, "a month from 1 to 12", integer=True)
+        month = c.number("month", 1, 12, Message("expected.month"), integer=True)
         if month is None and not row["month"]:
             c.fail("missing_value", "month", expected="1–12")
         timing, status = c.choice("timing", Timing), c.choice("status", EventStatus)

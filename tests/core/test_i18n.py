@@ -1,7 +1,7 @@
 """The gettext catalogues: complete, used, consistent across languages; one lookup and one fallback rule.
 
 The completeness check scans every module that shows text (app.py, pages/, ui/, core/, geo/, common/)
-for `t("key", …)` calls. Keys built at run time (`t(f"count.{q}", …)`, `t("map.shape." + s, …)`) are
+for `t("key", …)` calls and `Message("key")` (a message translated later). Keys built at run time (`t(f"count.{q}", …)`, `t("map.shape." + s, …)`) are
 not skipped: each such prefix is declared in DYNAMIC with the values it is completed with, and a
 prefix found in the code but not declared (or declared but no longer in the code) fails the test.
 """
@@ -24,8 +24,9 @@ import geo.errors
 from common import i18n as common_i18n
 from common.i18n import DEFAULT_LANG, LOCALE_DIR, catalogue, format_date, format_list, format_year_month
 from core.basemap import BASEMAPS
-from core.errors import DataError
+from core.errors import DataError, DataLoadError
 from core.i18n import LANG_NAMES, LANGS, label, t
+from core.loading import load_dataset
 from core.models import (
     ActivityKind,
     CountQualifier,
@@ -101,7 +102,7 @@ ALLOWED_ASCII = {
     "IGES", "PM2.5", "CSV", "URL", "HTML", "Excel", "xlsx", "csv", "UTF-8", "UTF-16", "Unicode", "Shift_JIS",
     "CP932", "YYYY-MM-DD", "data/", "name_ja", "lat", "lon", "source", "japan",
     "china", "make", "geocode", "ONLINE=1", "OpenStreetMap", "CartoDB", "Positron", "Nominatim", "python",
-    "-m", "geo.geocode", "--refresh", "MM", "DD", "lat/lon",
+    "-m", "geo.geocode", "--refresh", "MM", "DD", "lat/lon", "count", "unspecified", "exactly", "at_least",
 }
 WHOLE_MESSAGE_ALLOWED = {"sidebar.language"}  # "言語 / Language / 语言": findable by a reader of any language
 ASCII_WORD = re.compile(r"[A-Za-z][\w./=-]*[\w/]|[A-Za-z]{2,}", re.ASCII)
@@ -295,6 +296,32 @@ def test_problem_message_renders(problem, lang, where, fix_word, country):
     assert e.message(lang) == f"{where}: {what} — {fix_word}: {fix}"
 
 
+@pytest.mark.parametrize(
+    ("file", "old", "new", "value"),
+    [
+        ("places.csv", "Tokyo,东京都,,,,", "Tokyo,东京都,95,139.7,,", "95"),  # the issue's example
+        ("places.csv", "Tokyo,东京都,,,,", "Tokyo,东京都,北緯35,139.7,,", "北緯35"),
+        ("places.csv", "Tokyo,东京都,,,,\"IGES 2014-05 表1; names en/zh and region: Wikipedia (en, zh)\"",
+         "Tokyo,东京都,,,,", ""),
+        ("partnerships.csv", "東京都,北京市,friendship,友好都市,1979", "東京都,北京市,friendship,,1979", ""),
+        ("partnerships.csv", "東京都,北京市", "東京都,東京都", "東京都"),
+        ("activities.csv", "天津市,expert_dispatch,1,at_least", "天津市,expert_dispatch,,at_least", "at_least"),
+        ("events.csv", "天津市,2014,5,", "天津市,2014,13,", "13"),
+    ],
+)
+@pytest.mark.parametrize("lang", ["ja", "zh"])
+def test_loader_messages_are_entirely_in_the_readers_language(data_copy, file, old, new, value, lang):
+    """Issue 7: no English inside a ja/zh message, the expected-value texts included."""
+    text_before = (data_copy / file).read_text(encoding="utf-8")
+    assert old in text_before
+    (data_copy / file).write_text(text_before.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(DataLoadError) as info:
+        load_dataset(data_copy)
+    for error in info.value.errors:  # the value and the column name are the file's own words
+        message = error.message(lang)
+        assert english_words(message.replace(value, " ").replace(error.column or "", " ")) == [], message
+
+
 def test_problem_message_without_line_or_column():
     assert DataError("d/events.csv", "missing_file").message("en") == (
         "file events.csv: the file does not exist — fix: put this file in the data folder")
@@ -325,7 +352,7 @@ SCANNED = sorted(
     p for p in [REPO / "app.py", *REPO.glob("pages/**/*.py"), *REPO.glob("ui/**/*.py"), *REPO.glob("core/**/*.py"),
                 *REPO.glob("geo/**/*.py"), *REPO.glob("common/**/*.py")]
 )
-T_CALL = re.compile(r"(?<![\w.])(?<!def )(?:i18n\.)?t\(\s*(?P<arg>[^,)]*)")
+T_CALL = re.compile(r"(?<![\w.])(?<!def )(?:i18n\.)?(?:t|Message)\(\s*(?P<arg>[^,)]*)")
 LITERAL = re.compile(r"""^(?P<q>['"])(?P<key>[\w.-]+)(?P=q)$""")
 DYNAMIC_ARG = re.compile(r"""^(?:f(?P<q1>['"])(?P<fprefix>[\w.]*)\{.*|(?P<q2>['"])(?P<cprefix>[\w.]*)(?P=q2)\s*\+.*)$""")
 
@@ -350,6 +377,7 @@ def t_calls(source: str) -> tuple[list[str], list[str], list[str]]:
         ('st.title(t("app.title", lang))', (["app.title"], [], [])),
         ("x = t(\n    'page.map', lang)", (["page.map"], [], [])),
         ('i18n.t("nope.missing", lang)', (["nope.missing"], [], [])),
+        ('c.number("lat", -90, 90, Message("expected.latitude"))', (["expected.latitude"], [], [])),
         ('t(f"count.{q}", lang); t("map.shape." + shape, lang); t(key, lang)', ([], ["count.", "map.shape."], ["key"])),
         ('st.write(x); fmt("a.b"); st.get("c.d"); def t(key, lang):', ([], [], [])),
     ],
@@ -398,9 +426,13 @@ def test_scan_covers_every_module_that_shows_text():
     assert {"app.py", "ui/details.py", "ui/controls.py", "core/present.py", "geo/errors.py"} <= names
 
 
+# Calls that forward a key written elsewhere (and scanned there): Message.text forwards Message("…")'s.
+FORWARDS = {"common/i18n.py": ["self.key"]}
+
+
 def test_every_key_can_be_read_from_the_code():
     *_, unreadable = _scan()
-    assert unreadable == {}, "t() with a key held in a variable: pass a literal, or an f-string prefix in DYNAMIC"
+    assert unreadable == FORWARDS, "t() with a key held in a variable: pass a literal, or an f-string prefix in DYNAMIC"
 
 
 def test_every_key_built_at_run_time_is_declared():

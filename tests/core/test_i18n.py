@@ -17,6 +17,8 @@ from enum import StrEnum
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
@@ -320,6 +322,16 @@ def test_loader_messages_are_entirely_in_the_readers_language(data_copy, file, o
     for error in info.value.errors:  # the value and the column name are the file's own words
         message = error.message(lang)
         assert english_words(message.replace(value, " ").replace(error.column or "", " ")) == [], message
+
+
+@given(st.text(), st.text(max_size=20), st.sampled_from(PROBLEMS), st.sampled_from(["ja", "en", "zh", "fr"]))
+def test_any_cell_text_renders_verbatim(value, column, problem, lang):
+    """Braces, quotes or markup in a cell are the cell's text, never a template."""
+    params = {"other_line": value, "country": Country.CN}
+    message = DataError("d/places.csv", problem, 2, column, value, value, params).message(lang)
+    assert message.startswith(t("error.where.file", lang, file="places.csv"))
+    if "{value}" in text("ja", f"problem.{problem}"):
+        assert value in message
 
 
 def test_problem_message_without_line_or_column():

@@ -22,8 +22,15 @@ $(VENV)/.installed-test: requirements-test.txt constraints.txt $(VENV)/.installe
 	$(PY) -m pip install --quiet -r requirements-test.txt -c constraints.txt
 	touch $@
 
-install: $(VENV)/.installed-app
-install-test: $(VENV)/.installed-test
+# Translations: each locale/<lang>/LC_MESSAGES/messages.po compiled to its (git-ignored) .mo.
+PO := $(wildcard locale/*/LC_MESSAGES/messages.po)
+MO := $(PO:.po=.mo)
+
+locale/%/LC_MESSAGES/messages.mo: locale/%/LC_MESSAGES/messages.po | $(VENV)/.installed-app
+	$(VENV)/bin/pybabel --quiet compile --domain messages --locale $* --input-file $< --output-file $@
+
+install: $(VENV)/.installed-app $(MO)
+install-test: $(VENV)/.installed-test $(MO)
 
 ## Start the app on the bundled data (or DATA_DIR=folder), with no internet needed.
 run: install
@@ -43,4 +50,4 @@ bench: install
 	$(PY) -m bench.run
 
 clean:
-	rm -rf $(VENV) static/vendor .pytest_cache
+	rm -rf $(VENV) static/vendor .pytest_cache $(MO)

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from core.arcs import arc_points
+from core.i18n import LANGS
 from core.basemap import offline_geojson
 from core.mapview import build_map
 from core.models import Country, Names, Partnership, Place, PlaceKind, RelationType, Stage
@@ -54,8 +55,8 @@ def twin_cities() -> tuple[list[Place], list[Partnership], dict[str, tuple[float
             for (city, country, lat, lon), side in zip(ends, (Country.JP, Country.CN)):
                 key = f"{city} ({country})"
                 if key not in places:
-                    names = Names(key, key, key)
-                    places[key] = Place(names, PlaceKind.CITY, side, Names(country, country, country), "twin_cities")
+                    names = Names(dict.fromkeys(LANGS, key))
+                    places[key] = Place(names, PlaceKind.CITY, side, Names(dict.fromkeys(LANGS, country)), "twin_cities")
                     coords[key] = (lat, lon)
                 keys.append(key)
             links.append(Partnership(keys[0], keys[1], RelationType.FRIENDSHIP, "sister city", None, "twin_cities"))

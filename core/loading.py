@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import TypeVar
 
 from common.csvtable import Row, duplicate_keys, read_table
+from common.i18n import Message
 from common.numbers import LATITUDE, LONGITUDE, Bounds, read_number
 from core.errors import DataError, DataLoadError
+from core.i18n import LANGS
 from core.models import (
     Activity,
     ActivityKind,
@@ -47,6 +49,7 @@ EVENTS = "events.csv"
 DATA_FILES = (PLACES, PARTNERSHIPS, STATUSES, ACTIVITIES, EVENTS)  # every file load_dataset reads
 
 E = TypeVar("E", bound=StrEnum)
+ANY_TEXT = Message("expected.text")
 
 
 def data_dir_from_env(override: str | os.PathLike[str] | None = None) -> Path:
@@ -62,11 +65,11 @@ class _Cells:
         self.file, self.row, self.errors = file, row, errors
 
     def fail(
-        self, problem: str, column: str | None, value: str = "", expected: str = "", **params: str | tuple[str, str, str]
+        self, problem: str, column: str | None, value: str = "", expected: str | Message = "", **params: str | StrEnum
     ) -> None:
         self.errors.append(DataError(self.file, problem, self.row.line, column, value, expected, params))
 
-    def text(self, column: str, required: bool = True, expected: str = "text") -> str:
+    def text(self, column: str, required: bool = True, expected: str | Message = ANY_TEXT) -> str:
         value = self.row[column]
         if required and not value:
             self.fail("missing_value", column, expected=expected)
@@ -93,7 +96,7 @@ class _Cells:
                 self.fail("bad_choice", column, part, " / ".join(enum))
         return tuple(result)
 
-    def number(self, column: str, lo: float, hi: float, expected: str, integer: bool = False) -> float | None:
+    def number(self, column: str, lo: float, hi: float, expected: Message, integer: bool = False) -> float | None:
         value = self.row[column]
         if not value:
             return None
@@ -120,12 +123,11 @@ class _Cells:
         return year
 
     def place(self, column: str, places: dict[str, Place], country: Country | None = None) -> str:
-        key = self.text(column, expected="name_ja in places.csv")
+        key = self.text(column, expected=Message("expected.place"))
         if key and key not in places:
             self.fail("unknown_place", column, key)
         elif key and country and places[key].country != country:
-            names = {"JP": ("日本", "Japan", "日本"), "CN": ("中国", "China", "中国")}[country]
-            self.fail("wrong_country", column, key, country, country=names)
+            self.fail("wrong_country", column, key, country, country=country)
         return key
 
     def places_list(self, column: str, places: dict[str, Place]) -> tuple[str, ...]:
@@ -135,8 +137,13 @@ class _Cells:
                 self.fail("unknown_place", column, key)
         return tuple(keys)
 
-    def names(self, prefix: str) -> Names:
-        return Names(*(self.text(f"{prefix}_{lang}") for lang in ("ja", "en", "zh")))
+    def names(self, prefix: str, required: tuple[str, ...] = LANGS) -> Names:
+        """The `<prefix>_<lang>` columns of every UI language."""
+        return Names({lang: self.text(f"{prefix}_{lang}", lang in required) for lang in LANGS})
+
+
+def _per_lang(prefix: str) -> tuple[str, ...]:
+    return tuple(f"{prefix}_{lang}" for lang in LANGS)
 
 
 def _split(cell: str) -> list[str]:
@@ -155,7 +162,7 @@ def _unique(file: str, rows: list[tuple[Row, str]], column: str, errors: list[Da
 
 def _load_places(folder: Path, errors: list[DataError]) -> dict[str, Place]:
     file = str(folder / PLACES)
-    columns = ("name_ja", "name_en", "name_zh", "kind", "country", "region_ja", "region_en", "region_zh", "source")
+    columns = (*_per_lang("name"), "kind", "country", *_per_lang("region"), "source")
     places: dict[str, Place] = {}
     keyed: list[tuple[Row, str]] = []
     regions: dict[str, tuple[Names, int]] = {}
@@ -168,7 +175,7 @@ def _load_places(folder: Path, errors: list[DataError]) -> dict[str, Place]:
         missing = "lat" if lat is None else "lon"
         if (lat is None) != (lon is None) and not row[missing]:  # empty, not merely unreadable
             c.fail("half_coordinates", missing)
-        source = c.text("source", expected="the document and table, or a public source")
+        source = c.text("source", expected=Message("expected.source"))
         keyed.append((row, names.ja))
         if region.ja in regions and regions[region.ja][0] != region:
             c.fail("conflicting_region", "region_en", region.ja, other_line=str(regions[region.ja][1]))
@@ -188,9 +195,9 @@ def _load_partnerships(folder: Path, places: dict[str, Place], errors: list[Data
         japan = c.place("japan", places, Country.JP)
         china = c.place("china", places, Country.CN)
         relation = c.choice("relation", RelationType)
-        wording = c.text("wording_ja", expected="the document's wording, e.g. 友好都市")
+        wording = c.text("wording_ja", expected=Message("expected.wording"))
         year = c.year("year", required=relation is RelationType.FRIENDSHIP)
-        source = c.text("source", expected="the document and table")
+        source = c.text("source", expected=Message("expected.source_table"))
         keyed.append((row, f"{japan}–{china}"))
         if relation:
             result.append(Partnership(japan, china, relation, wording, year, source, row["note"]))
@@ -208,15 +215,15 @@ def _load_activities(folder: Path, places: dict[str, Place], errors: list[DataEr
         c = _Cells(file, row, errors)
         entity = c.place("entity", places)
         kind = c.choice("kind", ActivityKind)
-        count = c.number("count", 1, 999, "a whole number of 1 or more", integer=True)
+        count = c.number("count", 1, 999, Message("expected.count"), integer=True)
         qualifier = c.choice("qualifier", CountQualifier)
         count_unreadable = bool(row["count"]) and count is None  # already reported as bad_number
         if qualifier and not count_unreadable and (count is None) != (qualifier is CountQualifier.UNSPECIFIED):
-            c.fail("bad_choice", "qualifier", qualifier, "unspecified when count is empty, else exactly / at_least")
+            c.fail("bad_choice", "qualifier", qualifier, Message("expected.qualifier"))
         fiscal_year = c.year("fiscal_year")
         counterparts = c.places_list("counterparts", places)
         themes = c.choices("themes", Theme)
-        text = Names(c.text("text_ja"), row["text_en"], row["text_zh"])
+        text = c.names("text", required=("ja",))
         source = c.text("source")
         if kind and qualifier:
             count_int = int(count) if count is not None else None
@@ -233,11 +240,11 @@ def _load_events(folder: Path, places: dict[str, Place], errors: list[DataError]
         c = _Cells(file, row, errors)
         entity = c.place("entity", places)
         year = c.year("year", required=True)
-        month = c.number("month", 1, 12, "a month from 1 to 12", integer=True)
+        month = c.number("month", 1, 12, Message("expected.month"), integer=True)
         if month is None and not row["month"]:
             c.fail("missing_value", "month", expected="1–12")
         timing, status = c.choice("timing", Timing), c.choice("status", EventStatus)
-        text = Names(c.text("text_ja"), row["text_en"], row["text_zh"])
+        text = c.names("text", required=("ja",))
         source = c.text("source")
         if year and month and timing and status:
             result.append(Event(entity, year, int(month), timing, status, text, source))
@@ -263,7 +270,7 @@ def _load_statuses(
         stage = c.choice("stage", Stage, stored_stages)
         counterparts = c.places_list("counterparts", places)
         themes = c.choices("themes", Theme)
-        text = Names(c.text("text_ja"), row["text_en"], row["text_zh"])
+        text = c.names("text", required=("ja",))
         source = c.text("source")
         keyed.append((row, entity))
         if entity in places and stage and entity not in statuses:

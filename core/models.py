@@ -7,6 +7,7 @@ and the map builder read it. Enum values are the codes written in the CSV files 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -96,20 +97,48 @@ class Timing(StrEnum):
     AROUND = "around"  # 7月頃
 
 
-@dataclass(frozen=True)
-class Names:
-    """A name in the three languages of the UI."""
+class Names(Mapping[str, str]):
+    """A name (or text) by UI language: `Names({"ja": "神戸市", "en": "Kobe", "zh": "神户市"})`.
 
-    ja: str
-    en: str
-    zh: str
+    A mapping so that adding a language adds a key, not a field. Immutable and hashable, because
+    places (which hold their names) are.
+    """
 
-    def get(self, lang: str) -> str:
+    __slots__ = ("_by_lang",)
+
+    def __init__(self, by_lang: Mapping[str, str]) -> None:
+        object.__setattr__(self, "_by_lang", dict(by_lang))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Names is immutable")
+
+    def __getitem__(self, lang: str) -> str:
+        return self._by_lang[lang]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_lang)
+
+    def __len__(self) -> int:
+        return len(self._by_lang)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._by_lang.items()))
+
+    def __repr__(self) -> str:
+        return f"Names({self._by_lang!r})"
+
+    @property
+    def ja(self) -> str:
+        """The Japanese name: the source document's, and the key every data file uses."""
+        return self._by_lang.get("ja", "")
+
+    def get(self, lang: str) -> str:  # type: ignore[override]
         """The name in `lang`; the Japanese original when that language is missing or empty."""
-        return {"ja": self.ja, "en": self.en, "zh": self.zh}.get(lang) or self.ja
+        return self._by_lang.get(lang) or self.ja
 
-    def all(self) -> tuple[str, str, str]:
-        return (self.ja, self.en, self.zh)
+    def all(self) -> tuple[str, ...]:
+        """Every language's name (for search and lookup by any name)."""
+        return tuple(self._by_lang.values())
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,10 @@ Everything returned here is plain text; callers that render Markdown pass it thr
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterable
 
-from core.i18n import label, t
+from core.i18n import format_date, format_list, format_year_month, label, t
 from core.models import Activity, Dataset, Event, Names, Partnership, Place, Status
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|:~$&=^\"'%@/])")
@@ -32,7 +31,7 @@ def place_name(dataset: Dataset, key: str, lang: str) -> str:
 
 def translation(names: Names, lang: str) -> str:
     """The text in the UI language; Japanese is the original, so it has no separate translation."""
-    return {"en": names.en, "zh": names.zh}.get(lang, "")
+    return "" if lang == "ja" else dict(names).get(lang, "")
 
 
 def activity_text(activity: Activity, dataset: Dataset, lang: str) -> str:
@@ -41,18 +40,25 @@ def activity_text(activity: Activity, dataset: Dataset, lang: str) -> str:
     if activity.fiscal_year:
         parts.append(t("details.fiscal_year", lang, year=activity.fiscal_year))
     if activity.counterparts:
-        parts.append("、".join(place_name(dataset, k, lang) for k in activity.counterparts))
+        parts.append(place_list(dataset, activity.counterparts, lang))
     if activity.themes:
         parts.append(" / ".join(label(th, lang) for th in activity.themes))
     return f"{activity.text.get(lang)} — {' · '.join(parts)}"
 
 
+def place_list(dataset: Dataset, keys: Iterable[str], lang: str) -> str:
+    """Places as a list of the language: 'Kawasaki and Kobe', '川崎市、神戸市'."""
+    return format_list((place_name(dataset, k, lang) for k in keys), lang)
+
+
 def event_date(event: Event, lang: str) -> str:
-    pattern = label(event.timing, lang)
-    month = pattern.format(m=event.month, month_en=calendar.month_name[event.month])
-    if lang == "en":
-        return f"{month} {event.year}"
-    return f"{event.year}年{month}"
+    """'2014年7月上旬', 'early July 2014': the timing's label wraps the month as the language writes it."""
+    return label(event.timing, lang).format(month=format_year_month(event.year, event.month, lang))
+
+
+def as_of_text(status: Status, lang: str) -> str:
+    """The report's date as the language writes it: '2014年5月31日', 'May 31, 2014'."""
+    return format_date(status.as_of, lang)
 
 
 def event_text(event: Event, lang: str) -> str:
@@ -74,7 +80,7 @@ def status_summary(status: Status, dataset: Dataset, lang: str) -> dict[str, str
     """A Table 2 entry flattened to one text per field (the Status page's table, the CSV export)."""
     return {
         "stage": label(status.stage, lang),
-        "counterparts": "、".join(place_name(dataset, k, lang) for k in status.counterparts),
+        "counterparts": place_list(dataset, status.counterparts, lang),
         "themes": " / ".join(label(th, lang) for th in status.themes),
         "activities": _items(activity_text(a, dataset, lang) for a in status.activities),
         "events": _items(event_text(e, lang) for e in status.events),
@@ -86,7 +92,8 @@ def status_summary(status: Status, dataset: Dataset, lang: str) -> dict[str, str
 
 def partnership_columns(lang: str) -> list[str]:
     """Headers of a partnership table in `lang`, in the order of partnership_row's values."""
-    return [t(f"col.{c}", lang) for c in ("japan", "china", "relation", "wording", "year", "stage")]
+    return [t("col.japan", lang), t("col.china", lang), t("col.relation", lang), t("col.wording", lang),
+            t("col.year", lang), t("col.stage", lang)]
 
 
 def partnership_row(p: Partnership, dataset: Dataset, lang: str) -> dict[str, str]:

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from core.basemap import DEFAULT_BASEMAP
 from core.filters import ViewFilter
-from core.i18n import DEFAULT_LANG, LANGS, LABELS
+from core.i18n import DEFAULT_LANG, LANGS, label
 from core.models import Dataset, RelationType, Stage, normalise_name
 
 COLOR_BY = ("relation", "stage")
@@ -48,7 +48,7 @@ def _enum(value: str, enum: type[E]) -> E | None:
     """A member by its code or by its label in any language."""
     wanted = normalise_name(value)
     for member in enum:
-        if wanted == normalise_name(member.value) or wanted in map(normalise_name, LABELS[member.value]):
+        if wanted == normalise_name(member.value) or wanted in (normalise_name(label(member, lang)) for lang in LANGS):
             return member
     return None
 

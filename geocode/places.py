@@ -17,8 +17,8 @@ def queries_from_places(places: Mapping[str, Place]) -> list[GeocodeQuery]:
     """The core's places (already validated by its loader) as geocoding queries."""
     return [
         GeocodeQuery(
-            key=key, name_ja=p.names.ja, name_en=p.names.en, name_zh=p.names.zh, kind=str(p.kind),
-            country=str(p.country), region_ja=p.region.ja, region_en=p.region.en, region_zh=p.region.zh,
+            key=key, name_ja=p.names.ja, name_en=p.names["en"], name_zh=p.names["zh"], kind=str(p.kind),
+            country=str(p.country), region_ja=p.region.ja, region_en=p.region["en"], region_zh=p.region["zh"],
             lat=p.lat, lon=p.lon,
         )
         for key, p in places.items()

@@ -8,7 +8,7 @@ from core.filters import apply_filter
 from core.i18n import label, t
 from core.mapview import CLICK_RETURNS, build_map, clicked_id
 from core.models import Country
-from core.present import markdown_text, partnership_row, place_name
+from core.present import markdown_text, partnership_row, place_list, place_name
 from ui import controls, session
 from ui.details import link_details, place_details
 from ui.tables import show_table
@@ -24,9 +24,9 @@ with map_col:
     st.caption(t("map.shown", lang, links=len(shown.partnerships), places=len(shown.places)))
     if not shown.partnerships and not shown.places:
         st.info(t("map.empty", lang), icon=":material/filter_alt_off:")
-    unplaced = [place_name(dataset, p.key, lang) for p in shown.places if p.key not in coords]
+    unplaced = [p.key for p in shown.places if p.key not in coords]
     if unplaced:
-        st.warning(markdown_text(t("map.unplaced", lang, names="、".join(unplaced))))
+        st.warning(markdown_text(t("map.unplaced", lang, names=place_list(dataset, unplaced, lang))))
     fmap = build_map(
         shown.places, shown.partnerships, coords,
         lang=lang, color_by=view.color_by, stage_of=dataset.stage_of,

@@ -76,7 +76,7 @@ def sidebar(dataset: Dataset, lang: str) -> ViewState:
     side = st.sidebar
     side.header(t("sidebar.filters", lang))
     regions = dataset.regions()
-    region_order = sorted(regions, key=lambda k: (_country_of(dataset, k), regions[k].en))
+    region_order = sorted(regions, key=lambda k: (_country_of(dataset, k), regions[k]["en"]))
     side.multiselect(
         t("filter.region", lang), region_order, key="regions", placeholder=t("filter.all", lang),
         format_func=lambda k: regions[k].get(lang), help=t("filter.region_help", lang),

@@ -11,7 +11,16 @@ import streamlit as st
 from core.i18n import label, t
 from core.models import Country, Dataset, Partnership, Status
 from core.present import (
-    activity_text, event_text, markdown_text, place_name, region_label, status_sources, translation, year_text,
+    activity_text,
+    as_of_text,
+    event_text,
+    markdown_text,
+    place_list,
+    place_name,
+    region_label,
+    status_sources,
+    translation,
+    year_text,
 )
 
 
@@ -26,9 +35,9 @@ def status_block(dataset: Dataset, key: str, lang: str) -> None:
         st.info(t("details.no_status", lang), icon=":material/info:")
         return
     _line(t("details.stage", lang), label(status.stage, lang))
-    _line(t("details.as_of", lang), status.as_of)
+    _line(t("details.as_of", lang), as_of_text(status, lang))
     if status.counterparts:
-        _line(t("details.counterparts", lang), "、".join(place_name(dataset, k, lang) for k in status.counterparts))
+        _line(t("details.counterparts", lang), place_list(dataset, status.counterparts, lang))
     if status.themes:
         _line(t("details.themes", lang), " / ".join(label(th, lang) for th in status.themes))
     if status.activities:

@@ -230,7 +230,7 @@ def test_status_text_lines_are_the_documents(seed_text, bundled_dataset, entity)
 @pytest.mark.parametrize("entity", list(STATUSES))
 def test_status_translations_present(bundled_dataset, entity):
     text = bundled_dataset.statuses[entity].text
-    assert text.en.strip() and text.zh.strip()
+    assert text["en"].strip() and text["zh"].strip()
 
 
 # --- places ----------------------------------------------------------------------------------------
@@ -248,7 +248,7 @@ def test_twenty_one_places(bundled_dataset):
 def test_place(bundled_dataset, name, kind, country, region):
     place = bundled_dataset.places[name]
     assert (place.key, place.kind, place.country, place.region.ja) == (name, kind, country, region)
-    assert place.names.en and place.names.zh and place.region.en and place.region.zh
+    assert place.names["en"] and place.names["zh"] and place.region["en"] and place.region["zh"]
     if kind.is_region:
         assert place.region == place.names  # a region lies in itself
 

@@ -24,7 +24,7 @@ COORDS = {
 
 
 def _place(key: str, kind: PlaceKind, country: Country, en: str = "", note: str = "") -> Place:
-    names = Names(key, en or key, key)
+    names = Names({"ja": key, "en": en or key, "zh": key})
     return Place(names, kind, country, names, "test", note=note)
 
 

@@ -7,10 +7,12 @@ import pytest
 from core.models import Event, EventStatus, Names, Timing
 from core.present import (
     activity_text,
+    as_of_text,
     event_date,
     markdown_text,
     partnership_columns,
     partnership_row,
+    place_list,
     status_sources,
     status_summary,
     translation,
@@ -53,7 +55,7 @@ def test_year_text(year, lang, expected):
     ],
 )
 def test_event_date(month, timing, lang, expected):
-    event = Event("x", 2014, month, timing, EventStatus.DONE, Names("", "", ""), "")
+    event = Event("x", 2014, month, timing, EventStatus.DONE, Names({"ja": "", "en": "", "zh": ""}), "")
     assert event_date(event, lang) == expected
 
 
@@ -89,7 +91,7 @@ def test_status_summary_keeps_the_original_beside_the_translation(bundled_datase
     assert ja["text"] == en["text"] == status.text.ja
     assert ja["translation"] == "" and "Hyogo" in en["translation"]
     assert en["stage"] == "Consultation planned" and en["themes"] == "PM2.5 component analysis"
-    assert translation(status.text, "zh") == status.text.zh
+    assert translation(status.text, "zh") == status.text["zh"]
 
 
 def test_status_summary_bullets_each_activity_and_event(bundled_dataset):
@@ -101,11 +103,11 @@ def test_status_summary_bullets_each_activity_and_event(bundled_dataset):
 @pytest.mark.parametrize(
     ("names", "lang", "shown", "translated"),
     [
-        (Names("原文", "Original", "原文zh"), "en", "Original", "Original"),
-        (Names("原文", "", ""), "en", "原文", ""),  # no translation: show the original, offer none
-        (Names("原文", "", ""), "zh", "原文", ""),
-        (Names("原文", "Original", ""), "ja", "原文", ""),
-        (Names("原文", "Original", ""), "fr", "原文", ""),
+        (Names({"ja": "原文", "en": "Original", "zh": "原文zh"}), "en", "Original", "Original"),
+        (Names({"ja": "原文", "en": "", "zh": ""}), "en", "原文", ""),  # no translation: show the original, offer none
+        (Names({"ja": "原文", "en": "", "zh": ""}), "zh", "原文", ""),
+        (Names({"ja": "原文", "en": "Original", "zh": ""}), "ja", "原文", ""),
+        (Names({"ja": "原文", "en": "Original", "zh": ""}), "fr", "原文", ""),
     ],
 )
 def test_names_fall_back_to_japanese_but_translations_do_not(names, lang, shown, translated):
@@ -124,3 +126,22 @@ def test_partnership_row(bundled_dataset, key, lang, expected):
     (p,) = [p for p in bundled_dataset.partnerships if p.key == key]
     row = partnership_row(p, bundled_dataset, lang)
     assert list(row) == partnership_columns(lang) and list(row.values()) == expected
+
+
+@pytest.mark.parametrize(
+    ("keys", "lang", "expected"),
+    [
+        (["川崎市", "神戸市"], "en", "Kawasaki and Kobe"),
+        (["川崎市", "神戸市"], "ja", "川崎市、神戸市"),
+        (["川崎市", "神戸市", "北九州市"], "zh", "川崎市、神户市和北九州市"),
+        (["川崎市"], "en", "Kawasaki"),
+        (["川崎市", "未知の場所"], "en", "Kawasaki and 未知の場所"),  # an unknown key is shown as written
+    ],
+)
+def test_place_list_reads_as_a_list_of_the_language(bundled_dataset, keys, lang, expected):
+    assert place_list(bundled_dataset, keys, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("ja", "2014年5月31日"), ("en", "May 31, 2014"), ("zh", "2014年5月31日")])
+def test_as_of_is_a_date_of_the_language(bundled_dataset, lang, expected):
+    assert as_of_text(bundled_dataset.status_of("天津市"), lang) == expected

@@ -25,11 +25,11 @@ FS_MESSAGES = {  # the English wording of each fault's problem code
     "link_loop": "points back at itself",
     "unreadable": "not allowed to read this file",
 }
-HYOGO = Names("兵庫県", "Hyogo", "兵库县")
+HYOGO = Names({"ja": "兵庫県", "en": "Hyogo", "zh": "兵库县"})
 
 
 def _place(name_ja: str, name_en: str, name_zh: str) -> Place:
-    return Place(Names(name_ja, name_en, name_zh), PlaceKind.CITY, Country.JP, HYOGO, "test")
+    return Place(Names({"ja": name_ja, "en": name_en, "zh": name_zh}), PlaceKind.CITY, Country.JP, HYOGO, "test")
 
 
 KOBE = _place("神戸市", "Kobe", "神户市")

@@ -19,7 +19,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def _place(name_ja: str, name_en: str, name_zh: str, lat: float | None = None, lon: float | None = None) -> Place:
-    return Place(Names(name_ja, name_en, name_zh), PlaceKind.CITY, Country.JP, Names("兵庫県", "Hyogo", "兵库县"),
+    return Place(Names({"ja": name_ja, "en": name_en, "zh": name_zh}), PlaceKind.CITY, Country.JP, Names({"ja": "兵庫県", "en": "Hyogo", "zh": "兵库县"}),
                  "test", lat, lon)
 
 

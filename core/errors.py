@@ -7,11 +7,14 @@ finds and raises them together as `DataLoadError`, so one fix-and-reload round s
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 # problem code -> (ja, en, zh) templates for "what is wrong" and "how to fix it".
-# Parameters: {value}, {column}, {expected}, {other_line}, {country}: DataError's fields and params.
+# Parameters: {value}, {column}, {expected}: DataError's fields; {other_line}, {country}, {lo}, {hi},
+# {today}, {suffixes}, {char}, {before}: its params. Every {expected} is language-neutral (codes,
+# numbers, examples): prose belongs in the templates, so that no message mixes languages.
 _PROBLEMS: dict[str, tuple[tuple[str, str, str], tuple[str, str, str]]] = {
     "missing_file": (
         ("ファイルがありません", "the file does not exist", "文件不存在"),
@@ -117,14 +120,6 @@ _PROBLEMS: dict[str, tuple[tuple[str, str, str], tuple[str, str, str]]] = {
         ("{value} はありえない年です", "{value} is not a possible year", "{value} 不是可能的年份"),
         ("{expected} の年にしてください", "use a year {expected}", "请使用{expected}的年份"),
     ),
-    "bad_number": (
-        ("「{value}」は数として読めません", "'{value}' is not a number", "“{value}”不是数字"),
-        ("{expected} を入れてください", "enter {expected}", "请输入{expected}"),
-    ),
-    "out_of_range": (
-        ("{value} は範囲外です", "{value} is out of range", "{value} 超出范围"),
-        ("{expected} にしてください", "use {expected}", "请使用{expected}"),
-    ),
     "half_coordinates": (
         ("緯度と経度の片方だけが入っています", "only one of lat and lon is given", "只填写了纬度或经度之一"),
         (
@@ -181,6 +176,124 @@ _PROBLEMS: dict[str, tuple[tuple[str, str, str], tuple[str, str, str]]] = {
         ("「{value}」は日付として読めません", "'{value}' is not a date", "“{value}”不是日期"),
         ("YYYY-MM-DD（例 2014-05-31）で書いてください", "write it as YYYY-MM-DD (e.g. 2014-05-31)", "请写成 YYYY-MM-DD（如 2014-05-31）"),
     ),
+    # --- added on branch checks
+    "missing_text": (
+        ("「{column}」が空です", "'{column}' is empty", "“{column}”为空"),
+        ("値を入れてください", "fill it in", "请填写"),
+    ),
+    "missing_place": (
+        ("「{column}」が空です", "'{column}' is empty", "“{column}”为空"),
+        (
+            "places.csv の name_ja にある場所の名前を入れてください",
+            "write the name_ja of a place in places.csv",
+            "请填写 places.csv 中 name_ja 列的地点名称",
+        ),
+    ),
+    "missing_source": (
+        ("「{column}」が空です", "'{column}' is empty", "“{column}”为空"),
+        (
+            "この行の出典を入れてください（例: IGES 2014-05 表2）",
+            "cite where the row comes from (e.g. IGES 2014-05 表2)",
+            "请填写该行的出处（如 IGES 2014-05 表2）",
+        ),
+    ),
+    "not_a_number": (
+        ("「{value}」は数として読めません", "'{value}' is not a number", "“{value}”不是数字"),
+        ("{lo} から {hi} までの数を入れてください", "enter a number from {lo} to {hi}", "请输入 {lo} 到 {hi} 之间的数"),
+    ),
+    "not_a_whole_number": (
+        ("「{value}」は整数として読めません", "'{value}' is not a whole number", "“{value}”不是整数"),
+        (
+            "{lo} から {hi} までの整数を数字（0–9、全角の０–９も可）だけで書いてください（符号・区切り・小数点は使えません）",
+            "write a whole number from {lo} to {hi} in digits only (0–9, or full-width ０–９), "
+            "without sign, separators or decimal point",
+            "请只用数字（0–9 或全角 ０–９）写 {lo} 到 {hi} 之间的整数，不要符号、分隔符或小数点",
+        ),
+    ),
+    "number_out_of_range": (
+        ("{value} は範囲外です（{lo}～{hi}）", "{value} is out of range ({lo} to {hi})", "{value} 超出范围（{lo} 到 {hi}）"),
+        ("{lo} から {hi} までの数にしてください", "use a number from {lo} to {hi}", "请使用 {lo} 到 {hi} 之间的数"),
+    ),
+    "future_date": (
+        ("{value} は未来の日付です", "{value} is in the future", "{value} 是未来的日期"),
+        (
+            "報告の日付を書いてください（今日 {today} まで）",
+            "write the date of the report (today, {today}, at the latest)",
+            "请写报告的日期（最晚为今天 {today}）",
+        ),
+    ),
+    "qualifier_count": (
+        ("「{value}」は count の値と合いません", "'{value}' does not fit the count", "“{value}”与 count 不符"),
+        (
+            "count が空なら unspecified、数があれば exactly か at_least にしてください",
+            "write unspecified when count is empty, else exactly or at_least",
+            "count 为空时写 unspecified，否则写 exactly 或 at_least",
+        ),
+    ),
+    "counterpart_not_japanese": (
+        ("「{value}」は日本の場所ではありません", "'{value}' is not a place in Japan", "“{value}”不是日本的地点"),
+        (
+            "counterparts には日本側の場所（places.csv で country が JP）だけを書いてください",
+            "name only Japanese places (country JP in places.csv) in counterparts",
+            "counterparts 只填日本的地点（places.csv 中 country 为 JP）",
+        ),
+    ),
+    "region_country": (
+        (
+            "地域「{value}」は{country}の地域ではありません",
+            "the region '{value}' is not a region of {country}",
+            "地区“{value}”不是{country}的地区",
+        ),
+        (
+            "この場所がある{country}の地域を書いてください（名前の終わりは {suffixes}）",
+            "write the region of {country} the place lies in (its name ends in {suffixes})",
+            "请填写该地点所在的{country}地区（名称以 {suffixes} 结尾）",
+        ),
+    ),
+    "no_status_row": (
+        (
+            "「{value}」は statuses.csv に行がないため、この行はどこにも表示されません",
+            "'{value}' has no row in statuses.csv, so this row would be shown nowhere",
+            "“{value}”在 statuses.csv 中没有对应行，因此该行不会显示在任何地方",
+        ),
+        (
+            "statuses.csv に「{value}」の行を加えるか、この行を消してください",
+            "add a row for '{value}' to statuses.csv, or delete this row",
+            "请在 statuses.csv 中加入“{value}”的行，或删除此行",
+        ),
+    ),
+    "no_rows": (
+        (
+            "見出し行だけで、データ行がありません",
+            "the file has only its header row and no data rows",
+            "文件只有表头行，没有数据行",
+        ),
+        ("見出しの下に1行以上加えてください", "add at least one row under the header", "请在表头下至少加入一行"),
+    ),
+    "hidden_character": (
+        (
+            "「{value}」の「{before}」の後に見えない文字 {char} があります",
+            "'{value}' contains a hidden character {char} after '{before}'",
+            "“{value}”中“{before}”之后有一个不可见字符 {char}",
+        ),
+        (
+            "その文字を消してください（セルを打ち直すのが確実です）",
+            "delete it (retyping the cell is the surest way)",
+            "请删除该字符（重新输入该单元格最可靠）",
+        ),
+    ),
+    "hidden_character_first": (
+        (
+            "「{value}」の先頭に見えない文字 {char} があります",
+            "'{value}' starts with a hidden character {char}",
+            "“{value}”开头有一个不可见字符 {char}",
+        ),
+        (
+            "その文字を消してください（セルを打ち直すのが確実です）",
+            "delete it (retyping the cell is the surest way)",
+            "请删除该字符（重新输入该单元格最可靠）",
+        ),
+    ),
 }
 
 _LABELS = {
@@ -230,3 +343,23 @@ class DataLoadError(Exception):
 
     def messages(self, lang: str = "en") -> list[str]:
         return [e.message(lang) for e in self.errors]
+
+    def shown(self, limit: int = 50) -> list[tuple[DataError, int]]:
+        """At most `limit` problems, in order, each with how many later ones of its kind are left out.
+
+        50,000 bad rows must not bury the one problem of another kind: every problem code keeps
+        at least its first occurrence, the rest of the budget goes to the earliest problems, and the
+        last shown problem of a code carries the count of those left out (shown as "and N more")."""
+        first_of_code: dict[str, int] = {}
+        for i, error in enumerate(self.errors):
+            first_of_code.setdefault(error.problem, i)
+        keep = set(first_of_code.values())
+        for i in range(len(self.errors)):
+            if len(keep) >= limit:
+                break
+            keep.add(i)
+        kept = sorted(keep)
+        hidden = Counter(e.problem for i, e in enumerate(self.errors) if i not in keep)
+        last_kept = {self.errors[i].problem: i for i in kept}
+        return [(self.errors[i], hidden[self.errors[i].problem] if last_kept[self.errors[i].problem] == i else 0)
+                for i in kept]

@@ -29,7 +29,12 @@ from core.viewstate import COLOR_BY
 REPO = Path(__file__).resolve().parents[2]
 LABELLED_ENUMS = (PlaceKind, RelationType, Stage, Theme, ActivityKind, Timing, Country)
 MONTH_PLACEHOLDERS = {"m", "month_en"}  # what a Timing label is formatted with
-ERROR_PLACEHOLDERS = {"value", "column", "expected", "other_line", "country"}
+ERROR_PLACEHOLDERS = {"value", "column", "expected", "other_line", "country", "lo", "hi", "today", "suffixes", "char",
+                      "before"}
+
+
+PARAMS = {"other_line": "3", "lo": "1", "hi": "999", "today": "2014-05-31", "suffixes": "省 / 市", "char": "U+200B",
+          "before": "BEFORE"}
 
 
 def placeholders(text: str) -> set[str]:
@@ -140,16 +145,14 @@ def test_problem_has_three_languages_with_the_same_placeholders(problem):
 @pytest.mark.parametrize("problem", sorted(errors._PROBLEMS))
 @pytest.mark.parametrize(("lang", "line_word", "column_word"), [("ja", "行", "列"), ("en", "line", "column"), ("zh", "行", "列")])
 def test_problem_message_renders(problem, lang, line_word, column_word):
-    e = DataError("/x/places.csv", problem, 7, "name_ja", "VALUE", "EXPECTED",
-                  {"other_line": "3", "country": ("国JA", "COUNTRY", "国ZH")})
+    e = DataError("/x/places.csv", problem, 7, "name_ja", "VALUE", "EXPECTED", {**PARAMS, "country": ("国JA", "COUNTRY", "国ZH")})
     message = e.message(lang)
     assert "places.csv" in message and "/x/" not in message
     assert f"{line_word} 7" in message and f"{column_word} name_ja" in message
     assert "{" not in message
     what, fix = errors._PROBLEMS[problem]
     idx = LANGS.index(lang)
-    fmt = {"value": "VALUE", "column": "name_ja", "expected": "EXPECTED", "other_line": "3",
-           "country": ("国JA", "COUNTRY", "国ZH")[idx]}
+    fmt = {"value": "VALUE", "column": "name_ja", "expected": "EXPECTED", **PARAMS, "country": ("国JA", "COUNTRY", "国ZH")[idx]}
     assert what[idx].format(**fmt) in message and fix[idx].format(**fmt) in message
 
 

@@ -174,6 +174,12 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Boundaries are drawn for orientation only and imply no position on any territory or border.",
         "边界线仅用于方位参考，不代表对任何领土或边界的立场。",
     ),
+    # --- added on branch checks
+    "error.more_of_kind": (
+        "……ほかに同じ種類の問題が {count} 件あります",
+        "… and {count} more of the same kind",
+        "……另有 {count} 个同类问题",
+    ),
 }
 
 

@@ -272,7 +272,8 @@ def _load_places(folder: Path, errors: list[DataError]) -> _Places:
     regions: dict[str, tuple[Names, int]] = {}
     rows, complete = _rows(folder, PLACES, columns, errors)
     if complete and not rows:
-        errors.append(DataError(file, "no_rows", line=2))
+        errors.append(DataError(file, "no_rows"))
+        complete = False  # the missing rows are the one problem, not each place the other files name
     for row in rows:
         c = _Cells(file, row, errors)
         names, region = c.names("name"), c.names("region")

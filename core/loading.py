@@ -254,6 +254,8 @@ def _unique(file: str, rows: list[tuple[Row, tuple[str, ...]]], column: str, err
 
 def _check_region(c: _Cells, region: Names, country: Country | None, regions: dict[str, tuple[Names, int]]) -> None:
     """A region has one set of names, and a place lies in a region of its own country."""
+    if not region.ja:
+        return  # already reported as empty
     if region.ja in regions and regions[region.ja][0] != region:
         other, other_line = regions[region.ja]
         column = "region_en" if other.en != region.en else "region_zh"

@@ -4,6 +4,7 @@ Run with `make run` (or `streamlit run app.py -- --data-dir FOLDER`).
 """
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 from core.errors import DataLoadError
 from core.i18n import t
@@ -12,7 +13,7 @@ from ui import controls, session
 MAX_PROBLEMS_SHOWN = 50  # beyond this a list stops helping: the rest is counted per kind
 
 
-def pages(lang: str) -> list:
+def pages(lang: str) -> list[StreamlitPage]:
     """The app's pages with translated titles.
 
     Page files are named *_page.py on purpose: AppTest (and a fresh server's first session) still run

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from core.errors import DataError, DataLoadError
+from core.errors import _PROBLEMS, DataError, DataLoadError
 from core.loading import load_dataset
 from edits import append, sub, write_bytes
 
@@ -186,3 +186,19 @@ def test_one_hidden_character_is_one_message_with_its_position(data_copy):
     assert len(err.errors) == 1
     assert "U+200B ZERO WIDTH SPACE" in first.message("ja") and "「北」の後" in first.message("ja")
     assert "“北”之后" in first.message("zh")
+
+
+# Placeholder values as neutral as the loader passes them: codes, numbers, names from the files.
+SAMPLE = {"value": "VALUE", "column": "COLUMN", "expected": "EXPECTED", "other_line": "3", "lo": "1", "hi": "999",
+          "today": "2014-05-31", "suffixes": "省 / 市", "char": "CHAR", "before": "BEFORE"}
+
+
+@pytest.mark.parametrize("problem", sorted(_PROBLEMS))
+@pytest.mark.parametrize("lang", ["ja", "zh"])
+def test_every_template_is_entirely_in_its_language(problem, lang):
+    error = DataError("/x/places.csv", problem, 2, "COLUMN", "VALUE", "EXPECTED",
+                      {**SAMPLE, "country": ("日本", "Japan", "日本")})
+    message = error.message(lang)
+    neutral = [*SAMPLE.values(), "places.csv", "UTF-8", "UTF-16", "Unicode", "Excel", ".xlsx", "CSV", "Shift_JIS",
+               "CP932", "japan", "china", "Comma"]
+    assert foreign_words(message, lang, neutral) == [], message

@@ -3,6 +3,7 @@
 A `DataError` is structured (file, line, column, value, problem code, parameters) so that the UI can
 show it in the user's language; `message(lang)` renders it. The loader collects every problem it
 finds and raises them together as `DataLoadError`, so one fix-and-reload round shows them all.
+Most of its length is the template table, which is moving to the gettext catalogues.
 """
 
 from __future__ import annotations

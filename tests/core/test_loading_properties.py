@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from core.errors import DataLoadError
 from core.loading import load_dataset
-from folders import DEFECTS, Folder, defective_folders, valid_folders
+from defects import DEFECTS, defective_folders
+from folders import Folder, valid_folders
 
 CI_FRIENDLY = settings(derandomize=True, deadline=None, max_examples=60)
 LABELS = {"ja": ("ファイル", "行", "列"), "en": ("file", "line", "column"), "zh": ("文件", "行", "列")}

@@ -150,11 +150,11 @@ def _regions(draw: st.DrawFn, country: Country) -> list[Names]:
 
 
 @st.composite
-def _places(draw: st.DrawFn, max_places: int) -> tuple[Sheet, dict[str, Place]]:
+def _places(draw: st.DrawFn, min_places: int, max_places: int) -> tuple[Sheet, dict[str, Place]]:
     sheet = Sheet(draw(_columns("places.csv")))
     regions = {country: draw(_regions(country)) for country in Country}
     regions = {c: list({r.ja: r for r in rs}.values()) for c, rs in regions.items()}
-    keys = draw(st.lists(names(), min_size=1, max_size=max_places, unique=True))
+    keys = draw(st.lists(names(), min_size=min_places, max_size=max_places, unique=True))
     places: dict[str, Place] = {}
     for key in keys:
         country, kind = draw(st.sampled_from(Country)), draw(st.sampled_from(PlaceKind))
@@ -257,9 +257,9 @@ def _events(draw: st.DrawFn, entities: list[str]) -> tuple[Sheet, list[Event]]:
 
 
 @st.composite
-def valid_folders(draw: st.DrawFn, max_places: int = 10) -> Folder:
+def valid_folders(draw: st.DrawFn, min_places: int = 1, max_places: int = 10) -> Folder:
     """A data folder the loader must accept, with the Dataset it must load from it."""
-    places_sheet, places = draw(_places(max_places))
+    places_sheet, places = draw(_places(min_places, max_places))
     japan = [k for k, p in places.items() if p.country is Country.JP]
     partnerships_sheet, partnerships = draw(_partnerships(places))
     statuses_sheet, statuses = draw(_statuses(places, japan))

@@ -23,17 +23,27 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
-@CI_FRIENDLY
-@given(valid_folders())
-def test_a_valid_folder_loads_exactly_what_was_written(folder: Folder) -> None:
-    event(f"{len(folder.expected.places)} places" if len(folder.expected.places) < 3 else "3+ places")
-    event(f"{len(folder.expected.statuses) and 'some'} statuses, {len(folder.expected.partnerships) and 'some'} partnerships")
+def _round_trip(folder: Folder) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder.write(Path(tmp))
         loaded = load_dataset(tmp)
     assert loaded.places == folder.expected.places
     assert loaded.partnerships == folder.expected.partnerships
     assert loaded.statuses == folder.expected.statuses
+
+
+@CI_FRIENDLY
+@given(valid_folders())
+def test_a_valid_folder_loads_exactly_what_was_written(folder: Folder) -> None:
+    event(f"{len(folder.expected.places)} places" if len(folder.expected.places) < 3 else "3+ places")
+    event(f"{len(folder.expected.statuses) and 'some'} statuses, {len(folder.expected.partnerships) and 'some'} partnerships")
+    _round_trip(folder)
+
+
+@settings(derandomize=True, deadline=None, max_examples=5)
+@given(valid_folders(min_places=40, max_places=50))
+def test_a_folder_with_many_rows_loads_exactly_what_was_written(folder: Folder) -> None:
+    _round_trip(folder)
 
 
 @pytest.mark.parametrize("kind", DEFECTS)

@@ -4,10 +4,29 @@ Run with `make run` (or `streamlit run app.py -- --data-dir FOLDER`).
 """
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 from core.errors import DataLoadError
 from core.i18n import t
 from ui import controls, session
+
+MAX_PROBLEMS_SHOWN = 50  # beyond this a list stops helping: the rest is counted per kind
+
+
+def pages(lang: str) -> list[StreamlitPage]:
+    """The app's pages with translated titles.
+
+    Page files are named *_page.py on purpose: AppTest (and a fresh server's first session) still run
+    Streamlit's pages/-folder discovery, which would match a URL path such as "map" to pages/map.py
+    and run that page alone, without this script's data loading and sidebar."""
+    return [
+        st.Page("pages/map_page.py", title=t("page.map", lang), icon=":material/map:", url_path="map", default=True),
+        st.Page("pages/status_page.py", title=t("page.status", lang), icon=":material/fact_check:", url_path="status"),
+        st.Page("pages/partnerships_page.py", title=t("page.partnerships", lang), icon=":material/handshake:",
+                url_path="partnerships"),
+        st.Page("pages/about_page.py", title=t("page.about", lang), icon=":material/info:", url_path="about"),
+    ]
+
 
 st.set_page_config(page_title="日中都市間連携マップ", page_icon="🗺️", layout="wide")
 session.static_assets()
@@ -16,9 +35,16 @@ try:
     dataset = session.dataset()
 except DataLoadError as problem:
     lang = controls.language()
+    # Registering the pages keeps Streamlit from listing the raw page-file names as navigation.
+    st.navigation(pages(lang), position="hidden")
     st.error(t("error.data_title", lang), icon=":material/error:")
     st.text(t("error.data_folder", lang, folder=session.data_dir()))
-    st.code("\n".join(problem.messages(lang)), language=None, wrap_lines=True)
+    lines = []
+    for error, left_out in problem.shown(MAX_PROBLEMS_SHOWN):
+        lines.append(error.message(lang))
+        if left_out:
+            lines.append(t("error.more_of_kind", lang, count=left_out))
+    st.code("\n".join(lines), language=None, wrap_lines=True)
     st.stop()
 
 controls.seed_from_url(dataset)
@@ -27,14 +53,4 @@ view = controls.sidebar(dataset, lang)
 st.title(t("app.title", lang), anchor=False)
 st.caption(t("app.subtitle", lang))
 controls.url_warnings(lang)
-
-# Page files are named *_page.py on purpose: AppTest (and a fresh server's first session) still run
-# Streamlit's pages/-folder discovery, which would match a URL path such as "map" to pages/map.py
-# and run that page alone, without this script's data loading and sidebar.
-pages = [
-    st.Page("pages/map_page.py", title=t("page.map", lang), icon=":material/map:", url_path="map", default=True),
-    st.Page("pages/status_page.py", title=t("page.status", lang), icon=":material/fact_check:", url_path="status"),
-    st.Page("pages/partnerships_page.py", title=t("page.partnerships", lang), icon=":material/handshake:", url_path="partnerships"),
-    st.Page("pages/about_page.py", title=t("page.about", lang), icon=":material/info:", url_path="about"),
-]
-st.navigation(pages, position="top").run()
+st.navigation(pages(lang), position="top").run()

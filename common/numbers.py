@@ -12,8 +12,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from common.i18n import Message
-
 # Optional sign, digits with an optional fraction, optional exponent (Excel writes 1.5E+02).
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 _INTEGER = re.compile(r"[+-]?[0-9]+")
@@ -34,18 +32,22 @@ def parse_number(text: str, *, integer: bool = False) -> float | int | None:
 
 @dataclass(frozen=True)
 class Bounds:
-    """A closed range a number must lie in; `expected` is how messages describe it."""
+    """A closed range a number must lie in."""
 
     low: float
     high: float
-    expected: Message
 
     def __contains__(self, number: float) -> bool:
         return math.isfinite(number) and self.low <= number <= self.high
 
+    @property
+    def params(self) -> dict[str, str]:
+        """The range as the `not_a_number` / `number_out_of_range` messages state it ({lo} to {hi})."""
+        return {"lo": f"{self.low:g}", "hi": f"{self.high:g}"}
 
-LATITUDE = Bounds(-90.0, 90.0, Message("expected.latitude"))
-LONGITUDE = Bounds(-180.0, 180.0, Message("expected.longitude"))
+
+LATITUDE = Bounds(-90.0, 90.0)
+LONGITUDE = Bounds(-180.0, 180.0)
 
 
 def valid_point(lat: float, lon: float) -> bool:
@@ -54,10 +56,10 @@ def valid_point(lat: float, lon: float) -> bool:
 
 
 def read_number(text: str, bounds: Bounds, *, integer: bool = False) -> tuple[float | int | None, str]:
-    """(the number, "") or (None, the problem code: "bad_number" or "out_of_range")."""
+    """(the number, "") or (None, the problem code: "not_a_number" or "number_out_of_range")."""
     number = parse_number(text, integer=integer)
     if number is None:
-        return None, "bad_number"
+        return None, "not_a_number"
     if number not in bounds:
-        return None, "out_of_range"
+        return None, "number_out_of_range"
     return number, ""

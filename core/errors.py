@@ -9,6 +9,7 @@ one fix-and-reload round shows them all.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -60,3 +61,23 @@ class DataLoadError(Exception):
 
     def messages(self, lang: str = "en") -> list[str]:
         return [e.message(lang) for e in self.errors]
+
+    def shown(self, limit: int = 50) -> list[tuple[DataError, int]]:
+        """At most `limit` problems, in order, each with how many later ones of its kind are left out.
+
+        50,000 bad rows must not bury the one problem of another kind: every problem code keeps
+        at least its first occurrence, the rest of the budget goes to the earliest problems, and the
+        last shown problem of a code carries the count of those left out (shown as "and N more")."""
+        first_of_code: dict[str, int] = {}
+        for i, error in enumerate(self.errors):
+            first_of_code.setdefault(error.problem, i)
+        keep = set(first_of_code.values())
+        for i in range(len(self.errors)):
+            if len(keep) >= limit:
+                break
+            keep.add(i)
+        kept = sorted(keep)
+        hidden = Counter(e.problem for i, e in enumerate(self.errors) if i not in keep)
+        last_kept = {self.errors[i].problem: i for i in kept}
+        return [(self.errors[i], hidden[self.errors[i].problem] if last_kept[self.errors[i].problem] == i else 0)
+                for i in kept]

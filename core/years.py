@@ -6,8 +6,9 @@ Excel users in Japanese local government often write 和暦; the app stores the 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from core.cells import to_halfwidth
 
 
 @dataclass(frozen=True)
@@ -26,8 +27,9 @@ ERAS = (
     Era("令和", "R", 2019, None),
 )
 
-_GREGORIAN = re.compile(r"^(\d{4})年?$")
-_ERA = re.compile(r"^(明治|大正|昭和|平成|令和|[MTSHR])\.?\s*(\d{1,2}|元)年?$", re.IGNORECASE)
+# [0-9], not \d: \d also matches Arabic-Indic and other digits that int() accepts.
+_GREGORIAN = re.compile(r"^([0-9]{4})年?$")
+_ERA = re.compile(r"^(明治|大正|昭和|平成|令和|[MTSHR])\.?([0-9]{1,2}|元)年?$", re.IGNORECASE)
 
 
 class YearError(ValueError):
@@ -41,7 +43,7 @@ class YearError(ValueError):
 
 def parse_year(text: str) -> int:
     """Read a year; raise YearError("bad_year") or YearError("impossible_year", detail)."""
-    value = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
+    value = to_halfwidth(text).strip().replace(" ", "")  # full-width digits and spaces as typed
     if m := _GREGORIAN.match(value):
         return int(m.group(1))
     m = _ERA.match(value)

@@ -77,8 +77,8 @@ def _number(name: str, row: Row, column: str, bounds: Bounds, problems: list[Pro
     value = row[column]
     number, problem = read_number(value, bounds)
     if problem:
-        problems.append(Problem(name, problem if value else "missing_value", row.line, column, value,
-                                bounds.expected))
+        problems.append(Problem(name, problem if value else "missing_text", row.line, column, value,
+                                params=bounds.params))
     return number
 
 

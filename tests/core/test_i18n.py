@@ -46,7 +46,10 @@ from geo.errors import GeocodingError, RateLimited
 
 REPO = Path(__file__).resolve().parents[2]
 LABELLED_ENUMS = (PlaceKind, RelationType, Stage, Theme, ActivityKind, Timing, Country)
-ERROR_PLACEHOLDERS = {"value", "column", "expected", "other_line", "country"}
+ERROR_PLACEHOLDERS = {"value", "column", "expected", "other_line", "country", "lo", "hi", "today", "suffixes", "char",
+                      "before"}
+PARAMS = {"other_line": "3", "lo": "1", "hi": "999", "today": "2014-05-31", "suffixes": "省 / 市", "char": "U+200B",
+          "before": "BEFORE"}
 
 
 def _read(path: Path):
@@ -292,10 +295,11 @@ def test_problem_has_a_fix_and_known_placeholders(problem):
      ("zh", "文件 places.csv、行 7、列 name_ja", "解决办法", "日本")],
 )
 def test_problem_message_renders(problem, lang, where, fix_word, country):
-    e = DataError("/x/places.csv", problem, 7, "name_ja", "VALUE", "EXPECTED", {"other_line": "3", "country": Country.JP})
-    fmt = {"value": "VALUE", "column": "name_ja", "expected": "EXPECTED", "other_line": "3", "country": country}
+    e = DataError("/x/places.csv", problem, 7, "name_ja", "VALUE", "EXPECTED", {**PARAMS, "country": Country.JP})
+    fmt = {"value": "VALUE", "column": "name_ja", "expected": "EXPECTED", **PARAMS, "country": country}
     what, fix = text(lang, f"problem.{problem}").format(**fmt), text(lang, f"fix.{problem}").format(**fmt)
     assert e.message(lang) == f"{where}: {what} — {fix_word}: {fix}"
+    assert "{" not in e.message(lang)
 
 
 @pytest.mark.parametrize(
@@ -327,7 +331,7 @@ def test_loader_messages_are_entirely_in_the_readers_language(data_copy, file, o
 @given(st.text(), st.text(max_size=20), st.sampled_from(PROBLEMS), st.sampled_from(["ja", "en", "zh", "fr"]))
 def test_any_cell_text_renders_verbatim(value, column, problem, lang):
     """Braces, quotes or markup in a cell are the cell's text, never a template."""
-    params = {"other_line": value, "country": Country.CN}
+    params = {**PARAMS, "other_line": value, "country": Country.CN}
     message = DataError("d/places.csv", problem, 2, column, value, value, params).message(lang)
     assert message.startswith(t("error.where.file", lang, file="places.csv"))
     if "{value}" in text("ja", f"problem.{problem}"):

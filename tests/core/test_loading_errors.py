@@ -2,57 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from core.errors import DataLoadError
 from core.loading import load_dataset
-
-Mutation = Callable[[Path], None]
-
-
-def sub(old: str, new: str) -> Mutation:
-    """Replace the first occurrence of `old` (which must be there) in a UTF-8 file."""
-
-    def mutate(path: Path) -> None:
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"test setup: {old!r} not in {path.name}"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8", newline="")
-
-    return mutate
-
-
-def append(line: str) -> Mutation:
-    def mutate(path: Path) -> None:
-        with path.open("a", encoding="utf-8", newline="") as f:
-            f.write(line)
-
-    return mutate
-
-
-def write_bytes(data: bytes | Callable[[bytes], bytes]) -> Mutation:
-    def mutate(path: Path) -> None:
-        path.write_bytes(data(path.read_bytes()) if callable(data) else data)
-
-    return mutate
-
-
-def insert_bytes_on_line(line: int, junk: bytes, encoding: str = "utf-8") -> Mutation:
-    """Re-encode the file (unencodable characters become ?) and put `junk` at the start of physical line `line`."""
-
-    def mutate(path: Path) -> None:
-        lines = path.read_text(encoding="utf-8").encode(encoding, errors="replace").split(b"\n")
-        lines[line - 1] = junk + lines[line - 1]
-        path.write_bytes(b"\n".join(lines))
-
-    return mutate
-
-
-def delete(path: Path) -> None:
-    path.unlink()
-
+from edits import append, delete, insert_bytes_on_line, sub, write_bytes
 
 _ANY_YEAR_FIX = "write it as 1981 or in a Japanese era"
 _CHOICES_RELATION = "friendship / local_office / environmental_exchange / cooperation_request"
@@ -96,8 +52,8 @@ CASES = [
         "missing_value", 3, "year", "", "fill it in (1981 / 昭和56年)", id="friendship-without-year",
     ),
     pytest.param(
-        "events.csv", sub("北京市,2014,4", "北京市,2014,13"), "out_of_range", 2, "month", "13",
-        "use a month from 1 to 12", id="month-13",
+        "events.csv", sub("北京市,2014,4", "北京市,2014,13"), "number_out_of_range", 2, "month", "13",
+        "use a number from 1 to 12", id="month-13",
     ),
     pytest.param(
         "partnerships.csv", insert_bytes_on_line(4, b"\x85\x40"), "encoding", 4, None, "85 40",
@@ -152,12 +108,12 @@ CASES = [
         "give both, or leave both empty", id="half-coordinates",
     ),
     pytest.param(
-        "places.csv", sub("Tokyo,东京都,,,,", "Tokyo,东京都,北緯35,139.7,,"), "bad_number", 2, "lat", "北緯35",
-        "enter a latitude from -90 to 90", id="latitude-not-a-number",
+        "places.csv", sub("Tokyo,东京都,,,,", "Tokyo,东京都,北緯35,139.7,,"), "not_a_number", 2, "lat", "北緯35",
+        "enter a number from -90 to 90", id="latitude-not-a-number",
     ),
     pytest.param(
-        "places.csv", sub("Tokyo,东京都,,,,", "Tokyo,东京都,135.7,35.6,,"), "out_of_range", 2, "lat", "135.7",
-        "use a latitude from -90 to 90", id="latitude-out-of-range",
+        "places.csv", sub("Tokyo,东京都,,,,", "Tokyo,东京都,135.7,35.6,,"), "number_out_of_range", 2, "lat", "135.7",
+        "use a number from -90 to 90", id="latitude-out-of-range",
     ),
     pytest.param(
         "partnerships.csv", sub("北京市,friendship", "北京市,friend"), "bad_choice", 2, "relation", "friend",
@@ -185,7 +141,7 @@ CASES = [
         "entity", "北京市", "delete or merge", id="duplicate-status",
     ),
     pytest.param(
-        "activities.csv", sub("天津市,expert_dispatch,1,at_least", "天津市,expert_dispatch,,at_least"), "bad_choice",
+        "activities.csv", sub("天津市,expert_dispatch,1,at_least", "天津市,expert_dispatch,,at_least"), "qualifier_count",
         2, "qualifier", "at_least", "unspecified when count is empty", id="qualifier-without-count",
     ),
     pytest.param(
@@ -272,7 +228,7 @@ def test_every_problem_in_every_file_is_reported_at_once(data_copy):
         ("partnerships.csv", "bad_year", 3),
         ("statuses.csv", "bad_date", 6),
         ("activities.csv", "xlsx", None),
-        ("events.csv", "out_of_range", 2),
+        ("events.csv", "number_out_of_range", 2),
     }
     assert len(str(err).splitlines()) == len(err.errors) == len(err.messages("ja"))
 
@@ -317,9 +273,9 @@ def test_wrong_country_names_the_country_in_the_users_language(data_copy, lang, 
     ("filename", "old", "new", "problem"),
     [
         # lat unreadable, lon empty: the unreadable value is the one problem, not also "half"
-        ("places.csv", "Tokyo,东京都,,,,", "Tokyo,东京都,北緯35,,,", "bad_number"),
+        ("places.csv", "Tokyo,东京都,,,,", "Tokyo,东京都,北緯35,,,", "not_a_number"),
         # count unreadable: reported once, not again as a count/qualifier mismatch
-        ("activities.csv", "天津市,training_in_japan,2,exactly", "天津市,training_in_japan,two,exactly", "bad_number"),
+        ("activities.csv", "天津市,training_in_japan,2,exactly", "天津市,training_in_japan,two,exactly", "not_a_whole_number"),
     ],
 )
 def test_an_unreadable_number_is_reported_once(data_copy, filename, old, new, problem):

@@ -55,12 +55,12 @@ def test_stray_files_are_not_read(data_copy: Path):
 COORDINATES = [
     ("35.68", "139.69", []),
     ("３５．６８", "139.69", []),
-    ("1_0", "139.69", [("bad_number", "lat", "1_0")]),
-    ("nan", "nan", [("bad_number", "lat", "nan"), ("bad_number", "lon", "nan")]),
-    ("35", "inf", [("bad_number", "lon", "inf")]),
-    ("200", "139.69", [("out_of_range", "lat", "200")]),
-    ("35", "-180.01", [("out_of_range", "lon", "-180.01")]),
-    ("1e999", "139.69", [("bad_number", "lat", "1e999")]),
+    ("1_0", "139.69", [("not_a_number", "lat", "1_0")]),
+    ("nan", "nan", [("not_a_number", "lat", "nan"), ("not_a_number", "lon", "nan")]),
+    ("35", "inf", [("not_a_number", "lon", "inf")]),
+    ("200", "139.69", [("number_out_of_range", "lat", "200")]),
+    ("35", "-180.01", [("number_out_of_range", "lon", "-180.01")]),
+    ("1e999", "139.69", [("not_a_number", "lat", "1e999")]),
 ]
 
 

@@ -55,6 +55,11 @@ def test_parse_year(text, year):
         ("昭和五十六年", "bad_year", ""),
         ("X56", "bad_year", ""),
         ("S56年度", "bad_year", ""),
+        ("1_981", "bad_year", ""),  # int() would take it
+        ("+1981", "bad_year", ""),
+        ("١٩٨١", "bad_year", ""),  # Arabic-Indic digits: \d and int() would take them
+        ("①⑨⑧①", "bad_year", ""),  # NFKC would turn these into 1981
+        ("S٥٦", "bad_year", ""),
         ("昭和65年", "impossible_year", "昭和1–64"),
         ("昭和70年", "impossible_year", "昭和1–64"),
         ("平成32年", "impossible_year", "平成1–31"),

@@ -61,5 +61,5 @@ def test_load_folder_reports_data_and_cache_problems_together(folder: Path) -> N
     with pytest.raises(DataLoadError) as info:
         load_folder(folder)
     files = {(Path(e.file).name, e.problem) for e in info.value.errors}
-    assert ("geocache.csv", "out_of_range") in files and any(name == "events.csv" for name, _ in files)
+    assert ("geocache.csv", "number_out_of_range") in files and any(name == "events.csv" for name, _ in files)
     assert snapshot(folder) == before

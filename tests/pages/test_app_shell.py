@@ -105,3 +105,46 @@ def test_first_session_after_server_start_keeps_the_url_view_on_first_interactio
     monkeypatch.setattr(app_test_module, "PagesManager", AfterNavigation)
     at.sidebar.checkbox(key="undated").uncheck().run()
     assert dict(at.query_params) == {"lang": "en", "q": "天津", "undated": "0"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_error_screen_lists_no_raw_page_file_names(data_folder, monkeypatch, lang: str) -> None:
+    """Without st.navigation before st.stop(), Streamlit's pages/-folder router would put "app",
+    "about page", "map page"… in the sidebar, in English whatever the language."""
+    import streamlit.testing.v1.local_script_runner as runner_module
+    from streamlit.proto.Navigation_pb2 import Navigation
+    from streamlit.runtime.forward_msg_queue import ForwardMsgQueue
+
+    from apptest_kit import edit_csv
+
+    sent: list = []
+
+    class Recording(ForwardMsgQueue):
+        def enqueue(self, msg) -> None:
+            if msg.HasField("navigation"):
+                sent.append(msg.navigation)
+            super().enqueue(msg)
+
+    monkeypatch.setattr(runner_module, "ForwardMsgQueue", Recording)
+    edit_csv(data_folder, "places.csv", {"name_ja": "東京都"}, {"kind": "ken"})
+    at = open_app(query={"lang": lang})
+    assert_no_exception(at)
+    assert texts(at.error) == [t("error.data_title", lang)]
+    # The first run of a process still sends the router's list first; the browser keeps the last one.
+    assert [page.page_name for page in sent[-1].app_pages] == NAV[lang]
+    assert sent[-1].position == Navigation.Position.HIDDEN
+    assert navigation_labels(at) == NAV[lang]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_error_screen_shows_fifty_problems_then_counts_the_rest(data_folder, lang: str) -> None:
+    """A sheet pasted with 80 bad rows lists 50 and says how many more of the same kind there are."""
+    with (data_folder / "partnerships.csv").open("a", encoding="utf-8", newline="") as handle:
+        handle.writelines(f"大阪{i}市,北京市,friendship,友好都市,1979,,IGES 2014-05 表1\n" for i in range(80))
+    at = open_app(query={"lang": lang})
+    assert_no_exception(at)
+    [shown] = texts(at.code)
+    lines = shown.splitlines()
+    assert len(lines) == 51 and all("partnerships.csv" in line for line in lines[:50])
+    assert "大阪49市" in lines[49] and "大阪50市" not in shown
+    assert lines[50] == t("error.more_of_kind", lang, count=30)

@@ -34,7 +34,7 @@
     };
   };
 
-  /* A style function for the offline basemap: one style per feature class `c`. */
+  /* A style function for the offline basemap: one style per feature class (property c). */
   jcm.classStyle = function (styles) {
     return function (f) { return styles[f.properties.c]; };
   };
@@ -79,7 +79,7 @@
     return layer;
   };
 
-  /* A tooltip showing the feature's html-escaped `tip` property, set as innerHTML of a div (as
+  /* A tooltip showing the feature's html-escaped tip property, set as innerHTML of a div (as
      folium's GeoJsonTooltip does), never through a template literal. */
   jcm.bindTip = function (layer, options) {
     layer.bindTooltip(function (l) {

@@ -21,7 +21,7 @@ from pathlib import Path
 from core.arcs import arc_points
 from core.i18n import LANGS
 from core.basemap import offline_geojson
-from core.mapview import build_map
+from core.map.build import build_map
 from core.models import Country, Names, Partnership, Place, PlaceKind, RelationType, Stage
 from geocode.places import coordinates, load_folder
 

@@ -1,8 +1,9 @@
-"""Offline Leaflet assets for folium maps shown through st_folium.
+"""Offline assets (Leaflet and the map's own JS/CSS) for folium maps shown through st_folium.
 
 The venue often has no internet. folium's defaults point at CDNs, and st_folium stops at the first
 script that fails to load, so offline the map silently never appears. We serve Leaflet (the only
-library CircleMarker/GeoJson/GeoJsonTooltip/DivIcon need) from Streamlit's static folder instead.
+library CircleMarker/GeoJson/GeoJsonTooltip/DivIcon need) from Streamlit's static folder instead,
+and the map's own script and stylesheet (core/map/assets/) beside it, the same way.
 
 URL depth: st_folium's iframe document is `<base>/component/streamlit_folium.st_folium/index.html`
 (streamlit's v1 component route `component/<name>/<file>`), so `../../app/static/...` resolves to
@@ -24,6 +25,10 @@ VENDOR_SUBDIR = Path("static") / "vendor" / "leaflet"
 # Relative to the st_folium component iframe (see module docstring).
 STATIC_URL = "../../app/static/vendor/leaflet/"
 _FILES = ("leaflet.js", "leaflet.css")
+# The map's own assets (core.map.elements loads them), served the same way.
+MAP_ASSETS_DIR = Path(__file__).resolve().parent / "map" / "assets"
+MAP_SUBDIR = Path("static") / "map"
+MAP_STATIC_URL = "../../app/static/map/"
 
 
 def _source_dir() -> Path:
@@ -34,18 +39,27 @@ def _source_dir() -> Path:
 
 
 def ensure_static_assets(app_dir: Path) -> None:
-    """Copy leaflet.js/.css and images/ into `<app_dir>/static/vendor/leaflet/`.
+    """Copy leaflet.js/.css and images/ into `<app_dir>/static/vendor/leaflet/`, and the map's
+    own .js/.css into `<app_dir>/static/map/`.
 
-    Idempotent and cheap: a file is copied only when missing or of a different size, so calling
-    this on every Streamlit rerun costs a few stat() calls.
+    Idempotent and cheap: a file is copied only when missing or different, so calling this on
+    every Streamlit rerun costs a few stat() calls and reads of our two small files.
     """
     src = _source_dir()
-    dest = Path(app_dir) / VENDOR_SUBDIR
     wanted = [Path(name) for name in _FILES]
     wanted += [Path("images") / p.name for p in sorted((src / "images").glob("*.png"))]
+    _copy(src, Path(app_dir) / VENDOR_SUBDIR, wanted, compare_bytes=False)
+    own = [Path(p.name) for p in sorted(MAP_ASSETS_DIR.iterdir()) if p.suffix in (".js", ".css")]
+    _copy(MAP_ASSETS_DIR, Path(app_dir) / MAP_SUBDIR, own, compare_bytes=True)
+
+
+def _copy(src: Path, dest: Path, wanted: list[Path], *, compare_bytes: bool) -> None:
+    """Copy the `wanted` files from `src` to `dest` unless the copy has the same size (and, with
+    `compare_bytes`, content: our assets are edited in place, Leaflet's only by an upgrade)."""
     for rel in wanted:
         s, d = src / rel, dest / rel
-        if d.exists() and d.stat().st_size == s.stat().st_size:
+        if d.exists() and d.stat().st_size == s.stat().st_size and (
+                not compare_bytes or d.read_bytes() == s.read_bytes()):
             continue
         d.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(d, s.read_bytes())  # a concurrent session never serves half a file

@@ -6,11 +6,12 @@ from streamlit_folium import st_folium
 
 from core.filters import apply_filter
 from core.i18n import label, t
-from core.mapview import CLICK_RETURNS, build_map, clicked_id
+from core.map.build import build_map
 from core.models import Country
 from core.present import markdown_text, partnership_row, place_list, place_name
 from ui import controls, session
 from ui.details import link_details, place_details
+from ui.mapclick import CLICK_RETURNS, clicked_id
 from ui.tables import show_table
 
 dataset = session.dataset()

@@ -2,7 +2,7 @@
 
 st_folium runs the map script in a same-origin iframe and names the Leaflet map `map_div`;
 every drawn feature carries `properties.id` ("place:<key>" or "link:<japan>–<china>", see
-core/mapview.py), which is what the tests read instead of display text.
+core/map/features.py), which is what the tests read instead of display text.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Offline Leaflet: files copied once, URLs relative to the st_folium iframe, no CDN."""
+"""Offline assets (Leaflet and the map's own JS/CSS): copied once, URLs relative to the st_folium iframe, no CDN."""
 
 from __future__ import annotations
 
@@ -7,7 +7,16 @@ import re
 import folium
 import pytest
 
-from core.assets import STATIC_URL, VENDOR_SUBDIR, ensure_static_assets, make_offline, offline_js_css
+from core.assets import (
+    MAP_ASSETS_DIR,
+    MAP_STATIC_URL,
+    MAP_SUBDIR,
+    STATIC_URL,
+    VENDOR_SUBDIR,
+    ensure_static_assets,
+    make_offline,
+    offline_js_css,
+)
 
 
 def test_copies_leaflet_and_images(tmp_path):
@@ -18,13 +27,28 @@ def test_copies_leaflet_and_images(tmp_path):
     assert "1.9.3" in (dest / "leaflet.js").read_text(encoding="utf-8")[:400]
 
 
+def test_copies_the_map_assets(tmp_path):
+    ensure_static_assets(tmp_path)
+    for name in ("jcm-map.js", "jcm-map.css"):
+        assert (tmp_path / MAP_SUBDIR / name).read_bytes() == (MAP_ASSETS_DIR / name).read_bytes()
+    assert MAP_STATIC_URL == "../../app/static/map/"  # beside Leaflet, same scheme
+
+
+def test_an_edited_map_asset_of_the_same_size_is_copied_again(tmp_path):
+    ensure_static_assets(tmp_path)
+    js = tmp_path / MAP_SUBDIR / "jcm-map.js"
+    js.write_bytes(b"x" * js.stat().st_size)
+    ensure_static_assets(tmp_path)
+    assert js.read_bytes() == (MAP_ASSETS_DIR / "jcm-map.js").read_bytes()
+
+
 def test_idempotent_and_cheap(tmp_path):
     ensure_static_assets(tmp_path)
-    js = tmp_path / VENDOR_SUBDIR / "leaflet.js"
-    before = js.stat().st_mtime_ns
+    copies = [tmp_path / VENDOR_SUBDIR / "leaflet.js", tmp_path / MAP_SUBDIR / "jcm-map.js"]
+    before = [f.stat().st_mtime_ns for f in copies]
     ensure_static_assets(tmp_path)
-    assert js.stat().st_mtime_ns == before  # not rewritten
-    assert not list((tmp_path / VENDOR_SUBDIR).rglob("*.tmp"))
+    assert [f.stat().st_mtime_ns for f in copies] == before  # not rewritten
+    assert not list((tmp_path / "static").rglob("*.tmp"))
 
 
 def test_repairs_a_truncated_file(tmp_path):

@@ -1,0 +1,106 @@
+/* The programme map's browser side: what core/map/elements.py wires data to.
+ *
+ * Data arrives as GeoJSON feature properties (see core/map/features.py). Every text in them is
+ * html-escaped in Python; every other value is a number or an id Python computed. Nothing here
+ * builds code from data, and no template literal is used.
+ */
+(function () {
+  'use strict';
+  var jcm = window.jcm = {};
+
+  /* The layout for zoom z: the one of the largest laid-out zoom <= z, else the lowest one. */
+  jcm.pick = function (layouts, z) {
+    var best = null, bestZ = -1, low = null, lowZ = 99;
+    for (var k in layouts) {
+      var n = +k;
+      if (n <= z && n > bestZ) { bestZ = n; best = layouts[k]; }
+      if (n < lowZ) { lowZ = n; low = layouts[k]; }
+    }
+    return best || low;
+  };
+
+  /* Set the sizes and colours the stylesheet reads (core/map/style.py css_vars). */
+  jcm.styleVars = function (map, vars) {
+    var style = map.getContainer().style;
+    for (var name in vars) { style.setProperty(name, vars[name]); }
+  };
+
+  /* A style function: per-category colour and dash, thicker when selected. */
+  jcm.linkStyle = function (styles, unknown, weight) {
+    return function (f) {
+      var s = Object.assign({weight: weight, opacity: 0.9, lineCap: 'round'}, styles[f.properties.cat] || unknown);
+      if (f.properties.sel) { s.weight = weight + 3; s.opacity = 1; }
+      return s;
+    };
+  };
+
+  /* A style function for the offline basemap: one style per feature class (property c). */
+  jcm.classStyle = function (styles) {
+    return function (f) { return styles[f.properties.c]; };
+  };
+
+  function divIcon(html) {
+    return L.divIcon({className: 'jcm-mk', iconSize: [0, 0], html: html});
+  }
+
+  /* A place's marker at zoom z: its shape, moved by the layout where places coincide. */
+  jcm.placeIcon = function (f, z) {
+    var p = f.properties, m = p.L ? jcm.pick(p.L, z).marker : {dx: 0, dy: 0};
+    return divIcon('<div class="jcm-s jcm-' + p.shape + (p.sel ? ' jcm-sel' : '') +
+      '" style="left:' + m.dx + 'px;top:' + m.dy + 'px"></div>');
+  };
+
+  /* A place's label at zoom z: its box, and a leader line when the box sits away from the marker.
+     p.t is html-escaped in Python. */
+  jcm.labelIcon = function (f, z) {
+    var p = f.properties, r = jcm.pick(p.L, z), b = r.box, lead = '';
+    if (r.leader) {
+      lead = '<svg class="jcm-ld" width="1" height="1"><line x1="' + r.marker.dx + '" y1="' + r.marker.dy +
+        '" x2="' + r.leader.x + '" y2="' + r.leader.y + '" stroke="#333" stroke-width="1.5"/></svg>';
+    }
+    return divIcon(lead + '<div class="jcm-lb' + (p.sel ? ' jcm-sel' : '') + (b.wrap ? ' jcm-wrap' : '') +
+      '" style="left:' + b.x + 'px;top:' + b.y + 'px;' + (b.wrap ? 'width:' : 'min-width:') + b.w + 'px">' +
+      p.t + '</div>');
+  };
+
+  /* Points as DivIcon markers drawn by icon(feature, zoom), redrawn on every zoom (the layout
+     is per zoom). Selected features come to the front. */
+  jcm.iconLayer = function (map, data, icon, zOffset) {
+    var layer = L.geoJson(data, {
+      pointToLayer: function (f, latlng) {
+        return L.marker(latlng, {keyboard: false, zIndexOffset: zOffset + (f.properties.sel ? 1000 : 0),
+                                 icon: icon(f, map.getZoom())});
+      }
+    });
+    map.on('zoomend', function () {
+      var z = map.getZoom();
+      layer.eachLayer(function (l) { l.setIcon(icon(l.feature, z)); });
+    });
+    return layer;
+  };
+
+  /* A tooltip showing the feature's html-escaped tip property, set as innerHTML of a div (as
+     folium's GeoJsonTooltip does), never through a template literal. */
+  jcm.bindTip = function (layer, options) {
+    layer.bindTooltip(function (l) {
+      var div = L.DomUtil.create('div');
+      div.innerHTML = l.feature.properties.tip;
+      return div;
+    }, options);
+  };
+
+  /* The legend control, bottom right. A narrow map (a projector at 1280 px with the sidebar open)
+     starts with the legend folded, so that it hides no label; one click unfolds it. */
+  jcm.legend = function (map, html, narrowPx) {
+    var legend = L.control({position: 'bottomright'});
+    legend.onAdd = function () {
+      var div = L.DomUtil.create('div', 'jcm-legend');
+      div.innerHTML = html;
+      var details = div.querySelector('details');
+      if (details && map.getSize().x < narrowPx) { details.open = false; }
+      L.DomEvent.disableClickPropagation(div);
+      return div;
+    };
+    return legend.addTo(map);
+  };
+})();

@@ -1,0 +1,29 @@
+"""What a click on the map reports back through st_folium.
+
+Call `st_folium(m, returned_objects=CLICK_RETURNS, ...)` and read `clicked_id(returned)`. For a
+GeoJSON layer st_folium puts the clicked feature, as `layer.toGeoJSON()`, in
+`last_active_drawing`, so `returned["last_active_drawing"]["properties"]["id"]` is
+"place:<Place.key>" for a place marker or its label and "link:<Partnership.key>" (that is
+"link:<japan>–<china>", with an EN DASH) for a link (core/map/features.py). Only the returned
+objects listed rerun the app: pan and zoom (`center`, `zoom`, `bounds`) do not.
+`last_object_clicked_tooltip` (display text) and `last_object_clicked` (the click's lat/lng) are
+returned so that a click on any feature reruns, but neither is read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+CLICK_RETURNS = ["last_object_clicked_tooltip", "last_active_drawing", "last_object_clicked"]
+_ID_PREFIXES = ("place:", "link:")
+
+
+def clicked_id(returned: Mapping[str, Any] | None) -> str | None:
+    """The `id` of the feature the user clicked ("place:<key>" or "link:<japan>–<china>"), or None."""
+    if not returned:
+        return None
+    feature = returned.get("last_active_drawing") or {}
+    props = feature.get("properties") if isinstance(feature, Mapping) else None
+    fid = props.get("id") if isinstance(props, Mapping) else None
+    return fid if isinstance(fid, str) and fid.startswith(_ID_PREFIXES) else None

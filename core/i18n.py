@@ -174,6 +174,48 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Boundaries are drawn for orientation only and imply no position on any territory or border.",
         "边界线仅用于方位参考，不代表对任何领土或边界的立场。",
     ),
+    # --- added on branch params
+    "warn.url.title": (
+        "URLの次の指定はそのままでは使えませんでした:",
+        "Some of the URL could not be used as written:",
+        "URL 中的以下内容无法按原样使用：",
+    ),
+    "warn.url.dismiss": ("この警告を閉じる", "Dismiss this warning", "关闭此警告"),
+    "warn.url.repeated": (
+        "「{param}={value}」: {param} は1つしか指定できないため無視しました",
+        "Ignored “{param}={value}”: {param} takes one value only",
+        "已忽略“{param}={value}”：{param} 只能指定一个值",
+    ),
+    "warn.url.unknown_name": (
+        "「{param}={value}」: {param} というパラメーターはないため無視しました",
+        "Ignored “{param}={value}”: there is no parameter called {param}",
+        "已忽略“{param}={value}”：不存在名为 {param} 的参数",
+    ),
+    "warn.url.clamped": (
+        "「{param}={value}」はデータの年の範囲外のため {used} にしました",
+        "“{param}={value}” is outside the years in the data: used {used}",
+        "“{param}={value}”超出数据中的年份范围，已改为 {used}",
+    ),
+    "warn.url.no_years": (
+        "「{param}={value}」: データに締結年がないため無視しました",
+        "Ignored “{param}={value}”: the data has no agreement years",
+        "已忽略“{param}={value}”：数据中没有缔结年份",
+    ),
+    "warn.url.swapped": (
+        "「{param}={value}」が「{used}」より後だったため、入れ替えました",
+        "“{param}={value}” came after “{used}”: swapped them",
+        "“{param}={value}”晚于“{used}”，已互换",
+    ),
+    "filter.years_one": (
+        "友好都市協定締結年: データには {year}年 だけです",
+        "Agreement year: the data has {year} only",
+        "友好城市协定缔结年份：数据中只有 {year} 年",
+    ),
+    "filter.years_none": (
+        "友好都市協定締結年: データには締結年がありません",
+        "Agreement year: the data has no agreement years",
+        "友好城市协定缔结年份：数据中没有缔结年份",
+    ),
 }
 
 

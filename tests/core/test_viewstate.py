@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 import pytest
 
-from core.filters import ViewFilter
+
 from core.models import RelationType, Stage
 from core.viewstate import Ignored, ViewState, parse_query, to_query
 
@@ -14,8 +13,13 @@ BASEMAPS = ("offline", "osm", "gsi")
 DEFAULT = ViewState()
 
 
+_FILTER_PARAM = {"regions": "province", "year_from": "from", "year_to": "to", "include_undated": "undated",
+                 "relations": "relation", "stages": "stage", "search": "q"}
+
+
 def state(lang: str = "ja", place=None, link=None, color_by="relation", basemap="offline", **filter_fields):
-    return ViewState(lang, ViewFilter(**filter_fields), place, link, color_by, basemap)
+    values = {_FILTER_PARAM[k]: v for k, v in filter_fields.items()}
+    return ViewState.of(lang=lang, place=place, link=link, color=color_by, basemap=basemap, **values)
 
 
 # (query params, expected ViewState, expected Ignored list)
@@ -25,7 +29,7 @@ CASES = [
     pytest.param({"lang": "zh"}, state("zh"), [], id="lang-zh"),
     pytest.param({"lang": "ja"}, state("ja"), [], id="lang-ja"),
     pytest.param({"lang": "fr"}, DEFAULT, [Ignored("lang", "fr")], id="lang-unknown"),
-    pytest.param({"lang": ["en", "zh"]}, state("en"), [Ignored("lang", "zh")], id="lang-repeated-extra-ignored"),
+    pytest.param({"lang": ["en", "zh"]}, state("en"), [Ignored("lang", "zh", "repeated")], id="lang-repeated-extra-ignored"),
     pytest.param({"lang": ""}, DEFAULT, [], id="empty-value-is-absent"),
     pytest.param({"province": "河北省"}, state(regions=("河北省",)), [], id="province-ja"),
     pytest.param({"province": "Hebei"}, state(regions=("河北省",)), [], id="province-en"),
@@ -43,6 +47,17 @@ CASES = [
     pytest.param({"from": "abc", "to": "-1"}, DEFAULT, [Ignored("from", "abc"), Ignored("to", "-1")], id="year-garbage"),
     pytest.param({"from": "²"}, DEFAULT, [Ignored("from", "²")], id="year-superscript"),
     pytest.param({"to": "①⑨⑧⓪"}, DEFAULT, [Ignored("to", "①⑨⑧⓪")], id="year-circled-digits"),
+    pytest.param({"from": "2000"}, state(year_from=1992), [Ignored("from", "2000", "clamped", "1992")],
+                 id="year-after-the-data-clamped"),
+    pytest.param({"to": "1950"}, state(year_to=1973), [Ignored("to", "1950", "clamped", "1973")],
+                 id="year-before-the-data-clamped"),
+    pytest.param({"from": "1990", "to": "1980"}, state(year_from=1980, year_to=1990),
+                 [Ignored("from", "1990", "swapped", "to=1980")], id="years-reversed-swapped"),
+    pytest.param({"from": ["1980", "1985"]}, state(year_from=1980), [Ignored("from", "1985", "repeated")],
+                 id="year-repeated"),
+    pytest.param({"from": " 1980 "}, state(year_from=1980), [], id="year-spaces"),
+    pytest.param({"from": "1980.0"}, DEFAULT, [Ignored("from", "1980.0")], id="year-float"),
+    pytest.param({"from": "9" * 5000}, DEFAULT, [Ignored("from", "9" * 5000)], id="year-huge-number"),
     pytest.param({"undated": "0"}, state(include_undated=False), [], id="undated-0"),
     pytest.param({"undated": "1"}, DEFAULT, [], id="undated-1"),
     pytest.param({"undated": "x"}, DEFAULT, [Ignored("undated", "x")], id="undated-garbage"),
@@ -66,7 +81,12 @@ CASES = [
     pytest.param({"stage": ["no_status", "状況報告なし"]}, state(stages=(Stage.NO_STATUS,)), [], id="stage-no-status"),
     pytest.param({"stage": "agreed"}, DEFAULT, [Ignored("stage", "agreed")], id="stage-unknown"),
     pytest.param({"q": "天津"}, state(search="天津"), [], id="search"),
-    pytest.param({"q": ["天津", "上海"]}, state(search="天津"), [Ignored("q", "上海")], id="search-repeated"),
+    pytest.param({"q": "  天津 "}, state(search="天津"), [], id="search-trimmed"),
+    pytest.param({"q": "   "}, DEFAULT, [], id="search-only-spaces-is-absent"),
+    pytest.param({"Lang": "en", "zoom": ["3", "4"], "": "x"}, DEFAULT,
+                 [Ignored("Lang", "en", "unknown_name"), Ignored("zoom", "3, 4", "unknown_name"),
+                  Ignored("", "x", "unknown_name")], id="unknown-parameter-names"),
+    pytest.param({"q": ["天津", "上海"]}, state(search="天津"), [Ignored("q", "上海", "repeated")], id="search-repeated"),
     pytest.param({"place": "天津市"}, state(place="天津市"), [], id="place-ja"),
     pytest.param({"place": "Tianjin"}, state(place="天津市"), [], id="place-en"),
     pytest.param({"place": "ｔｉａｎｊｉｎ"}, state(place="天津市"), [], id="place-full-width"),
@@ -145,7 +165,8 @@ def test_round_trip(bundled_dataset, view):
 
 def test_defaults_produce_an_empty_query():
     assert to_query(ViewState()) == {}
-    assert to_query(replace(ViewState(), filter=ViewFilter(include_undated=True))) == {}
+    assert to_query(ViewState.of(undated=True, lang="ja", place=None)) == {}
+    assert ViewState().filter == ()
 
 
 @pytest.mark.parametrize(

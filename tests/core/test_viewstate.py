@@ -4,9 +4,12 @@ from __future__ import annotations
 
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 
 from core.models import RelationType, Stage
+from core.params import PARAMS, Allowed
 from core.viewstate import Ignored, ViewState, parse_query, to_query
 
 BASEMAPS = ("offline", "osm", "gsi")
@@ -182,3 +185,58 @@ def test_defaults_produce_an_empty_query():
 )
 def test_to_query_writes_codes(view, query):
     assert to_query(view) == query
+
+
+# --- any query dict: never raises, reports everything it does not use, writes a fixed point -------
+
+REGISTRY = {p.name: p for p in PARAMS}
+GOOD = [
+    "ja", "en", "zh", "河北省", "Hebei", "福冈县", "1973", "1980", "１９９０", "1992", "0", "1", "friendship",
+    "友好都市", "Nearly agreed", "no_status", "天津", "Tianjin", "北九州市", "東京都–北京市", "神戸市-天津市", "stage",
+    "relation", "osm", "gsi", "offline",
+]
+HOSTILE = [
+    "", " ", "²", "①", "①⑨⑧⓪", "\x00", "1980\x00", "<script>alert(1)</script>", "${alert(1)}", "**b**", ":red[x]",
+    "-1", "-1980", "1e3", "1980.0", "NaN", "inf", "0x7C5", "9" * 5000, "天津" * 20_000, "\u200b", "\ufeff1980",
+    "Ｈｅｂｅｉ", "ＳＴＡＧＥ", "[]", "null", "1900", "2100", "3000", "🗾",
+]
+values = st.one_of(st.sampled_from(GOOD), st.sampled_from(HOSTILE), st.text(max_size=30),
+                   st.integers(-10**6, 10**6).map(str), st.floats().map(str))
+queries = st.dictionaries(
+    st.one_of(st.sampled_from(sorted(REGISTRY)), st.text(max_size=12)),
+    st.one_of(values, st.lists(values, max_size=5)),
+    max_size=8,
+)
+
+
+def _used(name: str, raw: str, index: int, state: ViewState, allowed: Allowed) -> bool:
+    """The raw value shows in the view as read (the first of a one-value parameter, any of a list)."""
+    param = REGISTRY[name]
+    got = param.read(raw, allowed)
+    if got is None or got.fixed or (not param.many and index > 0):
+        return False
+    shown = state[name] if param.many else (state[name],)
+    return got.value in shown or (name in ("from", "to") and got.value in (state["from"], state["to"]))
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(query=queries)
+def test_any_query_is_read_without_raising_and_every_unused_value_is_reported(bundled_dataset, query) -> None:
+    state, ignored = parse_query(query, bundled_dataset, BASEMAPS)
+    allowed = Allowed(bundled_dataset, BASEMAPS)
+    reported = {(i.param, i.value) for i in ignored}
+    for name, raw in query.items():
+        raws = [v for v in ([raw] if isinstance(raw, str) else raw) if v != ""]
+        if name not in REGISTRY:
+            assert (name, ", ".join(raws)) in reported
+            continue
+        for index, value in enumerate(raws):
+            assert (name, value) in reported or _used(name, value, index, state, allowed), (name, value)
+    assert {param for param, _ in reported} <= set(query)
+    # What the app writes back reads as the same view, with nothing to report, and writes the same.
+    canonical = to_query(state)
+    again, nothing = parse_query(canonical, bundled_dataset, BASEMAPS)
+    assert nothing == []
+    assert again == state
+    assert to_query(again) == canonical

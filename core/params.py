@@ -1,10 +1,11 @@
 """Every URL parameter, declared once: its name, how it reads and writes, its default, what it is
 checked against in the data, how it filters, and its sidebar widget and strings.
 
-`core/viewstate.py` (parse and write a URL) and `ui/controls.py` (seed, draw, reset the sidebar)
-are loops over `PARAMS`. Adding a parameter is one line here, plus a widget kind in ui/controls.py
-and its strings when it needs a new one. A URL value is never trusted: `read` returns None for a
-value that does not fit (reported and ignored) or a `Read` whose `fixed` says how it was changed.
+`core/viewstate.py` (parse and write a URL), `core/filters.apply_filter` (through
+`ViewState.filter`) and `ui/controls.py` (seed, draw, reset the sidebar) are loops over `PARAMS`.
+Adding a parameter is one line here, plus a widget kind in `ui/widgets.py` and its strings when it
+needs new ones. A URL value is never trusted: `read` returns None for a value that does not fit
+(reported and ignored) or a `Read` whose `fixed` says how it was changed to fit (reported, used).
 """
 
 from __future__ import annotations

@@ -13,10 +13,10 @@ from typing import Any
 
 from core.basemap import DEFAULT_BASEMAP
 from core.filters import ViewFilter
-from core.params import COLOR_BY, PARAMS, Allowed, Param
 from core.models import Dataset
+from core.params import COLOR_BY, PARAMS, Allowed, Param
 
-__all__ = ["COLOR_BY", "Ignored", "ViewState", "parse_query", "to_query"]
+__all__ = ["COLOR_BY", "Ignored", "ViewState", "parse_query", "to_query"]  # COLOR_BY: declared in core.params
 
 
 def _defaults(params: Collection[Param] = PARAMS) -> dict[str, Any]:

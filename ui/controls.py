@@ -85,7 +85,7 @@ def _reset(dataset: Dataset) -> None:
         if widget.filters:
             widget.seed(ViewState(), allowed)
     st.session_state.update(place=None, link=None)
-    st.session_state[_IGNORED] = []
+    _dismiss()
 
 
 def publish(state: ViewState) -> None:
@@ -130,5 +130,8 @@ def url_warnings(lang: str) -> None:
         return
     items = "\n".join(f"- {_explain(item, lang)}" for item in ignored)
     st.warning(f"{t('warn.url.title', lang)}\n{items}", icon=":material/warning:")
-    st.button(t("warn.url.dismiss", lang), key="_dismiss_url_warning", on_click=st.session_state.update,
-              kwargs={_IGNORED: []})
+    st.button(t("warn.url.dismiss", lang), key="_dismiss_url_warning", on_click=_dismiss)
+
+
+def _dismiss() -> None:
+    st.session_state[_IGNORED] = []

@@ -109,7 +109,7 @@ def test_a_default_is_left_out_of_the_url_and_anything_else_is_written(allowed, 
 def test_a_widget_parameter_names_its_strings(param) -> None:
     from core.i18n import STRINGS
 
-    assert bool(param.widget) == bool(param.label) or param.name == "lang"
+    assert bool(param.widget) == bool(param.label)
     assert {param.label, param.help} - {""} <= set(STRINGS)
 
 

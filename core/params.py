@@ -21,7 +21,7 @@ from typing import Any
 from core import filters
 from core.basemap import BASEMAPS, DEFAULT_BASEMAP
 from core.filters import Filter, year_bounds
-from core.i18n import DEFAULT_LANG, LABELS, LANG_NAMES, LANGS, label, t
+from core.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, label, t
 from core.models import Country, Dataset, Names, RelationType, Stage, normalise_name
 
 COLOR_BY = ("relation", "stage")
@@ -122,7 +122,7 @@ class Members(Param):
     def read(self, raw: str, allowed: Allowed) -> Read | None:
         wanted = normalise_name(raw)
         for member in self.enum:
-            if wanted == normalise_name(member.value) or wanted in map(normalise_name, LABELS[member.value]):
+            if wanted == normalise_name(member.value) or wanted in (normalise_name(label(member, g)) for g in LANGS):
                 return Read(member)
         return None
 

@@ -86,12 +86,12 @@ class Param:
         return str(value)
 
     def options(self, allowed: Allowed) -> Sequence[Any]:
-        """The values a choice widget offers."""
-        return ()
+        """The values a choice widget offers (only parameters drawn as a choice have them)."""
+        raise NotImplementedError(self.name)
 
     def show(self, value: Any, lang: str, allowed: Allowed) -> str:
-        """A value as a widget shows it in `lang`."""
-        return str(value)
+        """A value as a choice widget shows it in `lang`."""
+        raise NotImplementedError(self.name)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -32,9 +32,9 @@ def main() -> None:
     first = _timed(at)
     print(f"first run (loads data, geocodes from cache, builds the basemap): {first:.2f}s")
     changes = {
-        "province 河北省 ↔ all": lambda i: at.multiselect(key="regions").set_value(["河北省"] if i % 2 == 0 else []),
+        "province 河北省 ↔ all": lambda i: at.multiselect(key="province").set_value(["河北省"] if i % 2 == 0 else []),
         "years 1980–1985 ↔ all": lambda i: at.slider(key="years").set_value((1980, 1985) if i % 2 == 0 else (1973, 1992)),
-        "colour by stage ↔ relation": lambda i: at.radio(key="color_by").set_value("stage" if i % 2 == 0 else "relation"),
+        "colour by stage ↔ relation": lambda i: at.radio(key="color").set_value("stage" if i % 2 == 0 else "relation"),
         "language en ↔ ja": lambda i: at.selectbox(key="lang").set_value("en" if i % 2 == 0 else "ja"),
     }
     for name, change in changes.items():

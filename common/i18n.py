@@ -90,8 +90,8 @@ class Message:
 
     key: str
 
-    def text(self, lang: str) -> str:
-        return t(self.key, lang)
+    def text(self, lang: str, **fmt: object) -> str:
+        return t(self.key, lang, **fmt)
 
 
 def _locale(lang: str) -> Locale:

@@ -1,32 +1,33 @@
-"""What the sidebar's filters select: pure functions over a Dataset, shared by every page.
+"""What the sidebar's filters select: pure predicates over a Dataset, shared by every page.
 
-A region matches itself and every place inside it; the year range applies to dated relations and
-a switch decides about undated ones; relation, stage and a name search narrow further.
+Each filter is one `Filter` (how it judges a link, and a place without any link); the parameter
+registry (`core/params.py`) binds each to its URL parameter. A view's filter is the list of the
+active ones with their values, and `apply_filter` is a loop over it, like datasette's filters.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from core.models import Dataset, Partnership, Place, RelationType, Stage, normalise_name
+from core.models import Dataset, Partnership, Place, normalise_name
 
 
 @dataclass(frozen=True)
-class ViewFilter:
-    """Empty tuples mean "no restriction"."""
+class Filter:
+    """How one parameter's value narrows the view.
 
-    regions: tuple[str, ...] = ()  # Japanese names of prefectures/provinces (Names.ja of Place.region)
-    year_from: int | None = None
-    year_to: int | None = None
-    include_undated: bool = True
-    relations: tuple[RelationType, ...] = ()
-    stages: tuple[Stage, ...] = ()
-    search: str = ""
+    `link` judges a partnership. `place` judges a place that has no partnership at all; a filter
+    about links only (relation, undated) rejects such places whenever it is active.
+    """
 
-    @property
-    def restricts_links_only(self) -> bool:
-        """Relation and year filters are about links: places without any link fail them."""
-        return bool(self.relations) or not self.include_undated
+    link: Callable[[Dataset, Partnership, Any], bool]
+    place: Callable[[Dataset, Place, Any], bool]
+
+
+# The active filters of a view with their values; empty = everything is shown.
+ViewFilter = tuple[tuple[Filter, Any], ...]
 
 
 @dataclass(frozen=True)
@@ -35,49 +36,55 @@ class View:
     places: tuple[Place, ...]  # ends of the shown partnerships, plus matching unlinked places
 
 
+def _ends(dataset: Dataset, p: Partnership) -> tuple[Place, Place]:
+    return dataset.places[p.japan], dataset.places[p.china]
+
+
+def _in_regions(place: Place, regions: Iterable[str]) -> bool:
+    """A region matches itself and every place inside it (regions are keyed by their Japanese name)."""
+    return place.region.ja in regions
+
+
 def _name_matches(place: Place, search: str) -> bool:
     """The search text is part of any of the place's names (case and width folded)."""
     return any(normalise_name(search) in normalise_name(n) for n in place.names.all())
 
 
-def _place_matches(place: Place, f: ViewFilter) -> bool:
-    return (not f.regions or place.region.ja in f.regions) and (not f.search or _name_matches(place, f.search))
+def _links_only(dataset: Dataset, place: Place, value: Any) -> bool:
+    return False
 
 
-def _link_matches(p: Partnership, dataset: Dataset, f: ViewFilter) -> bool:
-    ends = (dataset.places[p.japan], dataset.places[p.china])
-    if f.regions and not any(end.region.ja in f.regions for end in ends):
-        return False
-    if f.search and not any(_name_matches(end, f.search) for end in ends):
-        return False
-    if p.year is None:
-        if not f.include_undated:
-            return False
-    elif (f.year_from is not None and p.year < f.year_from) or (f.year_to is not None and p.year > f.year_to):
-        return False
-    if f.relations and p.relation not in f.relations:
-        return False
-    if f.stages and dataset.stage_of(p.china) not in f.stages:
-        return False
-    return True
+PROVINCE = Filter(
+    link=lambda d, p, regions: any(_in_regions(end, regions) for end in _ends(d, p)),
+    place=lambda d, place, regions: _in_regions(place, regions),
+)
+SEARCH = Filter(
+    link=lambda d, p, text: any(_name_matches(end, text) for end in _ends(d, p)),
+    place=lambda d, place, text: _name_matches(place, text),
+)
+YEAR_FROM = Filter(link=lambda d, p, year: p.year is None or p.year >= year, place=lambda d, place, year: True)
+YEAR_TO = Filter(link=lambda d, p, year: p.year is None or p.year <= year, place=lambda d, place, year: True)
+UNDATED = Filter(link=lambda d, p, undated: undated or p.year is not None, place=_links_only)
+RELATION = Filter(link=lambda d, p, relations: p.relation in relations, place=_links_only)
+STAGE = Filter(
+    link=lambda d, p, stages: d.stage_of(p.china) in stages,
+    place=lambda d, place, stages: d.stage_of(place.key) in stages,
+)
 
 
-def apply_filter(dataset: Dataset, f: ViewFilter) -> View:
+def apply_filter(dataset: Dataset, active: ViewFilter) -> View:
     """The partnerships and places a view shows, in the data's order."""
-    links = tuple(p for p in dataset.partnerships if _link_matches(p, dataset, f))
+    links = tuple(p for p in dataset.partnerships if all(f.link(dataset, p, v) for f, v in active))
     linked = {key for p in links for key in (p.japan, p.china)}
     all_linked = {key for p in dataset.partnerships for key in (p.japan, p.china)}
-    places = []
-    for key, place in dataset.places.items():
-        if key in linked:
-            places.append(place)
-        elif key not in all_linked and not f.restricts_links_only and _place_matches(place, f):
-            if not f.stages or dataset.stage_of(key) in f.stages:
-                places.append(place)
+    places = [
+        place for key, place in dataset.places.items()
+        if key in linked or (key not in all_linked and all(f.place(dataset, place, v) for f, v in active))
+    ]
     return View(links, tuple(places))
 
 
 def year_bounds(dataset: Dataset) -> tuple[int, int] | None:
-    """The smallest and largest agreement year in the data, for the year slider."""
+    """The smallest and largest agreement year in the data: the range `from` and `to` are held to."""
     years = [p.year for p in dataset.partnerships if p.year is not None]
     return (min(years), max(years)) if years else None

@@ -1,173 +1,141 @@
 """The whole view as URL query parameters, so that a presenter can share exactly what is shown.
 
-`lang`, `province` (repeatable, any language's name), `from`, `to`, `undated` (1/0), `relation`,
-`stage` (repeatable; code or any language's label), `q` (search), `place` / `link` (selection),
-`color` (relation/stage) and `basemap`. Unknown values are reported back and ignored.
+Both directions are loops over the parameter registry (`core/params.py`): `parse_query` reads every
+declared parameter and reports every value it could not use as written (`Ignored`), `to_query`
+writes every value that is not its default. What is reported is what the one URL warning lists.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field, replace
-from enum import StrEnum
-from typing import TypeVar
+from dataclasses import dataclass, field
+from typing import Any
 
 from core.basemap import DEFAULT_BASEMAP
 from core.filters import ViewFilter
-from core.i18n import DEFAULT_LANG, LANGS, label
-from core.models import Dataset, RelationType, Stage, normalise_name
+from core.models import Dataset
+from core.params import COLOR_BY, PARAMS, Allowed, Param
 
-COLOR_BY = ("relation", "stage")
-E = TypeVar("E", bound=StrEnum)
+__all__ = ["COLOR_BY", "Ignored", "ViewState", "parse_query", "to_query"]  # COLOR_BY: declared in core.params
+
+
+def _defaults(params: Collection[Param] = PARAMS) -> dict[str, Any]:
+    return {p.name: p.default for p in params}
 
 
 @dataclass(frozen=True)
 class ViewState:
-    lang: str = DEFAULT_LANG
-    filter: ViewFilter = field(default_factory=ViewFilter)
-    place: str | None = None  # selected place key
-    link: str | None = None  # selected partnership key "japan–china"
-    color_by: str = "relation"
-    basemap: str = DEFAULT_BASEMAP
+    """Every parameter's value, defaults included; pages read it through the properties below."""
+
+    values: Mapping[str, Any] = field(default_factory=_defaults)
+
+    @classmethod
+    def of(cls, **values: Any) -> ViewState:
+        """The default view with some values changed (names as in the URL: `ViewState.of(province=...)`)."""
+        return cls({**_defaults(), **values})
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values[name]
+
+    def replace(self, **values: Any) -> ViewState:
+        return ViewState({**self.values, **values})
+
+    @property
+    def lang(self) -> str:
+        return self["lang"]
+
+    @property
+    def place(self) -> str | None:
+        return self["place"]
+
+    @property
+    def link(self) -> str | None:
+        return self["link"]
+
+    @property
+    def color(self) -> str:
+        return self["color"]
+
+    @property
+    def basemap(self) -> str:
+        return self["basemap"]
+
+    @property
+    def filter(self) -> ViewFilter:
+        """The active filters with their values, for `apply_filter`."""
+        return tuple((p.filter, self[p.name]) for p in PARAMS if p.filter and self[p.name] != p.default)
 
 
 @dataclass(frozen=True)
 class Ignored:
-    """A query parameter value the app did not understand (shown to the user as a warning)."""
+    """A URL value the app could not use as written (shown to the user in the URL warning).
+
+    `reason`: "unknown" (not understood, ignored), "repeated" (a second value of a one-value
+    parameter, ignored), "unknown_name" (no such parameter), "clamped" (a year moved into the
+    data's years, `used` says to what), "no_years" (the data has no years), "swapped" (`from`
+    after `to`, `used` names the other end).
+    """
 
     param: str
     value: str
+    reason: str = "unknown"
+    used: str = ""
 
 
-def _values(params: Mapping[str, str | list[str]], name: str) -> list[str]:
-    raw = params.get(name, [])
+def _values(query: Mapping[str, str | list[str]], name: str) -> list[str]:
+    raw = query.get(name, [])
     return [v for v in ([raw] if isinstance(raw, str) else list(raw)) if v != ""]
 
 
-def _enum(value: str, enum: type[E]) -> E | None:
-    """A member by its code or by its label in any language."""
-    wanted = normalise_name(value)
-    for member in enum:
-        if wanted == normalise_name(member.value) or wanted in (normalise_name(label(member, lang)) for lang in LANGS):
-            return member
-    return None
+def _read(param: Param, raws: list[str], allowed: Allowed, ignored: list[Ignored]) -> Any:
+    """One parameter's value from its raw URL values; what does not fit goes to `ignored`."""
+    if not param.many:
+        ignored += [Ignored(param.name, extra, "repeated") for extra in raws[1:]]
+        raws = raws[:1]
+    found: list[Any] = []
+    for raw in raws:
+        got = param.read(raw, allowed)
+        if got is None:
+            ignored.append(Ignored(param.name, raw))
+            continue
+        if got.fixed:
+            used = "" if got.value is None else param.write(got.value)
+            ignored.append(Ignored(param.name, raw, got.fixed, used))
+        if got.value is not None and got.value not in found:
+            found.append(got.value)
+    if param.many:
+        return tuple(found)
+    return found[0] if found else param.default
 
 
-def _year(value: str) -> int | None:
-    return int(value) if value.isdecimal() and 1900 <= int(value) <= 2100 else None  # isdigit() admits ², ①
+def _ordered_years(values: dict[str, Any], ignored: list[Ignored]) -> None:
+    """`from` after `to` is a range written backwards: swap the two and say so."""
+    lo, hi = values.get("from"), values.get("to")
+    if lo is not None and hi is not None and lo > hi:
+        values["from"], values["to"] = hi, lo
+        ignored.append(Ignored("from", str(lo), "swapped", f"to={hi}"))
 
 
 def parse_query(
-    params: Mapping[str, str | list[str]], dataset: Dataset, basemaps: Collection[str] = (DEFAULT_BASEMAP,)
+    query: Mapping[str, str | list[str]],
+    dataset: Dataset,
+    basemaps: Collection[str] = (DEFAULT_BASEMAP,),
+    params: Collection[Param] = PARAMS,
 ) -> tuple[ViewState, list[Ignored]]:
-    """Read a view from query parameters; every value not understood is returned as Ignored."""
-    ignored: list[Ignored] = []
-
-    def single(name: str) -> str | None:
-        values = _values(params, name)
-        for extra in values[1:]:
-            ignored.append(Ignored(name, extra))
-        return values[0] if values else None
-
-    state = ViewState()
-    if (lang := single("lang")) is not None:
-        state = replace(state, lang=lang) if lang in LANGS else state
-        if lang not in LANGS:
-            ignored.append(Ignored("lang", lang))
-
-    regions = dataset.regions()
-    by_name = {normalise_name(n): key for key, names in regions.items() for n in names.all()}
-    chosen_regions = []
-    for value in _values(params, "province"):
-        key = by_name.get(normalise_name(value))
-        if key is None:
-            ignored.append(Ignored("province", value))
-        elif key not in chosen_regions:
-            chosen_regions.append(key)
-
-    years: dict[str, int | None] = {}
-    for name in ("from", "to"):
-        value = single(name)
-        years[name] = _year(value) if value is not None else None
-        if value is not None and years[name] is None:
-            ignored.append(Ignored(name, value))
-
-    undated = True
-    if (value := single("undated")) is not None:
-        if value in ("0", "1"):
-            undated = value == "1"
-        else:
-            ignored.append(Ignored("undated", value))
-
-    def members(name: str, enum: type[E]) -> tuple[E, ...]:
-        found: list[E] = []
-        for value in _values(params, name):
-            member = _enum(value, enum)
-            if member is None:
-                ignored.append(Ignored(name, value))
-            elif member not in found:
-                found.append(member)
-        return tuple(found)
-
-    view_filter = ViewFilter(
-        regions=tuple(chosen_regions),
-        year_from=years["from"],
-        year_to=years["to"],
-        include_undated=undated,
-        relations=members("relation", RelationType),
-        stages=members("stage", Stage),
-        search=single("q") or "",
-    )
-    state = replace(state, filter=view_filter)
-
-    if (value := single("place")) is not None:
-        place = dataset.find_place(value)
-        state = replace(state, place=place.key) if place else state
-        if place is None:
-            ignored.append(Ignored("place", value))
-    if (value := single("link")) is not None:
-        keys = {p.key for p in dataset.partnerships}
-        normalised = value.replace("-", "–")
-        state = replace(state, link=normalised) if normalised in keys else state
-        if normalised not in keys:
-            ignored.append(Ignored("link", value))
-    if (value := single("color")) is not None:
-        state = replace(state, color_by=value) if value in COLOR_BY else state
-        if value not in COLOR_BY:
-            ignored.append(Ignored("color", value))
-    if (value := single("basemap")) is not None:
-        state = replace(state, basemap=value) if value in basemaps else state
-        if value not in basemaps:
-            ignored.append(Ignored("basemap", value))
-    return state, ignored
+    """Read a view from query parameters; every value not used as written is returned as Ignored."""
+    allowed = Allowed(dataset, tuple(basemaps))
+    known = {p.name for p in params}
+    ignored = [Ignored(name, ", ".join(_values(query, name)), "unknown_name") for name in query if name not in known]
+    values = {p.name: _read(p, _values(query, p.name), allowed, ignored) for p in params}
+    _ordered_years(values, ignored)
+    return ViewState(values), ignored
 
 
-def to_query(state: ViewState) -> dict[str, str | list[str]]:
+def to_query(state: ViewState, params: Collection[Param] = PARAMS) -> dict[str, str | list[str]]:
     """The query parameters of a view; defaults are left out to keep shared URLs short."""
-    f = state.filter
     query: dict[str, str | list[str]] = {}
-    if state.lang != DEFAULT_LANG:
-        query["lang"] = state.lang
-    if f.regions:
-        query["province"] = list(f.regions)
-    if f.year_from is not None:
-        query["from"] = str(f.year_from)
-    if f.year_to is not None:
-        query["to"] = str(f.year_to)
-    if not f.include_undated:
-        query["undated"] = "0"
-    if f.relations:
-        query["relation"] = [r.value for r in f.relations]
-    if f.stages:
-        query["stage"] = [s.value for s in f.stages]
-    if f.search:
-        query["q"] = f.search
-    if state.place:
-        query["place"] = state.place
-    if state.link:
-        query["link"] = state.link
-    if state.color_by != "relation":
-        query["color"] = state.color_by
-    if state.basemap != DEFAULT_BASEMAP:
-        query["basemap"] = state.basemap
+    for p in params:
+        value = state[p.name]
+        if value != p.default:
+            query[p.name] = [p.write(v) for v in value] if p.many else p.write(value)
     return query

@@ -30,7 +30,7 @@ with map_col:
         st.warning(markdown_text(t("map.unplaced", lang, names=place_list(dataset, unplaced, lang))))
     fmap = build_map(
         shown.places, shown.partnerships, coords,
-        lang=lang, color_by=view.color_by, stage_of=dataset.stage_of,
+        lang=lang, color_by=view.color, stage_of=dataset.stage_of,
         basemap=view.basemap, selected=view.place, selected_link=view.link,
     )
     returned = st_folium(fmap, key="map", height=640, use_container_width=True, returned_objects=CLICK_RETURNS)

@@ -2,64 +2,51 @@
 
 On a session's first run the URL's query parameters seed the widgets; from then on the widgets
 are the truth and the URL is rewritten to match, so the address bar always shares this view.
+Seeding, drawing and resetting are loops over the parameter registry (`core/params.py`).
+
+Streamlit's own `bind="query-params"` does not fit these widgets: it writes a widget's *displayed*
+option into the URL (a translated label, so `?stage=ほぼ合意` would become `?stage=Nearly agreed`
+when the language changes), drops a value it does not understand without a word, binds one widget
+to one parameter (the year slider is `from` and `to`), and a bound parameter can no longer be set
+through `st.query_params` (which `select` does for a map click).
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import streamlit as st
 
+from common.i18n import Message
 from core.basemap import BASEMAPS
-from core.filters import ViewFilter, year_bounds
-from core.i18n import LANG_NAMES, LANGS, label, t
-from core.models import Dataset, RelationType, Stage
+from core.i18n import LANG_NAMES, LANGS, t
+from core.models import Dataset
+from core.params import Allowed
 from core.present import markdown_text
-from core.viewstate import COLOR_BY, Ignored, ViewState, parse_query, to_query
+from core.viewstate import Ignored, ViewState, parse_query, to_query
+from ui.widgets import widgets
 
 _SEEDED = "_view_seeded"
 _IGNORED = "_url_ignored"
 _VIEW = "_view"
+_VALUE_SHOWN = 60  # characters of a URL value the warning quotes; the warning stays compact
 
 
 def _query_dict() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params.keys()}
 
 
-_WIDGET_KEYS = ("lang", "regions", "years", "undated", "relations", "stages", "q", "color_by", "basemap")
+def _allowed(dataset: Dataset) -> Allowed:
+    return Allowed(dataset, tuple(BASEMAPS))
 
 
 def seed_from_url(dataset: Dataset) -> None:
-    """Once per session: turn the URL's parameters into widget values (and remember what failed).
-
-    On every later run, re-assign each widget's value to its key before the widget is drawn.
-    Streamlit's widget ids include the running page's script hash, and a process's first run
-    goes through the legacy pages/ router (another hash): without this, the first click after
-    a server start would reset the URL-seeded language and filters to their defaults.
-    """
+    """Once per session: turn the URL's parameters into widget values (and remember what did not fit)."""
     if st.session_state.get(_SEEDED):
-        for key in _WIDGET_KEYS:
-            if key in st.session_state:
-                st.session_state[key] = st.session_state[key]
         return
     state, ignored = parse_query(_query_dict(), dataset, tuple(BASEMAPS))
-    bounds = year_bounds(dataset)
-    f = state.filter
-    st.session_state.update(
-        lang=state.lang,
-        regions=list(f.regions),
-        undated=f.include_undated,
-        relations=list(f.relations),
-        stages=list(f.stages),
-        q=f.search,
-        color_by=state.color_by,
-        basemap=state.basemap,
-        place=state.place,
-        link=state.link,
-    )
-    if bounds:
-        lo, hi = bounds
-        st.session_state["years"] = (max(lo, f.year_from or lo), min(hi, f.year_to or hi))
+    allowed = _allowed(dataset)
+    for widget in widgets():
+        widget.seed(state, allowed)
+    st.session_state.update(lang=state.lang, place=state.place, link=state.link)
     st.session_state[_IGNORED] = ignored
     st.session_state[_SEEDED] = True
 
@@ -67,69 +54,39 @@ def seed_from_url(dataset: Dataset) -> None:
 def language() -> str:
     """The language picker, first in the sidebar so that everything after it is translated."""
     url_lang = st.query_params.get("lang")
-    st.session_state.setdefault("lang", url_lang if url_lang in LANGS else "ja")
+    st.session_state["lang"] = st.session_state.get("lang", url_lang if url_lang in LANGS else "ja")  # see ui.widgets
     return st.sidebar.selectbox(t("sidebar.language", "ja"), LANGS, format_func=LANG_NAMES.__getitem__, key="lang")
 
 
 def sidebar(dataset: Dataset, lang: str) -> ViewState:
-    """Draw the filters; return the view they select and write it into the URL."""
+    """Draw the filters, then the map options; return the view they select and write it into the URL."""
+    allowed = _allowed(dataset)
     side = st.sidebar
     side.header(t("sidebar.filters", lang))
-    regions = dataset.regions()
-    region_order = sorted(regions, key=lambda k: (_country_of(dataset, k), regions[k]["en"]))
-    side.multiselect(
-        t("filter.region", lang), region_order, key="regions", placeholder=t("filter.all", lang),
-        format_func=lambda k: regions[k].get(lang), help=t("filter.region_help", lang),
-    )
-    year_from = year_to = None
-    if bounds := year_bounds(dataset):
-        lo, hi = bounds
-        st.session_state.setdefault("years", (lo, hi))
-        chosen = side.slider(t("filter.years", lang), lo, hi, key="years")
-        year_from = chosen[0] if chosen[0] > lo else None
-        year_to = chosen[1] if chosen[1] < hi else None
-    side.checkbox(t("filter.undated", lang), key="undated")
-    side.multiselect(t("filter.relation", lang), list(RelationType), key="relations", placeholder=t("filter.all", lang), format_func=lambda r: label(r, lang))
-    side.multiselect(t("filter.stage", lang), list(Stage), key="stages", placeholder=t("filter.all", lang), format_func=lambda s: label(s, lang))
-    side.text_input(t("filter.search", lang), key="q", help=t("filter.search_help", lang))
+    values = {"lang": lang, "place": st.session_state.get("place"), "link": st.session_state.get("link")}
+    for widget in widgets():
+        if widget.filters:
+            values.update(widget.draw(side, allowed, lang))
     side.button(t("filter.reset", lang), on_click=_reset, args=(dataset,))
     side.divider()
-    side.radio(t("map.color_by", lang), COLOR_BY, key="color_by", format_func=lambda c: t(f"map.color_by.{c}", lang))
-    side.selectbox(t("map.basemap", lang), list(BASEMAPS), key="basemap", format_func=lambda b: BASEMAPS[b].names[lang])
-    if BASEMAPS[st.session_state["basemap"]].online:
+    for widget in widgets():
+        if not widget.filters:
+            values.update(widget.draw(side, allowed, lang))
+    if BASEMAPS[values["basemap"]].online:
         side.caption(t("map.online_note", lang))
-
-    state = ViewState(
-        lang=lang,
-        filter=ViewFilter(
-            regions=tuple(st.session_state["regions"]),
-            year_from=year_from,
-            year_to=year_to,
-            include_undated=st.session_state["undated"],
-            relations=tuple(st.session_state["relations"]),
-            stages=tuple(st.session_state["stages"]),
-            search=st.session_state["q"].strip(),
-        ),
-        place=st.session_state.get("place"),
-        link=st.session_state.get("link"),
-        color_by=st.session_state["color_by"],
-        basemap=st.session_state["basemap"],
-    )
+    state = ViewState.of(**values)
     publish(state)
     return state
 
 
-def _country_of(dataset: Dataset, region_key: str) -> int:
-    place = next((p for p in dataset.places.values() if p.region.ja == region_key), None)
-    return 0 if place is None or place.country == "JP" else 1
-
-
 def _reset(dataset: Dataset) -> None:
-    bounds = year_bounds(dataset)
-    st.session_state.update(regions=[], undated=True, relations=[], stages=[], q="", place=None, link=None)
-    st.session_state[_IGNORED] = []
-    if bounds:
-        st.session_state["years"] = bounds
+    """Every filter back to its default, the selection cleared; language and map options stay."""
+    allowed = _allowed(dataset)
+    for widget in widgets():
+        if widget.filters:
+            widget.seed(ViewState(), allowed)
+    st.session_state.update(place=None, link=None)
+    _dismiss()
 
 
 def publish(state: ViewState) -> None:
@@ -147,12 +104,35 @@ def current_view() -> ViewState:
 def select(place: str | None = None, link: str | None = None) -> None:
     """Select a place or a link (or nothing) and keep the URL in step."""
     st.session_state["place"], st.session_state["link"] = place, link
-    publish(replace(current_view(), place=place, link=link))
+    publish(current_view().replace(place=place, link=link))
+
+
+_EXPLAINED = {
+    "unknown": Message("warn.unknown_param"),
+    "repeated": Message("warn.url.repeated"),
+    "unknown_name": Message("warn.url.unknown_name"),
+    "clamped": Message("warn.url.clamped"),
+    "no_years": Message("warn.url.no_years"),
+    "swapped": Message("warn.url.swapped"),
+}
+
+
+def _explain(item: Ignored, lang: str) -> str:
+    """One line of the warning; the URL's text is escaped (it is data, never Markdown)."""
+    value = item.value if len(item.value) <= _VALUE_SHOWN else item.value[:_VALUE_SHOWN] + "…"
+    shown = {"param": item.param, "value": value, "used": item.used}
+    return _EXPLAINED[item.reason].text(lang, **{k: markdown_text(v) for k, v in shown.items()})
 
 
 def url_warnings(lang: str) -> None:
-    """Show every URL value that was not understood and was ignored, until filters are cleared."""
+    """One warning listing every URL value not used as written, until dismissed or filters are cleared."""
     ignored: list[Ignored] = st.session_state.get(_IGNORED, [])
-    for item in ignored:
-        text = t("warn.unknown_param", lang, param=markdown_text(item.param), value=markdown_text(item.value))
-        st.warning(text, icon=":material/warning:")
+    if not ignored:
+        return
+    items = "\n".join(f"- {_explain(item, lang)}" for item in ignored)
+    st.warning(f"{t('warn.url.title', lang)}\n{items}", icon=":material/warning:")
+    st.button(t("warn.url.dismiss", lang), key="_dismiss_url_warning", on_click=_dismiss)
+
+
+def _dismiss() -> None:
+    st.session_state[_IGNORED] = []

@@ -113,6 +113,20 @@ def test_unknown_url_value_warns_and_still_shows_the_map(app_url, tab):
     tab.assert_only_local_requests()
 
 
+def test_a_year_after_the_data_is_clamped_said_and_drawn(app_url, tab):
+    """?from=2000 raised "The value 2000 is greater than the max_value 1992" before the registry."""
+    page = tab.page
+    page.goto(url(app_url, lang="en", **{"from": "2000"}))
+    warning = page.locator('[data-testid="stAlert"]').filter(has_text="2000")
+    warning.first.wait_for(state="visible")
+    assert "“from=2000” is outside the years in the data: used 1992" in warning.first.inner_text()
+    _, frame = wait_for_map(page)
+    assert link_paths(frame) == 5  # 1992 (Fukuoka–Jiangsu) and the four undated links
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.wait_for_function("() => location.search.includes('from=1992')")
+    tab.assert_only_local_requests()
+
+
 def test_pan_and_zoom_do_not_rerun_the_app(app_url, tab):
     page = tab.page
     page.goto(url(app_url))

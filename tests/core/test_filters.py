@@ -6,6 +6,7 @@ import pytest
 
 from core.filters import ViewFilter, apply_filter, year_bounds
 from core.models import Dataset, RelationType, Stage
+from core.viewstate import ViewState
 
 TOKYO_BEIJING = "東京都–北京市"
 TOYAMA_LIAONING = "富山県–遼寧省"
@@ -28,75 +29,80 @@ BODIES = {"環境保護部", "日中友好環境保全センター"}
 DATED_1980_1983 = {NAGANO_HEBEI, HYOGO_GUANGDONG, KAWASAKI_SHENYANG, YOKKAICHI_TIANJIN}
 
 
+def view_filter(values: dict | None = None) -> ViewFilter:
+    """The active filters of a view with these parameter values (names as in the URL)."""
+    return ViewState.of(**(values or {})).filter
+
+
 def ends(*links: str) -> set[str]:
     return {name for link in links for name in link.split("–")}
 
 
 # (filter, expected partnership keys, expected place keys — None where only the links matter)
 CASES = [
-    pytest.param(ViewFilter(), ALL_LINKS, ends(*ALL_LINKS) | BODIES, id="no-filter"),
-    pytest.param(ViewFilter(regions=("河北省",)), {NAGANO_HEBEI, KITAKYUSHU_TANGSHAN},
+    pytest.param(view_filter(), ALL_LINKS, ends(*ALL_LINKS) | BODIES, id="no-filter"),
+    pytest.param(view_filter({"province": ("河北省",)}), {NAGANO_HEBEI, KITAKYUSHU_TANGSHAN},
                  ends(NAGANO_HEBEI, KITAKYUSHU_TANGSHAN), id="province-hebei-includes-tangshan"),
-    pytest.param(ViewFilter(regions=("福岡県",)), {FUKUOKA_JIANGSU, *KITAKYUSHU},
+    pytest.param(view_filter({"province": ("福岡県",)}), {FUKUOKA_JIANGSU, *KITAKYUSHU},
                  ends(FUKUOKA_JIANGSU, *KITAKYUSHU), id="prefecture-fukuoka-includes-kitakyushu"),
-    pytest.param(ViewFilter(regions=("兵庫県",)), {HYOGO_GUANGDONG, KOBE_TIANJIN},
+    pytest.param(view_filter({"province": ("兵庫県",)}), {HYOGO_GUANGDONG, KOBE_TIANJIN},
                  ends(HYOGO_GUANGDONG, KOBE_TIANJIN), id="prefecture-hyogo-includes-kobe"),
-    pytest.param(ViewFilter(regions=("北京市",)), {TOKYO_BEIJING}, ends(TOKYO_BEIJING) | BODIES,
+    pytest.param(view_filter({"province": ("北京市",)}), {TOKYO_BEIJING}, ends(TOKYO_BEIJING) | BODIES,
                  id="beijing-includes-national-bodies"),
-    pytest.param(ViewFilter(regions=("遼寧省",)), {TOYAMA_LIAONING, KAWASAKI_SHENYANG},
+    pytest.param(view_filter({"province": ("遼寧省",)}), {TOYAMA_LIAONING, KAWASAKI_SHENYANG},
                  ends(TOYAMA_LIAONING, KAWASAKI_SHENYANG), id="province-liaoning-includes-shenyang"),
-    pytest.param(ViewFilter(regions=("湖北省",)), {KITAKYUSHU_WUHAN}, ends(KITAKYUSHU_WUHAN),
+    pytest.param(view_filter({"province": ("湖北省",)}), {KITAKYUSHU_WUHAN}, ends(KITAKYUSHU_WUHAN),
                  id="region-known-only-as-a-container"),
-    pytest.param(ViewFilter(regions=("河北省", "兵庫県")), {NAGANO_HEBEI, KITAKYUSHU_TANGSHAN, HYOGO_GUANGDONG,
+    pytest.param(view_filter({"province": ("河北省", "兵庫県")}), {NAGANO_HEBEI, KITAKYUSHU_TANGSHAN, HYOGO_GUANGDONG,
                  KOBE_TIANJIN}, None, id="two-regions-union"),
-    pytest.param(ViewFilter(year_from=1980, year_to=1983, include_undated=False), DATED_1980_1983,
+    pytest.param(view_filter({"from": 1980, "to": 1983, "undated": False}), DATED_1980_1983,
                  ends(*DATED_1980_1983), id="years-1980-1983-without-undated"),
-    pytest.param(ViewFilter(year_from=1980, year_to=1983), DATED_1980_1983 | KITAKYUSHU, None,
+    pytest.param(view_filter({"from": 1980, "to": 1983}), DATED_1980_1983 | KITAKYUSHU, None,
                  id="years-1980-1983-with-undated"),
-    pytest.param(ViewFilter(year_from=1973, year_to=1973, include_undated=False), {KOBE_TIANJIN}, None,
+    pytest.param(view_filter({"from": 1973, "to": 1973, "undated": False}), {KOBE_TIANJIN}, None,
                  id="single-year-lower-bound-inclusive"),
-    pytest.param(ViewFilter(year_from=1992, include_undated=False), {FUKUOKA_JIANGSU}, None,
+    pytest.param(view_filter({"from": 1992, "undated": False}), {FUKUOKA_JIANGSU}, None,
                  id="open-upper-bound"),
-    pytest.param(ViewFilter(include_undated=False), ALL_LINKS - KITAKYUSHU, ends(*(ALL_LINKS - KITAKYUSHU)),
+    pytest.param(view_filter({"undated": False}), ALL_LINKS - KITAKYUSHU, ends(*(ALL_LINKS - KITAKYUSHU)),
                  id="undated-excluded-drops-unlinked-places"),
-    pytest.param(ViewFilter(relations=(RelationType.COOPERATION_REQUEST,)), {KITAKYUSHU_WUHAN, KITAKYUSHU_TANGSHAN},
+    pytest.param(view_filter({"relation": (RelationType.COOPERATION_REQUEST,)}), {KITAKYUSHU_WUHAN, KITAKYUSHU_TANGSHAN},
                  ends(KITAKYUSHU_WUHAN, KITAKYUSHU_TANGSHAN), id="relation-cooperation-request"),
-    pytest.param(ViewFilter(relations=(RelationType.LOCAL_OFFICE, RelationType.ENVIRONMENTAL_EXCHANGE)),
+    pytest.param(view_filter({"relation": (RelationType.LOCAL_OFFICE, RelationType.ENVIRONMENTAL_EXCHANGE)}),
                  {KITAKYUSHU_SHANGHAI, KITAKYUSHU_TIANJIN}, None, id="two-relations"),
-    pytest.param(ViewFilter(stages=(Stage.NEARLY_AGREED,)),
+    pytest.param(view_filter({"stage": (Stage.NEARLY_AGREED,)}),
                  {YOKKAICHI_TIANJIN, KOBE_TIANJIN, KITAKYUSHU_TIANJIN, KITAKYUSHU_SHANGHAI},
                  ends(YOKKAICHI_TIANJIN, KOBE_TIANJIN, KITAKYUSHU_TIANJIN, KITAKYUSHU_SHANGHAI),
                  id="stage-nearly-agreed"),
-    pytest.param(ViewFilter(stages=(Stage.NO_STATUS,)), {TOYAMA_LIAONING, NAGANO_HEBEI, KITAKYUSHU_TANGSHAN},
+    pytest.param(view_filter({"stage": (Stage.NO_STATUS,)}), {TOYAMA_LIAONING, NAGANO_HEBEI, KITAKYUSHU_TANGSHAN},
                  ends(TOYAMA_LIAONING, NAGANO_HEBEI, KITAKYUSHU_TANGSHAN), id="stage-no-status"),
-    pytest.param(ViewFilter(stages=(Stage.PLATFORM_AGREED,)), set(), BODIES,
+    pytest.param(view_filter({"stage": (Stage.PLATFORM_AGREED,)}), set(), BODIES,
                  id="stage-platform-agreed-only-unlinked-bodies"),
-    pytest.param(ViewFilter(stages=(Stage.IN_COORDINATION,)), {TOKYO_BEIJING, KAWASAKI_SHENYANG, FUKUOKA_JIANGSU},
+    pytest.param(view_filter({"stage": (Stage.IN_COORDINATION,)}), {TOKYO_BEIJING, KAWASAKI_SHENYANG, FUKUOKA_JIANGSU},
                  None, id="stage-in-coordination"),
-    pytest.param(ViewFilter(search="tianjin"), {YOKKAICHI_TIANJIN, KOBE_TIANJIN, KITAKYUSHU_TIANJIN},
+    pytest.param(view_filter({"q": "tianjin"}), {YOKKAICHI_TIANJIN, KOBE_TIANJIN, KITAKYUSHU_TIANJIN},
                  ends(YOKKAICHI_TIANJIN, KOBE_TIANJIN, KITAKYUSHU_TIANJIN), id="search-english-lower"),
-    pytest.param(ViewFilter(search="天津"), {YOKKAICHI_TIANJIN, KOBE_TIANJIN, KITAKYUSHU_TIANJIN}, None,
+    pytest.param(view_filter({"q": "天津"}), {YOKKAICHI_TIANJIN, KOBE_TIANJIN, KITAKYUSHU_TIANJIN}, None,
                  id="search-japanese-partial"),
-    pytest.param(ViewFilter(search="ＴＩＡＮＪＩＮ"), {YOKKAICHI_TIANJIN, KOBE_TIANJIN, KITAKYUSHU_TIANJIN}, None,
+    pytest.param(view_filter({"q": "ＴＩＡＮＪＩＮ"}), {YOKKAICHI_TIANJIN, KOBE_TIANJIN, KITAKYUSHU_TIANJIN}, None,
                  id="search-full-width-upper"),
-    pytest.param(ViewFilter(search="沈阳"), {KAWASAKI_SHENYANG}, None, id="search-chinese-name"),
-    pytest.param(ViewFilter(search="環境"), set(), BODIES, id="search-matches-unlinked-places-only"),
-    pytest.param(ViewFilter(search="kitakyushu", relations=(RelationType.COOPERATION_REQUEST,)),
+    pytest.param(view_filter({"q": "沈阳"}), {KAWASAKI_SHENYANG}, None, id="search-chinese-name"),
+    pytest.param(view_filter({"q": "環境"}), set(), BODIES, id="search-matches-unlinked-places-only"),
+    pytest.param(view_filter({"q": "kitakyushu", "relation": (RelationType.COOPERATION_REQUEST,)}),
                  {KITAKYUSHU_WUHAN, KITAKYUSHU_TANGSHAN}, None, id="search-and-relation"),
-    pytest.param(ViewFilter(regions=("兵庫県",), stages=(Stage.NEARLY_AGREED,)), {KOBE_TIANJIN}, None,
+    pytest.param(view_filter({"province": ("兵庫県",), "stage": (Stage.NEARLY_AGREED,)}), {KOBE_TIANJIN}, None,
                  id="region-and-stage"),
-    pytest.param(ViewFilter(search="zzz"), set(), set(), id="search-matching-nothing"),
-    pytest.param(ViewFilter(regions=("大阪府",)), set(), set(), id="unknown-region"),
-    pytest.param(ViewFilter(year_from=1990, year_to=1980, include_undated=False), set(), set(),
+    pytest.param(view_filter({"q": "zzz"}), set(), set(), id="search-matching-nothing"),
+    pytest.param(view_filter({"province": ("大阪府",)}), set(), set(), id="unknown-region"),
+    pytest.param(view_filter({"from": 1990, "to": 1980, "undated": False}), set(), set(),
                  id="inverted-year-range"),
-    pytest.param(ViewFilter(regions=("河北省",), relations=(RelationType.LOCAL_OFFICE,)), set(), set(),
+    pytest.param(view_filter({"province": ("河北省",), "relation": (RelationType.LOCAL_OFFICE,)}), set(), set(),
                  id="contradictory-filters"),
 ]
 
 
-@pytest.mark.parametrize(("view_filter", "links", "places"), CASES)
-def test_apply_filter(bundled_dataset: Dataset, view_filter, links, places):
-    view = apply_filter(bundled_dataset, view_filter)
+@pytest.mark.parametrize(("active", "links", "places"), CASES)
+def test_apply_filter(bundled_dataset: Dataset, active, links, places):
+    view = apply_filter(bundled_dataset, active)
     assert {p.key for p in view.partnerships} == links
     if places is not None:
         assert {p.key for p in view.places} == places
@@ -105,7 +111,7 @@ def test_apply_filter(bundled_dataset: Dataset, view_filter, links, places):
 
 
 def test_view_keeps_the_datas_order(bundled_dataset: Dataset):
-    view = apply_filter(bundled_dataset, ViewFilter())
+    view = apply_filter(bundled_dataset, view_filter())
     assert view.partnerships == bundled_dataset.partnerships
     assert view.places == tuple(bundled_dataset.places.values())
     assert (len(view.partnerships), len(view.places)) == (12, 21)

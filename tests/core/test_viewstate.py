@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from core.filters import ViewFilter
+
 from core.models import RelationType, Stage
+from core.params import PARAMS, Allowed
 from core.viewstate import Ignored, ViewState, parse_query, to_query
 
 BASEMAPS = ("offline", "osm", "gsi")
 DEFAULT = ViewState()
 
 
+_FILTER_PARAM = {"regions": "province", "year_from": "from", "year_to": "to", "include_undated": "undated",
+                 "relations": "relation", "stages": "stage", "search": "q"}
+
+
 def state(lang: str = "ja", place=None, link=None, color_by="relation", basemap="offline", **filter_fields):
-    return ViewState(lang, ViewFilter(**filter_fields), place, link, color_by, basemap)
+    values = {_FILTER_PARAM[k]: v for k, v in filter_fields.items()}
+    return ViewState.of(lang=lang, place=place, link=link, color=color_by, basemap=basemap, **values)
 
 
 # (query params, expected ViewState, expected Ignored list)
@@ -25,7 +32,7 @@ CASES = [
     pytest.param({"lang": "zh"}, state("zh"), [], id="lang-zh"),
     pytest.param({"lang": "ja"}, state("ja"), [], id="lang-ja"),
     pytest.param({"lang": "fr"}, DEFAULT, [Ignored("lang", "fr")], id="lang-unknown"),
-    pytest.param({"lang": ["en", "zh"]}, state("en"), [Ignored("lang", "zh")], id="lang-repeated-extra-ignored"),
+    pytest.param({"lang": ["en", "zh"]}, state("en"), [Ignored("lang", "zh", "repeated")], id="lang-repeated-extra-ignored"),
     pytest.param({"lang": ""}, DEFAULT, [], id="empty-value-is-absent"),
     pytest.param({"province": "河北省"}, state(regions=("河北省",)), [], id="province-ja"),
     pytest.param({"province": "Hebei"}, state(regions=("河北省",)), [], id="province-en"),
@@ -43,6 +50,17 @@ CASES = [
     pytest.param({"from": "abc", "to": "-1"}, DEFAULT, [Ignored("from", "abc"), Ignored("to", "-1")], id="year-garbage"),
     pytest.param({"from": "²"}, DEFAULT, [Ignored("from", "²")], id="year-superscript"),
     pytest.param({"to": "①⑨⑧⓪"}, DEFAULT, [Ignored("to", "①⑨⑧⓪")], id="year-circled-digits"),
+    pytest.param({"from": "2000"}, state(year_from=1992), [Ignored("from", "2000", "clamped", "1992")],
+                 id="year-after-the-data-clamped"),
+    pytest.param({"to": "1950"}, state(year_to=1973), [Ignored("to", "1950", "clamped", "1973")],
+                 id="year-before-the-data-clamped"),
+    pytest.param({"from": "1990", "to": "1980"}, state(year_from=1980, year_to=1990),
+                 [Ignored("from", "1990", "swapped", "to=1980")], id="years-reversed-swapped"),
+    pytest.param({"from": ["1980", "1985"]}, state(year_from=1980), [Ignored("from", "1985", "repeated")],
+                 id="year-repeated"),
+    pytest.param({"from": " 1980 "}, state(year_from=1980), [], id="year-spaces"),
+    pytest.param({"from": "1980.0"}, DEFAULT, [Ignored("from", "1980.0")], id="year-float"),
+    pytest.param({"from": "9" * 5000}, DEFAULT, [Ignored("from", "9" * 5000)], id="year-huge-number"),
     pytest.param({"undated": "0"}, state(include_undated=False), [], id="undated-0"),
     pytest.param({"undated": "1"}, DEFAULT, [], id="undated-1"),
     pytest.param({"undated": "x"}, DEFAULT, [Ignored("undated", "x")], id="undated-garbage"),
@@ -66,7 +84,12 @@ CASES = [
     pytest.param({"stage": ["no_status", "状況報告なし"]}, state(stages=(Stage.NO_STATUS,)), [], id="stage-no-status"),
     pytest.param({"stage": "agreed"}, DEFAULT, [Ignored("stage", "agreed")], id="stage-unknown"),
     pytest.param({"q": "天津"}, state(search="天津"), [], id="search"),
-    pytest.param({"q": ["天津", "上海"]}, state(search="天津"), [Ignored("q", "上海")], id="search-repeated"),
+    pytest.param({"q": "  天津 "}, state(search="天津"), [], id="search-trimmed"),
+    pytest.param({"q": "   "}, DEFAULT, [], id="search-only-spaces-is-absent"),
+    pytest.param({"Lang": "en", "zoom": ["3", "4"], "": "x"}, DEFAULT,
+                 [Ignored("Lang", "en", "unknown_name"), Ignored("zoom", "3, 4", "unknown_name"),
+                  Ignored("", "x", "unknown_name")], id="unknown-parameter-names"),
+    pytest.param({"q": ["天津", "上海"]}, state(search="天津"), [Ignored("q", "上海", "repeated")], id="search-repeated"),
     pytest.param({"place": "天津市"}, state(place="天津市"), [], id="place-ja"),
     pytest.param({"place": "Tianjin"}, state(place="天津市"), [], id="place-en"),
     pytest.param({"place": "ｔｉａｎｊｉｎ"}, state(place="天津市"), [], id="place-full-width"),
@@ -145,7 +168,8 @@ def test_round_trip(bundled_dataset, view):
 
 def test_defaults_produce_an_empty_query():
     assert to_query(ViewState()) == {}
-    assert to_query(replace(ViewState(), filter=ViewFilter(include_undated=True))) == {}
+    assert to_query(ViewState.of(undated=True, lang="ja", place=None)) == {}
+    assert ViewState().filter == ()
 
 
 @pytest.mark.parametrize(
@@ -161,3 +185,58 @@ def test_defaults_produce_an_empty_query():
 )
 def test_to_query_writes_codes(view, query):
     assert to_query(view) == query
+
+
+# --- any query dict: never raises, reports everything it does not use, writes a fixed point -------
+
+REGISTRY = {p.name: p for p in PARAMS}
+GOOD = [
+    "ja", "en", "zh", "河北省", "Hebei", "福冈县", "1973", "1980", "１９９０", "1992", "0", "1", "friendship",
+    "友好都市", "Nearly agreed", "no_status", "天津", "Tianjin", "北九州市", "東京都–北京市", "神戸市-天津市", "stage",
+    "relation", "osm", "gsi", "offline",
+]
+HOSTILE = [
+    "", " ", "²", "①", "①⑨⑧⓪", "\x00", "1980\x00", "<script>alert(1)</script>", "${alert(1)}", "**b**", ":red[x]",
+    "-1", "-1980", "1e3", "1980.0", "NaN", "inf", "0x7C5", "9" * 5000, "天津" * 20_000, "\u200b", "\ufeff1980",
+    "Ｈｅｂｅｉ", "ＳＴＡＧＥ", "[]", "null", "1900", "2100", "3000", "🗾",
+]
+values = st.one_of(st.sampled_from(GOOD), st.sampled_from(HOSTILE), st.text(max_size=30),
+                   st.integers(-10**6, 10**6).map(str), st.floats().map(str))
+queries = st.dictionaries(
+    st.one_of(st.sampled_from(sorted(REGISTRY)), st.text(max_size=12)),
+    st.one_of(values, st.lists(values, max_size=5)),
+    max_size=8,
+)
+
+
+def _used(name: str, raw: str, index: int, state: ViewState, allowed: Allowed) -> bool:
+    """The raw value shows in the view as read (the first of a one-value parameter, any of a list)."""
+    param = REGISTRY[name]
+    got = param.read(raw, allowed)
+    if got is None or got.fixed or (not param.many and index > 0):
+        return False
+    shown = state[name] if param.many else (state[name],)
+    return got.value in shown or (name in ("from", "to") and got.value in (state["from"], state["to"]))
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(query=queries)
+def test_any_query_is_read_without_raising_and_every_unused_value_is_reported(bundled_dataset, query) -> None:
+    state, ignored = parse_query(query, bundled_dataset, BASEMAPS)
+    allowed = Allowed(bundled_dataset, BASEMAPS)
+    reported = {(i.param, i.value) for i in ignored}
+    for name, raw in query.items():
+        raws = [v for v in ([raw] if isinstance(raw, str) else raw) if v != ""]
+        if name not in REGISTRY:
+            assert (name, ", ".join(raws)) in reported
+            continue
+        for index, value in enumerate(raws):
+            assert (name, value) in reported or _used(name, value, index, state, allowed), (name, value)
+    assert {param for param, _ in reported} <= set(query)
+    # What the app writes back reads as the same view, with nothing to report, and writes the same.
+    canonical = to_query(state)
+    again, nothing = parse_query(canonical, bundled_dataset, BASEMAPS)
+    assert nothing == []
+    assert again == state
+    assert to_query(again) == canonical

@@ -16,7 +16,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
@@ -159,3 +159,15 @@ def edit_csv(folder: Path, name: str, where: Mapping[str, str], changes: Mapping
     before = io.StringIO()
     csv.writer(before, lineterminator="\n").writerows([fields] + [list(r.values()) for r in rows[: hits[0]]])
     return before.getvalue().count("\n") + 1
+
+
+def keep_rows(folder: Path, name: str, keep: Callable[[dict[str, str]], bool]) -> None:
+    """Rewrite folder/name with only the rows `keep` accepts (the header always stays)."""
+    path = folder / name
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields, rows = reader.fieldnames, [row for row in reader if keep(row)]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)

@@ -148,3 +148,31 @@ def test_error_screen_shows_fifty_problems_then_counts_the_rest(data_folder, lan
     assert len(lines) == 51 and all("partnerships.csv" in line for line in lines[:50])
     assert "大阪49市" in lines[49] and "大阪50市" not in shown
     assert lines[50] == t("error.more_of_kind", lang, count=30)
+
+
+def test_each_sidebar_widget_writes_its_own_parameter_into_the_url() -> None:
+    at = open_app()
+    at.sidebar.multiselect(key="province").set_value(["河北省"]).run()
+    at.sidebar.slider(key="years").set_value((1980, 1985)).run()
+    at.sidebar.multiselect(key="stage").set_value(["no_status"]).run()
+    at.sidebar.radio(key="color").set_value("stage").run()
+    assert_no_exception(at)
+    assert dict(at.query_params) == {"province": "河北省", "from": "1980", "to": "1985", "stage": "no_status",
+                                     "color": "stage"}
+    at.sidebar.slider(key="years").set_value((1973, 1992)).run()  # the data's whole range is no restriction
+    assert "from" not in at.query_params and "to" not in at.query_params
+
+
+def test_clear_filters_resets_every_filter_and_the_selection_but_keeps_language_and_map_options() -> None:
+    at = open_app(query={"lang": "en", "province": "Hebei", "from": "2000", "undated": "0", "relation": "friendship",
+                         "stage": "no_status", "q": "Nagano", "place": "長野県", "color": "stage", "basemap": "osm",
+                         "zoom": "4"})
+    assert len(at.warning) == 1
+    [reset] = [b for b in at.sidebar.button if b.label == t("filter.reset", "en")]
+    reset.click().run()
+    assert_no_exception(at)
+    assert dict(at.query_params) == {"lang": "en", "color": "stage", "basemap": "osm"}
+    assert at.sidebar.slider(key="years").value == (1973, 1992)
+    assert at.sidebar.multiselect(key="province").value == [] and at.sidebar.text_input(key="q").value == ""
+    assert at.sidebar.checkbox(key="undated").value is True
+    assert not at.warning and not at.subheader

@@ -3,9 +3,13 @@ canonical form; an unknown value is shown as a warning naming it and otherwise i
 
 from __future__ import annotations
 
-import pytest
+from urllib.parse import parse_qsl
 
-from apptest_kit import assert_no_exception, caption_counts, map_args, map_ids, open_app, texts
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from apptest_kit import assert_no_exception, caption_counts, map_args, map_element, map_ids, open_app, texts
 from core.i18n import t
 from core.present import markdown_text
 
@@ -125,3 +129,99 @@ def test_unknown_value_beside_good_ones_keeps_the_good_ones() -> None:
     assert "Ignored" in at.warning[0].value  # in the chosen language
     assert caption_counts(at) == [(2, 4), (2, 4)]
     assert dict(at.query_params) == {"province": "兵庫県", "lang": "en"}
+
+
+# --- values that do not fit the data: one compact warning, and the view still draws --------------
+
+# (query, the warning's line as key and values, URL after the first run, the same view asked for directly)
+FITTED = [
+    ({"from": "2000"}, ("warn.url.clamped", {"param": "from", "value": "2000", "used": "1992"}),
+     {"from": "1992"}),
+    ({"to": "1950"}, ("warn.url.clamped", {"param": "to", "value": "1950", "used": "1973"}), {"to": "1973"}),
+    ({"from": "1990", "to": "1980"}, ("warn.url.swapped", {"param": "from", "value": "1990", "used": "to=1980"}),
+     {"from": "1980", "to": "1990"}),
+]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en", "zh"])
+@pytest.mark.parametrize(("query", "line", "canonical"), FITTED, ids=lambda v: repr(v) if isinstance(v, dict) else None)
+def test_years_that_do_not_fit_are_fixed_and_said(query, line, canonical, lang) -> None:
+    at = open_app(query={**query, "lang": lang})
+    assert_no_exception(at)
+    [warning] = texts(at.warning)
+    key, values = line
+    assert warning.startswith(t("warn.url.title", lang))
+    assert t(key, lang, **{k: markdown_text(v) for k, v in values.items()}) in warning
+    lang_query = {} if lang == "ja" else {"lang": lang}
+    assert dict(at.query_params) == {**canonical, **lang_query}
+    direct = open_app(query={**canonical, "lang": lang})
+    assert caption_counts(at) == caption_counts(direct)
+    assert at.sidebar.slider(key="years").value == direct.sidebar.slider(key="years").value
+
+
+def test_the_warning_reads_in_each_language() -> None:
+    """Literal texts, not only t(): a catalogue edit that breaks a language fails here."""
+    query = {"from": "2000"}
+    assert "データの年の範囲外のため 1992 にしました" in texts(open_app(query=query).warning)[0]
+    assert "is outside the years in the data: used 1992" in texts(open_app(query={**query, "lang": "en"}).warning)[0]
+    assert "超出数据中的年份范围，已改为 1992" in texts(open_app(query={**query, "lang": "zh"}).warning)[0]
+
+
+def test_every_problem_is_one_line_of_one_warning() -> None:
+    at = open_app(query={"from": "2000", "zoom": "3", "lang": ["en", "zh"], "stage": ["done", "ほぼ合意"],
+                         "q": "x" * 500})
+    assert_no_exception(at)
+    [warning] = texts(at.warning)
+    lines = warning.split("\n")
+    assert lines[0] == t("warn.url.title", "en")
+    assert lines[1:] == [
+        "- " + t("warn.url.unknown_name", "en", param="zoom", value="3"),
+        "- " + t("warn.url.repeated", "en", param="lang", value="zh"),
+        "- " + t("warn.url.clamped", "en", param="from", value="2000", used="1992"),
+        "- " + t("warn.unknown_param", "en", param="stage", value="done"),
+    ]
+    assert dict(at.query_params) == {"lang": "en", "from": "1992", "stage": "nearly_agreed", "q": "x" * 500}
+
+
+def test_a_long_value_is_quoted_short() -> None:
+    at = open_app(query={"place": "天" * 5000})
+    [warning] = texts(at.warning)
+    assert "天" * 60 + "…" in warning and "天" * 61 not in warning
+
+
+def test_the_warning_can_be_dismissed_and_the_view_stays() -> None:
+    at = open_app(query={"from": "2000", "lang": "zh"})
+    [dismiss] = [b for b in at.main.button if b.label == t("warn.url.dismiss", "zh")]
+    dismiss.click().run()
+    assert_no_exception(at)
+    assert not at.warning
+    assert not [b for b in at.main.button if b.label == t("warn.url.dismiss", "zh")]
+    assert dict(at.query_params) == {"from": "1992", "lang": "zh"}
+    at.run()
+    assert not at.warning
+
+
+# --- any query string: the map page draws ----------------------------------------------------------
+
+NAMES = ["lang", "province", "from", "to", "undated", "relation", "stage", "q", "place", "link", "color", "basemap"]
+PIECES = ["ja", "en", "zh", "Hebei", "河北省", "1979", "2000", "1950", "1", "0", "friendship", "ほぼ合意", "天津",
+          "Tianjin", "東京都-北京市", "stage", "osm", "²", "①", "%00", "<script>", "**b**", "-1", "1e9", "%E2%80%8B",
+          "9999999999999999999999", "&", "=", "%", "+", ""]
+query_strings = st.lists(
+    st.tuples(st.one_of(st.sampled_from(NAMES), st.text(max_size=6)),
+              st.one_of(st.sampled_from(PIECES), st.text(max_size=12))),
+    max_size=6,
+).map(lambda pairs: "&".join(f"{name}={value}" for name, value in pairs))
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(query_string=query_strings)
+def test_any_query_string_draws_the_map_page(query_string: str) -> None:
+    query: dict[str, list[str]] = {}
+    for name, value in parse_qsl(query_string, keep_blank_values=True):
+        query.setdefault(name, []).append(value)
+    at = open_app(query=query)
+    assert_no_exception(at)
+    assert len(texts(at.warning)) <= 1
+    map_element(at)

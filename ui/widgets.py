@@ -1,0 +1,147 @@
+"""The sidebar's widget kinds: how a parameter of `core/params.py` is seeded, drawn and read back.
+
+A widget draws the parameters that share its label (`from` and `to` are one slider). Before
+drawing, each widget's value is fitted to what the data offers and re-assigned to its key on
+every run: a value left from other data can never make Streamlit raise, and a process's first
+run, which goes through the legacy pages/ router (another script hash, hence other widget ids),
+does not lose the URL-seeded values on the first click.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Any
+
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+from core.i18n import t
+from core.params import PARAMS, Allowed, Param
+from core.viewstate import ViewState
+
+Params = Sequence[Param]
+
+
+@dataclass(frozen=True)
+class Kind:
+    """`seed`: the widget's session value for a view (None: the widget keeps no value).
+    `draw`: draw it under `key`; return the values of its parameters."""
+
+    seed: Callable[[Params, ViewState, Allowed], Any]
+    draw: Callable[[DeltaGenerator, str, Params, Allowed, str], dict[str, Any]]
+
+
+def _help(param: Param, lang: str) -> str | None:
+    return param.help.text(lang) if param.help else None
+
+
+def _fitted(key: str, valid: Callable[[Any], Any]) -> None:
+    if key in st.session_state:
+        st.session_state[key] = valid(st.session_state[key])
+
+
+def _multiselect(side: DeltaGenerator, key: str, params: Params, allowed: Allowed, lang: str) -> dict[str, Any]:
+    [param] = params
+    options = param.options(allowed)
+    _fitted(key, lambda chosen: [v for v in chosen if v in options])
+    side.multiselect(
+        param.label.text(lang), options, key=key, placeholder=t("filter.all", lang),
+        format_func=lambda v: param.show(v, lang, allowed), help=_help(param, lang),
+    )
+    return {param.name: tuple(st.session_state[key])}
+
+
+def _choice(draw: Callable[..., Any]) -> Callable[[DeltaGenerator, str, Params, Allowed, str], dict[str, Any]]:
+    """A radio or a select box over the parameter's options."""
+
+    def widget(side: DeltaGenerator, key: str, params: Params, allowed: Allowed, lang: str) -> dict[str, Any]:
+        [param] = params
+        options = param.options(allowed)
+        _fitted(key, lambda value: value if value in options else param.default)
+        draw(side, param.label.text(lang), options, key=key, format_func=lambda v: param.show(v, lang, allowed))
+        return {param.name: st.session_state[key]}
+
+    return widget
+
+
+def _checkbox(side: DeltaGenerator, key: str, params: Params, allowed: Allowed, lang: str) -> dict[str, Any]:
+    [param] = params
+    _fitted(key, bool)
+    side.checkbox(param.label.text(lang), key=key, help=_help(param, lang))
+    return {param.name: st.session_state[key]}
+
+
+def _text(side: DeltaGenerator, key: str, params: Params, allowed: Allowed, lang: str) -> dict[str, Any]:
+    [param] = params
+    _fitted(key, str)
+    side.text_input(param.label.text(lang), key=key, help=_help(param, lang))
+    return {param.name: st.session_state[key].strip()}
+
+
+def _range_seed(params: Params, state: ViewState, allowed: Allowed) -> tuple[int, int] | None:
+    if allowed.years is None:
+        return None
+    low, high = params
+    lo, hi = allowed.years
+    return (state[low.name] or lo, state[high.name] or hi)
+
+
+def _range(side: DeltaGenerator, key: str, params: Params, allowed: Allowed, lang: str) -> dict[str, Any]:
+    """A range slider over the data's years; a data set with fewer than two years gets a text instead
+    (Streamlit's slider raises when its ends are equal)."""
+    low, high = params
+    if allowed.years is None or allowed.years[0] == allowed.years[1]:
+        text = t("filter.years_none", lang) if allowed.years is None else t("filter.years_one", lang, year=allowed.years[0])
+        side.caption(text)
+        return {low.name: None, high.name: None}
+    lo, hi = allowed.years
+    inside = lambda year: min(max(int(year), lo), hi)  # noqa: E731
+    _fitted(key, lambda chosen: tuple(sorted((inside(chosen[0]), inside(chosen[1])))))
+    st.session_state.setdefault(key, (lo, hi))
+    chosen = side.slider(low.label.text(lang), lo, hi, key=key)
+    return {low.name: chosen[0] if chosen[0] > lo else None, high.name: chosen[1] if chosen[1] < hi else None}
+
+
+def _one(params: Params, state: ViewState, allowed: Allowed) -> Any:
+    value = state[params[0].name]
+    return list(value) if params[0].many else value
+
+
+KINDS: dict[str, Kind] = {
+    "multiselect": Kind(_one, _multiselect),
+    "checkbox": Kind(_one, _checkbox),
+    "text": Kind(_one, _text),
+    "radio": Kind(_one, _choice(DeltaGenerator.radio)),
+    "selectbox": Kind(_one, _choice(DeltaGenerator.selectbox)),
+    "years": Kind(_range_seed, _range),
+}
+
+
+@dataclass(frozen=True)
+class Widget:
+    key: str  # its session-state key: the parameter's name, or the kind's for several parameters
+    kind: Kind
+    params: Params
+
+    @property
+    def filters(self) -> bool:
+        return any(p.filter for p in self.params)
+
+    def seed(self, state: ViewState, allowed: Allowed) -> None:
+        value = self.kind.seed(self.params, state, allowed)
+        if value is not None:
+            st.session_state[self.key] = value
+
+    def draw(self, side: DeltaGenerator, allowed: Allowed, lang: str) -> dict[str, Any]:
+        return self.kind.draw(side, self.key, self.params, allowed, lang)
+
+
+def widgets(params: Params = PARAMS) -> Iterator[Widget]:
+    """The sidebar's widgets in the registry's order: consecutive parameters sharing a label share one."""
+    drawn = [p for p in params if p.widget]
+    for _, group in groupby(drawn, key=lambda p: (p.widget, p.label)):
+        members = list(group)
+        kind = members[0].widget or ""
+        yield Widget(members[0].name if len(members) == 1 else kind, KINDS[kind], members)

@@ -37,11 +37,11 @@ from export.view import ExportView
 DPI = 100
 PT = 72 / DPI  # points per pixel at DPI
 BASE_HEIGHT = 1080  # sizes below are pixels at this height; other sizes scale with the height
-TITLE_PX, SUBTITLE_PX, LABEL_PX, LEGEND_PX, FOOTER_PX = 36, 20, 22, 18, 15
+TITLE_PX, SUBTITLE_PX, LABEL_PX, LEGEND_FONT_PX, FOOTER_PX = 36, 20, 22, 18, 15
 MARK_SCALE = 1.6  # markers and lines a little bolder than on screen: slides are read from afar
-MAP_RECT = (0.01, 0.07, 0.80, 0.80)  # (left, bottom, width, height) of the map, figure fraction
-LEGEND_LEFT = 0.825
-PAD = 0.08  # margin around the places, as a fraction of their extent
+MAP_BOTTOM, MAP_HEIGHT = 0.07, 0.80  # figure fractions; the title is above, the source below
+LEGEND_PX = 380  # the legend's column (at BASE_HEIGHT), right of the map
+PAD = 0.13  # margin around the places (room for their labels), as a fraction of their extent
 MIN_SPAN = 6.0  # the smallest extent shown (world px at zoom 0, ~ 8 degrees of longitude)
 SELECTED = "#FFD600"
 
@@ -111,10 +111,17 @@ def _basemap(ax: Axes, scale: float) -> None:
                                          linewidths=style["weight"] * scale, zorder=1))
 
 
+def _map_rect(width: int, height: int) -> tuple[float, float, float, float]:
+    """(left, bottom, width, height) of the map: the figure less the legend's column."""
+    legend = min(LEGEND_PX * height / BASE_HEIGHT, 0.35 * width)
+    return 0.01, MAP_BOTTOM, 1 - 0.02 - legend / width, MAP_HEIGHT
+
+
 def _legend(fig: Figure, view: ExportView, shapes: set[str], cats: set[str], scale: float, family: str) -> None:
     """Two legends (places, links) in the right-hand column, only what the map shows."""
-    font = {"family": family, "size": LEGEND_PX * scale * PT}
-    ax = fig.add_axes((LEGEND_LEFT, MAP_RECT[1], 1 - LEGEND_LEFT - 0.01, MAP_RECT[3]))
+    font = {"family": family, "size": LEGEND_FONT_PX * scale * PT}
+    left, bottom, width, height = _map_rect(*fig.canvas.get_width_height())
+    ax = fig.add_axes((left + width + 0.01, bottom, 1 - left - width - 0.02, height))
     ax.set_axis_off()
     lang, color_by = view.lang, view.state.color
     place_handles = [Line2D([], [], linestyle="none", **_marker_style(s, scale)) for s in SHAPES if s in shapes]
@@ -142,7 +149,8 @@ def draw(view: ExportView, width: int, height: int, family: str, today: date | N
     lang = view.lang
     fig = Figure(figsize=(width / DPI, height / DPI), dpi=DPI, facecolor="white")
     renderer = FigureCanvasAgg(fig).get_renderer()  # measures text: labels are placed on what is drawn
-    ax = fig.add_axes(MAP_RECT)
+    rect = _map_rect(width, height)
+    ax = fig.add_axes(rect)
     ax.set_xticks([])
     ax.set_yticks([])
     coords = view.coords
@@ -151,7 +159,7 @@ def draw(view: ExportView, width: int, height: int, family: str, today: date | N
              if p.japan in coords and p.china in coords]
     points = [_xy(*c) for _, c in shown] or [_xy(*c) for _, a, b in links for c in (a, b)] \
         or [_xy(*c) for c in DEFAULT_BOUNDS]
-    x0, x1, y0, y1 = _extent(points, (MAP_RECT[2] * width) / (MAP_RECT[3] * height))
+    x0, x1, y0, y1 = _extent(points, (rect[2] * width) / (rect[3] * height))
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     _basemap(ax, scale)
@@ -197,7 +205,7 @@ def draw(view: ExportView, width: int, height: int, family: str, today: date | N
     fig.text(0.01, 0.915, t("map.shown", lang, links=len(view.shown.partnerships), places=len(view.shown.places)),
              family=family, size=SUBTITLE_PX * scale * PT, color="#333", va="top")
     footer = [t("export.source", lang), t("export.made", lang, date=format_date((today or date.today()).isoformat(), lang))]
-    badges = [f"{pl.badge} {names[pl.key]}" for pl in sorted(placed, key=lambda pl: pl.badge or 0) if pl.badge]
+    badges = [f"{pl.badge} {names[pl.mark.key]}" for pl in sorted(placed, key=lambda pl: pl.badge or 0) if pl.badge]
     if badges:
         footer.append(t("export.badge_key", lang, items=" · ".join(badges)))
     fig.text(0.01, 0.03, "   ".join(footer), family=family, size=FOOTER_PX * scale * PT, color="#333", va="center",

@@ -40,7 +40,7 @@ class Mark:
 class Placed:
     """What `place_labels` drew for one place: its label or its numbered badge."""
 
-    key: str
+    mark: Mark
     artist: Text
     badge: int | None = None  # the badge's number when the label did not fit
 
@@ -97,12 +97,12 @@ def place_labels(ax: Axes, renderer: RendererBase, marks: Sequence[Mark], label_
     for m in sorted(marks, key=crowd):
         artist = _try(ax, renderer, m, m.text, label_style, frame, taken)
         if artist is not None:
-            placed.append(Placed(m.key, artist))
+            placed.append(Placed(m, artist))
             continue
         badges += 1
         artist = _try(ax, renderer, m, str(badges), badge_style, frame, taken)
         if artist is None:  # not even a badge fits: put it on the marker's right, on top
             pos = ax.transData.inverted().transform((m.x + m.half + GAP_PX, m.y))
             artist = ax.text(pos[0], pos[1], str(badges), ha="left", va="center", zorder=7, **badge_style)
-        placed.append(Placed(m.key, artist, badges))
+        placed.append(Placed(m, artist, badges))
     return placed

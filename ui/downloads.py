@@ -35,9 +35,10 @@ def _font_missing(lang: str) -> bool:
 
 
 def download_buttons(dataset: Dataset, coords: dict[str, LatLon], state: ViewState) -> None:
-    """A folded panel with one button per format; the figure formats need a CJK font."""
+    """A popover (one small button under the map, the map stays the hero) with one button per
+    format; the figure formats need a CJK font."""
     lang = state.lang
-    with st.expander(t("export.title", lang), icon=":material/download:"):
+    with st.popover(t("export.title", lang), icon=":material/download:"):
         st.caption(t("export.hint", lang))
         size = st.selectbox(t("export.size", lang), SIZES, format_func=lambda s: f"{s[0]}×{s[1]}", key="_export_size")
         view = make_view(dataset, coords, state)

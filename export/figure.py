@@ -187,7 +187,7 @@ def draw(view: ExportView, width: int, height: int, family: str, today: date | N
         mx, my = px + dx, py - dy  # layout offsets are screen pixels, y downwards
         x, y = ax.transData.inverted().transform((mx, my))
         if p.key == view.state.place:
-            ax.plot([x], [y], marker="o", linestyle="none", markersize=MARKER_SIZES["region"] * 2.4 * scale * PT,
+            ax.plot([x], [y], marker="o", linestyle="none", markersize=MARKER_SIZES["region"] * 3.2 * scale * PT,
                     markerfacecolor=SELECTED, markeredgecolor="black", zorder=4)
         ax.plot([x], [y], linestyle="none", zorder=5, **_marker_style(s, scale))
         half = MARKER_SIZES[_kind(s)] * MARK_SCALE * scale / 2 + 2 * scale

@@ -20,7 +20,7 @@ from matplotlib.transforms import Bbox
 
 MAX_DISTANCE_PX = 48  # the browser's rule: a label's nearest edge this close to its marker centre
 GAP_PX = 4  # between a marker's edge and its label
-RINGS = (0.0, 14.0)  # extra distance of the second ring of candidates (px)
+RINGS = (0.0, 12.0, 24.0)  # extra distance of the outer rings of candidates (px), still within the rule
 # Directions around the marker, best first: right, left, above, below, then the corners.
 DIRECTIONS = ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, -1))
 

@@ -41,7 +41,7 @@ def test_good_options_write_the_file(tmp_path, capsys, args, check):
     (["--format", "png", "--lang", "en", "--color", "relation", "--color", "stage"], "--color takes one value only"),
     (["--format", "png", "--lang", "fr"], "--lang の「fr」は使えません。使える値: 日本語"),
     (["--format", "png", "--size", "20x20", "--lang", "en"], "--size “20x20” cannot be used"),
-    (["--format", "png", "--size", "big"], "--size「big」は使えません"),
+    (["--format", "png", "--size", "big"], "`--size` の「big」は使えません"),
     (["--format", "png", "--unknown", "1"], "unrecognized arguments: --unknown"),
 ])
 def test_a_bad_option_is_a_message_and_exit_2(tmp_path, capsys, args, wanted):

@@ -49,6 +49,8 @@ def test_pdf_is_one_page(base):
     data = render(_view(base, lang="zh", place="天津市"), "pdf")
     assert data.startswith(b"%PDF")
     assert len(re.findall(rb"/Type\s*/Page\b(?!s)", data)) == 1
+    assert re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)", data) == [(b"1382.4", b"777.6")]  # 1920x1080 px at 100 dpi
+    assert b"/FontFile" in data and b"NotoSansCJK" in data  # the CJK font travels with the file
     (ARTIFACTS / "export-zh-tianjin.pdf").write_bytes(data)
 
 

@@ -17,6 +17,7 @@ from core.viewstate import ViewState
 from export.fonts import NoCjkFont, cjk_family
 from export.render import FIGURE_FORMATS, FORMATS, MIME, SIZES, render
 from export.view import ExportView, LatLon, make_view
+from ui.session import data_version
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -42,7 +43,7 @@ def download_buttons(dataset: Dataset, coords: dict[str, LatLon], state: ViewSta
         st.caption(t("export.hint", lang))
         size = st.selectbox(t("export.size", lang), SIZES, format_func=lambda s: f"{s[0]}×{s[1]}", key="_export_size")
         view = make_view(dataset, coords, state)
-        key = (id(dataset), view.key())  # the dataset object is cached per version of the data files
+        key = (data_version(), view.key())
         no_font = _font_missing(lang)
         for col, fmt in zip(st.columns(len(FORMATS)), FORMATS):
             col.download_button(

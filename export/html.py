@@ -2,7 +2,7 @@
 
 The same `build_map` output the app shows, rendered by folium, with every asset it links to
 (Leaflet's and the map's own JS/CSS, Leaflet's images as data: URLs) inlined, so nothing is fetched.
-A small in-page panel (assets/details.js) shows a place's or a link's details on click; the details
+The title, source and date sit on the page; a small in-page panel (assets/details.js) shows a place's or a link's details on click; the details
 are built here from the data and html-escaped, like the tooltips (core/map/features.py).
 """
 
@@ -11,9 +11,11 @@ from __future__ import annotations
 import base64
 import html
 import re
+from datetime import date
 from pathlib import Path
 
 from core.assets import MAP_ASSETS_DIR, MAP_STATIC_URL, STATIC_URL, leaflet_dir
+from common.i18n import format_date
 from core.i18n import label, t
 from core.map.build import build_map
 from core.map.encoding import js_json
@@ -70,6 +72,14 @@ def details(view: ExportView) -> dict[str, str]:
     return out
 
 
+def caption(view: ExportView, today: date | None = None) -> str:
+    """Title, source and date on the page (escaped), as the figures show them."""
+    lang = view.lang
+    made = t("export.made", lang, date=format_date((today or date.today()).isoformat(), lang))
+    return (f'<div class="jcm-caption"><b>{html.escape(t("app.title", lang))}</b><br>'
+            f'{html.escape(t("export.source", lang))} · {html.escape(made)}</div>')
+
+
 def standalone_html(view: ExportView) -> str:
     """The view's map as one HTML document with nothing to fetch."""
     state = view.state
@@ -89,5 +99,6 @@ def standalone_html(view: ExportView) -> str:
     title = f"<title>{html.escape(t('app.title', view.lang))}</title>"
     # The panel's hook must exist before the map script creates its layers: right after <head>'s scripts.
     page = page.replace("<head>", f"<head>\n{title}", 1)
+    page = page.replace("</body>", caption(view) + "</body>", 1)
     return page.replace("</head>", panel + "</head>", 1).replace("<html>", f'<html lang="{view.lang}">', 1)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from core.i18n import t
 from core.viewstate import ViewState
 from export.render import render
 from export.view import load_view, make_view
@@ -56,6 +57,8 @@ def test_exported_html_works_offline_from_file(browser, tmp_path, lang, size, na
         page.screenshot(path=str(ARTIFACTS / f"export-html-{lang}-{size[0]}x{size[1]}.png"))
         page.keyboard.press("Escape")
         assert not panel.is_visible()
+        caption = page.locator(".jcm-caption").inner_text()
+        assert t("app.title", lang) in caption and t("export.source", lang) in caption  # and the date
         assert blocked == []  # nothing was even asked for
     finally:
         context.close()

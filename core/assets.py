@@ -31,7 +31,7 @@ MAP_SUBDIR = Path("static") / "map"
 MAP_STATIC_URL = "../../app/static/map/"
 
 
-def _source_dir() -> Path:
+def leaflet_dir() -> Path:
     """Leaflet's dist folder inside the xstatic-leaflet package."""
     import xstatic.pkg.leaflet as xleaflet
 
@@ -45,7 +45,7 @@ def ensure_static_assets(app_dir: Path) -> None:
     Idempotent and cheap: a file is copied only when missing or different, so calling this on
     every Streamlit rerun costs a few stat() calls and reads of our two small files.
     """
-    src = _source_dir()
+    src = leaflet_dir()
     wanted = [Path(name) for name in _FILES]
     wanted += [Path("images") / p.name for p in sorted((src / "images").glob("*.png"))]
     _copy(src, Path(app_dir) / VENDOR_SUBDIR, wanted, compare_bytes=False)

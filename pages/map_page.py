@@ -11,6 +11,7 @@ from core.models import Country
 from core.present import markdown_text, partnership_row, place_list, place_name
 from ui import controls, session
 from ui.details import link_details, place_details
+from ui.downloads import download_buttons
 from ui.mapclick import CLICK_RETURNS, clicked_id
 from ui.tables import show_table
 
@@ -41,6 +42,7 @@ with map_col:
         controls.select(place=key if kind == "place" else None, link=key if kind == "link" else None)
         st.rerun()
     st.caption(t("map.click_hint", lang))
+    download_buttons(dataset, coords, view)
 
 with side_col:
     st.markdown(f"#### {markdown_text(t('details.status', lang))}")

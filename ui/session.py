@@ -72,6 +72,12 @@ def _coordinates(folder: str, signature: Signature) -> dict[str, tuple[float, fl
     return chain_coordinates(dataset.places, cache)
 
 
+def data_version() -> tuple[str, Signature]:
+    """The data folder and its files' stamps: a key that changes whenever the data shown does."""
+    folder = data_dir()
+    return str(folder), _signature(folder)
+
+
 def dataset() -> Dataset:
     """The loaded data folder; raises DataLoadError (shown by the app) when a file, or the cache, is wrong."""
     folder = data_dir()

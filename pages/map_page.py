@@ -32,7 +32,7 @@ with map_col:
     fmap = build_map(
         shown.places, shown.partnerships, coords,
         lang=lang, color_by=view.color, stage_of=dataset.stage_of,
-        basemap=view.basemap, selected=view.place, selected_link=view.link,
+        basemap=view.basemap, selected=view.place, selected_link=view.link, shaded=view["province"],
     )
     returned = st_folium(fmap, key="map", height=640, use_container_width=True, returned_objects=CLICK_RETURNS)
     clicked = clicked_id(returned)

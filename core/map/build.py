@@ -12,19 +12,32 @@ Safety: see encoding.py.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Mapping, Sequence
+import json
+from collections.abc import Callable, Collection, Mapping, Sequence
 from functools import lru_cache
 
 import folium
 
 from core.assets import make_offline
-from core.basemap import BASEMAPS, DEFAULT_BASEMAP, STYLES as BASEMAP_STYLES, offline_geojson
-from core.map.elements import DivIconLayer, GeoJsonData, Legend, StyleVars, Tooltip
+from core.basemap import BASEMAPS, DEFAULT_BASEMAP, STYLES as BASEMAP_STYLES, offline_geojson, region_code, region_outlines
+from core.map.elements import DivIconLayer, GeoJsonData, Legend, LinkLayer, StyleVars, Tooltip
 from core.map.encoding import LatLon, collection_json, js_call, js_value, script_safe
-from core.map.features import FIT_PADDING, ColorBy, category, link_features, place_features
+from core.map.features import FIT_PADDING, ColorBy, category, link_features, place_features, ringed_regions
 from core.map.legend import legend_html
 from core.map.projection import fit_zoom
-from core.map.style import LINK_STYLES, LINK_WEIGHT, UNKNOWN_STYLE, css_vars, shape
+from core.map.style import (
+    FADED_OPACITY,
+    HALO_COLOR,
+    HALO_PX,
+    HIT_PX,
+    LINK_STYLES,
+    LINK_WEIGHT,
+    SELECTED_EXTRA_PX,
+    SHADE_STYLE,
+    UNKNOWN_STYLE,
+    css_vars,
+    shape,
+)
 from core.models import Partnership, Place, Stage
 
 # The Japan–China area, framed when nothing is shown.
@@ -48,6 +61,8 @@ def build_map(
     width: int = DEFAULT_WIDTH,
     height: int = DEFAULT_HEIGHT,
     labels: bool | None = None,
+    link_weight: float = LINK_WEIGHT,
+    shaded: Collection[str] = (),
 ) -> folium.Map:
     """The map of `places` and `partnerships` (already filtered by the page).
 
@@ -56,7 +71,9 @@ def build_map(
     be in `places`). `selected` is a Place key, `selected_link` a Partnership key; both are
     highlighted. `width`/`height` are the map's size in pixels: labels are laid out for the zoom
     fitBounds picks at that size. `labels=None` shows labels up to features.LABEL_LIMIT places.
-    An unknown `basemap` falls back to the offline one.
+    An unknown `basemap` falls back to the offline one. `link_weight`: the links' width in px (the
+    presenter view raises it). `shaded`: regions (Japanese names, as the province filter holds
+    them) shaded as areas; a selected region is shaded too.
     """
     shown = [(p, coords[p.key]) for p in places if p.key in coords]
     names = {p.key: p.names.get(lang) for p in places}
@@ -75,17 +92,22 @@ def build_map(
     )
     make_offline(m)
     m.add_child(StyleVars(css_vars()), name="style_vars")
-    legend, legend_size = legend_html({shape(p) for p, _ in shown},
+    rings = ringed_regions(shown)
+    legend, legend_size = legend_html({shape(p, p.key in rings) for p, _ in shown},
                                       {category(p, color_by, stage_of) for p, _, _ in links}, color_by, lang)
     if legend:
         m.add_child(Legend(legend, NARROW_MAP_PX), name="legend")
     _add_basemap(m, basemap)
+    _add_shading(m, places, shaded, selected)
 
     link_feats = link_features(links, names, lang, color_by, stage_of, selected, selected_link)
     if link_feats:
         styles = {str(cat): {k: v for k, v in s.items() if v is not None} for cat, s in LINK_STYLES[color_by].items()}
-        layer = GeoJsonData("links", collection_json(link_feats),
-                            {"style": js_call("jcm.linkStyle", styles, UNKNOWN_STYLE, LINK_WEIGHT)})
+        layer = LinkLayer(collection_json(link_feats), {
+            "styles": styles, "unknown": UNKNOWN_STYLE, "weight": link_weight, "selExtra": SELECTED_EXTRA_PX,
+            "halo": HALO_PX, "haloColor": HALO_COLOR, "hit": HIT_PX, "faded": FADED_OPACITY,
+            "dim": selected is not None or selected_link is not None,
+        })
         layer.add_child(Tooltip(sticky=True))
         m.add_child(layer, name="links")
 
@@ -109,6 +131,20 @@ def _add_basemap(m: folium.Map, key: str) -> None:
     options = {"style": js_call("jcm.classStyle", styles), "interactive": False, "smoothFactor": 1.5,
                "attribution": js_value(html.escape(bm.attribution))}
     m.add_child(GeoJsonData("basemap", _basemap_json(), options), name="basemap")
+
+
+def _add_shading(m: folium.Map, places: Sequence[Place], shaded: Collection[str], selected: str | None) -> None:
+    """The shaded regions' outlines (from the offline basemap's geography), under the links."""
+    regions = {p.region.ja: p for p in places}
+    names = [n for n in shaded if n in regions]
+    chosen = next((p for p in places if p.key == selected and p.kind.is_region), None)
+    if chosen is not None:
+        names.append(chosen.region.ja)
+    codes = [region_code(str(regions[n].country), n, regions[n].region["zh"]) for n in names]
+    outlines = region_outlines(c for c in codes if c)
+    if outlines:
+        m.add_child(GeoJsonData("shade", script_safe(json.dumps({"type": "FeatureCollection", "features": outlines})),
+                                {"style": js_value(SHADE_STYLE), "interactive": False}), name="shade")
 
 
 @lru_cache(maxsize=1)

@@ -110,3 +110,17 @@ jcm.legend({{ this._parent.get_name() }}, {{ this.html|tojavascript }}, {{ this.
         self.legend_html = legend_html
         self.html = js_value(legend_html)
         self.narrow_px = int(narrow_px)
+
+
+class LinkLayer(GeoJsonData):
+    """The links (jcm.linkLayer): halo, coloured line and a wide invisible path that takes clicks
+    and the tooltip; this element's variable is that clickable layer."""
+
+    _template = Template("""{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = jcm.linkLayer({{ this._parent.get_name() }}, {{ this.data }},
+  {{ this.options|tojavascript }}).addTo({{ this._parent.get_name() }});
+{% endmacro %}""")
+
+    def __init__(self, data_json: str, options: Mapping[str, Any]) -> None:
+        super().__init__("links", data_json, {})
+        self.options = js_value(dict(options))

@@ -1,8 +1,9 @@
 """Places, links and labels as GeoJSON features: what each carries to the browser.
 
 Properties: `id` ("place:<Place.key>" or "link:<Partnership.key>", what a click reports),
-`tip` (tooltip HTML), `sel` (1 when highlighted), `cat` (a link's style category), `shape`
-(a place's marker), `t` (a label's text), and `L`, the layout per zoom (see `_zoom_layout`).
+`tip` (tooltip HTML), `sel` (1 when highlighted), `cat` (a link's style category), `yr` (a link's
+agreement year, shown on the link when it is selected), `shape` (a place's marker), `t` (a label's
+text), and `L`, the layout per zoom (see `_zoom_layout`).
 Every text is html.escape'd here; encoding.py makes the JSON inert.
 """
 
@@ -18,7 +19,7 @@ from core.map.encoding import LatLon, arc_json, feature_json, point_json
 from core.map.layout import LabelInput, Placement, place_labels, spread_markers
 from core.map.projection import Box, initial_viewport, project
 from core.map.style import shape
-from core.models import Partnership, Place, Stage
+from core.models import Partnership, Place, PlaceKind, Stage
 
 ColorBy = Literal["relation", "stage"]
 Link = tuple[Partnership, LatLon, LatLon]
@@ -28,6 +29,7 @@ Link = tuple[Partnership, LatLon, LatLon]
 LABEL_LIMIT = 200
 FIT_PADDING = 40  # fitBounds' padding in pixels, which the layout's view must include
 LEGEND_MARGIN_PX = 10  # Leaflet's margin around a bottom-right control
+SAME_POINT_DEG = 0.01  # a region within ~1 km of a city stands at it (its capital): drawn as a ring
 
 
 def category(p: Partnership, color_by: ColorBy, stage_of: Callable[[str], Stage]) -> str:
@@ -67,9 +69,24 @@ def link_features(
             "cat": category(p, color_by, stage_of),
             "tip": link_tip(p, names, lang, stage_of(p.china)),
         }
+        if p.year is not None:
+            props["yr"] = p.year
         if selected_link == p.key or (selected is not None and selected in (p.japan, p.china)):
             props["sel"] = 1
         out.append(feature_json(props, arc_json(a, b, bend)))
+    return out
+
+
+def ringed_regions(shown: Sequence[tuple[Place, LatLon]]) -> dict[str, str]:
+    """Region key -> key of the city it stands at (a region placed at its capital, 兵庫県 at 神戸市):
+    the region is drawn as a ring around that city's marker."""
+    cities = [(p.key, c) for p, c in shown if not p.kind.is_region and p.kind != PlaceKind.NATIONAL_BODY]
+    out: dict[str, str] = {}
+    for p, (lat, lon) in shown:
+        if p.kind.is_region:
+            near = [k for k, (la, lo) in cities if abs(la - lat) < SAME_POINT_DEG and abs(lo - lon) < SAME_POINT_DEG]
+            if near:
+                out[p.key] = near[0]
     return out
 
 
@@ -123,6 +140,10 @@ def _layouts(
         placed = place_labels([LabelInput(p.key, *c, p.names.get(lang)) for p, c in shown], z, viewport,
                               obstacles=[legend_box] if lw else [])
         layouts[z] = {k: _zoom_layout(pl) for k, pl in placed.items()}
+    rings = ringed_regions(shown)
+    for lay in layouts.values():  # a ring stays centred on its city wherever the city moved
+        for region, city in rings.items():
+            lay[region] = {**lay[region], "marker": lay[city]["marker"]}
     return layouts
 
 
@@ -138,10 +159,11 @@ def place_features(
     layouts = _layouts(shown, lang, zoom, height, labels, legend_size) if shown and len(shown) <= LABEL_LIMIT else {}
     place_feats: list[str] = []
     label_feats: list[str] = []
+    rings = ringed_regions(shown)
     for p, c in shown:
         sel = {"sel": 1} if p.key == selected else {}
         rows = {str(z): lay[p.key] for z, lay in layouts.items()}
-        props: dict[str, Any] = {"id": f"place:{p.key}", "tip": place_tip(p, lang), "shape": shape(p), **sel}
+        props: dict[str, Any] = {"id": f"place:{p.key}", "tip": place_tip(p, lang), "shape": shape(p, p.key in rings), **sel}
         if rows:
             props["L"] = {z: {"marker": row["marker"]} for z, row in rows.items()}
         point = point_json(*c)

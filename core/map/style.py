@@ -12,35 +12,44 @@ from typing import Any
 from core.basemap import STYLES as BASEMAP_STYLES
 from core.models import Country, Place, PlaceKind, RelationType, Stage
 
-# Link categories: colour (Okabe–Ito, colour-blind safe) AND dash pattern, so colour is never
-# the only cue. Keys are enum values.
+# Link categories: colour AND dash pattern, so colour is never the only cue. Every colour keeps
+# >= 3:1 contrast (WCAG) against the basemap's land and sea and against the link's white halo, and
+# every pair of a colouring stays >= 12 CIEDE2000 apart under normal vision, protanopia,
+# deuteranopia and tritanopia (tests/core/map/test_link_colours.py). Keys are enum values.
 LINK_STYLES: dict[str, dict[str, dict[str, Any]]] = {
     "relation": {
-        RelationType.FRIENDSHIP: {"color": "#E69F00", "dashArray": None},
-        RelationType.LOCAL_OFFICE: {"color": "#009E73", "dashArray": "12 6"},
-        RelationType.ENVIRONMENTAL_EXCHANGE: {"color": "#CC79A7", "dashArray": "2 7"},
-        RelationType.COOPERATION_REQUEST: {"color": "#555555", "dashArray": "10 5 2 5"},
+        RelationType.FRIENDSHIP: {"color": "#B35900", "dashArray": None},
+        RelationType.LOCAL_OFFICE: {"color": "#007A5E", "dashArray": "12 6"},
+        RelationType.ENVIRONMENTAL_EXCHANGE: {"color": "#7A3DD8", "dashArray": "2 7"},
+        RelationType.COOPERATION_REQUEST: {"color": "#444444", "dashArray": "10 5 2 5"},
     },
     "stage": {
-        Stage.NEARLY_AGREED: {"color": "#009E73", "dashArray": None},
-        Stage.PLATFORM_AGREED: {"color": "#0072B2", "dashArray": "14 5"},
-        Stage.IN_COORDINATION: {"color": "#E69F00", "dashArray": "8 6"},
-        Stage.CONSULTATION_PLANNED: {"color": "#CC79A7", "dashArray": "3 6"},
-        Stage.MISSION_PLANNED: {"color": "#D55E00", "dashArray": "10 5 2 5"},
-        Stage.NO_STATUS: {"color": "#8C8C8C", "dashArray": "1 6"},
+        Stage.NEARLY_AGREED: {"color": "#4F7F00", "dashArray": None},
+        Stage.PLATFORM_AGREED: {"color": "#6A2C91", "dashArray": "14 5"},
+        Stage.IN_COORDINATION: {"color": "#8B1A1A", "dashArray": "8 6"},
+        Stage.CONSULTATION_PLANNED: {"color": "#7E6BEA", "dashArray": "3 6"},
+        Stage.MISSION_PLANNED: {"color": "#B0558A", "dashArray": "10 5 2 5"},
+        Stage.NO_STATUS: {"color": "#444444", "dashArray": "1 6"},
     },
 }
-UNKNOWN_STYLE = {"color": "#8C8C8C", "dashArray": "4 4"}
-LINK_WEIGHT = 3.5
+UNKNOWN_STYLE = {"color": "#666666", "dashArray": "4 4"}
+LINK_WEIGHT = 4.0  # px; the presenter view may raise it (build_map's link_weight)
+PRESENTER_LINK_WEIGHT = 6.0
+SELECTED_EXTRA_PX = 3.0  # a selected link is this much thicker
+HALO_COLOR, HALO_PX = "#FFFFFF", 2.0  # drawn under each link, HALO_PX wider on each side
+HIT_PX = 18.0  # the invisible path over each link that takes clicks and the tooltip
+SHADE_STYLE = {"color": "#111111", "weight": 2.5, "fillColor": "#FFD600", "fillOpacity": 0.35}  # a chosen region
+FADED_OPACITY = 0.25  # links not involved in the selection, when something is selected
 
 # Place shapes: JP = red circles, CN = blue squares, national bodies = diamonds; regions are
-# larger hollow rings, cities filled.
+# larger hollow rings, cities filled. A region standing at a city of the map (its capital: 兵庫県 at
+# 神戸市) is a wider ring AROUND that city's marker (`*_ring`), so both stay visible and clickable.
 JP_COLOR, CN_COLOR = "#C62828", "#1F4FB5"
-SHAPES = ("jp_city", "jp_region", "jp_body", "cn_city", "cn_region", "cn_body")
+SHAPES = ("jp_city", "jp_region", "jp_ring", "jp_body", "cn_city", "cn_region", "cn_ring", "cn_body")
 
 # Marker boxes (px, border included) per kind of place.
-MARKER_SIZES = {"city": 13, "region": 18, "body": 12}
-MARKER_PX = max(MARKER_SIZES.values())  # the layout keeps every marker's largest box clear
+MARKER_SIZES = {"city": 13, "region": 18, "body": 12, "ring": 29}
+MARKER_PX = MARKER_SIZES["region"]  # the layout keeps every marker's box clear (a ring holds a city)
 
 FONT_PX = 15  # label font size: legible on a projector
 LINE_PX = round(FONT_PX * 1.3)
@@ -54,12 +63,15 @@ LEGEND_PAD_X, LEGEND_PAD_Y = 9, 6
 LEGEND_GAP_PX = 6  # between a row's swatch and its text
 
 
-def shape(place: Place) -> str:
-    """The marker shape of a place: its country and whether it is a city, region or national body."""
+def shape(place: Place, ring: bool = False) -> str:
+    """The marker shape of a place: its country and whether it is a city, region or national body;
+    `ring`: a region drawn around the city it stands at."""
     country = "jp" if place.country == Country.JP else "cn"
     if place.kind == PlaceKind.NATIONAL_BODY:
         return f"{country}_body"
-    return f"{country}_region" if place.kind.is_region else f"{country}_city"
+    if place.kind.is_region:
+        return f"{country}_ring" if ring else f"{country}_region"
+    return f"{country}_city"
 
 
 def css_vars() -> dict[str, str]:

@@ -418,7 +418,7 @@ DYNAMIC: dict[str, set[str]] = {
     "event.": set(EventStatus),
     "map.color_by.": set(COLOR_BY),
     "map.legend.": set(COLOR_BY),
-    "map.shape.": {"jp_city", "jp_region", "jp_body", "cn_city", "cn_region", "cn_body"},  # the legend's shapes
+    "map.shape.": {"jp_city", "jp_region", "jp_body", "cn_city", "cn_region", "cn_body", "jp_ring", "cn_ring"},  # the legend's shapes
     "basemap.": set(BASEMAPS),
     "problem.": _problem_codes(),
     "fix.": _problem_codes(),

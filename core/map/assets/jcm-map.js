@@ -25,13 +25,33 @@
     for (var name in vars) { style.setProperty(name, vars[name]); }
   };
 
-  /* A style function: per-category colour and dash, thicker when selected. */
-  jcm.linkStyle = function (styles, unknown, weight) {
-    return function (f) {
-      var s = Object.assign({weight: weight, opacity: 0.9, lineCap: 'round'}, styles[f.properties.cat] || unknown);
-      if (f.properties.sel) { s.weight = weight + 3; s.opacity = 1; }
+  /* The links: for each, a white halo, the coloured line (category colour and dash) and a wide
+     transparent path that takes clicks and the tooltip (o.hit px: a click near the line lands
+     on it). Markers and labels stay above the links and keep their clicks. When something is selected (o.dim), the links not involved fade and each selected link
+     shows its agreement year at its middle. Returns the clickable layer. */
+  jcm.linkLayer = function (map, data, o) {
+    function look(f) {
+      var s = Object.assign({weight: o.weight, opacity: 0.95, lineCap: 'round'}, o.styles[f.properties.cat] || o.unknown);
+      if (f.properties.sel) { s.weight = o.weight + o.selExtra; s.opacity = 1; }
+      else if (o.dim) { s.opacity = o.faded; }
       return s;
-    };
+    }
+    function hit() {
+      return {color: '#000', opacity: 0, weight: o.hit, lineCap: 'round', className: 'jcm-hit'};
+    }
+    L.geoJson(data, {interactive: false, style: function (f) {
+      var s = look(f);
+      return {color: o.haloColor, weight: s.weight + 2 * o.halo, opacity: s.opacity, lineCap: 'round'};
+    }}).addTo(map);
+    L.geoJson(data, {interactive: false, style: look}).addTo(map);
+    data.features.forEach(function (f) {
+      if (!f.properties.sel || f.properties.yr === undefined) { return; }
+      var c = f.geometry.coordinates, mid = c[Math.floor(c.length / 2)];
+      L.marker([mid[1], mid[0]], {interactive: false, keyboard: false, zIndexOffset: 3000,
+        icon: L.divIcon({className: 'jcm-mk', iconSize: [0, 0],
+                         html: '<div class="jcm-yr">' + (+f.properties.yr) + '</div>'})}).addTo(map);
+    });
+    return L.geoJson(data, {style: hit});
   };
 
   /* A style function for the offline basemap: one style per feature class (property c). */
@@ -68,7 +88,9 @@
   jcm.iconLayer = function (map, data, icon, zOffset) {
     var layer = L.geoJson(data, {
       pointToLayer: function (f, latlng) {
-        return L.marker(latlng, {keyboard: false, zIndexOffset: zOffset + (f.properties.sel ? 1000 : 0),
+        // A ring lies under the city it surrounds, selected or not: the city stays clickable.
+        var ring = /_ring$/.test(f.properties.shape || '');
+        return L.marker(latlng, {keyboard: false, zIndexOffset: zOffset + (ring ? -1500 : (f.properties.sel ? 1000 : 0)),
                                  icon: icon(f, map.getZoom())});
       }
     });

@@ -13,6 +13,7 @@ from core.basemap import BASEMAPS
 from core.i18n import t
 from core.map.build import DEFAULT_BOUNDS, build_map
 from core.map.features import LABEL_LIMIT
+from core.map.style import HALO_COLOR, LINK_WEIGHT, PRESENTER_LINK_WEIGHT
 from core.models import Country, PlaceKind
 from map_sample import COORDS, LINKS, P, PLACES, build, features, layers, legend_html, link, place, stage_of
 
@@ -226,3 +227,44 @@ def test_layer_script_follows_element_renaming(name):
     for child in layer._children.values():  # its tooltip binds to the renamed layer
         script = str(child._template.module.script(child, {}))
         assert old not in script and "geo_json_layer_renamed" in script
+
+
+def _link_options(m) -> dict:
+    return json.loads(str(layers(m)["links"].options))
+
+
+@pytest.mark.parametrize(
+    ("kw", "dim", "weight"),
+    [({}, False, LINK_WEIGHT), ({"selected": "天津市"}, True, LINK_WEIGHT),
+     ({"selected_link": "東京都–北京市", "link_weight": PRESENTER_LINK_WEIGHT}, True, PRESENTER_LINK_WEIGHT)],
+)
+def test_links_have_halo_hit_area_and_fade_when_something_is_selected(kw, dim, weight):
+    options = _link_options(build(**kw))
+    assert options["dim"] is dim and options["weight"] == weight >= 4
+    assert options["hit"] >= 16 and options["halo"] > 0 and options["haloColor"] == HALO_COLOR
+
+
+def test_links_carry_their_agreement_year():
+    years = {f["properties"]["id"]: f["properties"].get("yr") for f in features(build(), "links")}
+    assert years["link:神戸市–天津市"] == 1980 and years["link:北九州市–天津市"] is None
+
+
+def test_a_region_at_a_city_is_a_ring_around_it_and_the_legend_says_so():
+    coords = {**COORDS, "東京都": COORDS["川崎市"]}  # a region standing at a city of the map
+    m = build_map(PLACES, LINKS, coords, stage_of=stage_of)
+    feats = {f["properties"]["id"]: f["properties"] for f in features(m, "places")}
+    assert feats["place:東京都"]["shape"] == "jp_ring" and feats["place:川崎市"]["shape"] == "jp_city"
+    for z, row in feats["place:東京都"]["L"].items():  # centred on the city at every zoom
+        assert row["marker"] == feats["place:川崎市"]["L"][z]["marker"]
+    assert html.escape(t("map.shape.jp_ring", "ja")) in legend_html(m)
+    assert "jp_ring" not in {f["properties"]["shape"] for f in features(build(), "places")}
+
+
+@pytest.mark.parametrize(
+    ("kw", "codes"),
+    [({}, []), ({"selected": "東京都"}, ["JP13"]), ({"selected": "川崎市"}, []),
+     ({"shaded": ["北京市", "東京都"]}, ["CN11", "JP13"]), ({"shaded": ["神奈川県"]}, [])],
+)
+def test_selected_or_filtered_regions_are_shaded(kw, codes):
+    m = build(**kw)
+    assert sorted(f["properties"]["code"] for f in features(m, "shade")) == codes

@@ -48,7 +48,9 @@ def test_sizes_the_layout_and_legend_estimate_rely_on_are_variables(selector, de
 
 
 def test_largest_marker_is_what_the_layout_keeps_clear():
-    assert MARKER_PX == max(MARKER_SIZES.values())
+    # A ring holds its city: the layout keeps the largest marker of its own clear.
+    assert MARKER_PX == max(size for kind, size in MARKER_SIZES.items() if kind != "ring")
+    assert MARKER_SIZES["ring"] >= MARKER_SIZES["city"] + 2 * 6  # a visible band around the city
     assert {s.split("_")[1] for s in SHAPES} == set(MARKER_SIZES)
 
 
@@ -67,3 +69,6 @@ def test_shape_of_each_kind():
     assert shapes["環境保護部"] == "cn_body"
     names = PLACES[0].names
     assert shape(Place(names, PlaceKind.NATIONAL_BODY, Country.JP, names, "t")) == "jp_body"
+    assert shape(Place(names, PlaceKind.NATIONAL_BODY, Country.JP, names, "t"), ring=True) == "jp_body"
+    rings = {p.key: shape(p, ring=True) for p in PLACES}
+    assert (rings["東京都"], rings["北京市"], rings["神戸市"]) == ("jp_ring", "cn_ring", "jp_city")

@@ -47,6 +47,8 @@ LOCK_FILE = ".save.lock"
 Fingerprint = dict[str, str]  # file name → sha256 of its bytes ("" when the file does not exist)
 Rows = Sequence[Mapping[str, str]]
 
+REFUSALS = ("changed", "invalid", "not_writable", "half_written")  # SaveRefused.code, each worded in the catalogues
+
 _process_lock = threading.Lock()
 
 

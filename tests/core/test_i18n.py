@@ -41,6 +41,8 @@ from core.models import (
     Timing,
     normalise_name,
 )
+from core.save import REFUSALS
+from core.snapshot_form import ACTIVITY_COLUMNS, EVENT_COLUMNS
 from core.viewstate import COLOR_BY
 from geo.errors import GeocodingError, RateLimited
 
@@ -422,6 +424,8 @@ DYNAMIC: dict[str, set[str]] = {
     "fix.": _problem_codes(),
     "geo.what.": {c.code for c in GEO_ERRORS},
     "geo.fix.": {c.code for c in GEO_ERRORS},
+    "edit.col.": {c for c in (*ACTIVITY_COLUMNS, *EVENT_COLUMNS) if not c.startswith("text_")},  # text_*: edit.col.text
+    "save.refused.": set(REFUSALS),
 }
 
 

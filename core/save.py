@@ -17,11 +17,12 @@ other processes):
 The rows are appended to the file's text as it is (its other rows and quoting stay byte for byte);
 only a column the file lacks (e.g. `as_of` in activities.csv when a second snapshot arrives) makes
 the file be written again with that column added, its existing rows filled with a given value.
-Everything is written as UTF-8 with a BOM, which Excel opens correctly.
+Everything is written as UTF-8 (with a BOM unless the file had none, see `with_rows`).
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import errno
@@ -97,7 +98,7 @@ def save_rows(folder: Path, additions: Mapping[str, Rows], opened: Fingerprint,
         changed = tuple(name for name, digest in fingerprint(folder).items() if opened.get(name) != digest)
         if changed:
             raise SaveRefused("changed", changed)
-        new = {name: with_rows(_read(folder / name), rows, fill or {}) for name, rows in additions.items() if rows}
+        new = {name: with_rows(_read(folder / name), rows, fill or {}, str(folder / name)) for name, rows in additions.items() if rows}
         _validate(folder, new)
         backup = _back_up(folder, tuple(new))
         _replace_all(folder, new, backup)
@@ -122,21 +123,26 @@ def _locked(folder: Path) -> Iterator[None]:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _read(path: Path) -> str:
-    """A data file's text ("" when absent); an unreadable file is left to the loader to describe."""
+def _read(path: Path) -> bytes:
+    """A data file's bytes (none when absent)."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
-        return ""
-    text, _ = decode(path, data)
-    return text if text is not None else data.decode("utf-8", "replace")
+        return b""
 
 
-def with_rows(text: str, rows: Rows, fill: Mapping[str, str]) -> bytes:
-    """`text` (a CSV file's content, "" for a new file) with `rows` appended, as UTF-8 with BOM.
+def with_rows(data: bytes, rows: Rows, fill: Mapping[str, str], name: str = "data.csv") -> bytes:
+    """A CSV file's bytes (b"" for a new file) with `rows` appended, in UTF-8.
 
     Columns are the file's header followed by any column the rows add; existing rows keep their
-    text unless a column is added, in which case they get `fill[column]` (or "") in it."""
+    text unless a column is added, in which case they get `fill[column]` (or "") in it. A file
+    without a BOM keeps having none (a clean diff); a new or CP932 file (Chinese text may not fit
+    CP932) gets one, so that Excel on Japanese Windows reads it as UTF-8. A file the reader cannot
+    decode (UTF-16, a renamed .xlsx) is refused with the reader's problem: never rewritten."""
+    text, problems = decode(Path(name), data)
+    if text is None:
+        raise SaveRefused("invalid", (name,), errors=tuple(map(DataError.of, problems)))
+    bom = not data or data.startswith(codecs.BOM_UTF8) or not data.startswith(text.encode("utf-8"))
     newline = "\r\n" if "\r\n" in text else "\n"
     records = list(csv.reader(io.StringIO(text, newline=""))) if text.strip() else []
     header = [cell.strip() for cell in records[0]] if records else []
@@ -154,7 +160,7 @@ def with_rows(text: str, rows: Rows, fill: Mapping[str, str]) -> bytes:
         head = text if text.endswith(("\n", "\r")) else text + newline
     for row in rows:
         writer.writerow([row.get(col, "") for col in header + added])
-    return (head + out.getvalue()).encode("utf-8-sig")
+    return (head + out.getvalue()).encode("utf-8-sig" if bom else "utf-8")
 
 
 def _validate(folder: Path, new: Mapping[str, bytes]) -> None:

@@ -71,16 +71,10 @@ def prefill(dataset: Dataset, key: str) -> EntryDraft:
     )
 
 
-def existing_dates(dataset: Dataset) -> list[str]:
-    """The snapshot dates already in the data, oldest first."""
-    return sorted({s.as_of for s in dataset.statuses.values()})
-
-
 def fill_values(dataset: Dataset) -> dict[str, str]:
     """What existing activity/event rows get in an `as_of` column their file lacks: the data's one
     snapshot date (a file without that column may only exist while there is one snapshot)."""
-    dates = existing_dates(dataset)
-    return {"as_of": dates[0]} if len(dates) == 1 else {}
+    return {"as_of": dataset.dates[0]} if len(dataset.dates) == 1 else {}
 
 
 def _filled(line: Mapping[str, str]) -> bool:

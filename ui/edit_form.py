@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from core.errors import DataLoadError
+from core.loading import FIRST_POSSIBLE_YEAR
 from core.i18n import LANG_NAMES, LANGS, format_date, format_list, label, t
 from core.models import ActivityKind, CountQualifier, Country, Dataset, EventStatus, Stage, Theme, Timing
 from core.present import markdown_text, place_name
@@ -69,20 +70,23 @@ def _lines(frame: pd.DataFrame, columns: tuple[str, ...]) -> list[Line]:
 
 
 def _table(lines: list[Line], columns: tuple[str, ...], key: str, lang: str) -> list[Line]:
-    choices = {"kind": ActivityKind, "qualifier": CountQualifier, "status": EventStatus}
-    config: dict[str, object] = {
-        c: st.column_config.SelectboxColumn(t(f"edit.col.{c}", lang), options=[m.value for m in enum],
-                                            format_func=lambda v, lang=lang: label(v, lang))
-        for c, enum in choices.items() if c in columns
+    """An editable table of activities or events; codes are picked from lists shown in `lang`."""
+    choices = {
+        "kind": ([m.value for m in ActivityKind], lambda v: label(v, lang)),
+        "qualifier": ([m.value for m in CountQualifier], lambda v: t(f"count.{v}", lang, n="N")),
+        "timing": ([m.value for m in Timing], lambda v: t(f"label.{v}", lang, month="…")),
+        "status": ([m.value for m in EventStatus], lambda v: t(f"event.{v}", lang)),
     }
-    if "timing" in columns:
-        config["timing"] = st.column_config.SelectboxColumn(
-            t("edit.col.timing", lang), options=[m.value for m in Timing],
-            format_func=lambda v: t(f"label.{v}", lang, month="…"))
+    config: dict[str, object] = {}
     for c in columns:
-        if c.startswith("text_"):
-            config[c] = st.column_config.TextColumn(t("edit.col.text", lang, language=LANG_NAMES[c.removeprefix("text_")]))
-        config.setdefault(c, st.column_config.TextColumn(t(f"edit.col.{c}", lang)))
+        if c in choices:
+            options, shown = choices[c]
+            config[c] = st.column_config.SelectboxColumn(t(f"edit.col.{c}", lang), options=options, format_func=shown)
+        elif c.startswith("text_"):
+            name = LANG_NAMES[c.removeprefix("text_")]
+            config[c] = st.column_config.TextColumn(t("edit.col.text", lang, language=name))
+        else:
+            config[c] = st.column_config.TextColumn(t(f"edit.col.{c}", lang))
     frame = pd.DataFrame(lines, columns=list(columns), dtype=object)
     edited = st.data_editor(frame, column_config=config, num_rows="dynamic", hide_index=True, width="stretch",
                             key=key)
@@ -126,8 +130,9 @@ def snapshot_form(dataset: Dataset, folder: Path, lang: str) -> None:
     with st.form("snapshot", enter_to_submit=False):
         today = dt.date.today()
         first, second = st.columns([1, 3])
-        as_of = first.date_input(t("edit.date", lang), value=today, max_value=today, format="YYYY-MM-DD",
-                                 key=f"{prefix}:as_of")
+        # Streamlit's default earliest date is ten years back: a late record of an old meeting must fit.
+        as_of = first.date_input(t("edit.date", lang), value=today, min_value=dt.date(FIRST_POSSIBLE_YEAR, 1, 1),
+                                 max_value=today, format="YYYY-MM-DD", key=f"{prefix}:as_of")
         source = second.text_input(t("edit.source", lang), t("edit.source_default", lang), key=f"{prefix}:source")
         entries = {}
         for key, draft in opened.drafts.items():

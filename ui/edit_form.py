@@ -101,9 +101,11 @@ def _entry(dataset: Dataset, key: str, draft: EntryDraft, prefix: str, lang: str
                          format_func=lambda v: label(v, lang), key=f"{prefix}:stage")
     left, right = st.columns(2)
     counterparts = left.multiselect(t("edit.counterparts", lang), japanese, default=draft.counterparts,
-                                    format_func=lambda k: place_name(dataset, k, lang), key=f"{prefix}:counterparts")
+                                    format_func=lambda k: place_name(dataset, k, lang), key=f"{prefix}:counterparts",
+                                    placeholder=t("edit.choose", lang))
     themes = right.multiselect(t("edit.themes", lang), [m.value for m in Theme], default=draft.themes,
-                               format_func=lambda v: label(v, lang), key=f"{prefix}:themes")
+                               format_func=lambda v: label(v, lang), key=f"{prefix}:themes",
+                               placeholder=t("edit.choose", lang))
     text = {}
     for column, text_lang in zip(st.columns(len(LANGS)), LANGS, strict=True):
         name = LANG_NAMES[text_lang]
@@ -120,10 +122,6 @@ def _entry(dataset: Dataset, key: str, draft: EntryDraft, prefix: str, lang: str
 
 def snapshot_form(dataset: Dataset, folder: Path, lang: str) -> None:
     """The whole form; on submit, the save and its outcome."""
-    saved = st.session_state.pop(_SAVED, None)
-    if saved:
-        st.success(saved, icon=":material/check_circle:")
-        st.page_link("pages/map_page.py", label=t("page.map", lang), icon=":material/map:")
     opened = _open(dataset, folder)
     prefix = f"edit:{opened.generation}"
     st.caption(t("edit.intro", lang))
@@ -142,6 +140,12 @@ def snapshot_form(dataset: Dataset, folder: Path, lang: str) -> None:
         submitted = st.form_submit_button(t("edit.save", lang), type="primary", icon=":material/save:")
     if submitted:
         _save(folder, opened, snapshot_rows(as_of.isoformat(), entries, source.strip()), as_of, lang)
+    saved = st.session_state.pop(_SAVED, None)
+    if saved:  # next to the Save button, where the eyes are (the page keeps its scroll position)
+        st.success(saved, icon=":material/check_circle:")
+        st.toast(saved, icon=":material/check_circle:")
+        st.page_link("pages/map_page.py", label=t("page.map", lang), icon=":material/map:")
+        st.page_link("pages/status_page.py", label=t("page.status", lang), icon=":material/fact_check:")
     st.button(t("edit.reopen", lang), on_click=_reopen, help=t("edit.reopen_help", lang))
 
 

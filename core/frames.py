@@ -75,9 +75,11 @@ def table2(dataset: Dataset, shown: View, lang: str) -> pd.DataFrame:
 
 
 def _table2_columns(lang: str) -> list[str]:
-    keys = ["col.entity", "col.stage", "col.as_of", "col.counterparts", "col.activities", "col.themes",
-            "col.events", "col.text", *(["col.translation"] if lang != "ja" else []), "col.source"]
-    return [t(k, lang) for k in keys]
+    """Table 2's headers when it has no row (the same as `table2`'s rows carry)."""
+    translation = [t("col.translation", lang)] if lang != "ja" else []
+    return [t("col.entity", lang), t("col.stage", lang), t("col.as_of", lang), t("col.counterparts", lang),
+            t("col.activities", lang), t("col.themes", lang), t("col.events", lang), t("col.text", lang),
+            *translation, t("col.source", lang)]
 
 
 def no_status(dataset: Dataset, shown: View, lang: str) -> pd.DataFrame:
@@ -100,8 +102,8 @@ def _stage_text(status: Status | None, lang: str) -> str:
 
 def changes_frame(changes: tuple[EntityChange, ...], dataset: Dataset, lang: str) -> pd.DataFrame:
     """What changed, one row per entity, in the order of `compare` (changes first)."""
-    columns = [t(k, lang) for k in ("col.entity", "col.change", "col.stage_change", "col.activity_changes",
-                                    "col.new_events")]
+    columns = [t("col.entity", lang), t("col.change", lang), t("col.stage_change", lang),
+               t("col.activity_changes", lang), t("col.new_events", lang)]
     rows = [[
         place_name(dataset, c.entity, lang),
         STAGE_CHANGE_TEXT[c.stage].text(lang),

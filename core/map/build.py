@@ -12,7 +12,7 @@ Safety: see encoding.py.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from functools import lru_cache
 
 import folium
@@ -48,6 +48,8 @@ def build_map(
     width: int = DEFAULT_WIDTH,
     height: int = DEFAULT_HEIGHT,
     labels: bool | None = None,
+    changed: Collection[str] = (),
+    changed_label: str = "",
 ) -> folium.Map:
     """The map of `places` and `partnerships` (already filtered by the page).
 
@@ -56,6 +58,8 @@ def build_map(
     be in `places`). `selected` is a Place key, `selected_link` a Partnership key; both are
     highlighted. `width`/`height` are the map's size in pixels: labels are laid out for the zoom
     fitBounds picks at that size. `labels=None` shows labels up to features.LABEL_LIMIT places.
+    `changed` are Place keys whose status changed since a compared snapshot: they get a dashed
+    halo, explained in the legend by `changed_label` ("Changed since …").
     An unknown `basemap` falls back to the offline one.
     """
     shown = [(p, coords[p.key]) for p in places if p.key in coords]
@@ -75,8 +79,9 @@ def build_map(
     )
     make_offline(m)
     m.add_child(StyleVars(css_vars()), name="style_vars")
+    halo = changed_label if any(p.key in changed for p, _ in shown) else ""
     legend, legend_size = legend_html({shape(p) for p, _ in shown},
-                                      {category(p, color_by, stage_of) for p, _, _ in links}, color_by, lang)
+                                      {category(p, color_by, stage_of) for p, _, _ in links}, color_by, lang, halo)
     if legend:
         m.add_child(Legend(legend, NARROW_MAP_PX), name="legend")
     _add_basemap(m, basemap)
@@ -89,7 +94,7 @@ def build_map(
         layer.add_child(Tooltip(sticky=True))
         m.add_child(layer, name="links")
 
-    place_feats, label_feats = place_features(shown, lang, zoom, height, selected, labels, legend_size)
+    place_feats, label_feats = place_features(shown, lang, zoom, height, selected, labels, legend_size, changed)
     if place_feats:
         layer = DivIconLayer("places", collection_json(place_feats), "placeIcon", z_offset=2000)
         layer.add_child(Tooltip(sticky=False, direction="top", offset=[0, -8]))

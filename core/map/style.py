@@ -36,6 +36,7 @@ LINK_WEIGHT = 3.5
 # Place shapes: JP = red circles, CN = blue squares, national bodies = diamonds; regions are
 # larger hollow rings, cities filled.
 JP_COLOR, CN_COLOR = "#C62828", "#1F4FB5"
+CHANGED_COLOR = "#6A1B9A"  # the dashed halo of a place whose status changed since the compared snapshot
 SHAPES = ("jp_city", "jp_region", "jp_body", "cn_city", "cn_region", "cn_body")
 
 # Marker boxes (px, border included) per kind of place.
@@ -70,5 +71,5 @@ def css_vars() -> dict[str, str]:
         "legend-font": LEGEND_FONT_PX, "legend-max": LEGEND_MAX_PX,
         "legend-pad-x": LEGEND_PAD_X, "legend-pad-y": LEGEND_PAD_Y, "legend-gap": LEGEND_GAP_PX,
     }
-    colours = {"jp": JP_COLOR, "cn": CN_COLOR, "sea": BASEMAP_STYLES["sea"]}
+    colours = {"jp": JP_COLOR, "cn": CN_COLOR, "changed": CHANGED_COLOR, "sea": BASEMAP_STYLES["sea"]}
     return {**{f"--jcm-{k}": f"{v}px" for k, v in px.items()}, **{f"--jcm-{k}": v for k, v in colours.items()}}

@@ -48,8 +48,8 @@ class ActivityDiff:
 class EntityChange:
     entity: str  # Place key
     stage: StageChange
-    before: Status | None
-    after: Status | None
+    before: Status | None  # None: no entry yet at `since`
+    after: Status  # the status shown at `as_of` (an older one when not re-reported)
     activities: tuple[ActivityDiff, ...] = ()
     new_events: tuple[Event, ...] = ()
 
@@ -58,12 +58,11 @@ class EntityChange:
         return self.stage is not StageChange.UNCHANGED or bool(self.activities or self.new_events)
 
 
-def _stage_change(before: Status | None, after: Status | None, since: str) -> StageChange:
+def _stage_change(before: Status | None, after: Status, since: str) -> StageChange:
     if before is None:
         return StageChange.NEW
-    if after is before and before.as_of == since:
+    if after.as_of == since:  # reported at `since`, nothing newer: the newer snapshot left it out
         return StageChange.NOT_REPORTED
-    assert after is not None  # an entry on or before `since` is also one on or before `as_of`
     rank_before, rank_after = _STAGE_ORDER.index(before.stage), _STAGE_ORDER.index(after.stage)
     if rank_after < rank_before:
         return StageChange.ADVANCED
@@ -113,19 +112,16 @@ def compare(dataset: Dataset, since: str, as_of: str) -> tuple[EntityChange, ...
     changes = []
     for key in dataset.history:
         before, after = dataset.status_of(key, since), dataset.status_of(key, as_of)
-        if before is None and after is None:
+        if after is None:  # no entry yet at either date (an entry at `since` is one at `as_of` too)
             continue
-        kind = _stage_change(before, after, since)
         old_acts, old_events = (before.activities, before.events) if before else ((), ())
-        new_acts, events = (after.activities, after.events) if after and after is not before else (old_acts, old_events)
-        changes.append(EntityChange(key, kind, before, after, activity_diffs(old_acts, new_acts),
-                                    new_events(old_events, events)))
+        changes.append(EntityChange(key, _stage_change(before, after, since), before, after,
+                                    activity_diffs(old_acts, after.activities), new_events(old_events, after.events)))
     kinds = list(StageChange)
 
     def sort_key(c: EntityChange) -> tuple[int, int, int, int]:
-        shown = c.after or c.before
-        stage = _STAGE_ORDER.index(shown.stage) if shown else len(_STAGE_ORDER)
-        return (not c.changed, kinds.index(c.stage), stage, order.index(c.entity) if c.entity in order else len(order))
+        place = order.index(c.entity) if c.entity in order else len(order)
+        return (not c.changed, kinds.index(c.stage), _STAGE_ORDER.index(c.after.stage), place)
 
     return tuple(sorted(changes, key=sort_key))
 

@@ -21,7 +21,9 @@ from core.map.style import LINK_STYLES
 from core.models import Dataset, Partnership, RelationType, Stage
 
 STAGES = list(Stage)  # most advanced first: the stack's order and the legend's
-CHART_HEIGHT = 260  # px: readable from the back of the room without pushing the table off screen
+# Whole-chart heights in px (Streamlit fits title, axes and legend into them too): the bars stay
+# readable from the back of the room and a chart still fits a 1280x720 screen.
+STAGES_HEIGHT, AGREEMENTS_HEIGHT, ENTITY_HEIGHT = 420, 360, 300
 _FONT_PX = 14
 
 
@@ -89,7 +91,7 @@ def _configured(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
 def stages_chart(frame: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     """Stacked bars: entities per stage at each snapshot, the most advanced stage at the bottom."""
     dates = list(dict.fromkeys(frame.sort_values("iso")["date"])) if len(frame) else []
-    chart = alt.Chart(frame, height=CHART_HEIGHT, title=t("chart.stages", lang)).mark_bar().encode(
+    chart = alt.Chart(frame, height=STAGES_HEIGHT, title=t("chart.stages", lang)).mark_bar().encode(
         x=alt.X(field="date", type="nominal", sort=dates, title=t("chart.date", lang), axis=alt.Axis(labelAngle=0)),
         y=alt.Y(field="count", type="quantitative", title=t("chart.count", lang), axis=alt.Axis(tickMinStep=1)),
         color=alt.Color(field="stage", type="nominal", scale=_stage_scale(lang), title=t("col.stage", lang)),
@@ -105,9 +107,11 @@ def entity_chart(frame: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     """One entity's stage over time: points on a stage axis (most advanced at the top), joined."""
     stages = [label(s, lang) for s in STAGES]
     dates = list(frame.sort_values("iso")["date"]) if len(frame) else []
-    base = alt.Chart(frame, height=180, title=t("chart.entity_stages", lang)).encode(
-        x=alt.X(field="date", type="nominal", sort=dates, title=t("chart.date", lang), axis=alt.Axis(labelAngle=0)),
-        y=alt.Y(field="stage", type="nominal", sort=stages, scale=alt.Scale(domain=stages), title=None),
+    # It lives in the narrow details panel: slanted dates never overlap, stage names are never cut.
+    base = alt.Chart(frame, height=ENTITY_HEIGHT, title=t("chart.entity_stages", lang)).encode(
+        x=alt.X(field="date", type="nominal", sort=dates, title=None, axis=alt.Axis(labelAngle=-40)),
+        y=alt.Y(field="stage", type="nominal", sort=stages, scale=alt.Scale(domain=stages), title=None,
+                axis=alt.Axis(labelLimit=240)),
     )
     line = base.mark_line(color="#888888")
     points = base.mark_point(filled=True, size=160).encode(
@@ -121,7 +125,7 @@ def entity_chart(frame: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
 def agreements_chart(frame: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     """Cumulative bars per year in the friendship colour; the undated relations' bar in grey."""
     dated = LINK_STYLES["relation"][RelationType.FRIENDSHIP]["color"]
-    chart = alt.Chart(frame, height=CHART_HEIGHT, title=t("chart.agreements", lang)).mark_bar().encode(
+    chart = alt.Chart(frame, height=AGREEMENTS_HEIGHT, title=t("chart.agreements", lang)).mark_bar().encode(
         x=alt.X(field="year", type="nominal", sort=list(frame["year"]), title=t("chart.year", lang)),
         y=alt.Y(field="total", type="quantitative", title=t("chart.cumulative", lang), axis=alt.Axis(tickMinStep=1)),
         color=alt.condition(alt.datum.dated, alt.value(dated), alt.value(LINK_STYLES["stage"][Stage.NO_STATUS]["color"])),

@@ -107,7 +107,7 @@ def changes_frame(changes: tuple[EntityChange, ...], dataset: Dataset, lang: str
     rows = [[
         place_name(dataset, c.entity, lang),
         STAGE_CHANGE_TEXT[c.stage].text(lang),
-        f"{_stage_text(c.before, lang)} → {_stage_text(c.after, lang)}",
+        f"{_stage_text(c.before, lang)} → {label(c.after.stage, lang)}",
         _bullets([_activity_change(d, dataset, lang) for d in c.activities]),
         _bullets([event_text(e, lang) for e in c.new_events]),
     ] for c in changes]

@@ -3,6 +3,9 @@
 Every problem in every file is collected and raised together as `DataLoadError`; the files are
 only read, never rewritten, so a bad edit loses nothing. See data/README.md for the columns.
 
+Statuses, activities and events hold one entry per entity and `as_of` date (a snapshot); see
+data/README.md, *Snapshots*.
+
 Over 300 lines for now: five file checkers share one cell checker (`_Cells`), and three branches
 edit this module at once; splitting it (cells / files) is best done after they are merged.
 """

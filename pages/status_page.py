@@ -33,8 +33,10 @@ if since and dataset.viewed:
     else:
         st.info(t("status.no_changes", lang), icon=":material/check:")
     show_table(changes_frame(changes, dataset, lang), row_height=60)
-elif dataset.viewed:
+elif len(dataset.dates) == 1:
     st.info(t("status.one_snapshot", lang, date=format_date(dataset.dates[0], lang)), icon=":material/history:")
+elif dataset.viewed:
+    st.info(t("status.first_snapshot", lang, date=format_date(dataset.viewed, lang)), icon=":material/history:")
 
 frame = table2(dataset, shown, lang)
 if len(frame):

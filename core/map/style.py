@@ -48,6 +48,7 @@ LINE_PX = round(FONT_PX * 1.3)
 PAD_X, PAD_Y = 5, 2  # label box padding
 MAX_LABEL_PX = 12 * FONT_PX  # long names wrap beyond this width
 GAP = 3  # between a marker and its label, and between any two boxes (layout only)
+HALO_PX = GAP  # the "changed" halo around a marker: drawn inside that gap, so it never covers a label
 
 LEGEND_FONT_PX = 13
 LEGEND_MAX_PX = 260  # the legend's max-width
@@ -66,7 +67,7 @@ def shape(place: Place) -> str:
 def css_vars() -> dict[str, str]:
     """The CSS custom properties assets/jcm-map.css reads, set on the map container."""
     px = {
-        "font": FONT_PX, "line": LINE_PX, "pad-x": PAD_X, "pad-y": PAD_Y,
+        "font": FONT_PX, "line": LINE_PX, "pad-x": PAD_X, "pad-y": PAD_Y, "halo": HALO_PX,
         **{f"{kind}-marker": size for kind, size in MARKER_SIZES.items()},
         "legend-font": LEGEND_FONT_PX, "legend-max": LEGEND_MAX_PX,
         "legend-pad-x": LEGEND_PAD_X, "legend-pad-y": LEGEND_PAD_Y, "legend-gap": LEGEND_GAP_PX,

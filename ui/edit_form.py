@@ -142,8 +142,9 @@ def snapshot_form(dataset: Dataset, folder: Path, lang: str) -> None:
         _save(folder, opened, snapshot_rows(as_of.isoformat(), entries, source.strip()), as_of, lang)
     saved = st.session_state.pop(_SAVED, None)
     if saved:  # next to the Save button, where the eyes are (the page keeps its scroll position)
-        st.success(saved, icon=":material/check_circle:")
-        st.toast(saved, icon=":material/check_circle:")
+        long, short = saved
+        st.success(long, icon=":material/check_circle:")
+        st.toast(short, icon=":material/check_circle:")
         st.page_link("pages/map_page.py", label=t("page.map", lang), icon=":material/map:")
         st.page_link("pages/status_page.py", label=t("page.status", lang), icon=":material/fact_check:")
     st.button(t("edit.reopen", lang), on_click=_reopen, help=t("edit.reopen_help", lang))
@@ -155,8 +156,9 @@ def _save(folder: Path, opened: _Opened, rows: dict[str, list[Line]], as_of: dt.
     except SaveRefused as refused:
         _refusal(refused, lang)
         return
-    st.session_state[_SAVED] = t("edit.saved", lang, date=format_date(as_of.isoformat(), lang),
-                                 count=len(rows.get("statuses.csv", [])), backup=markdown_text(str(saved.backup)))
+    date = format_date(as_of.isoformat(), lang)
+    st.session_state[_SAVED] = (t("edit.saved", lang, date=date, count=len(rows.get("statuses.csv", [])),
+                                  backup=markdown_text(str(saved.backup))), t("edit.saved_short", lang, date=date))
     _reopen()
     st.rerun()
 

@@ -4,6 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
 DATA_DIR ?=
+ALLOW_EDIT ?=
 
 .PHONY: run test install install-test geocode bench clean
 
@@ -32,9 +33,10 @@ locale/%/LC_MESSAGES/messages.mo: locale/%/LC_MESSAGES/messages.po | $(VENV)/.in
 install: $(VENV)/.installed-app $(MO)
 install-test: $(VENV)/.installed-test $(MO)
 
-## Start the app on the bundled data (or DATA_DIR=folder), with no internet needed.
+## Start the app on the bundled data (or DATA_DIR=folder), with no internet needed; ALLOW_EDIT=1 adds
+## the password-protected page that records a meeting (password in .streamlit/secrets.toml).
 run: install
-	$(PY) -m streamlit run app.py --server.port $(PORT) -- $(if $(DATA_DIR),--data-dir "$(DATA_DIR)")
+	$(PY) -m streamlit run app.py --server.port $(PORT) -- $(if $(DATA_DIR),--data-dir "$(DATA_DIR)") $(if $(ALLOW_EDIT),--allow-edit)
 
 ## Run the whole test suite (pure, AppTest and browser tests).
 test: install-test

@@ -9,8 +9,7 @@ from streamlit.navigation.page import StreamlitPage
 from core.errors import DataLoadError
 from core.i18n import t
 from ui import controls, session
-
-MAX_PROBLEMS_SHOWN = 50  # beyond this a list stops helping: the rest is counted per kind
+from ui.problems import show_problems
 
 
 def pages(lang: str) -> list[StreamlitPage]:
@@ -25,6 +24,9 @@ def pages(lang: str) -> list[StreamlitPage]:
         st.Page("pages/partnerships_page.py", title=t("page.partnerships", lang), icon=":material/handshake:",
                 url_path="partnerships"),
         st.Page("pages/about_page.py", title=t("page.about", lang), icon=":material/info:", url_path="about"),
+        # Only when the server was started with editing allowed: otherwise no page can write.
+        *([st.Page("pages/edit_page.py", title=t("page.edit", lang), icon=":material/edit_note:", url_path="edit")]
+          if session.editing_allowed() else []),
     ]
 
 
@@ -39,12 +41,7 @@ except DataLoadError as problem:
     st.navigation(pages(lang), position="hidden")
     st.error(t("error.data_title", lang), icon=":material/error:")
     st.text(t("error.data_folder", lang, folder=session.data_dir()))
-    lines = []
-    for error, left_out in problem.shown(MAX_PROBLEMS_SHOWN):
-        lines.append(error.message(lang))
-        if left_out:
-            lines.append(t("error.more_of_kind", lang, count=left_out))
-    st.code("\n".join(lines), language=None, wrap_lines=True)
+    show_problems(problem, lang)
     st.stop()
 
 controls.seed_from_url(dataset)

@@ -3,6 +3,9 @@
 Every problem in every file is collected and raised together as `DataLoadError`; the files are
 only read, never rewritten, so a bad edit loses nothing. See data/README.md for the columns.
 
+Statuses, activities and events hold one entry per entity and `as_of` date (a snapshot); see
+data/README.md, *Snapshots*.
+
 Over 300 lines for now: five file checkers share one cell checker (`_Cells`), and three branches
 edit this module at once; splitting it (cells / files) is best done after they are merged.
 """
@@ -178,7 +181,8 @@ class _Cells:
         return year
 
     def date(self, column: str) -> str:
-        """An ISO date (YYYY-MM-DD) no later than today: a report cannot be dated in the future."""
+        """An ISO date (YYYY-MM-DD) no later than today: a report cannot be dated in the future.
+        "" when it is not one (reported), so that no other check counts it as a snapshot date."""
         value = self.row[column]
         if not value:
             self.fail("missing_value", column, expected="YYYY-MM-DD")
@@ -189,10 +193,11 @@ class _Cells:
             date = dt.date.fromisoformat(value)
         except ValueError:
             self.fail("bad_date", column, value)
-            return value
+            return ""
         today = dt.date.today()
         if date > today:
             self.fail("future_date", column, value, today=today.isoformat())
+            return ""
         return value
 
     def place(self, column: str, places: _Places, country: Country | None = None) -> str:
@@ -215,12 +220,19 @@ class _Cells:
                 self.fail("counterpart_not_japanese", column, key)
         return keys
 
-    def entity(self, places: _Places, statuses: _Keys) -> str:
-        """The place an activity or event belongs to: it must have a status, or no page shows it."""
+    def entry(self, places: _Places, snapshots: _Snapshots) -> tuple[str, str]:
+        """The status entry (entity, as_of) an activity or event belongs to: it must exist, or no
+        page shows it. A file without an `as_of` column belongs to the one snapshot, when there is
+        only one (the file's missing column is reported once by `_entry_rows` otherwise)."""
         key = self.place("entity", places)
-        if key and not places.keys.lacks(key) and statuses.lacks(key):
+        if key and not places.keys.lacks(key) and snapshots.entities.lacks(key):
             self.fail("no_status_row", "entity", key)
-        return key
+        if "as_of" not in self.row.values:
+            return key, next(iter(snapshots.dates)) if len(snapshots.dates) == 1 else ""
+        as_of = self.date("as_of")
+        if key in snapshots.entities.written and as_of and snapshots.entities.complete and (key, as_of) not in snapshots.entries:
+            self.fail("no_status_on_date", "as_of", as_of, entity=key)
+        return key, as_of
 
     def names(self, prefix: str) -> Names:
         """A name in every UI language (`<prefix>_<lang>`): each required, hidden characters pointed out."""
@@ -234,6 +246,16 @@ class _Cells:
 def _per_lang(prefix: str) -> list[tuple[str, str]]:
     """(language, column) of a multilingual value: adding a language adds its columns to the data."""
     return [(lang, f"{prefix}_{lang}") for lang in LANGS]
+
+
+@dataclass(frozen=True)
+class _Snapshots:
+    """What statuses.csv defines for activities and events to refer to: its entities, and each
+    (entity, as_of) entry and date."""
+
+    entities: _Keys
+    entries: frozenset[tuple[str, str]]
+    dates: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -323,10 +345,11 @@ def _load_partnerships(folder: Path, places: _Places, errors: list[DataError]) -
     return tuple(result)
 
 
-def _load_statuses(folder: Path, places: _Places, errors: list[DataError]) -> tuple[dict[str, Status], _Keys]:
-    """The statuses (without their activities and events yet) and the entities statuses.csv names."""
+def _load_statuses(folder: Path, places: _Places, errors: list[DataError]) -> tuple[list[Status], _Snapshots]:
+    """The statuses (without their activities and events yet), one per entity and date, and what
+    statuses.csv defines for the other files."""
     file = str(folder / STATUSES)
-    statuses: dict[str, Status] = {}
+    statuses: list[Status] = []
     keyed: list[tuple[Row, tuple[str, ...]]] = []
     stored_stages = tuple(s for s in Stage if s is not Stage.NO_STATUS)
     columns = ("entity", "as_of", "stage", "counterparts", "themes", "text_ja", "source")
@@ -340,22 +363,35 @@ def _load_statuses(folder: Path, places: _Places, errors: list[DataError]) -> tu
         themes = c.choices("themes", Theme)
         text = c.texts("text")
         source = c.text("source", "missing_source")
-        keyed.append((row, (entity,)))
-        if entity in places.valid and stage and entity not in statuses:
-            statuses[entity] = Status(entity, as_of, stage, counterparts, themes, text, source)
+        keyed.append((row, (entity, as_of)))
+        if entity in places.valid and stage:
+            statuses.append(Status(entity, as_of, stage, counterparts, themes, text, source))
     _unique(file, keyed, "entity", errors)
-    return statuses, _Keys(frozenset(key for _, (key,) in keyed), complete)
+    entries = frozenset((entity, as_of) for _, (entity, as_of) in keyed)
+    entities = _Keys(frozenset(entity for entity, _ in entries), complete)
+    return statuses, _Snapshots(entities, entries, frozenset(as_of for _, as_of in entries if as_of))
 
 
-def _load_activities(folder: Path, places: _Places, statuses: _Keys, errors: list[DataError]) -> list[Activity]:
-    file = str(folder / ACTIVITIES)
-    if not os.path.lexists(folder / ACTIVITIES):  # optional; a broken link to it is still reported
+def _entry_rows(folder: Path, filename: str, columns: tuple[str, ...], snapshots: _Snapshots,
+                errors: list[DataError]) -> list[Row]:
+    """The rows of activities.csv or events.csv (none when the optional file is absent). Without an
+    `as_of` column they belong to the one snapshot; with several snapshots the column is required."""
+    if not os.path.lexists(folder / filename):  # optional; a broken link to it is still reported
         return []
+    rows = _rows(folder, filename, columns, errors)[0]
+    if rows and "as_of" not in rows[0].values and len(snapshots.dates) > 1:
+        dates = ", ".join(sorted(snapshots.dates))
+        errors.append(DataError(str(folder / filename), "missing_as_of", 1, "as_of", params={"dates": dates}))
+    return rows
+
+
+def _load_activities(folder: Path, places: _Places, snapshots: _Snapshots, errors: list[DataError]) -> list[Activity]:
+    file = str(folder / ACTIVITIES)
     result = []
     columns = ("entity", "kind", "count", "qualifier", "fiscal_year", "counterparts", "themes", "text_ja", "source")
-    for row in _rows(folder, ACTIVITIES, columns, errors)[0]:
+    for row in _entry_rows(folder, ACTIVITIES, columns, snapshots, errors):
         c = _Cells(file, row, errors)
-        entity = c.entity(places, statuses)
+        entity, as_of = c.entry(places, snapshots)
         kind = c.choice("kind", ActivityKind)
         count = c.whole("count", 1, MAX_COUNT)
         qualifier = c.choice("qualifier", CountQualifier)
@@ -368,18 +404,17 @@ def _load_activities(folder: Path, places: _Places, statuses: _Keys, errors: lis
         text = c.texts("text")
         source = c.text("source", "missing_source")
         if kind and qualifier:
-            result.append(Activity(entity, kind, count, qualifier, fiscal_year, counterparts, themes, text, source))
+            result.append(Activity(entity, kind, count, qualifier, fiscal_year, counterparts, themes, text, source, as_of))
     return result
 
 
-def _load_events(folder: Path, places: _Places, statuses: _Keys, errors: list[DataError]) -> list[Event]:
+def _load_events(folder: Path, places: _Places, snapshots: _Snapshots, errors: list[DataError]) -> list[Event]:
     file = str(folder / EVENTS)
-    if not os.path.lexists(folder / EVENTS):
-        return []
     result = []
-    for row in _rows(folder, EVENTS, ("entity", "year", "month", "timing", "status", "text_ja", "source"), errors)[0]:
+    columns = ("entity", "year", "month", "timing", "status", "text_ja", "source")
+    for row in _entry_rows(folder, EVENTS, columns, snapshots, errors):
         c = _Cells(file, row, errors)
-        entity = c.entity(places, statuses)
+        entity, as_of = c.entry(places, snapshots)
         year = c.year("year", required=True)
         month = c.whole("month", 1, 12)
         if month is None and not row["month"]:
@@ -388,20 +423,22 @@ def _load_events(folder: Path, places: _Places, statuses: _Keys, errors: list[Da
         text = c.texts("text")
         source = c.text("source", "missing_source")
         if year and month and timing and status:
-            result.append(Event(entity, year, month, timing, status, text, source))
+            result.append(Event(entity, year, month, timing, status, text, source, as_of))
     return result
 
 
-def _with_activities_and_events(statuses: dict[str, Status], activities: list[Activity], events: list[Event]) -> dict[str, Status]:
-    """Each status with its activities (in file order) and events (in date order)."""
-    return {
-        entity: replace(
+def _history(statuses: list[Status], activities: list[Activity], events: list[Event]) -> dict[str, tuple[Status, ...]]:
+    """Each entity's entries, oldest first, each with its activities (in file order) and events (in
+    date order)."""
+    history: dict[str, list[Status]] = {}
+    for status in statuses:
+        entry = (status.entity, status.as_of)
+        history.setdefault(status.entity, []).append(replace(
             status,
-            activities=tuple(a for a in activities if a.entity == entity),
-            events=tuple(sorted((e for e in events if e.entity == entity), key=lambda e: e.sort_key)),
-        )
-        for entity, status in statuses.items()
-    }
+            activities=tuple(a for a in activities if (a.entity, a.as_of) == entry),
+            events=tuple(sorted((e for e in events if (e.entity, e.as_of) == entry), key=lambda e: e.sort_key)),
+        ))
+    return {entity: tuple(sorted(entries, key=lambda s: s.as_of)) for entity, entries in history.items()}
 
 
 def load_dataset(folder: str | os.PathLike[str] | None = None) -> Dataset:
@@ -410,11 +447,10 @@ def load_dataset(folder: str | os.PathLike[str] | None = None) -> Dataset:
     errors: list[DataError] = []
     places = _load_places(path, errors)
     partnerships = _load_partnerships(path, places, errors)
-    statuses, entities = _load_statuses(path, places, errors)
-    activities = _load_activities(path, places, entities, errors)
-    events = _load_events(path, places, entities, errors)
+    statuses, snapshots = _load_statuses(path, places, errors)
+    activities = _load_activities(path, places, snapshots, errors)
+    events = _load_events(path, places, snapshots, errors)
     if errors:
         raise DataLoadError(errors)
-    statuses = _with_activities_and_events(statuses, activities, events)
-    return Dataset(places=places.valid, partnerships=partnerships, statuses=statuses)
+    return Dataset(places=places.valid, partnerships=partnerships, history=_history(statuses, activities, events))
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cached_property
 
@@ -190,6 +190,7 @@ class Activity:
     themes: tuple[Theme, ...]
     text: Names  # short description; ja is the document's wording
     source: str
+    as_of: str  # the snapshot (statuses.csv entry) it belongs to
 
 
 @dataclass(frozen=True)
@@ -203,6 +204,7 @@ class Event:
     status: EventStatus
     text: Names
     source: str
+    as_of: str  # the snapshot (statuses.csv entry) it belongs to
 
     @property
     def sort_key(self) -> tuple[int, int, int]:
@@ -227,18 +229,48 @@ class Status:
 
 @dataclass(frozen=True)
 class Dataset:
-    """Everything the app shows, validated and cross-referenced by the loader."""
+    """Everything the app shows, validated and cross-referenced by the loader.
+
+    `history` keeps every snapshot (one `Status` per entity and `as_of` date, oldest first); the
+    dataset is *viewed* at one date (`as_of`, None = the latest), and `statuses` is what that date
+    shows: each entity's latest entry on or before it. `at(date)` gives the same data viewed at
+    another date, so every page, panel, map and export follows one choice.
+    """
 
     places: dict[str, Place]
     partnerships: tuple[Partnership, ...]
-    statuses: dict[str, Status]
+    history: dict[str, tuple[Status, ...]]
+    as_of: str | None = None
 
-    def status_of(self, key: str) -> Status | None:
-        """The Table 2 entry of a place, or None: "no status reported" is not an error."""
-        return self.statuses.get(key)
+    @cached_property
+    def dates(self) -> tuple[str, ...]:
+        """Every snapshot date, oldest first."""
+        return tuple(sorted({s.as_of for entries in self.history.values() for s in entries}))
 
-    def stage_of(self, key: str) -> Stage:
-        status = self.statuses.get(key)
+    @property
+    def viewed(self) -> str | None:
+        """The date the dataset is viewed at: the chosen one, else the latest snapshot."""
+        return self.as_of or (self.dates[-1] if self.dates else None)
+
+    def at(self, as_of: str | None) -> Dataset:
+        """The same data viewed at another snapshot date (None: the latest)."""
+        return replace(self, as_of=as_of)
+
+    @cached_property
+    def statuses(self) -> dict[str, Status]:
+        """Each entity's status at the viewed date (its latest entry on or before it)."""
+        found = {key: latest_on(entries, self.viewed) for key, entries in self.history.items()}
+        return {key: status for key, status in found.items() if status}
+
+    def status_of(self, key: str, as_of: str | None = None) -> Status | None:
+        """The Table 2 entry of a place at `as_of` (default: the viewed date), or None: "no status
+        reported" is not an error. An older entry is returned as is: its own `as_of` says when."""
+        if as_of is None:
+            return self.statuses.get(key)
+        return latest_on(self.history.get(key, ()), as_of)
+
+    def stage_of(self, key: str, as_of: str | None = None) -> Stage:
+        status = self.status_of(key, as_of)
         return status.stage if status else Stage.NO_STATUS
 
     def partnerships_of(self, key: str) -> tuple[Partnership, ...]:
@@ -260,6 +292,13 @@ class Dataset:
     def regions(self) -> dict[str, Names]:
         """Every prefecture/province that holds a place, keyed by its Japanese name."""
         return {p.region.ja: p.region for p in self.places.values()}
+
+
+def latest_on(entries: tuple[Status, ...], as_of: str | None) -> Status | None:
+    """The latest of an entity's entries (oldest first) dated on or before `as_of` (ISO dates
+    compare as text)."""
+    earlier = [s for s in entries if as_of is None or s.as_of <= as_of]
+    return earlier[-1] if earlier else None
 
 
 def normalise_name(name: str) -> str:

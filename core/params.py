@@ -22,7 +22,7 @@ from core import filters
 from common.i18n import Message
 from core.basemap import BASEMAPS, DEFAULT_BASEMAP
 from core.filters import Filter, year_bounds
-from core.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, label, t
+from core.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, format_date, label, t
 from core.models import Country, Dataset, Names, RelationType, Stage, normalise_name
 
 COLOR_BY = ("relation", "stage")
@@ -215,6 +215,27 @@ class LinkRef(Param):
         return Read(key) if key in allowed.links else None
 
 
+@dataclass(frozen=True, kw_only=True)
+class Snapshot(Param):
+    """A snapshot date of the data (YYYY-MM-DD exactly as in statuses.csv). The default "" moves
+    with the data: the latest snapshot for `asof`, the one before the date shown for `since`."""
+
+    default: Any = ""
+    moving: Message  # how the default is shown ({date}: the latest snapshot)
+
+    def read(self, raw: str, allowed: Allowed) -> Read | None:
+        return Read(raw.strip()) if raw.strip() in allowed.dataset.dates else None
+
+    def options(self, allowed: Allowed) -> Sequence[str]:
+        return ["", *reversed(allowed.dataset.dates)]
+
+    def show(self, value: Any, lang: str, allowed: Allowed) -> str:
+        if value:
+            return format_date(value, lang)
+        latest = allowed.dataset.dates[-1] if allowed.dataset.dates else ""
+        return self.moving.text(lang, date=format_date(latest, lang) if latest else "")
+
+
 def _color_name(value: str, lang: str) -> str:
     return t(f"map.color_by.{value}", lang)
 
@@ -236,6 +257,8 @@ PARAMS: tuple[Param, ...] = (
     Text(name="q", widget="text", label=Message("filter.search"), help=Message("filter.search_help"), filter=filters.SEARCH),
     PlaceRef(name="place"),
     LinkRef(name="link"),
+    Snapshot(name="asof", widget="snapshot", label=Message("filter.asof"), moving=Message("asof.latest")),
+    Snapshot(name="since", widget="snapshot", label=Message("filter.since"), moving=Message("since.previous")),
     Choice(name="color", default="relation", choices=lambda a: COLOR_BY, shown=_color_name, widget="radio",
            label=Message("map.color_by")),
     Choice(name="basemap", default=DEFAULT_BASEMAP, choices=lambda a: a.basemaps, shown=_basemap_name,

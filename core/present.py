@@ -56,9 +56,11 @@ def event_date(event: Event, lang: str) -> str:
     return label(event.timing, lang).format(month=format_year_month(event.year, event.month, lang))
 
 
-def as_of_text(status: Status, lang: str) -> str:
-    """The report's date as the language writes it: '2014年5月31日', 'May 31, 2014'."""
-    return format_date(status.as_of, lang)
+def as_of_text(status: Status, lang: str, viewed: str | None = None) -> str:
+    """The report's date as the language writes it: '2014年5月31日', 'May 31, 2014'; marked as
+    not reported at the date `viewed` when the status is an older one carried forward."""
+    date = format_date(status.as_of, lang)
+    return t("snapshot.older", lang, date=date) if viewed and status.as_of != viewed else date
 
 
 def event_text(event: Event, lang: str) -> str:

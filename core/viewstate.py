@@ -53,6 +53,16 @@ class ViewState:
         return self["link"]
 
     @property
+    def asof(self) -> str | None:
+        """The snapshot date shown; None: the latest."""
+        return self["asof"] or None
+
+    @property
+    def since(self) -> str | None:
+        """The snapshot compared with; None: the one before the date shown."""
+        return self["since"] or None
+
+    @property
     def color(self) -> str:
         return self["color"]
 
@@ -73,7 +83,7 @@ class Ignored:
     `reason`: "unknown" (not understood, ignored), "repeated" (a second value of a one-value
     parameter, ignored), "unknown_name" (no such parameter), "clamped" (a year moved into the
     data's years, `used` says to what), "no_years" (the data has no years), "swapped" (`from`
-    after `to`, `used` names the other end).
+    after `to`, `used` names the other end), "since_not_before" (`since` not before the date shown).
     """
 
     param: str
@@ -116,6 +126,15 @@ def _ordered_years(values: dict[str, Any], ignored: list[Ignored]) -> None:
         ignored.append(Ignored("from", str(lo), "swapped", f"to={hi}"))
 
 
+def _since_before_asof(values: dict[str, Any], dataset: Dataset, ignored: list[Ignored]) -> None:
+    """A comparison looks back: `since` on or after the date shown is dropped (the default compares
+    with the snapshot before)."""
+    shown = values.get("asof") or dataset.viewed
+    if values.get("since") and shown and values["since"] >= shown:
+        ignored.append(Ignored("since", values["since"], "since_not_before"))
+        values["since"] = ""
+
+
 def parse_query(
     query: Mapping[str, str | list[str]],
     dataset: Dataset,
@@ -128,6 +147,7 @@ def parse_query(
     ignored = [Ignored(name, ", ".join(_values(query, name)), "unknown_name") for name in query if name not in known]
     values = {p.name: _read(p, _values(query, p.name), allowed, ignored) for p in params}
     _ordered_years(values, ignored)
+    _since_before_asof(values, dataset, ignored)
     return ViewState(values), ignored
 
 

@@ -13,9 +13,10 @@ from ui import controls, session
 from ui.details import link_details, place_details
 from ui.downloads import download_buttons
 from ui.mapclick import CLICK_RETURNS, clicked_id
+from ui.snapshots import as_of_caption, map_marks
 from ui.tables import show_table
 
-dataset = session.dataset()
+dataset = controls.viewed_dataset()
 coords = session.coordinates()
 view = controls.current_view()
 lang = view.lang
@@ -33,6 +34,7 @@ with map_col:
         shown.places, shown.partnerships, coords,
         lang=lang, color_by=view.color, stage_of=dataset.stage_of,
         basemap=view.basemap, selected=view.place, selected_link=view.link, shaded=view["province"],
+        **map_marks(dataset, view),
     )
     returned = st_folium(fmap, key="map", height=640, use_container_width=True, returned_objects=CLICK_RETURNS)
     clicked = clicked_id(returned)
@@ -46,6 +48,7 @@ with map_col:
 
 with side_col:
     st.markdown(f"#### {markdown_text(t('details.status', lang))}")
+    as_of_caption(dataset, lang)
     stages = [(place_name(dataset, p.key, lang), label(dataset.stage_of(p.key), lang)) for p in shown.places
               if p.country == Country.CN]
     show_table([{t("col.entity", lang): n, t("col.stage", lang): s} for n, s in stages], max_height=330)

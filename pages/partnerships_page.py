@@ -1,30 +1,38 @@
-"""Partnerships page: Table 1 as a filterable table, downloadable as an Excel-safe CSV."""
+"""Partnerships page: Table 1 as a filterable table (with the stage at the date shown), the
+agreements per year as a chart, and the downloads: an Excel-safe CSV and the report's workbook."""
 
 import streamlit as st
 
+from core.charts import agreement_counts, agreements_chart
 from core.export import csv_bytes
 from core.filters import apply_filter
+from core.frames import table1
 from core.i18n import t
-from core.present import partnership_columns, partnership_row
-from ui import controls, session
+from ui import controls
+from ui.snapshots import as_of_caption, workbook_button
 from ui.tables import show_table
 
-dataset = session.dataset()
+dataset = controls.viewed_dataset()
 view = controls.current_view()
 lang = view.lang
 shown = apply_filter(dataset, view.filter)
 
 st.header(t("partnerships.title", lang), anchor=False)
+as_of_caption(dataset, lang)
 st.caption(t("map.shown", lang, links=len(shown.partnerships), places=len(shown.places)))
-columns = [*partnership_columns(lang), t("col.source", lang)]
-rows = [{**partnership_row(p, dataset, lang), t("col.source", lang): p.source} for p in shown.partnerships]
-if rows:
-    show_table(rows)
+frame = table1(dataset, shown, lang)
+if len(frame):
+    show_table(frame)
 else:
     st.info(t("map.empty", lang))
-st.download_button(
+left, right = st.columns(2)
+left.download_button(
     t("partnerships.download", lang),
-    data=csv_bytes(rows, columns),
+    data=csv_bytes(frame.to_dict("records"), list(frame.columns)),
     file_name="partnerships.csv",
     mime="text/csv",
 )
+with right:
+    workbook_button(dataset, shown, view, key="partnerships_workbook")
+if len(shown.partnerships):
+    st.altair_chart(agreements_chart(agreement_counts(shown.partnerships, lang), lang), width="stretch")

@@ -1,51 +1,52 @@
-"""Status page: Table 2 in full (stage, original text, activities, themes, dates), sortable,
-with the places that have no status reported listed too."""
+"""Status page: what changed since the snapshot compared with (or "one snapshot so far"), Table 2
+at the date shown (stage, original text, activities, themes, dates), the places without a status,
+the stages per snapshot as a chart, and the report's workbook."""
 
 import streamlit as st
 
+from core.changes import compare, comparison
+from core.charts import stage_counts, stages_chart
 from core.filters import apply_filter
-from core.i18n import label, t
-from core.models import Country, Stage
-from core.present import place_name, status_summary
-from ui import controls, session
+from core.frames import changes_frame, no_status, table2
+from core.i18n import format_date, t
+from core.models import Country
+from ui import controls
+from ui.snapshots import as_of_caption, workbook_button
 from ui.tables import show_table
 
-dataset = session.dataset()
+dataset = controls.viewed_dataset()
 view = controls.current_view()
 lang = view.lang
 shown = apply_filter(dataset, view.filter)
 keys = [p.key for p in shown.places if p.country == Country.CN]
 
 st.header(t("status.title", lang), anchor=False)
-order = list(Stage)
-rows = []
-for key in keys:
-    status = dataset.status_of(key)
-    if status is None:
-        continue
-    summary = status_summary(status, dataset, lang)
-    rows.append({
-        t("col.entity", lang): place_name(dataset, key, lang),
-        t("col.stage", lang): summary["stage"],
-        t("col.counterparts", lang): summary["counterparts"],
-        t("col.activities", lang): summary["activities"],
-        t("col.themes", lang): summary["themes"],
-        t("col.events", lang): summary["events"],
-        t("col.text", lang): summary["text"],
-        **({t("col.translation", lang): summary["translation"]} if lang != "ja" else {}),
-        t("col.source", lang): summary["source"],
-        "_order": order.index(status.stage),
-    })
-rows.sort(key=lambda r: r.pop("_order"))
-if rows:
-    show_table(rows, row_height=90)
+as_of_caption(dataset, lang)
+since = comparison(dataset, view.since)
+if since and dataset.viewed:
+    st.subheader(t("changes.title", lang, since=format_date(since, lang), as_of=format_date(dataset.viewed, lang)),
+                 anchor=False)
+    changes = tuple(c for c in compare(dataset, since, dataset.viewed) if c.entity in keys)
+    changed = sum(c.changed for c in changes)
+    if changed:
+        st.caption(t("status.changed_count", lang, n=changed))
+    else:
+        st.info(t("status.no_changes", lang), icon=":material/check:")
+    show_table(changes_frame(changes, dataset, lang), row_height=60)
+elif len(dataset.dates) == 1:
+    st.info(t("status.one_snapshot", lang, date=format_date(dataset.dates[0], lang)), icon=":material/history:")
+elif dataset.viewed:
+    st.info(t("status.first_snapshot", lang, date=format_date(dataset.viewed, lang)), icon=":material/history:")
+
+frame = table2(dataset, shown, lang)
+if len(frame):
+    show_table(frame, row_height=90)
 else:
     st.info(t("map.empty", lang))
 
 st.subheader(t("status.no_status_title", lang), anchor=False)
-missing = [
-    {t("col.entity", lang): place_name(dataset, k, lang), t("col.kind", lang): label(dataset.places[k].kind, lang),
-     t("col.stage", lang): label(Stage.NO_STATUS, lang)}
-    for k in keys if dataset.status_of(k) is None
-]
-show_table(missing)
+show_table(no_status(dataset, shown, lang))
+
+st.subheader(t("status.charts", lang), anchor=False)
+st.altair_chart(stages_chart(stage_counts(dataset, keys, lang), lang), width="stretch")
+workbook_button(dataset, shown, view, key="status_workbook")

@@ -30,3 +30,16 @@ def data_copy(tmp_path: Path) -> Path:
     for name in DATA_FILES:
         shutil.copyfile(BUNDLED_DATA / name, folder / name)
     return folder
+
+
+# --- snapshot fixtures (tests/core, tests/pages): a second, FICTIONAL snapshot (see its README) ----
+
+TWO_SNAPSHOTS = REPO_ROOT / "tests" / "fixtures" / "two_snapshots"
+
+
+@pytest.fixture(scope="session")
+def two_snapshots():
+    """The Dataset of tests/fixtures/two_snapshots: the real 2014-05-31 snapshot and a fictional 2015-03-31 one."""
+    from core.loading import load_dataset
+
+    return load_dataset(TWO_SNAPSHOTS)

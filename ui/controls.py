@@ -22,6 +22,7 @@ from core.models import Dataset
 from core.params import Allowed
 from core.present import markdown_text
 from core.viewstate import Ignored, ViewState, parse_query, to_query
+from ui import session
 from ui.widgets import widgets
 
 _SEEDED = "_view_seeded"
@@ -101,6 +102,11 @@ def current_view() -> ViewState:
     return st.session_state[_VIEW]
 
 
+def viewed_dataset() -> Dataset:
+    """The data at the view's "as of" date: what every page, panel, map and export shows."""
+    return session.dataset().at(current_view().asof)
+
+
 def select(place: str | None = None, link: str | None = None) -> None:
     """Select a place or a link (or nothing) and keep the URL in step."""
     st.session_state["place"], st.session_state["link"] = place, link
@@ -114,6 +120,7 @@ _EXPLAINED = {
     "clamped": Message("warn.url.clamped"),
     "no_years": Message("warn.url.no_years"),
     "swapped": Message("warn.url.swapped"),
+    "since_not_before": Message("warn.url.since_not_before"),
 }
 
 

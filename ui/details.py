@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from core.charts import entity_chart, entity_stages
 from core.i18n import label, t
 from core.models import Country, Dataset, Partnership, Status
 from core.present import (
@@ -35,7 +36,7 @@ def status_block(dataset: Dataset, key: str, lang: str) -> None:
         st.info(t("details.no_status", lang), icon=":material/info:")
         return
     _line(t("details.stage", lang), label(status.stage, lang))
-    _line(t("details.as_of", lang), as_of_text(status, lang))
+    _line(t("details.as_of", lang), as_of_text(status, lang, dataset.viewed))
     if status.counterparts:
         _line(t("details.counterparts", lang), place_list(dataset, status.counterparts, lang))
     if status.themes:
@@ -52,6 +53,8 @@ def status_block(dataset: Dataset, key: str, lang: str) -> None:
         st.markdown(f"**{markdown_text(t('details.translation', lang))}**")
         st.markdown(markdown_text(text))
     _sources(status_sources(status), lang)
+    if len(dataset.dates) > 1:
+        st.altair_chart(entity_chart(entity_stages(dataset, key, lang), lang), width="stretch")
 
 
 def _sources(sources: list[str], lang: str) -> None:

@@ -22,16 +22,28 @@ from geocode.places import coordinates as chain_coordinates, load_folder
 
 APP_DIR = Path(__file__).resolve().parent.parent
 READ_FILES = (*DATA_FILES, CACHE_FILE)  # every file of the data folder the app reads, and no other
+ALLOW_EDIT_ENV = "JCAIR_ALLOW_EDIT"  # "1" (or --allow-edit) shows the page that records a new snapshot
 
 Signature = tuple[tuple[str, int, int, int, int], ...]
 
 
+def _arguments() -> argparse.Namespace:
+    """The app's own options, given after `--`: `streamlit run app.py -- --data-dir DIR --allow-edit`."""
+    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)  # "--allow" must not mean --allow-edit
+    parser.add_argument("--data-dir")
+    parser.add_argument("--allow-edit", action="store_true")
+    return parser.parse_known_args(sys.argv[1:])[0]
+
+
 def data_dir() -> Path:
     """`streamlit run app.py -- --data-dir DIR`, else $JCAIR_DATA_DIR, else the bundled data/."""
-    parser = argparse.ArgumentParser(add_help=False)
-    parser.add_argument("--data-dir")
-    known, _ = parser.parse_known_args(sys.argv[1:])
-    return data_dir_from_env(known.data_dir)
+    return data_dir_from_env(_arguments().data_dir)
+
+
+def editing_allowed() -> bool:
+    """Whoever starts the server decides whether the app may write: `--allow-edit` or $JCAIR_ALLOW_EDIT=1.
+    Off by default, so that a projector laptop showing the map can never change the data."""
+    return _arguments().allow_edit or os.environ.get(ALLOW_EDIT_ENV, "").strip().lower() in ("1", "true", "yes", "on")
 
 
 @st.cache_resource(show_spinner=False)

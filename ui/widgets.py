@@ -104,6 +104,13 @@ def _range(side: DeltaGenerator, key: str, params: Params, allowed: Allowed, lan
     return {low.name: chosen[0] if chosen[0] > lo else None, high.name: chosen[1] if chosen[1] < hi else None}
 
 
+def _snapshot(side: DeltaGenerator, key: str, params: Params, allowed: Allowed, lang: str) -> dict[str, Any]:
+    """A snapshot date, drawn only when the data has more than one: with one there is nothing to choose."""
+    if len(allowed.dataset.dates) < 2:
+        return {params[0].name: params[0].default}
+    return _choice(DeltaGenerator.selectbox)(side, key, params, allowed, lang)
+
+
 def _one(params: Params, state: ViewState, allowed: Allowed) -> Any:
     value = state[params[0].name]
     return list(value) if params[0].many else value
@@ -116,6 +123,7 @@ KINDS: dict[str, Kind] = {
     "radio": Kind(_one, _choice(DeltaGenerator.radio)),
     "selectbox": Kind(_one, _choice(DeltaGenerator.selectbox)),
     "years": Kind(_range_seed, _range),
+    "snapshot": Kind(_one, _snapshot),
 }
 
 

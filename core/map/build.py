@@ -63,6 +63,8 @@ def build_map(
     labels: bool | None = None,
     link_weight: float = LINK_WEIGHT,
     shaded: Collection[str] = (),
+    changed: Collection[str] = (),
+    changed_label: str = "",
 ) -> folium.Map:
     """The map of `places` and `partnerships` (already filtered by the page).
 
@@ -71,6 +73,8 @@ def build_map(
     be in `places`). `selected` is a Place key, `selected_link` a Partnership key; both are
     highlighted. `width`/`height` are the map's size in pixels: labels are laid out for the zoom
     fitBounds picks at that size. `labels=None` shows labels up to features.LABEL_LIMIT places.
+    `changed` are Place keys whose status changed since a compared snapshot: they get a dashed
+    halo, explained in the legend by `changed_label` ("Changed since …").
     An unknown `basemap` falls back to the offline one. `link_weight`: the links' width in px (the
     presenter view raises it). `shaded`: regions (Japanese names, as the province filter holds
     them) shaded as areas; a selected region is shaded too.
@@ -93,8 +97,9 @@ def build_map(
     make_offline(m)
     m.add_child(StyleVars(css_vars()), name="style_vars")
     rings = ringed_regions(shown)
+    halo = changed_label if any(p.key in changed for p, _ in shown) else ""
     legend, legend_size = legend_html({shape(p, p.key in rings) for p, _ in shown},
-                                      {category(p, color_by, stage_of) for p, _, _ in links}, color_by, lang)
+                                      {category(p, color_by, stage_of) for p, _, _ in links}, color_by, lang, halo)
     if legend:
         m.add_child(Legend(legend, NARROW_MAP_PX), name="legend")
     _add_basemap(m, basemap)
@@ -111,7 +116,7 @@ def build_map(
         layer.add_child(Tooltip(sticky=True))
         m.add_child(layer, name="links")
 
-    place_feats, label_feats = place_features(shown, lang, zoom, height, selected, labels, legend_size)
+    place_feats, label_feats = place_features(shown, lang, zoom, height, selected, labels, legend_size, changed)
     if place_feats:
         layer = DivIconLayer("places", collection_json(place_feats), "placeIcon", z_offset=2000)
         layer.add_child(Tooltip(sticky=False, direction="top", offset=[0, -8]))

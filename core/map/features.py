@@ -10,7 +10,7 @@ Every text is html.escape'd here; encoding.py makes the JSON inert.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any, Literal
 
 from core.arcs import assign_bends
@@ -150,6 +150,7 @@ def _layouts(
 def place_features(
     shown: Sequence[tuple[Place, LatLon]], lang: str, zoom: int, height: int,
     selected: str | None, labels: bool | None, legend_size: tuple[float, float] = (0.0, 0.0),
+    changed: Collection[str] = (),
 ) -> tuple[list[str], list[str]]:
     """Place markers (fanned out where they coincide) and, up to LABEL_LIMIT, their labels.
 
@@ -162,8 +163,9 @@ def place_features(
     rings = ringed_regions(shown)
     for p, c in shown:
         sel = {"sel": 1} if p.key == selected else {}
+        chg = {"chg": 1} if p.key in changed else {}  # `chg`: its status changed since the compared snapshot
         rows = {str(z): lay[p.key] for z, lay in layouts.items()}
-        props: dict[str, Any] = {"id": f"place:{p.key}", "tip": place_tip(p, lang), "shape": shape(p, p.key in rings), **sel}
+        props: dict[str, Any] = {"id": f"place:{p.key}", "tip": place_tip(p, lang), "shape": shape(p, p.key in rings), **sel, **chg}
         if rows:
             props["L"] = {z: {"marker": row["marker"]} for z, row in rows.items()}
         point = point_json(*c)

@@ -42,9 +42,11 @@ def _swatch_line(style: Mapping[str, Any]) -> str:
             f'stroke="{html.escape(style["color"])}" stroke-width="{LINK_WEIGHT}" stroke-linecap="round"{dash}/></svg>')
 
 
-def legend_html(shapes: Iterable[str], cats: Iterable[str], color_by: str, lang: str) -> tuple[str, tuple[float, float]]:
+def legend_html(shapes: Iterable[str], cats: Iterable[str], color_by: str, lang: str,
+                changed: str = "") -> tuple[str, tuple[float, float]]:
     """The legend of the `shapes` and link categories `cats` present, in `lang`, and its
-    estimated (width, height) in pixels; ("", (0, 0)) when nothing is present."""
+    estimated (width, height) in pixels; ("", (0, 0)) when nothing is present. `changed` is the
+    text of the changed places' halo (only given when some are shown)."""
     shapes, cats = set(shapes), set(cats)
     out: list[str] = []
     texts: list[str] = []  # row texts, for the size estimate
@@ -58,6 +60,10 @@ def legend_html(shapes: Iterable[str], cats: Iterable[str], color_by: str, lang:
                 texts.append(t("map.shape." + shape, lang))
                 out.append(f'<div class="row"><span class="mk"><span class="jcm-s jcm-{shape}"></span></span>'
                            f"{html.escape(t('map.shape.' + shape, lang))}</div>")
+        if changed:
+            texts.append(changed)
+            out.append(f'<div class="row"><span class="mk"><span class="jcm-s jcm-cn_city jcm-chg"></span></span>'
+                       f"{html.escape(changed)}</div>")
     if cats:
         heads += 1
         texts.append(t("map.legend." + color_by, lang))

@@ -45,6 +45,7 @@ FADED_OPACITY = 0.25  # links not involved in the selection, when something is s
 # larger hollow rings, cities filled. A region standing at a city of the map (its capital: 兵庫県 at
 # 神戸市) is a wider ring AROUND that city's marker (`*_ring`), so both stay visible and clickable.
 JP_COLOR, CN_COLOR = "#C62828", "#1F4FB5"
+CHANGED_COLOR = "#6A1B9A"  # the dashed halo of a place whose status changed since the compared snapshot
 SHAPES = ("jp_city", "jp_region", "jp_ring", "jp_body", "cn_city", "cn_region", "cn_ring", "cn_body")
 
 # Marker boxes (px, border included) per kind of place.
@@ -56,6 +57,7 @@ LINE_PX = round(FONT_PX * 1.3)
 PAD_X, PAD_Y = 5, 2  # label box padding
 MAX_LABEL_PX = 12 * FONT_PX  # long names wrap beyond this width
 GAP = 3  # between a marker and its label, and between any two boxes (layout only)
+HALO_PX = GAP  # the "changed" halo around a marker: drawn inside that gap, so it never covers a label
 
 LEGEND_FONT_PX = 13
 LEGEND_MAX_PX = 260  # the legend's max-width
@@ -77,10 +79,10 @@ def shape(place: Place, ring: bool = False) -> str:
 def css_vars() -> dict[str, str]:
     """The CSS custom properties assets/jcm-map.css reads, set on the map container."""
     px = {
-        "font": FONT_PX, "line": LINE_PX, "pad-x": PAD_X, "pad-y": PAD_Y,
+        "font": FONT_PX, "line": LINE_PX, "pad-x": PAD_X, "pad-y": PAD_Y, "halo": HALO_PX,
         **{f"{kind}-marker": size for kind, size in MARKER_SIZES.items()},
         "legend-font": LEGEND_FONT_PX, "legend-max": LEGEND_MAX_PX,
         "legend-pad-x": LEGEND_PAD_X, "legend-pad-y": LEGEND_PAD_Y, "legend-gap": LEGEND_GAP_PX,
     }
-    colours = {"jp": JP_COLOR, "cn": CN_COLOR, "sea": BASEMAP_STYLES["sea"]}
+    colours = {"jp": JP_COLOR, "cn": CN_COLOR, "changed": CHANGED_COLOR, "sea": BASEMAP_STYLES["sea"]}
     return {**{f"--jcm-{k}": f"{v}px" for k, v in px.items()}, **{f"--jcm-{k}": v for k, v in colours.items()}}

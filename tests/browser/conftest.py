@@ -83,13 +83,17 @@ def _free_port() -> int:
 
 
 @contextmanager
-def run_app(data_dir: Path, log_path: Path) -> Iterator[str]:
-    """Start `streamlit run app.py -- --data-dir DATA_DIR` on a free port; yield its base URL."""
+def run_app(data_dir: Path, log_path: Path, streamlit_options: tuple[str, ...] = (),
+            app_options: tuple[str, ...] = ()) -> Iterator[str]:
+    """Start `streamlit run app.py [streamlit_options] -- --data-dir DATA_DIR [app_options]` on a free
+    port; yield its base URL."""
     port = _free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-           "--server.headless", "true", "--browser.gatherUsageStats", "false", "--", "--data-dir", str(data_dir)]
+           "--server.headless", "true", "--browser.gatherUsageStats", "false", *streamlit_options,
+           "--", "--data-dir", str(data_dir), *app_options]
     env = dict(os.environ)
     env.pop("JCAIR_DATA_DIR", None)
+    env.pop("JCAIR_ALLOW_EDIT", None)
     base = f"http://localhost:{port}"
     no_proxy = urllib.request.build_opener(urllib.request.ProxyHandler({}))
     with open(log_path, "wb") as log:

@@ -57,8 +57,8 @@ OPTIONAL = {
     "places.csv": ("lat", "lon", "note"),
     "partnerships.csv": ("note",),
     "statuses.csv": ("text_en", "text_zh"),
-    "activities.csv": ("text_en", "text_zh"),
-    "events.csv": ("text_en", "text_zh"),
+    "activities.csv": ("as_of", "text_en", "text_zh"),
+    "events.csv": ("as_of", "text_en", "text_zh"),
 }
 OPTIONAL_FILES = ("activities.csv", "events.csv")
 
@@ -202,12 +202,13 @@ def _translations(draw: st.DrawFn, sheet: Sheet, cells: dict[str, str]) -> Names
 
 
 @st.composite
-def _statuses(draw: st.DrawFn, places: dict[str, Place], japan: list[str]) -> tuple[Sheet, dict[str, Status]]:
+def _statuses(draw: st.DrawFn, places: dict[str, Place], japan: list[str]) -> tuple[Sheet, list[Status]]:
+    """Statuses of some places, each at one or more dates (rows in any order)."""
     sheet = Sheet(draw(_columns("statuses.csv")))
-    entities = draw(st.lists(st.sampled_from(sorted(places)), unique=True))
-    statuses = {}
-    for entity in entities:
-        as_of = draw(st.dates(dt.date(2000, 1, 1), TODAY)).isoformat()
+    entries = [(entity, as_of.isoformat()) for entity in draw(st.lists(st.sampled_from(sorted(places)), unique=True))
+               for as_of in draw(st.lists(st.dates(dt.date(2000, 1, 1), TODAY), min_size=1, max_size=2, unique=True))]
+    statuses = []
+    for entity, as_of in draw(st.permutations(entries)):
         counterparts = draw(st.lists(st.sampled_from(japan), max_size=3)) if japan else []
         themes = draw(st.lists(st.sampled_from(Theme), max_size=3))
         cells = {"entity": entity, "as_of": as_of, "stage": draw(st.sampled_from(STORED_STAGES)),
@@ -215,45 +216,54 @@ def _statuses(draw: st.DrawFn, places: dict[str, Place], japan: list[str]) -> tu
                  "source": draw(texts())}
         text = _translations(draw, sheet, cells)
         sheet.add(cells)
-        statuses[entity] = Status(entity, as_of, Stage(cells["stage"]), tuple(counterparts), tuple(themes), text,
-                                  cells["source"])
+        statuses.append(Status(entity, as_of, Stage(cells["stage"]), tuple(counterparts), tuple(themes), text,
+                               cells["source"]))
     return sheet, statuses
 
 
 @st.composite
-def _activities(draw: st.DrawFn, entities: list[str], japan: list[str]) -> tuple[Sheet, list[Activity]]:
-    sheet = Sheet(draw(_columns("activities.csv")))
+def _entry_columns(draw: st.DrawFn, file: str, entries: list[tuple[str, str]]) -> list[str]:
+    """An activities/events header: `as_of` may be left out only when there is one snapshot date."""
+    columns = draw(_columns(file))
+    if len({as_of for _, as_of in entries}) > 1 and "as_of" not in columns:
+        columns.insert(draw(st.integers(0, len(columns))), "as_of")
+    return columns
+
+
+@st.composite
+def _activities(draw: st.DrawFn, entries: list[tuple[str, str]], japan: list[str]) -> tuple[Sheet, list[Activity]]:
+    sheet = Sheet(draw(_entry_columns("activities.csv", entries)))
     result = []
-    for entity in draw(st.lists(st.sampled_from(entities), max_size=6)) if entities else []:
+    for entity, as_of in draw(st.lists(st.sampled_from(entries), max_size=6)) if entries else []:
         qualifier = draw(st.sampled_from(CountQualifier))
         count = None if qualifier is CountQualifier.UNSPECIFIED else draw(st.integers(1, MAX_COUNT))
         written = "" if count is None else draw(st.sampled_from([str(count), str(count).translate(FULL_WIDTH_DIGITS)]))
         fiscal_year, fy_written = draw(_year()) if draw(st.booleans()) else (None, "")
         counterparts = draw(st.lists(st.sampled_from(japan), max_size=2)) if japan else []
         themes = draw(st.lists(st.sampled_from(Theme), max_size=2))
-        cells = {"entity": entity, "kind": draw(st.sampled_from(ActivityKind)), "count": written,
+        cells = {"entity": entity, "as_of": as_of, "kind": draw(st.sampled_from(ActivityKind)), "count": written,
                  "qualifier": qualifier, "fiscal_year": fy_written, "counterparts": _list_cell(draw, counterparts),
                  "themes": _list_cell(draw, themes), "source": draw(texts())}
         text = _translations(draw, sheet, cells)
         sheet.add(cells)
         result.append(Activity(entity, ActivityKind(cells["kind"]), count, qualifier, fiscal_year, tuple(counterparts),
-                               tuple(themes), text, cells["source"]))
+                               tuple(themes), text, cells["source"], as_of))
     return sheet, result
 
 
 @st.composite
-def _events(draw: st.DrawFn, entities: list[str]) -> tuple[Sheet, list[Event]]:
-    sheet = Sheet(draw(_columns("events.csv")))
+def _events(draw: st.DrawFn, entries: list[tuple[str, str]]) -> tuple[Sheet, list[Event]]:
+    sheet = Sheet(draw(_entry_columns("events.csv", entries)))
     result = []
-    for entity in draw(st.lists(st.sampled_from(entities), max_size=6)) if entities else []:
+    for entity, as_of in draw(st.lists(st.sampled_from(entries), max_size=6)) if entries else []:
         year, written = draw(_year())
-        cells = {"entity": entity, "year": written, "month": str(draw(st.integers(1, 12))),
+        cells = {"entity": entity, "as_of": as_of, "year": written, "month": str(draw(st.integers(1, 12))),
                  "timing": draw(st.sampled_from(Timing)), "status": draw(st.sampled_from(EventStatus)),
                  "source": draw(texts())}
         text = _translations(draw, sheet, cells)
         sheet.add(cells)
         result.append(Event(entity, year, int(cells["month"]), Timing(cells["timing"]), EventStatus(cells["status"]),
-                            text, cells["source"]))
+                            text, cells["source"], as_of))
     return sheet, result
 
 
@@ -264,18 +274,21 @@ def valid_folders(draw: st.DrawFn, min_places: int = 1, max_places: int = 10) ->
     japan = [k for k, p in places.items() if p.country is Country.JP]
     partnerships_sheet, partnerships = draw(_partnerships(places))
     statuses_sheet, statuses = draw(_statuses(places, japan))
-    activities_sheet, activities = draw(_activities(sorted(statuses), japan))
-    events_sheet, events = draw(_events(sorted(statuses)))
+    entries = sorted((s.entity, s.as_of) for s in statuses)
+    activities_sheet, activities = draw(_activities(entries, japan))
+    events_sheet, events = draw(_events(entries))
     sheets = {"places.csv": places_sheet, "partnerships.csv": partnerships_sheet, "statuses.csv": statuses_sheet}
     for name, sheet in (("activities.csv", activities_sheet), ("events.csv", events_sheet)):
         if sheet.rows or draw(st.booleans()):  # an optional file without rows may be absent
             sheets[name] = sheet
-    statuses = {
-        key: replace(status, activities=tuple(a for a in activities if a.entity == key),
-                     events=tuple(sorted((e for e in events if e.entity == key), key=lambda e: e.sort_key)))
-        for key, status in statuses.items()
-    }
-    return Folder(sheets, Dataset(places=places, partnerships=partnerships, statuses=statuses))
+    history: dict[str, list[Status]] = {}
+    for status in sorted(statuses, key=lambda s: s.as_of):
+        entry = (status.entity, status.as_of)
+        history.setdefault(status.entity, []).append(replace(
+            status, activities=tuple(a for a in activities if (a.entity, a.as_of) == entry),
+            events=tuple(sorted((e for e in events if (e.entity, e.as_of) == entry), key=lambda e: e.sort_key))))
+    return Folder(sheets, Dataset(places=places, partnerships=partnerships,
+                                  history={key: tuple(entries) for key, entries in history.items()}))
 
 
 def bundled_folder() -> Folder:

@@ -41,15 +41,17 @@ from core.models import (
     Timing,
     normalise_name,
 )
+from core.save import REFUSALS
+from core.snapshot_form import ACTIVITY_COLUMNS, EVENT_COLUMNS
 from core.viewstate import COLOR_BY
 from geo.errors import GeocodingError, RateLimited
 
 REPO = Path(__file__).resolve().parents[2]
 LABELLED_ENUMS = (PlaceKind, RelationType, Stage, Theme, ActivityKind, Timing, Country)
 ERROR_PLACEHOLDERS = {"value", "column", "expected", "other_line", "country", "lo", "hi", "today", "suffixes", "char",
-                      "before"}
+                      "before", "entity", "dates"}
 PARAMS = {"other_line": "3", "lo": "1", "hi": "999", "today": "2014-05-31", "suffixes": "省 / 市", "char": "U+200B",
-          "before": "BEFORE"}
+          "before": "BEFORE", "entity": "ENTITY", "dates": "2014-05-31, 2015-06-30"}
 
 
 def _read(path: Path):
@@ -425,6 +427,8 @@ DYNAMIC: dict[str, set[str]] = {
     "geo.what.": {c.code for c in GEO_ERRORS},
     "geo.fix.": {c.code for c in GEO_ERRORS},
     "warn.url.": {"clamped", "no_years", "swapped"},  # export/cli.py: what an option only warns about
+    "edit.col.": {c for c in (*ACTIVITY_COLUMNS, *EVENT_COLUMNS) if not c.startswith("text_")},  # text_*: edit.col.text
+    "save.refused.": set(REFUSALS),
 }
 
 

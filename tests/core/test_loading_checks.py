@@ -196,7 +196,8 @@ with (LOCALE_DIR / "messages.pot").open("rb") as _pot:
 
 # Placeholder values as neutral as the loader passes them: codes, numbers, names from the files.
 SAMPLE = {"value": "VALUE", "column": "COLUMN", "expected": "EXPECTED", "other_line": "3", "lo": "1", "hi": "999",
-          "today": "2014-05-31", "suffixes": "省 / 市", "char": "CHAR", "before": "BEFORE"}
+          "today": "2014-05-31", "suffixes": "省 / 市", "char": "CHAR", "before": "BEFORE",
+          "entity": "ENTITY", "dates": "DATES"}
 
 
 @pytest.mark.parametrize("problem", PROBLEMS)

@@ -138,7 +138,7 @@ CASES = [
     ),
     pytest.param(
         "statuses.csv", sub("天津市,2014-05-31,nearly_agreed", "北京市,2014-05-31,nearly_agreed"), "duplicate", 6,
-        "entity", "北京市", "delete or merge", id="duplicate-status",
+        "entity", "北京市–2014-05-31", "delete or merge", id="duplicate-status",
     ),
     pytest.param(
         "activities.csv", sub("天津市,expert_dispatch,1,at_least", "天津市,expert_dispatch,,at_least"), "qualifier_count",

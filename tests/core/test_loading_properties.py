@@ -29,7 +29,7 @@ def _round_trip(folder: Folder) -> None:
         loaded = load_dataset(tmp)
     assert loaded.places == folder.expected.places
     assert loaded.partnerships == folder.expected.partnerships
-    assert loaded.statuses == folder.expected.statuses
+    assert loaded.history == folder.expected.history
 
 
 @CI_FRIENDLY

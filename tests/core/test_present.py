@@ -55,7 +55,7 @@ def test_year_text(year, lang, expected):
     ],
 )
 def test_event_date(month, timing, lang, expected):
-    event = Event("x", 2014, month, timing, EventStatus.DONE, Names({"ja": "", "en": "", "zh": ""}), "")
+    event = Event("x", 2014, month, timing, EventStatus.DONE, Names({"ja": "", "en": "", "zh": ""}), "", "2014-05-31")
     assert event_date(event, lang) == expected
 
 

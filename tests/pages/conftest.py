@@ -16,6 +16,7 @@ def _app_env(monkeypatch: pytest.MonkeyPatch) -> None:
     """The bundled data, the repo as cwd, and recorded download data."""
     monkeypatch.chdir(REPO)
     monkeypatch.delenv("JCAIR_DATA_DIR", raising=False)
+    monkeypatch.delenv("JCAIR_ALLOW_EDIT", raising=False)  # editing off, as on a server started plainly
     monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", _RecordingMediaStorage)
     _RecordingMediaStorage.instances.clear()
 

@@ -31,7 +31,7 @@ def test_all_table_2_entities_with_their_stages_in_stage_order() -> None:
 
 def test_places_with_no_status_reported() -> None:
     at = open_app("status")
-    assert texts(at.subheader) == [t("status.no_status_title", "ja")]
+    assert texts(at.subheader) == [t("status.no_status_title", "ja"), t("status.charts", "ja")]
     missing = at.dataframe[1].value
     assert sorted(column(missing, t("col.entity", "ja"))) == sorted(["遼寧省", "河北省", "唐山市"])
     assert set(column(missing, t("col.stage", "ja"))) == {"状況報告なし"}
@@ -49,7 +49,7 @@ def test_follows_the_sidebar_filters() -> None:
     at = open_app("status", {"province": "河北省"})
     assert_no_exception(at)
     assert len(at.dataframe) == 1  # no status rows: the info instead of the table
-    assert texts(at.info) == [t("map.empty", "ja")]
+    assert texts(at.info) == [t("status.one_snapshot", "ja", date="2014年5月31日"), t("map.empty", "ja")]
     assert sorted(column(at.dataframe[0].value, t("col.entity", "ja"))) == ["唐山市", "河北省"]
 
 

@@ -33,6 +33,28 @@ def test_data_dir_precedence(monkeypatch, argv, env, expected):
     assert session.data_dir() == expected.resolve()
 
 
+@pytest.mark.parametrize(
+    ("argv", "env", "allowed"),
+    [
+        (["app.py"], None, False),
+        (["app.py"], "0", False),
+        (["app.py"], "", False),
+        (["app.py"], "1", True),
+        (["app.py"], "yes", True),
+        (["app.py", "--allow-edit"], None, True),
+        (["app.py", "--data-dir", "/tmp/x", "--allow-edit"], "0", True),
+        (["app.py", "--allow"], None, False),  # argparse takes a prefix for the option unless told not to
+    ],
+)
+def test_editing_is_off_unless_the_server_allows_it(monkeypatch, argv, env, allowed):
+    monkeypatch.setattr(sys, "argv", argv)
+    if env is None:
+        monkeypatch.delenv(session.ALLOW_EDIT_ENV, raising=False)
+    else:
+        monkeypatch.setenv(session.ALLOW_EDIT_ENV, env)
+    assert session.editing_allowed() is allowed
+
+
 def _copy(folder: Path) -> Path:
     for f in DEFAULT_DATA_DIR.glob("*.csv"):
         shutil.copy(f, folder / f.name)

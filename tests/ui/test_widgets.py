@@ -17,6 +17,8 @@ def test_the_sidebar_widgets_follow_the_registry() -> None:
         ("relation", ("relation",), True),
         ("stage", ("stage",), True),
         ("q", ("q",), True),
+        ("asof", ("asof",), False),
+        ("since", ("since",), False),
         ("color", ("color",), False),
         ("basemap", ("basemap",), False),
     ]

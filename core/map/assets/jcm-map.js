@@ -66,7 +66,7 @@
   /* A place's marker at zoom z: its shape, moved by the layout where places coincide. */
   jcm.placeIcon = function (f, z) {
     var p = f.properties, m = p.L ? jcm.pick(p.L, z).marker : {dx: 0, dy: 0};
-    return divIcon('<div class="jcm-s jcm-' + p.shape + (p.sel ? ' jcm-sel' : '') +
+    return divIcon('<div class="jcm-s jcm-' + p.shape + (p.sel ? ' jcm-sel' : '') + (p.chg ? ' jcm-chg' : '') +
       '" style="left:' + m.dx + 'px;top:' + m.dy + 'px"></div>');
   };
 

@@ -236,6 +236,7 @@ PARAMS: tuple[Param, ...] = (
     Text(name="q", widget="text", label=Message("filter.search"), help=Message("filter.search_help"), filter=filters.SEARCH),
     PlaceRef(name="place"),
     LinkRef(name="link"),
+    Year(name="year"),  # the timeline stopped at this year (a tour step); the browser plays it, never a filter
     Choice(name="color", default="relation", choices=lambda a: COLOR_BY, shown=_color_name, widget="radio",
            label=Message("map.color_by")),
     Choice(name="basemap", default=DEFAULT_BASEMAP, choices=lambda a: a.basemaps, shown=_basemap_name,

@@ -11,19 +11,19 @@ Safety: see encoding.py.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Mapping, Sequence
-from functools import lru_cache
 
 import folium
 
 from core.assets import make_offline
-from core.basemap import BASEMAPS, DEFAULT_BASEMAP, STYLES as BASEMAP_STYLES, offline_geojson
+from core.basemap import DEFAULT_BASEMAP
+from core.map.basemap_elements import add_basemap
 from core.map.elements import DivIconLayer, GeoJsonData, Legend, StyleVars, Tooltip
-from core.map.encoding import LatLon, collection_json, js_call, js_value, script_safe
+from core.map.encoding import LatLon, collection_json, js_call
 from core.map.features import FIT_PADDING, ColorBy, category, link_features, place_features
 from core.map.legend import legend_html
 from core.map.projection import fit_zoom
+from core.map.timeline import Timeline
 from core.map.style import LINK_STYLES, LINK_WEIGHT, UNKNOWN_STYLE, css_vars, shape
 from core.models import Partnership, Place, Stage
 
@@ -48,6 +48,8 @@ def build_map(
     width: int = DEFAULT_WIDTH,
     height: int = DEFAULT_HEIGHT,
     labels: bool | None = None,
+    frame: Sequence[LatLon] | None = None,
+    timeline_year: int | None = None,
 ) -> folium.Map:
     """The map of `places` and `partnerships` (already filtered by the page).
 
@@ -56,13 +58,15 @@ def build_map(
     be in `places`). `selected` is a Place key, `selected_link` a Partnership key; both are
     highlighted. `width`/`height` are the map's size in pixels: labels are laid out for the zoom
     fitBounds picks at that size. `labels=None` shows labels up to features.LABEL_LIMIT places.
-    An unknown `basemap` falls back to the offline one.
+    An unknown `basemap` falls back to the offline one. `frame`: the points to frame instead of the
+    places shown (the page passes the places of the view without its year filters, so that moving
+    the year slider never re-frames the map). `timeline_year`: the timeline's year the map opens at.
     """
     shown = [(p, coords[p.key]) for p in places if p.key in coords]
     names = {p.key: p.names.get(lang) for p in places}
     links = [(p, coords[p.japan], coords[p.china]) for p in partnerships if p.japan in coords and p.china in coords]
 
-    points = [c for _, c in shown] or [c for _, a, b in links for c in (a, b)] or list(DEFAULT_BOUNDS)
+    points = list(frame or ()) or [c for _, c in shown] or [c for _, a, b in links for c in (a, b)] or list(DEFAULT_BOUNDS)
     zoom = fit_zoom(points, width, height, FIT_PADDING)
     lats, lons = [c[0] for c in points], [c[1] for c in points]
     bounds = [[min(lats), min(lons)], [max(lats), max(lons)]]
@@ -71,7 +75,7 @@ def build_map(
         zoom_start=zoom,
         tiles=None,
         prefer_canvas=len(links) > 500,  # canvas draws thousands of lines faster than SVG
-        control_scale=True,
+        control_scale=False,  # basemap_elements.MapChrome adds it in km only
     )
     make_offline(m)
     m.add_child(StyleVars(css_vars()), name="style_vars")
@@ -79,7 +83,7 @@ def build_map(
                                       {category(p, color_by, stage_of) for p, _, _ in links}, color_by, lang)
     if legend:
         m.add_child(Legend(legend, NARROW_MAP_PX), name="legend")
-    _add_basemap(m, basemap)
+    add_basemap(m, basemap, lang)
 
     link_feats = link_features(links, names, lang, color_by, stage_of, selected, selected_link)
     if link_feats:
@@ -96,22 +100,8 @@ def build_map(
         m.add_child(layer, name="places")
     if label_feats:
         m.add_child(DivIconLayer("labels", collection_json(label_feats), "labelIcon", z_offset=1000), name="labels")
+    years = [p.year for p, _, _ in links if p.year is not None]
+    m.add_child(Timeline(["links"] if link_feats else [], [n for n in ("places", "labels") if n in m._children],
+                         (min(years), max(years)) if years else None, timeline_year, lang), name="timeline")
     m.fit_bounds(bounds, padding=(FIT_PADDING, FIT_PADDING), max_zoom=MAX_FIT_ZOOM)
     return m
-
-
-def _add_basemap(m: folium.Map, key: str) -> None:
-    bm = BASEMAPS.get(key) or BASEMAPS[DEFAULT_BASEMAP]
-    if bm.online and bm.tiles:
-        folium.TileLayer(tiles=bm.tiles, attr=bm.attribution, name=bm.key, max_zoom=18).add_to(m)
-        return
-    styles = {k: v for k, v in BASEMAP_STYLES.items() if isinstance(v, dict)}
-    options = {"style": js_call("jcm.classStyle", styles), "interactive": False, "smoothFactor": 1.5,
-               "attribution": js_value(html.escape(bm.attribution))}
-    m.add_child(GeoJsonData("basemap", _basemap_json(), options), name="basemap")
-
-
-@lru_cache(maxsize=1)
-def _basemap_json() -> str:
-    """The offline basemap, script-safe, encoded once per process (it is ~310 KB)."""
-    return script_safe(offline_geojson())

@@ -2,7 +2,7 @@
 
 Properties: `id` ("place:<Place.key>" or "link:<Partnership.key>", what a click reports),
 `tip` (tooltip HTML), `sel` (1 when highlighted), `cat` (a link's style category), `shape`
-(a place's marker), `t` (a label's text), and `L`, the layout per zoom (see `_zoom_layout`).
+(a place's marker), `y` (a link's agreement year), `t` (a label's text), and `L`, the layout per zoom (see `_zoom_layout`).
 Every text is html.escape'd here; encoding.py makes the JSON inert.
 """
 
@@ -67,6 +67,8 @@ def link_features(
             "cat": category(p, color_by, stage_of),
             "tip": link_tip(p, names, lang, stage_of(p.china)),
         }
+        if p.year is not None:
+            props["y"] = p.year  # when the timeline (assets/jcm-timeline.js) draws it
         if selected_link == p.key or (selected is not None and selected in (p.japan, p.china)):
             props["sel"] = 1
         out.append(feature_json(props, arc_json(a, b, bend)))

@@ -6,7 +6,7 @@
  */
 (function () {
   'use strict';
-  var jcm = window.jcm = {};
+  var jcm = window.jcm = window.jcm || {};  /* other assets add to it too */
 
   /* The layout for zoom z: the one of the largest laid-out zoom <= z, else the lowest one. */
   jcm.pick = function (layouts, z) {

@@ -48,7 +48,7 @@ jcm.mapChrome({{ this._parent.get_name() }}, {{ this.prefix|tojavascript }});
 
 class BasemapFallback(_GroundElement):
     """Swaps the online tile layer named `tiles` for the offline basemap when its tiles fail, with
-    `notice` on the map. `offline` is script-safe JSON: the offline basemap's URL or its GeoJSON."""
+    `notice` (its `text` and its close button's name) on the map. `offline` is script-safe JSON: the offline basemap's URL or its GeoJSON."""
 
     _template = Template("""{% macro script(this, kwargs) %}
 jcm.basemapFallback({{ this._parent.get_name() }}, {{ this._parent._children[this.tiles].get_name() }},
@@ -56,7 +56,7 @@ jcm.basemapFallback({{ this._parent.get_name() }}, {{ this._parent._children[thi
   {{ this.wait_ms|tojavascript }}, {{ this.errors|tojavascript }});
 {% endmacro %}""")
 
-    def __init__(self, tiles: str, offline: str, options: dict[str, Any], notice: str,
+    def __init__(self, tiles: str, offline: str, options: dict[str, Any], notice: dict[str, str],
                  wait_ms: int = FALLBACK_WAIT_MS, errors: int = FALLBACK_ERRORS) -> None:
         super().__init__()
         self._name = "BasemapFallback"
@@ -78,8 +78,8 @@ def add_basemap(m: folium.Map, key: str, lang: str) -> None:
     path = offline_geojson_file()
     # No static file to fetch (a read-only checkout): inline it, the page grows by ~310 KB.
     offline = js_json(BASEMAP_STATIC_URL + path.name) if path else _offline_json()
-    m.add_child(BasemapFallback("tiles", offline, _offline_options(),
-                                t("map.basemap_fallback", lang, name=bm.names[lang])), name="basemap_fallback")
+    notice = {"text": t("map.basemap_fallback", lang, name=bm.names[lang]), "close": t("map.basemap_fallback_close", lang)}
+    m.add_child(BasemapFallback("tiles", offline, _offline_options(), notice), name="basemap_fallback")
 
 
 def _offline_options() -> dict[str, Any]:

@@ -15,7 +15,8 @@
   /* Watch tiles: when no tile has loaded after waitMs, or errors tiles failed before any
      loaded, swap it for the offline basemap and say so on the map. offline is the offline
      basemap's URL (fetched only then: it is ~300 KB) or its GeoJSON itself; options are its
-     L.geoJson options; notice is the message in the reader's language (text, not HTML). */
+     L.geoJson options; notice.text says what happened and notice.close names its close button,
+     both in the reader's language (text, not HTML). */
   jcm.basemapFallback = function (map, tiles, offline, options, notice, waitMs, errors) {
     var loaded = 0, failed = 0, done = false;
     var timer = setTimeout(function () { if (!loaded) { fallBack(); } }, waitMs);
@@ -34,7 +35,14 @@
       box.onAdd = function () {
         var div = L.DomUtil.create('div', 'jcm-fallback');
         div.setAttribute('role', 'status');
-        div.textContent = notice;
+        L.DomUtil.create('span', '', div).textContent = notice.text;
+        var close = L.DomUtil.create('button', 'jcm-fallback-close', div);
+        close.type = 'button';
+        close.textContent = '\u00D7';
+        close.title = notice.close;
+        close.setAttribute('aria-label', notice.close);
+        L.DomEvent.on(close, 'click', function (e) { L.DomEvent.stop(e); box.remove(); });
+        L.DomEvent.disableClickPropagation(div);
         return div;
       };
       box.addTo(map);

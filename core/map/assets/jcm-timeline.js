@@ -15,12 +15,26 @@
     return ['place:' + pair[0], 'place:' + pair[1]];
   }
 
-  function button(parent, text, title, onClick) {
-    var b = L.DomUtil.create('button', 'jcm-tl-btn', parent);
-    b.type = 'button';
-    b.textContent = text;
+  /* Button symbols as SVG paths (a 24x24 box): the media-control characters are missing from
+     many fonts, and a missing glyph is an empty box on the projector. */
+  var ICONS = {
+    back: 'M5 4h2.5v16H5zM19 4v16L8.5 12z',
+    play: 'M7 4v16l13-8z',
+    pause: 'M6 4h4.5v16H6zM13.5 4H18v16h-4.5z',
+    forward: 'M16.5 4H19v16h-2.5zM5 4v16l10.5-8z',
+    close: 'M6 4.2 4.2 6l6 6-6 6L6 19.8l6-6 6 6 1.8-1.8-6-6 6-6L18 4.2l-6 6z'
+  };
+
+  function setButton(b, icon, title) {
+    b.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="' + ICONS[icon] + '"/></svg>';
     b.title = title;
     b.setAttribute('aria-label', title);
+  }
+
+  function button(parent, icon, title, onClick) {
+    var b = L.DomUtil.create('button', 'jcm-tl-btn', parent);
+    b.type = 'button';
+    setButton(b, icon, title);
     L.DomEvent.on(b, 'click', function (e) { L.DomEvent.stop(e); onClick(); });
     return b;
   }
@@ -46,10 +60,10 @@
       yearEl = L.DomUtil.create('div', 'jcm-tl-year', box);
       yearEl.setAttribute('aria-live', 'polite');
       var row = L.DomUtil.create('div', 'jcm-tl-row', box);
-      button(row, '\u23EE', T.back, function () { step(-1); });
-      playBtn = button(row, '\u25B6', T.play, toggle);
-      button(row, '\u23ED', T.forward, function () { step(1); });
-      button(row, '\u2715', T.close, close);
+      button(row, 'back', T.back, function () { step(-1); });
+      playBtn = button(row, 'play', T.play, toggle);
+      button(row, 'forward', T.forward, function () { step(1); });
+      button(row, 'close', T.close, close);
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
       return box;
@@ -81,9 +95,7 @@
 
     function stop() {
       if (timer) { clearInterval(timer); timer = null; }
-      playBtn.textContent = '\u25B6';
-      playBtn.title = T.play;
-      playBtn.setAttribute('aria-label', T.play);
+      setButton(playBtn, 'play', T.play);
     }
 
     function step(d) {
@@ -94,9 +106,7 @@
 
     function play() {
       if (frame === null || frame === count - 1) { show(0); }
-      playBtn.textContent = '\u23F8';
-      playBtn.title = T.pause;
-      playBtn.setAttribute('aria-label', T.pause);
+      setButton(playBtn, 'pause', T.pause);
       timer = setInterval(function () {
         show(frame + 1);
         if (frame === count - 1) { stop(); }

@@ -6,7 +6,6 @@ are the only ones allowed to be attempted), so these tests also play a venue wit
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -15,10 +14,11 @@ from browser_kit import BUNDLED_DATA, feature_ids, url, wait_for_map
 from conftest import is_local
 from core.basemap import BASEMAPS
 from core.i18n import t
+from core.map.basemap_elements import FALLBACK_WAIT_MS
 from geocode.places import load_folder
 
 SIZES = [(1280, 720), (1920, 1080)]
-FALLBACK_S = 8.0  # "within a few seconds": the page allows FALLBACK_WAIT_MS after the map starts
+FALLBACK_S = 15.0  # the test's patience; the page's own limit is FALLBACK_WAIT_MS (asserted below)
 _DATASET, _ = load_folder(BUNDLED_DATA)
 YEARS = {f"link:{p.key}": p.year for p in _DATASET.partnerships}
 
@@ -31,12 +31,13 @@ def born(year: int | None) -> set[str]:
 class Offline:
     """A page in its own context where every non-local request is aborted and recorded."""
 
-    def __init__(self, browser, width: int, height: int, lang: str) -> None:
+    def __init__(self, browser, width: int, height: int, lang: str, hang: bool = False) -> None:
         self.context = browser.new_context(viewport={"width": width, "height": height}, locale=f"{lang}-JP",
                                            service_workers="block")
         self.blocked: list[str] = []
         self.local: list[str] = []
         self.ws_sent = 0
+        self.hang = hang  # never answer (a venue whose network swallows requests) instead of failing them
         self.context.route(lambda u: not is_local(u), self._abort)
         self.page = self.context.new_page()
         self.page.on("request", lambda r: self.local.append(r.url) if is_local(r.url) else None)
@@ -44,7 +45,8 @@ class Offline:
 
     def _abort(self, route) -> None:
         self.blocked.append(route.request.url)
-        route.abort()
+        if not self.hang:
+            route.abort()
 
     def _sent(self, _payload) -> None:
         self.ws_sent += 1
@@ -54,8 +56,8 @@ class Offline:
 def offline(browser) -> Iterator:
     made: list[Offline] = []
 
-    def make(width: int, height: int, lang: str = "ja") -> Offline:
-        made.append(Offline(browser, width, height, lang))
+    def make(width: int, height: int, lang: str = "ja", hang: bool = False) -> Offline:
+        made.append(Offline(browser, width, height, lang, hang))
         return made[-1]
 
     yield make
@@ -99,6 +101,8 @@ def test_timeline_shows_links_born_by_its_year_and_plays_without_the_server(app_
     year_px = frame.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.jcm-tl-year')).fontSize)")
     assert year_px >= 48 and frame.inner_text(".jcm-tl-year") == "1980"
     handle.screenshot(path=str(artifacts / f"timeline-1980-{width}x{height}-ja.png"))
+    if (width, height) != SIZES[0]:
+        return  # stepping and playing are the same at every size: once is enough (the suite's time)
 
     requests, ws = len(o.local), o.ws_sent  # from here on: no request, no WebSocket frame
     press(frame, ".", "1981")
@@ -125,16 +129,18 @@ def test_timeline_shows_links_born_by_its_year_and_plays_without_the_server(app_
     assert o.blocked == []
 
 
-@pytest.mark.parametrize("lang", ["ja", "en", "zh"])
-def test_online_basemap_without_internet_falls_back_and_says_so(app_url, offline, artifacts, lang):
+@pytest.mark.parametrize(("lang", "hang"), [("ja", False), ("en", False), ("zh", True)])
+def test_online_basemap_without_internet_falls_back_and_says_so(app_url, offline, artifacts, lang, hang):
+    """Tiles that fail fall back at once; tiles that never answer, after FALLBACK_WAIT_MS."""
     size = SIZES[0] if lang == "ja" else SIZES[1]
-    o = offline(*size, lang=lang)
+    o = offline(*size, lang=lang, hang=hang)
     o.page.goto(url(app_url, basemap="osm", lang=lang))
     handle, frame = wait_for_map(o.page)
-    started = time.monotonic()
     frame.wait_for_function("() => map_div.getContainer().getAttribute('data-basemap') === 'offline'",
                             timeout=FALLBACK_S * 1000)
-    assert time.monotonic() - started < FALLBACK_S
+    gave_up = int(frame.evaluate("() => map_div.getContainer().getAttribute('data-basemap-gave-up-ms')"))
+    # Failed tiles: at once. Tiles that never answer: after FALLBACK_WAIT_MS (4 s).
+    assert FALLBACK_WAIT_MS <= gave_up < FALLBACK_WAIT_MS + 1000 if hang else gave_up < 1000, gave_up
     notice = t("map.basemap_fallback", lang, name=BASEMAPS["osm"].names[lang])
     assert frame.inner_text(".jcm-fallback span").strip() == notice
     land = frame.evaluate("() => document.querySelectorAll('.leaflet-overlay-pane path:not(.leaflet-interactive)').length")

@@ -18,7 +18,7 @@
      L.geoJson options; notice.text says what happened and notice.close names its close button,
      both in the reader's language (text, not HTML). */
   jcm.basemapFallback = function (map, tiles, offline, options, notice, waitMs, errors) {
-    var loaded = 0, failed = 0, done = false;
+    var loaded = 0, failed = 0, done = false, t0 = performance.now();
     var timer = setTimeout(function () { if (!loaded) { fallBack(); } }, waitMs);
     tiles.on('tileload', function () { loaded += 1; clearTimeout(timer); });
     tiles.on('tileerror', function () {
@@ -47,6 +47,8 @@
       };
       box.addTo(map);
       map.getContainer().setAttribute('data-basemap', 'fallback');
+      /* how long the tiles were given: what the tests and a curious presenter can read */
+      map.getContainer().setAttribute('data-basemap-gave-up-ms', String(Math.round(performance.now() - t0)));
       var data = typeof offline === 'string'
         ? fetch(offline).then(function (r) { return r.json(); }) : Promise.resolve(offline);
       data.then(function (geojson) {

@@ -1,6 +1,6 @@
 """`make bench`: every benchmark of the project, one after the other; each prints its figures."""
 
-from bench import export_bench, map_bench, rerun_bench
+from bench import export_bench, map_bench, rerun_bench, timeline_bench
 
 if __name__ == "__main__":
     print("== filter change on the bundled data (whole Streamlit rerun, AppTest) ==")
@@ -9,3 +9,5 @@ if __name__ == "__main__":
     map_bench.main()
     print("\n== exports of the bundled data, per format ==")
     export_bench.main()
+    print("\n== timeline: browser time of one frame; the basemap fallback's payload ==")
+    timeline_bench.main()

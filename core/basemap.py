@@ -161,6 +161,8 @@ def _cache_file(cache_dir: Path) -> Path:
 
 # Gitignored (static/vendor/): generated, never committed. Building takes ~2 s, reading ~5 ms.
 DEFAULT_CACHE_DIR = Path(__file__).resolve().parents[1] / "static" / "vendor" / "basemap"
+# The same folder as the map iframe reaches it (app.py serves <app dir>/static/, see core.assets).
+BASEMAP_STATIC_URL = "../../app/static/vendor/basemap/"
 
 
 @cache
@@ -210,3 +212,11 @@ def region_outlines(codes: Iterable[str]) -> list[dict]:
     basemap; unknown codes are left out."""
     features = _features_by_code()
     return [features[c] for c in dict.fromkeys(codes) if c in features]
+
+
+def offline_geojson_file(cache_dir: Path = DEFAULT_CACHE_DIR) -> Path | None:
+    """The file holding the offline basemap, which the browser can fetch from the app's static
+    folder (an online basemap's fallback); None when it could not be written."""
+    offline_geojson(cache_dir)
+    path = _cache_file(Path(cache_dir))
+    return path if path.is_file() else None

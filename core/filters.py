@@ -70,6 +70,12 @@ STAGE = Filter(
     link=lambda d, p, stages: d.stage_of(p.china) in stages,
     place=lambda d, place, stages: d.stage_of(place.key) in stages,
 )
+WHEN = (YEAR_FROM, YEAR_TO, UNDATED)  # the filters about when, not which
+
+
+def without_years(active: ViewFilter) -> ViewFilter:
+    """`active` without the filters about when: what the map frames, so the year slider never moves it."""
+    return tuple((f, v) for f, v in active if all(f is not w for w in WHEN))
 
 
 def apply_filter(dataset: Dataset, active: ViewFilter) -> View:

@@ -259,6 +259,7 @@ PARAMS: tuple[Param, ...] = (
     LinkRef(name="link"),
     Snapshot(name="asof", widget="snapshot", label=Message("filter.asof"), moving=Message("asof.latest")),
     Snapshot(name="since", widget="snapshot", label=Message("filter.since"), moving=Message("since.previous")),
+    Year(name="year"),  # the timeline stopped at this year (a tour step); the browser plays it, never a filter
     Choice(name="color", default="relation", choices=lambda a: COLOR_BY, shown=_color_name, widget="radio",
            label=Message("map.color_by")),
     Choice(name="basemap", default=DEFAULT_BASEMAP, choices=lambda a: a.basemaps, shown=_basemap_name,

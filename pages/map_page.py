@@ -4,7 +4,7 @@ and below them the table of the partnerships shown, with a count."""
 import streamlit as st
 from streamlit_folium import st_folium
 
-from core.filters import apply_filter
+from core.filters import apply_filter, without_years
 from core.i18n import label, t
 from core.map.build import build_map
 from core.models import Country
@@ -21,6 +21,8 @@ coords = session.coordinates()
 view = controls.current_view()
 lang = view.lang
 shown = apply_filter(dataset, view.filter)
+# Framed on the view without its year filters: moving the year slider keeps the map still.
+framed = apply_filter(dataset, without_years(view.filter))
 
 map_col, side_col = st.columns([2, 1], gap="medium")
 with map_col:
@@ -35,6 +37,7 @@ with map_col:
         lang=lang, color_by=view.color, stage_of=dataset.stage_of,
         basemap=view.basemap, selected=view.place, selected_link=view.link, shaded=view["province"],
         **map_marks(dataset, view),
+        frame=[coords[p.key] for p in framed.places if p.key in coords], timeline_year=view["year"],
     )
     returned = st_folium(fmap, key="map", height=640, use_container_width=True, returned_objects=CLICK_RETURNS)
     clicked = clicked_id(returned)

@@ -47,7 +47,7 @@ def seed_from_url(dataset: Dataset) -> None:
     allowed = _allowed(dataset)
     for widget in widgets():
         widget.seed(state, allowed)
-    st.session_state.update(lang=state.lang, place=state.place, link=state.link)
+    st.session_state.update(lang=state.lang, place=state.place, link=state.link, year=state["year"])
     st.session_state[_IGNORED] = ignored
     st.session_state[_SEEDED] = True
 
@@ -64,7 +64,8 @@ def sidebar(dataset: Dataset, lang: str) -> ViewState:
     allowed = _allowed(dataset)
     side = st.sidebar
     side.header(t("sidebar.filters", lang))
-    values = {"lang": lang, "place": st.session_state.get("place"), "link": st.session_state.get("link")}
+    values = {"lang": lang, "place": st.session_state.get("place"), "link": st.session_state.get("link"),
+              "year": st.session_state.get("year")}
     for widget in widgets():
         if widget.filters:
             values.update(widget.draw(side, allowed, lang))

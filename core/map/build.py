@@ -11,20 +11,20 @@ Safety: see encoding.py.
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Callable, Collection, Mapping, Sequence
-from functools import lru_cache
 
 import folium
 
 from core.assets import make_offline
-from core.basemap import BASEMAPS, DEFAULT_BASEMAP, STYLES as BASEMAP_STYLES, offline_geojson, region_code, region_outlines
+from core.basemap import DEFAULT_BASEMAP, region_code, region_outlines
+from core.map.basemap_elements import add_basemap
 from core.map.elements import DivIconLayer, GeoJsonData, Legend, LinkLayer, StyleVars, Tooltip
-from core.map.encoding import LatLon, collection_json, js_call, js_value, script_safe
+from core.map.encoding import LatLon, collection_json, js_value, script_safe
 from core.map.features import FIT_PADDING, ColorBy, category, link_features, place_features, ringed_regions
 from core.map.legend import legend_html
 from core.map.projection import fit_zoom
+from core.map.timeline import Timeline
 from core.map.style import (
     FADED_OPACITY,
     HALO_COLOR,
@@ -65,6 +65,8 @@ def build_map(
     shaded: Collection[str] = (),
     changed: Collection[str] = (),
     changed_label: str = "",
+    frame: Sequence[LatLon] | None = None,
+    timeline_year: int | None = None,
 ) -> folium.Map:
     """The map of `places` and `partnerships` (already filtered by the page).
 
@@ -78,12 +80,15 @@ def build_map(
     An unknown `basemap` falls back to the offline one. `link_weight`: the links' width in px (the
     presenter view raises it). `shaded`: regions (Japanese names, as the province filter holds
     them) shaded as areas; a selected region is shaded too.
+    `frame`: the points to frame instead of the
+    places shown (the page passes the places of the view without its year filters, so that moving
+    the year slider never re-frames the map). `timeline_year`: the timeline's year the map opens at.
     """
     shown = [(p, coords[p.key]) for p in places if p.key in coords]
     names = {p.key: p.names.get(lang) for p in places}
     links = [(p, coords[p.japan], coords[p.china]) for p in partnerships if p.japan in coords and p.china in coords]
 
-    points = [c for _, c in shown] or [c for _, a, b in links for c in (a, b)] or list(DEFAULT_BOUNDS)
+    points = list(frame or ()) or [c for _, c in shown] or [c for _, a, b in links for c in (a, b)] or list(DEFAULT_BOUNDS)
     zoom = fit_zoom(points, width, height, FIT_PADDING)
     lats, lons = [c[0] for c in points], [c[1] for c in points]
     bounds = [[min(lats), min(lons)], [max(lats), max(lons)]]
@@ -92,7 +97,7 @@ def build_map(
         zoom_start=zoom,
         tiles=None,
         prefer_canvas=len(links) > 500,  # canvas draws thousands of lines faster than SVG
-        control_scale=True,
+        control_scale=False,  # basemap_elements.MapChrome adds it in km only
     )
     make_offline(m)
     m.add_child(StyleVars(css_vars()), name="style_vars")
@@ -102,7 +107,7 @@ def build_map(
                                       {category(p, color_by, stage_of) for p, _, _ in links}, color_by, lang, halo)
     if legend:
         m.add_child(Legend(legend, NARROW_MAP_PX), name="legend")
-    _add_basemap(m, basemap)
+    add_basemap(m, basemap, lang)
     _add_shading(m, places, shaded, selected)
 
     link_feats = link_features(links, names, lang, color_by, stage_of, selected, selected_link)
@@ -123,19 +128,11 @@ def build_map(
         m.add_child(layer, name="places")
     if label_feats:
         m.add_child(DivIconLayer("labels", collection_json(label_feats), "labelIcon", z_offset=1000), name="labels")
+    years = [p.year for p, _, _ in links if p.year is not None]
+    m.add_child(Timeline(["links"] if link_feats else [], [n for n in ("places", "labels") if n in m._children],
+                         (min(years), max(years)) if years else None, timeline_year, lang), name="timeline")
     m.fit_bounds(bounds, padding=(FIT_PADDING, FIT_PADDING), max_zoom=MAX_FIT_ZOOM)
     return m
-
-
-def _add_basemap(m: folium.Map, key: str) -> None:
-    bm = BASEMAPS.get(key) or BASEMAPS[DEFAULT_BASEMAP]
-    if bm.online and bm.tiles:
-        folium.TileLayer(tiles=bm.tiles, attr=bm.attribution, name=bm.key, max_zoom=18).add_to(m)
-        return
-    styles = {k: v for k, v in BASEMAP_STYLES.items() if isinstance(v, dict)}
-    options = {"style": js_call("jcm.classStyle", styles), "interactive": False, "smoothFactor": 1.5,
-               "attribution": js_value(html.escape(bm.attribution))}
-    m.add_child(GeoJsonData("basemap", _basemap_json(), options), name="basemap")
 
 
 def _add_shading(m: folium.Map, places: Sequence[Place], shaded: Collection[str], selected: str | None) -> None:
@@ -151,8 +148,3 @@ def _add_shading(m: folium.Map, places: Sequence[Place], shaded: Collection[str]
         m.add_child(GeoJsonData("shade", script_safe(json.dumps({"type": "FeatureCollection", "features": outlines})),
                                 {"style": js_value(SHADE_STYLE), "interactive": False}), name="shade")
 
-
-@lru_cache(maxsize=1)
-def _basemap_json() -> str:
-    """The offline basemap, script-safe, encoded once per process (it is ~310 KB)."""
-    return script_safe(offline_geojson())

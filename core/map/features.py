@@ -1,9 +1,9 @@
 """Places, links and labels as GeoJSON features: what each carries to the browser.
 
 Properties: `id` ("place:<Place.key>" or "link:<Partnership.key>", what a click reports),
-`tip` (tooltip HTML), `sel` (1 when highlighted), `cat` (a link's style category), `yr` (a link's
-agreement year, shown on the link when it is selected), `shape` (a place's marker), `t` (a label's
-text), and `L`, the layout per zoom (see `_zoom_layout`).
+`tip` (tooltip HTML), `sel` (1 when highlighted), `cat` (a link's style category), `y` (a link's
+agreement year: shown on the link when it is selected, and read by the timeline), `shape` (a place's
+marker), `t` (a label's text), and `L`, the layout per zoom (see `_zoom_layout`).
 Every text is html.escape'd here; encoding.py makes the JSON inert.
 """
 
@@ -70,7 +70,7 @@ def link_features(
             "tip": link_tip(p, names, lang, stage_of(p.china)),
         }
         if p.year is not None:
-            props["yr"] = p.year
+            props["y"] = p.year  # shown when selected; the timeline (assets/jcm-timeline.js) reads it
         if selected_link == p.key or (selected is not None and selected in (p.japan, p.china)):
             props["sel"] = 1
         out.append(feature_json(props, arc_json(a, b, bend)))

@@ -62,6 +62,10 @@ TABLE = [
     ("place", "河北", IGNORED, "", None),
     ("link", "東京都-北京市", "東京都–北京市", "", "東京都–北京市"),
     ("link", "北京市–東京都", IGNORED, "", None),
+    ("year", "1980", 1980, "", "1980"),  # the timeline's year: a year of the data, like from/to
+    ("year", "１９８５", 1985, "", "1985"),
+    ("year", "1960", 1973, "clamped", "1973"),
+    ("year", "play", IGNORED, "", None),
     ("color", "stage", "stage", "", "stage"),
     ("color", "Stage", IGNORED, "", None),
     ("basemap", "gsi", "gsi", "", "gsi"),

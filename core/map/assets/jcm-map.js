@@ -6,7 +6,7 @@
  */
 (function () {
   'use strict';
-  var jcm = window.jcm = {};
+  var jcm = window.jcm = window.jcm || {};  /* other assets add to it too */
 
   /* The layout for zoom z: the one of the largest laid-out zoom <= z, else the lowest one. */
   jcm.pick = function (layouts, z) {
@@ -39,19 +39,21 @@
     function hit() {
       return {color: '#000', opacity: 0, weight: o.hit, lineCap: 'round', className: 'jcm-hit'};
     }
-    L.geoJson(data, {interactive: false, style: function (f) {
+    var halo = L.geoJson(data, {interactive: false, style: function (f) {
       var s = look(f);
       return {color: o.haloColor, weight: s.weight + 2 * o.halo, opacity: s.opacity, lineCap: 'round'};
     }}).addTo(map);
-    L.geoJson(data, {interactive: false, style: look}).addTo(map);
+    var line = L.geoJson(data, {interactive: false, style: look}).addTo(map);
     data.features.forEach(function (f) {
-      if (!f.properties.sel || f.properties.yr === undefined) { return; }
+      if (!f.properties.sel || f.properties.y === undefined) { return; }
       var c = f.geometry.coordinates, mid = c[Math.floor(c.length / 2)];
       L.marker([mid[1], mid[0]], {interactive: false, keyboard: false, zIndexOffset: 3000,
         icon: L.divIcon({className: 'jcm-mk', iconSize: [0, 0],
-                         html: '<div class="jcm-yr">' + (+f.properties.yr) + '</div>'})}).addTo(map);
+                         html: '<div class="jcm-yr">' + (+f.properties.y) + '</div>'})}).addTo(map);
     });
-    return L.geoJson(data, {style: hit});
+    var clickable = L.geoJson(data, {style: hit});
+    clickable.jcmParts = [halo, line];  /* drawn with it: the timeline hides a link's every part */
+    return clickable;
   };
 
   /* A style function for the offline basemap: one style per feature class (property c). */

@@ -109,8 +109,9 @@ def test_standalone_page_loads_leaflet_then_the_map_assets_from_the_static_folde
     page = build().get_root().render()
     scripts = re.findall(r'<script src="([^"]+)"', page)
     sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page)
-    assert scripts == ["../../app/static/vendor/leaflet/leaflet.js", "../../app/static/map/jcm-map.js"]
-    assert sheets == ["../../app/static/vendor/leaflet/leaflet.css", "../../app/static/map/jcm-map.css"]
+    own = ["jcm-map", "jcm-basemap", "jcm-timeline"]
+    assert scripts == ["../../app/static/vendor/leaflet/leaflet.js", *(f"../../app/static/map/{n}.js" for n in own)]
+    assert sheets == ["../../app/static/vendor/leaflet/leaflet.css", *(f"../../app/static/map/{n}.css" for n in own)]
     assert "jcm.styleVars(" in page and "--jcm-font" in page  # the stylesheet's sizes come from style.py
 
 
@@ -245,7 +246,7 @@ def test_links_have_halo_hit_area_and_fade_when_something_is_selected(kw, dim, w
 
 
 def test_links_carry_their_agreement_year():
-    years = {f["properties"]["id"]: f["properties"].get("yr") for f in features(build(), "links")}
+    years = {f["properties"]["id"]: f["properties"].get("y") for f in features(build(), "links")}
     assert years["link:神戸市–天津市"] == 1980 and years["link:北九州市–天津市"] is None
 
 

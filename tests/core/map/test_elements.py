@@ -11,7 +11,8 @@ import pytest
 from core.map.elements import DivIconLayer, GeoJsonData, Legend, StyleVars, Tooltip
 from map_sample import build
 
-JS = (Path(__file__).resolve().parents[3] / "core" / "map" / "assets" / "jcm-map.js").read_text(encoding="utf-8")
+ASSETS = Path(__file__).resolve().parents[3] / "core" / "map" / "assets"
+JS = "\n".join(p.read_text(encoding="utf-8") for p in sorted(ASSETS.glob("*.js")))
 
 
 def test_every_jcm_function_the_page_calls_is_defined_in_the_asset():
@@ -54,6 +55,8 @@ def test_elements_load_the_map_assets_after_leaflet():
     m = build()
     js = [u for e in [m, *m._children.values()] for _, u in getattr(e, "default_js", [])]
     css = [u for e in [m, *m._children.values()] for _, u in getattr(e, "default_css", [])]
-    assert list(dict.fromkeys(js)) == ["../../app/static/vendor/leaflet/leaflet.js", "../../app/static/map/jcm-map.js"]
+    own = ["jcm-map", "jcm-basemap", "jcm-timeline"]  # jcm-map.js first: the others add to its `jcm`
+    assert list(dict.fromkeys(js)) == ["../../app/static/vendor/leaflet/leaflet.js",
+                                       *(f"../../app/static/map/{name}.js" for name in own)]
     assert list(dict.fromkeys(css)) == ["../../app/static/vendor/leaflet/leaflet.css",
-                                        "../../app/static/map/jcm-map.css"]
+                                        *(f"../../app/static/map/{name}.css" for name in own)]

@@ -12,7 +12,8 @@ from core.map.style import LINK_STYLES, MARKER_PX, MARKER_SIZES, SHAPES, css_var
 from core.models import Country, Place, PlaceKind
 from map_sample import PLACES
 
-CSS = (Path(__file__).resolve().parents[3] / "core" / "map" / "assets" / "jcm-map.css").read_text(encoding="utf-8")
+ASSETS = Path(__file__).resolve().parents[3] / "core" / "map" / "assets"
+CSS = "\n".join(p.read_text(encoding="utf-8") for p in sorted(ASSETS.glob("*.css")))
 LOCAL_VARS = {"--jcm-size"}  # set inside the stylesheet itself (per marker shape)
 
 

@@ -1,0 +1,113 @@
+"""Timeline benchmark: the browser time of one timeline frame, and what the basemap fallback costs.
+
+Run: `python -m bench.timeline_bench` (from the repo root; needs Debian's Chromium and Playwright,
+as the browser tests do). The map page is built like the app builds it and served from a local
+folder laid out like the app's static files; Chromium steps the timeline through every frame
+(jcm.timelineState.show) and waits for the next paint, so a figure is script + layout + paint.
+Inputs: the bundled data, and the first 1,000 / 5,000 links of the twin-cities reference set
+with made-up years (1950 + i mod 50: that set has none), to show how a frame grows with links.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import statistics
+import tempfile
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from bench.map_bench import TWIN_CITIES, _subset, bundled, twin_cities
+from core.assets import ensure_static_assets
+from core.map.build import build_map
+from core.models import Stage
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
+VIEWPORT = {"width": 1920, "height": 1080}
+ROUNDS = 3
+
+# Every frame once per round, each timed from the call to the next animation frame (painted).
+_FRAMES = """async (rounds) => {
+  const tl = jcm.timelineState, out = [];
+  const paint = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  for (let r = 0; r < rounds; r++) {
+    for (let f = 0; ; f++) {
+      const t0 = performance.now();
+      tl.show(f);
+      await paint();
+      out.push(performance.now() - t0);
+      if (document.querySelector('.leaflet-container').getAttribute('data-timeline') === 'all') break;
+    }
+  }
+  tl.show(null);
+  return out;
+}"""
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def _serve(root: Path) -> ThreadingHTTPServer:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def frame_times(page, root: Path, port: int, name: str, places, links, coords, stage_of) -> None:
+    html = build_map(places, links, coords, lang="ja", stage_of=stage_of, width=1280, height=900)
+    folder = root / "component" / name
+    folder.mkdir(parents=True)
+    (folder / "index.html").write_text(html.get_root().render(), encoding="utf-8")
+    page.goto(f"http://127.0.0.1:{port}/component/{name}/index.html", timeout=120_000)
+    page.wait_for_function("() => window.jcm && jcm.timelineState", timeout=120_000)
+    times = page.evaluate(_FRAMES, ROUNDS)
+    print(f"{name:<24} links={len(links):>6} frames={len(times) // ROUNDS:>3} per frame: "
+          f"median={statistics.median(times):7.1f} ms  max={max(times):7.1f} ms")
+
+
+def payload() -> None:
+    """What an online basemap's page carries for its fallback (a URL) against the offline page."""
+    places, links, coords, stage_of = bundled()
+    sizes = {key: len(build_map(places, links, coords, stage_of=stage_of, basemap=key).get_root().render().encode())
+             for key in ("offline", "osm")}
+    print(f"page with the offline basemap {sizes['offline'] / 1e3:6.0f} KB; with osm (fallback lazy, "
+          f"fetched only when tiles fail) {sizes['osm'] / 1e3:6.0f} KB")
+
+
+def main() -> None:
+    payload()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        print("playwright is not installed (make install-test): no browser figures")
+        return
+    if not CHROMIUM.exists():
+        print(f"{CHROMIUM} not found (apt-get install chromium): no browser figures")
+        return
+    inputs = [("bundled data", *bundled())]
+    if TWIN_CITIES.exists():
+        places, links, coords, _ = twin_cities()
+        no_status = lambda _key: Stage.NO_STATUS  # noqa: E731
+        for n in (1_000, 5_000):
+            dated = [dataclasses.replace(p, year=1950 + i % 50) for i, p in enumerate(links[:n])]
+            inputs.append((f"twin cities first {n}", _subset(places, dated), dated, coords, no_status))
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
+        root = Path(tmp)
+        ensure_static_assets(root / "app")
+        server = _serve(root)
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        try:
+            page = browser.new_page(viewport=VIEWPORT)
+            for i, (name, *data) in enumerate(inputs):
+                frame_times(page, root, server.server_port, f"{i}-{name.replace(' ', '-')}"[:24], *data)
+        finally:
+            browser.close()
+            server.shutdown()
+
+
+if __name__ == "__main__":
+    main()

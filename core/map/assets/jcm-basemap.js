@@ -1,0 +1,60 @@
+/* The map's ground: an online tile basemap that falls back to the offline one when its tiles do
+ * not load (a venue without internet), the attribution without Leaflet's flag, the scale in km.
+ * Wired by core/map/basemap_elements.py.
+ */
+(function () {
+  'use strict';
+  var jcm = window.jcm = window.jcm || {};
+
+  /* Attribution as text and links only (Leaflet 1.9 prefixes a flag icon), scale in km only. */
+  jcm.mapChrome = function (map, prefix) {
+    map.attributionControl.setPrefix(prefix);
+    L.control.scale({metric: true, imperial: false}).addTo(map);
+  };
+
+  /* Watch tiles: when no tile has loaded after waitMs, or errors tiles failed before any
+     loaded, swap it for the offline basemap and say so on the map. offline is the offline
+     basemap's URL (fetched only then: it is ~300 KB) or its GeoJSON itself; options are its
+     L.geoJson options; notice.text says what happened and notice.close names its close button,
+     both in the reader's language (text, not HTML). */
+  jcm.basemapFallback = function (map, tiles, offline, options, notice, waitMs, errors) {
+    var loaded = 0, failed = 0, done = false, t0 = performance.now();
+    var timer = setTimeout(function () { if (!loaded) { fallBack(); } }, waitMs);
+    tiles.on('tileload', function () { loaded += 1; clearTimeout(timer); });
+    tiles.on('tileerror', function () {
+      failed += 1;
+      if (!loaded && failed >= errors) { fallBack(); }
+    });
+
+    function fallBack() {
+      if (done) { return; }
+      done = true;
+      clearTimeout(timer);
+      map.removeLayer(tiles);
+      var box = L.control({position: 'topright'});
+      box.onAdd = function () {
+        var div = L.DomUtil.create('div', 'jcm-fallback');
+        div.setAttribute('role', 'status');
+        L.DomUtil.create('span', '', div).textContent = notice.text;
+        var close = L.DomUtil.create('button', 'jcm-fallback-close', div);
+        close.type = 'button';
+        close.textContent = '\u00D7';
+        close.title = notice.close;
+        close.setAttribute('aria-label', notice.close);
+        L.DomEvent.on(close, 'click', function (e) { L.DomEvent.stop(e); box.remove(); });
+        L.DomEvent.disableClickPropagation(div);
+        return div;
+      };
+      box.addTo(map);
+      map.getContainer().setAttribute('data-basemap', 'fallback');
+      /* how long the tiles were given: what the tests and a curious presenter can read */
+      map.getContainer().setAttribute('data-basemap-gave-up-ms', String(Math.round(performance.now() - t0)));
+      var data = typeof offline === 'string'
+        ? fetch(offline).then(function (r) { return r.json(); }) : Promise.resolve(offline);
+      data.then(function (geojson) {
+        L.geoJson(geojson, options).addTo(map).bringToBack();
+        map.getContainer().setAttribute('data-basemap', 'offline');
+      });
+    }
+  };
+})();

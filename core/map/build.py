@@ -19,12 +19,12 @@ import folium
 
 from core.assets import make_offline
 from core.basemap import BASEMAPS, DEFAULT_BASEMAP, STYLES as BASEMAP_STYLES, offline_geojson
-from core.map.elements import DivIconLayer, GeoJsonData, Legend, StyleVars, Tooltip
+from core.map.elements import DivIconLayer, Focusable, GeoJsonData, LabelLayout, Legend, StyleVars, Tooltip
 from core.map.encoding import LatLon, collection_json, js_call, js_value, script_safe
 from core.map.features import FIT_PADDING, ColorBy, category, link_features, place_features
 from core.map.legend import legend_html
 from core.map.projection import fit_zoom
-from core.map.style import LINK_STYLES, LINK_WEIGHT, UNKNOWN_STYLE, css_vars, shape
+from core.map.style import LINK_STYLES, LINK_WEIGHT, UNKNOWN_STYLE, css_vars, label_rules, shape
 from core.models import Partnership, Place, Stage
 
 # The Japan–China area, framed when nothing is shown.
@@ -54,8 +54,9 @@ def build_map(
     A place is shown when it has coordinates in `coords` (geocode.places.coordinates: a manual lat/lon
     in the data already wins there); a link when both its ends have coordinates (its ends need not
     be in `places`). `selected` is a Place key, `selected_link` a Partnership key; both are
-    highlighted. `width`/`height` are the map's size in pixels: labels are laid out for the zoom
-    fitBounds picks at that size. `labels=None` shows labels up to features.LABEL_LIMIT places.
+    highlighted. `width`/`height` are the map's expected size in pixels, for the opening zoom;
+    labels are laid out in the browser for the real size and zoom. `labels=None` shows labels up
+    to features.LABEL_LIMIT places.
     An unknown `basemap` falls back to the offline one.
     """
     shown = [(p, coords[p.key]) for p in places if p.key in coords]
@@ -75,7 +76,7 @@ def build_map(
     )
     make_offline(m)
     m.add_child(StyleVars(css_vars()), name="style_vars")
-    legend, legend_size = legend_html({shape(p) for p, _ in shown},
+    legend = legend_html({shape(p) for p, _ in shown},
                                       {category(p, color_by, stage_of) for p, _, _ in links}, color_by, lang)
     if legend:
         m.add_child(Legend(legend, NARROW_MAP_PX), name="legend")
@@ -87,15 +88,19 @@ def build_map(
         layer = GeoJsonData("links", collection_json(link_feats),
                             {"style": js_call("jcm.linkStyle", styles, UNKNOWN_STYLE, LINK_WEIGHT)})
         layer.add_child(Tooltip(sticky=True))
+        layer.add_child(Focusable("link"))
         m.add_child(layer, name="links")
 
-    place_feats, label_feats = place_features(shown, lang, zoom, height, selected, labels, legend_size)
+    place_feats, label_feats = place_features(shown, lang, stage_of, selected, labels)
     if place_feats:
-        layer = DivIconLayer("places", collection_json(place_feats), "placeIcon", z_offset=2000)
-        layer.add_child(Tooltip(sticky=False, direction="top", offset=[0, -8]))
-        m.add_child(layer, name="places")
-    if label_feats:
-        m.add_child(DivIconLayer("labels", collection_json(label_feats), "labelIcon", z_offset=1000), name="labels")
+        places = DivIconLayer("places", collection_json(place_feats), "placeIcon", z_offset=2000)
+        places.add_child(Tooltip(sticky=False, direction="top", offset=[0, -8]))
+        places.add_child(Focusable("place"))
+        m.add_child(places, name="places")
+        if label_feats:
+            label_layer = DivIconLayer("labels", collection_json(label_feats), "labelIcon", z_offset=1000)
+            m.add_child(label_layer, name="labels")
+            m.add_child(LabelLayout(places, label_layer, label_rules()), name="label_layout")
     m.fit_bounds(bounds, padding=(FIT_PADDING, FIT_PADDING), max_zoom=MAX_FIT_ZOOM)
     return m
 

@@ -44,7 +44,8 @@ MARKER_PX = max(MARKER_SIZES.values())  # the layout keeps every marker's larges
 
 # Labels are laid out in the browser (assets/jcm-labels.js, fed by label_rules()) for the map's
 # real size and zoom. THE RULES, for any drawer of this map (the browser, an export):
-# 1. a label's nearest edge lies within LABEL_REACH_PX of its own marker's centre;
+# 1. a label's nearest edge lies within LABEL_REACH_PX of its own marker's centre, and nearer
+#    (by LABEL_GAP_PX) to it than to any other marker: a label never reads as another place's;
 # 2. no two labels overlap, and no label covers any marker (LABEL_GAP_PX clear of both);
 # 3. a place whose label cannot keep 1 and 2 gets a numbered badge (a small label under the same
 #    rules) explained in a key on the map; one that cannot even have a badge is named on zoom-in.
@@ -54,7 +55,8 @@ FONT_PX = 16  # label text in the page's map column: readable from the back of t
 FONT_LARGE_PX = 18  # label text on a map at least LARGE_MAP_PX wide (a full-window presenter map)
 LARGE_MAP_PX = 1000
 PAD_X, PAD_Y = 5, 2  # label box padding
-MAX_LABEL_EM = 12  # long names wrap beyond this many em
+MAX_LABEL_EM = 14  # long names wrap beyond this many em (a 13-character Japanese name does not)
+LABEL_TRIES = 4  # greedy layout passes, each starting with the places the last left unnamed
 
 LEGEND_FONT_PX = 13
 LEGEND_MAX_PX = 260  # the legend's max-width
@@ -73,7 +75,7 @@ def shape(place: Place) -> str:
 def label_rules() -> dict[str, int]:
     """The label rules and sizes assets/jcm-labels.js lays labels out with."""
     return {"reach": LABEL_REACH_PX, "gap": LABEL_GAP_PX, "marker": MARKER_PX, "font": FONT_PX,
-            "fontLarge": FONT_LARGE_PX, "largeMap": LARGE_MAP_PX, "maxEm": MAX_LABEL_EM}
+            "fontLarge": FONT_LARGE_PX, "largeMap": LARGE_MAP_PX, "maxEm": MAX_LABEL_EM, "tries": LABEL_TRIES}
 
 
 def css_vars() -> dict[str, str]:

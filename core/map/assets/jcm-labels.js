@@ -2,7 +2,8 @@
  *
  * Labels (jcm.labelLayout): laid out for the map's real size and zoom, again on every zoom,
  * resize and move, under the rules of core/map/style.py (label_rules, documented there): each
- * label's nearest edge within rules.reach px of its own marker's centre, no two labels overlapping,
+ * label's nearest edge within rules.reach px of its own marker's centre and nearer to it than to
+ * any other marker, no two labels overlapping,
  * no label covering a marker or a control (legend, zoom buttons, scale). Co-located markers are
  * first fanned out on a ring so each stays visible and clickable. A place whose label finds no
  * such spot gets a numbered badge (under the same rules) and a row in a key on the map; one that
@@ -97,17 +98,51 @@
     return out;
   };
 
-  /* The first candidate clear of every box in taken (by rules.gap) and inside view. */
-  function firstFree(it, w, h, taken, view, rules) {
+  /* Whether it's own marker is the one nearest to box, by a clear margin (rules.gap): a label
+     that is nearer to another marker reads as that place's. */
+  function owned(box, it, items, gap) {
+    var own = reachOf(box, it.mx, it.my);
+    for (var k = 0; k < items.length; k++) {
+      if (items[k] !== it && reachOf(box, items[k].mx, items[k].my) <= own + gap) { return false; }
+    }
+    return true;
+  }
+
+  /* The first candidate inside view, clear of every box in taken (by rules.gap) and nearer to
+     its own marker than to any other. */
+  function firstFree(it, w, h, taken, items, view, rules) {
     var cands = jcm.candidates(it.mx, it.my, w, h, rules);
     for (var c = 0; c < cands.length; c++) {
       var box = cands[c], free = inside(box, view);
       for (var t = 0; free && t < taken.length; t++) {
         if (hits(box, taken[t], rules.gap)) { free = false; }
       }
-      if (free) { return box; }
+      if (free && owned(box, it, items, rules.gap)) { return box; }
     }
     return null;
+  }
+
+  /* One greedy pass over order: each place in turn takes a text spot, else a badge spot, before
+     the next place (a crowded place gets its badge before a quieter neighbour's text takes the
+     room); places in badgeFirst try the smaller badge first. Returns the spots by id, the places
+     left unnamed and a score (lower is better). */
+  function place(order, badgeFirst, fixed, items, view, rules) {
+    var taken = fixed.slice(), spots = {}, unnamed = [], badges = 0;
+    order.forEach(function (it) {
+      var mode = 'text', box = badgeFirst.indexOf(it) < 0 ? firstFree(it, it.w, it.h, taken, items, view, rules) : null;
+      if (!box) {
+        box = firstFree(it, it.bw, it.bh, taken, items, view, rules);
+        mode = 'badge';
+      }
+      if (box) {
+        taken.push(box);
+        spots[it.id] = {mode: mode, box: box};
+        if (mode === 'badge') { badges += 1; }
+      } else {
+        unnamed.push(it);
+      }
+    });
+    return {spots: spots, unnamed: unnamed, score: unnamed.length * 1000 + badges};
   }
 
   /* The boxes of the map's controls (legend, key, zoom, scale, attribution) in container pixels. */
@@ -122,13 +157,14 @@
     return out;
   }
 
-  function setMode(el, mode, number) {
+  /* Show el as its text ('text', wrapped at width when given), a numbered badge or not at all. */
+  function setMode(el, mode, number, width) {
     el.classList.toggle('jcm-badge', mode === 'badge');
-    el.classList.remove('jcm-wrap');
-    el.style.width = '';
+    el.classList.toggle('jcm-wrap', mode === 'text' && !!width);
+    el.style.width = mode === 'text' && width ? width + 'px' : '';
     el.style.visibility = 'hidden';
     el.style.display = mode === 'none' ? 'none' : '';
-    el.querySelector('.jcm-n').textContent = number ? String(number) : '';
+    el.querySelector('.jcm-n').textContent = mode === 'badge' ? String(number) : '';
   }
 
   function show(el, it, box) {
@@ -191,6 +227,7 @@
     var labelled = items.filter(function (it) { return it.label && it.label._icon; });
     labelled.forEach(function (it) {
       it.el = it.label._icon.querySelector('.jcm-lb');
+      it.wrapW = 0;
       setMode(it.el, it.seen ? 'text' : 'none');
     });
     labelled.forEach(function (it) {  // read after every write: one reflow
@@ -199,8 +236,8 @@
     });
     labelled.forEach(function (it) {
       if (it.w > rules.maxEm * font) {
-        it.el.classList.add('jcm-wrap');
-        it.el.style.width = (rules.maxEm * font) + 'px';
+        it.wrapW = rules.maxEm * font;
+        setMode(it.el, 'text', 0, it.wrapW);
         it.w = it.el.offsetWidth;
         it.h = it.el.offsetHeight;
       }
@@ -208,21 +245,38 @@
         if (Math.hypot(o.mx - it.mx, o.my - it.my) < 4 * rules.reach) { it.crowd += 1; }
       });
     });
+    labelled.forEach(function (it) {  // the badge's size, with the widest number it may show
+      setMode(it.el, 'badge', items.length);
+    });
+    labelled.forEach(function (it) {
+      it.bw = it.el.offsetWidth;
+      it.bh = it.el.offsetHeight;
+    });
     var order = labelled.filter(function (it) { return it.seen; }).sort(function (a, b) {
       return b.crowd - a.crowd || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     });
-    var badges = [];
-    order.forEach(function (it) {
-      var box = firstFree(it, it.w, it.h, taken, view, rules);
-      if (box) { taken.push(box); show(it.el, it, box); } else { badges.push(it); }
+    // A few greedy tries, each starting with the places the tries before could not name, as
+    // badges; the best (fewest places unnamed, then fewest badges) wins.
+    var best = null, badgeFirst = [];
+    for (var attempt = 0; attempt < rules.tries; attempt++) {
+      var result = place(order, badgeFirst, taken, items, view, rules);
+      if (!best || result.score < best.score) { best = result; }
+      if (!result.unnamed.length) { break; }
+      badgeFirst = badgeFirst.concat(result.unnamed);
+      order = badgeFirst.concat(order.filter(function (it) { return badgeFirst.indexOf(it) < 0; }));
+    }
+    var shown = [];
+    labelled.forEach(function (it) {
+      var spot = best.spots[it.id];
+      setMode(it.el, spot ? spot.mode : 'none', items.length, it.wrapW);
+      if (spot) { show(it.el, it, spot.box); }
+      if (spot && spot.mode === 'badge') { shown.push(it); }
     });
     // Numbers follow the data's order, so a place keeps its number while the others move.
-    badges.sort(function (a, b) { return items.indexOf(a) - items.indexOf(b); });
-    badges.forEach(function (it, k) { it.number = k + 1; setMode(it.el, 'badge', it.number); });
-    var shown = [];
-    badges.forEach(function (it) {
-      var box = firstFree(it, it.el.offsetWidth, it.el.offsetHeight, taken, view, rules);
-      if (box) { taken.push(box); show(it.el, it, box); shown.push(it); } else { setMode(it.el, 'none'); }
+    shown.sort(function (a, b) { return items.indexOf(a) - items.indexOf(b); });
+    shown.forEach(function (it, k) {
+      it.number = k + 1;
+      it.el.querySelector('.jcm-n').textContent = String(it.number);
     });
     return shown;
   }

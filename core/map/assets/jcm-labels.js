@@ -287,6 +287,8 @@
     labels.eachLayer(function (l) { state.labelOf[l.feature.properties.id] = l; });
     var key = keyControl(map), div = key.getContainer(), keyIds = null;
     function run() {
+      // st_folium replaces the whole map on a rerun: a pass scheduled for the old one is dropped.
+      if (!map._loaded || !map.getContainer().isConnected) { return; }
       var badges = layoutOnce(state), ids = badges.map(function (it) { return it.id + '#' + it.number; }).join('|');
       if (ids !== keyIds) {  // the key changed size: lay out again around it
         keyIds = ids;
@@ -303,6 +305,7 @@
       timer = setTimeout(run, 20);
     }
     map.on('zoomend moveend resize', schedule);
+    map.on('unload', function () { clearTimeout(timer); });
     if (document.fonts && document.fonts.ready) { document.fonts.ready.then(schedule); }
     run();
     return state;
@@ -326,8 +329,11 @@
       el.setAttribute('data-jcm-focus', kind);
       if (kind === 'link') { el.setAttribute('data-link', p.id.slice('link:'.length)); }
       function where() { return l.getLatLng ? l.getLatLng() : l.getCenter(); }
-      el.addEventListener('focus', function () { layer.openTooltip(l, where()); });
-      el.addEventListener('blur', function () { layer.closeTooltip(); });
+      // Keyboard focus shows the tooltip as hovering does (the layer's own mouse handlers).
+      el.addEventListener('focus', function () {
+        if (el.matches(':focus-visible')) { l.fire('mouseover', {latlng: where()}, true); }
+      });
+      el.addEventListener('blur', function () { l.fire('mouseout', {latlng: where()}, true); });
       el.addEventListener('keydown', function (e) {
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();

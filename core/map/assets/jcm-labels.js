@@ -17,6 +17,10 @@
  *
  * Texts: label and key texts are html-escaped in Python; names and ids are set as attributes or
  * text, never parsed as HTML.
+ *
+ * Over 300 lines because the layout is one algorithm (fan-out, candidates, greedy tries, badges
+ * and key) better read in one place; the keyboard part (jcm.focusable, ~40 lines at the end) can
+ * move to its own file when it grows.
  */
 (function () {
   'use strict';

@@ -3,7 +3,7 @@ their labels, the legend, a title and the source and date, in the view's languag
 
 Everything is read from where the browser map reads it: geography from `core.basemap`, colours,
 dashes and shapes from `core.map.style`, arcs and their bends from `core.arcs`, coincident markers
-fanned out by `core.map.layout.spread_markers`, legend texts from the catalogue. The map is in
+fanned out by `export.fanout.spread_markers`, legend texts from the catalogue. The map is in
 Web-Mercator like Leaflet's; the legend has its own column so it never hides a marker.
 """
 
@@ -27,7 +27,7 @@ from core.basemap import STYLES as BASEMAP_STYLES, offline_geojson
 from core.i18n import t
 from core.map.build import DEFAULT_BOUNDS
 from core.map.features import category
-from core.map.layout import spread_markers
+from export.fanout import spread_markers
 from core.map.legend import category_label
 from core.map.projection import project
 from core.map.style import CN_COLOR, JP_COLOR, LINK_STYLES, LINK_WEIGHT, MARKER_SIZES, SHAPES, UNKNOWN_STYLE, shape

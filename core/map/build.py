@@ -19,7 +19,7 @@ import folium
 from core.assets import make_offline
 from core.basemap import DEFAULT_BASEMAP, region_code, region_outlines
 from core.map.basemap_elements import add_basemap
-from core.map.elements import DivIconLayer, GeoJsonData, Legend, LinkLayer, StyleVars, Tooltip
+from core.map.elements import DivIconLayer, Focusable, GeoJsonData, LabelLayout, Legend, LinkLayer, StyleVars, Tooltip
 from core.map.encoding import LatLon, collection_json, js_value, script_safe
 from core.map.features import FIT_PADDING, ColorBy, category, link_features, place_features, ringed_regions
 from core.map.legend import legend_html
@@ -36,6 +36,7 @@ from core.map.style import (
     SHADE_STYLE,
     UNKNOWN_STYLE,
     css_vars,
+    label_rules,
     shape,
 )
 from core.models import Partnership, Place, Stage
@@ -73,8 +74,9 @@ def build_map(
     A place is shown when it has coordinates in `coords` (geocode.places.coordinates: a manual lat/lon
     in the data already wins there); a link when both its ends have coordinates (its ends need not
     be in `places`). `selected` is a Place key, `selected_link` a Partnership key; both are
-    highlighted. `width`/`height` are the map's size in pixels: labels are laid out for the zoom
-    fitBounds picks at that size. `labels=None` shows labels up to features.LABEL_LIMIT places.
+    highlighted. `width`/`height` are the map's expected size in pixels, for the opening zoom;
+    labels are laid out in the browser for the real size and zoom. `labels=None` shows labels up
+    to features.LABEL_LIMIT places.
     `changed` are Place keys whose status changed since a compared snapshot: they get a dashed
     halo, explained in the legend by `changed_label` ("Changed since …").
     An unknown `basemap` falls back to the offline one. `link_weight`: the links' width in px (the
@@ -103,8 +105,8 @@ def build_map(
     m.add_child(StyleVars(css_vars()), name="style_vars")
     rings = ringed_regions(shown)
     halo = changed_label if any(p.key in changed for p, _ in shown) else ""
-    legend, legend_size = legend_html({shape(p, p.key in rings) for p, _ in shown},
-                                      {category(p, color_by, stage_of) for p, _, _ in links}, color_by, lang, halo)
+    legend = legend_html({shape(p, p.key in rings) for p, _ in shown},
+                        {category(p, color_by, stage_of) for p, _, _ in links}, color_by, lang, halo)
     if legend:
         m.add_child(Legend(legend, NARROW_MAP_PX), name="legend")
     add_basemap(m, basemap, lang)
@@ -119,15 +121,19 @@ def build_map(
             "dim": selected is not None or selected_link is not None,
         })
         layer.add_child(Tooltip(sticky=True))
+        layer.add_child(Focusable("link"))
         m.add_child(layer, name="links")
 
-    place_feats, label_feats = place_features(shown, lang, zoom, height, selected, labels, legend_size, changed)
+    place_feats, label_feats = place_features(shown, lang, stage_of, selected, labels, changed)
     if place_feats:
-        layer = DivIconLayer("places", collection_json(place_feats), "placeIcon", z_offset=2000)
-        layer.add_child(Tooltip(sticky=False, direction="top", offset=[0, -8]))
-        m.add_child(layer, name="places")
-    if label_feats:
-        m.add_child(DivIconLayer("labels", collection_json(label_feats), "labelIcon", z_offset=1000), name="labels")
+        places = DivIconLayer("places", collection_json(place_feats), "placeIcon", z_offset=2000)
+        places.add_child(Tooltip(sticky=False, direction="top", offset=[0, -8]))
+        places.add_child(Focusable("place"))
+        m.add_child(places, name="places")
+        if label_feats:
+            label_layer = DivIconLayer("labels", collection_json(label_feats), "labelIcon", z_offset=1000)
+            m.add_child(label_layer, name="labels")
+            m.add_child(LabelLayout(places, label_layer, label_rules()), name="label_layout")
     years = [p.year for p, _, _ in links if p.year is not None]
     m.add_child(Timeline(["links"] if link_feats else [], [n for n in ("places", "labels") if n in m._children],
                          (min(years), max(years)) if years else None, timeline_year, lang), name="timeline")

@@ -61,12 +61,11 @@ var {{ this.get_name() }} = L.geoJson({{ this.data }}, {{ this.options|tojavascr
 
 
 class DivIconLayer(_MapElement):
-    """Point features as DivIcon markers drawn by `icon` (jcm.placeIcon or jcm.labelIcon) for the
-    current zoom and redrawn on every zoom: labels are laid out per zoom."""
+    """Point features as DivIcon markers drawn by `icon` (jcm.placeIcon or jcm.labelIcon)."""
 
     _template = Template("""{% macro script(this, kwargs) %}
-var {{ this.get_name() }} = jcm.iconLayer({{ this._parent.get_name() }}, {{ this.data }},
-  {{ this.icon|tojavascript }}, {{ this.z_offset|tojavascript }}).addTo({{ this._parent.get_name() }});
+var {{ this.get_name() }} = jcm.iconLayer({{ this.data }}, {{ this.icon|tojavascript }},
+  {{ this.z_offset|tojavascript }}).addTo({{ this._parent.get_name() }});
 {% endmacro %}""")
 
     ICONS = ("placeIcon", "labelIcon")
@@ -80,6 +79,47 @@ var {{ this.get_name() }} = jcm.iconLayer({{ this._parent.get_name() }}, {{ this
         self.data = data_json
         self.icon = JsCode(f"jcm.{icon}")
         self.z_offset = int(z_offset)
+
+
+class _AccessElement(JSCSSMixin):
+    """An element that needs the map's label layout and keyboard script (assets/jcm-labels.js)."""
+
+    default_js = [("jcm_labels_js", MAP_STATIC_URL + "jcm-labels.js")]
+
+
+class LabelLayout(_AccessElement):
+    """Lays the `labels` layer's labels out beside the `places` layer's markers in the browser,
+    for the map's real size, on every zoom, resize and move, under style.label_rules()."""
+
+    _template = Template("""{% macro script(this, kwargs) %}
+jcm.labelLayout({{ this._parent.get_name() }}, {{ this.places.get_name() }}, {{ this.labels.get_name() }},
+  {{ this.rules|tojavascript }});
+{% endmacro %}""")
+
+    def __init__(self, places: DivIconLayer, labels: DivIconLayer, rules: Mapping[str, int]) -> None:
+        super().__init__()
+        self._name = "LabelLayout"
+        self.places = places
+        self.labels = labels
+        self.rules = dict(rules)
+
+
+class Focusable(_AccessElement):
+    """The parent layer's features (`kind` "place" or "link") as keyboard stops with an
+    accessible name: Tab and the arrow keys move between them, Enter or Space clicks."""
+
+    _template = Template("""{% macro script(this, kwargs) %}
+jcm.focusable({{ this._parent.get_name() }}, {{ this.kind|tojavascript }});
+{% endmacro %}""")
+
+    KINDS = ("place", "link")
+
+    def __init__(self, kind: str) -> None:
+        super().__init__()
+        if kind not in self.KINDS:
+            raise ValueError(f"unknown kind {kind!r}, expected one of {self.KINDS}")
+        self._name = "Focusable"
+        self.kind = kind
 
 
 class Tooltip(_MapElement):

@@ -1,35 +1,16 @@
-"""Web-Mercator pixels and the view fitBounds picks, computed as Leaflet does.
+"""Web-Mercator pixels and the zoom fitBounds picks, computed as Leaflet does.
 
-The label layout runs on the server for the view the browser will open with; these are the few
-formulas it needs from Leaflet (EPSG:3857, 256 px tiles).
+The map opens at the zoom Leaflet will pick (`zoom_start`), so the first frame is not a jump; these
+are the few formulas that needs from Leaflet (EPSG:3857, 256 px tiles).
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 TILE = 256.0
 MAX_LAT = 85.0511287798
-
-
-@dataclass(frozen=True)
-class Box:
-    """A rectangle in absolute Web-Mercator pixels at one zoom (labels, markers, the view)."""
-
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-
-    def hits(self, other: Box, margin: float = 0.0) -> bool:
-        return not (
-            self.x1 + margin <= other.x0
-            or other.x1 + margin <= self.x0
-            or self.y1 + margin <= other.y0
-            or other.y1 + margin <= self.y0
-        )
 
 
 def project(lat: float, lon: float, zoom: float) -> tuple[float, float]:
@@ -61,13 +42,3 @@ def fit_zoom(
     avail_w, avail_h = max(width - 2 * padding, 1), max(height - 2 * padding, 1)
     zoom = math.floor(math.log2(min(avail_w / bw, avail_h / bh)))
     return max(min_zoom, min(max_zoom, zoom))
-
-
-def initial_viewport(points: Sequence[tuple[float, float]], zoom: int, width: int, height: int) -> Box:
-    """The pixel rectangle fitBounds shows at `zoom`: the points' bounds centred in the map."""
-    lats = [p[0] for p in points]
-    lons = [p[1] for p in points]
-    x0, y1 = project(min(lats), min(lons), zoom)
-    x1, y0 = project(max(lats), max(lons), zoom)
-    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    return Box(cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2)

@@ -52,12 +52,23 @@ SHAPES = ("jp_city", "jp_region", "jp_ring", "jp_body", "cn_city", "cn_region", 
 MARKER_SIZES = {"city": 13, "region": 18, "body": 12, "ring": 29}
 MARKER_PX = MARKER_SIZES["region"]  # the layout keeps every marker's box clear (a ring holds a city)
 
-FONT_PX = 15  # label font size: legible on a projector
-LINE_PX = round(FONT_PX * 1.3)
+# Labels are laid out in the browser (assets/jcm-labels.js, fed by label_rules()) for the map's
+# real size and zoom. THE RULES, for any drawer of this map (the browser, an export):
+# 1. a label's nearest edge lies within LABEL_REACH_PX of its own marker's centre, and nearer
+#    (by LABEL_GAP_PX) to it than to any other marker: a label never reads as another place's;
+# 2. no two labels overlap, and no label covers any marker (LABEL_GAP_PX clear of both);
+# 3. a place whose label cannot keep 1 and 2 gets a numbered badge (a small label under the same
+#    rules) explained in a key on the map; one that cannot even have a badge is named on zoom-in.
+LABEL_REACH_PX = 48
+LABEL_GAP_PX = 3
+FONT_PX = 16  # label text in the page's map column: readable from the back of the room
+FONT_LARGE_PX = 18  # label text on a map at least LARGE_MAP_PX wide (a full-window presenter map)
+LARGE_MAP_PX = 1000
+LINE_PX = round(FONT_PX * 1.3)  # a line of map text (the selected link's year)
 PAD_X, PAD_Y = 5, 2  # label box padding
-MAX_LABEL_PX = 12 * FONT_PX  # long names wrap beyond this width
-GAP = 3  # between a marker and its label, and between any two boxes (layout only)
-HALO_PX = GAP  # the "changed" halo around a marker: drawn inside that gap, so it never covers a label
+MAX_LABEL_EM = 14  # long names wrap beyond this many em (a 13-character Japanese name does not)
+LABEL_TRIES = 4  # greedy layout passes, each starting with the places the last left unnamed
+CHANGED_HALO_PX = LABEL_GAP_PX  # the "changed" halo around a marker: inside the labels' gap, never over one
 
 LEGEND_FONT_PX = 13
 LEGEND_MAX_PX = 260  # the legend's max-width
@@ -81,10 +92,16 @@ def shape(place: Place, ring: bool = False) -> str:
     return f"{country}_city"
 
 
+def label_rules() -> dict[str, int]:
+    """The label rules and sizes assets/jcm-labels.js lays labels out with."""
+    return {"reach": LABEL_REACH_PX, "gap": LABEL_GAP_PX, "marker": MARKER_PX, "font": FONT_PX,
+            "fontLarge": FONT_LARGE_PX, "largeMap": LARGE_MAP_PX, "maxEm": MAX_LABEL_EM, "tries": LABEL_TRIES}
+
+
 def css_vars() -> dict[str, str]:
     """The CSS custom properties assets/jcm-map.css reads, set on the map container."""
     px = {
-        "font": FONT_PX, "line": LINE_PX, "pad-x": PAD_X, "pad-y": PAD_Y, "halo": HALO_PX,
+        "font": FONT_PX, "line": LINE_PX, "pad-x": PAD_X, "pad-y": PAD_Y, "halo": CHANGED_HALO_PX,
         **{f"{kind}-marker": size for kind, size in MARKER_SIZES.items()},
         "legend-font": LEGEND_FONT_PX, "legend-max": LEGEND_MAX_PX,
         "legend-pad-x": LEGEND_PAD_X, "legend-pad-y": LEGEND_PAD_Y, "legend-gap": LEGEND_GAP_PX,

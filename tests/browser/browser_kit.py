@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 import time
 from pathlib import Path
 from urllib.parse import quote
@@ -78,9 +77,10 @@ _SETTLE = """() => new Promise(resolve => {
 })"""
 
 
-def place_label(frame, name: str):
-    """A Locator (re-resolved on every use: labels are replaced on zoom) for a place's label."""
-    return frame.locator(".leaflet-marker-pane .jcm-lb").filter(has_text=re.compile(rf"^\s*{re.escape(name)}\s*$"))
+def place_marker(frame, name: str):
+    """A Locator for a place's marker, by its data-place (its label may be a numbered badge, or
+    hidden where there is no room beside the marker)."""
+    return frame.locator(".leaflet-marker-pane .jcm-s[data-place=%s]" % json.dumps(name, ensure_ascii=False))
 
 
 def link_paths(frame) -> int:

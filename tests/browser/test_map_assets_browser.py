@@ -13,7 +13,7 @@ import pytest
 from core.assets import ensure_static_assets
 from core.basemap import STYLES
 from core.map.build import build_map
-from core.map.style import CN_COLOR, FONT_PX, LEGEND_MAX_PX, LINE_PX, MARKER_SIZES, PAD_X, PAD_Y
+from core.map.style import CN_COLOR, FONT_LARGE_PX, LEGEND_MAX_PX, MARKER_SIZES, PAD_X, PAD_Y
 from geocode.places import coordinates, load_folder
 from browser_kit import BUNDLED_DATA
 
@@ -61,8 +61,7 @@ def test_standalone_page_draws_with_the_sizes_of_style_py(standalone_url, tab):
     assert page.evaluate("() => typeof window.jcm.iconLayer") == "function"
     assert page.eval_on_selector_all(".leaflet-marker-pane .jcm-s", "els => els.length") == 21
     assert page.eval_on_selector_all(".leaflet-marker-pane .jcm-lb", "els => els.length") == 21
-    assert _style(page, ".jcm-lb", "font-size") == f"{FONT_PX}px"
-    assert _style(page, ".jcm-lb", "line-height") == f"{LINE_PX}px"
+    assert _style(page, ".jcm-lb", "font-size") == f"{FONT_LARGE_PX}px"  # a 1000 px wide map is large
     assert _style(page, ".jcm-lb", "padding") == f"{PAD_Y}px {PAD_X}px"
     for kind, size in MARKER_SIZES.items():
         selector = f".leaflet-marker-pane .jcm-s[class*='_{kind}']"

@@ -15,7 +15,7 @@ from browser_kit import (
     feature_ids,
     link_paths,
     main_text,
-    place_label,
+    place_marker,
     place_markers,
     url,
     wait_for_map,
@@ -49,7 +49,7 @@ def _details_column(page):
 
 
 def _click_tianjin(page, frame) -> None:
-    place_label(frame, TIANJIN).click()
+    place_marker(frame, TIANJIN).click()
     page.wait_for_function("q => location.search.includes(q)", arg=TIANJIN_QUERY)
     wait_main_text(page, "段階: ほぼ合意")
 

@@ -8,17 +8,6 @@
   'use strict';
   var jcm = window.jcm = window.jcm || {};  /* other assets add to it too */
 
-  /* The layout for zoom z: the one of the largest laid-out zoom <= z, else the lowest one. */
-  jcm.pick = function (layouts, z) {
-    var best = null, bestZ = -1, low = null, lowZ = 99;
-    for (var k in layouts) {
-      var n = +k;
-      if (n <= z && n > bestZ) { bestZ = n; best = layouts[k]; }
-      if (n < lowZ) { lowZ = n; low = layouts[k]; }
-    }
-    return best || low;
-  };
-
   /* Set the sizes and colours the stylesheet reads (core/map/style.py css_vars). */
   jcm.styleVars = function (map, vars) {
     var style = map.getContainer().style;
@@ -65,42 +54,36 @@
     return L.divIcon({className: 'jcm-mk', iconSize: [0, 0], html: html});
   }
 
-  /* A place's marker at zoom z: its shape, moved by the layout where places coincide. */
-  jcm.placeIcon = function (f, z) {
-    var p = f.properties, m = p.L ? jcm.pick(p.L, z).marker : {dx: 0, dy: 0};
-    return divIcon('<div class="jcm-s jcm-' + p.shape + (p.sel ? ' jcm-sel' : '') + (p.chg ? ' jcm-chg' : '') +
-      '" style="left:' + m.dx + 'px;top:' + m.dy + 'px"></div>');
+  /* A place's marker: its shape (jcm-labels.js moves it where places coincide). */
+  jcm.placeIcon = function (f) {
+    var p = f.properties;
+    return divIcon('<div class="jcm-s jcm-' + p.shape + (p.sel ? ' jcm-sel' : '') + (p.chg ? ' jcm-chg' : '') + '"></div>');
   };
 
-  /* A place's label at zoom z: its box, and a leader line when the box sits away from the marker.
-     p.t is html-escaped in Python. */
-  jcm.labelIcon = function (f, z) {
-    var p = f.properties, r = jcm.pick(p.L, z), b = r.box, lead = '';
-    if (r.leader) {
-      lead = '<svg class="jcm-ld" width="1" height="1"><line x1="' + r.marker.dx + '" y1="' + r.marker.dy +
-        '" x2="' + r.leader.x + '" y2="' + r.leader.y + '" stroke="#333" stroke-width="1.5"/></svg>';
-    }
-    return divIcon(lead + '<div class="jcm-lb' + (p.sel ? ' jcm-sel' : '') + (b.wrap ? ' jcm-wrap' : '') +
-      '" style="left:' + b.x + 'px;top:' + b.y + 'px;' + (b.wrap ? 'width:' : 'min-width:') + b.w + 'px">' +
-      p.t + '</div>');
+  /* A place's label, hidden until jcm-labels.js places it: its text (p.t, html-escaped in
+     Python) and the number it shows as a badge where the text has no room. */
+  jcm.labelIcon = function (f) {
+    var p = f.properties;
+    return divIcon('<div class="jcm-lb' + (p.sel ? ' jcm-sel' : '') + '" data-role="label" style="visibility:hidden">' +
+      '<span class="jcm-t">' + p.t + '</span><span class="jcm-n"></span></div>');
   };
 
-  /* Points as DivIcon markers drawn by icon(feature, zoom), redrawn on every zoom (the layout
-     is per zoom). Selected features come to the front. */
-  jcm.iconLayer = function (map, data, icon, zOffset) {
-    var layer = L.geoJson(data, {
+  /* Points as DivIcon markers drawn by icon(feature). A place's marker and label carry
+     data-place="<key>" (set as an attribute, never parsed). Selected features come to the front. */
+  jcm.iconLayer = function (data, icon, zOffset) {
+    return L.geoJson(data, {
       pointToLayer: function (f, latlng) {
         // A ring lies under the city it surrounds, selected or not: the city stays clickable.
         var ring = /_ring$/.test(f.properties.shape || '');
-        return L.marker(latlng, {keyboard: false, zIndexOffset: zOffset + (ring ? -1500 : (f.properties.sel ? 1000 : 0)),
-                                 icon: icon(f, map.getZoom())});
+        var marker = L.marker(latlng, {keyboard: false, icon: icon(f),
+                                       zIndexOffset: zOffset + (ring ? -1500 : (f.properties.sel ? 1000 : 0))});
+        marker.on('add', function () {
+          var el = marker._icon.firstChild, id = f.properties.id;
+          if (el && id.indexOf('place:') === 0) { el.setAttribute('data-place', id.slice('place:'.length)); }
+        });
+        return marker;
       }
     });
-    map.on('zoomend', function () {
-      var z = map.getZoom();
-      layer.eachLayer(function (l) { l.setIcon(icon(l.feature, z)); });
-    });
-    return layer;
   };
 
   /* A tooltip showing the feature's html-escaped tip property, set as innerHTML of a div (as

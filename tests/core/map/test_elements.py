@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from core.map.elements import DivIconLayer, GeoJsonData, Legend, StyleVars, Tooltip
+from core.map.elements import DivIconLayer, Focusable, GeoJsonData, LabelLayout, Legend, StyleVars, Tooltip
 from map_sample import build
 
 ASSETS = Path(__file__).resolve().parents[3] / "core" / "map" / "assets"
@@ -22,11 +22,15 @@ def test_every_jcm_function_the_page_calls_is_defined_in_the_asset():
     assert called and called <= defined, called - defined
 
 
-def test_asset_reads_named_layout_fields_and_builds_no_code_from_data():
-    assert not re.search(r"\br\[\d\]", JS)  # no positional layout rows
-    for field in ("r.box", "r.leader", "r.marker", ".marker"):
-        assert field in JS
+def test_assets_build_no_code_from_data_and_set_names_as_attributes():
     assert "`" not in JS and "eval(" not in JS and "Function(" not in JS
+    for attribute in ("'aria-label', p.name", "'data-place'", "'data-link'"):
+        assert f"setAttribute({attribute}" in JS
+
+
+def test_unknown_focus_kind_is_refused():
+    with pytest.raises(ValueError, match="place"):
+        Focusable("alert(1)//")
 
 
 def test_unknown_icon_is_refused():
@@ -42,7 +46,8 @@ def test_unknown_icon_is_refused():
         (Tooltip(sticky=True), 'jcm.bindTip(PARENT, {\n  "className": "foliumtooltip",\n  "sticky": true,\n});'),
         (GeoJsonData("basemap", "DATA", {"interactive": False}),
          'L.geoJson(DATA, {\n  "interactive": false,\n})\n  .addTo(PARENT);'),
-        (DivIconLayer("labels", "DATA", "labelIcon", 1000), "jcm.iconLayer(PARENT, DATA,\n  jcm.labelIcon, 1000)"),
+        (DivIconLayer("labels", "DATA", "labelIcon", 1000), "jcm.iconLayer(DATA, jcm.labelIcon,\n  1000).addTo(PARENT)"),
+        (Focusable("link"), 'jcm.focusable(PARENT, "link");'),
     ],
 )
 def test_templates_wire_data_to_the_asset(element, call):
@@ -51,12 +56,21 @@ def test_templates_wire_data_to_the_asset(element, call):
     assert call in script
 
 
+def test_label_layout_names_both_layers_and_passes_the_rules():
+    m = build()
+    layers = {c.layer_name: c for c in m._children.values() if isinstance(c, DivIconLayer)}
+    layout = next(c for c in m._children.values() if isinstance(c, LabelLayout))
+    script = str(layout._template.module.script(layout, {}))
+    assert f"{layers['places'].get_name()}, {layers['labels'].get_name()}" in script
+    assert '"reach": 48' in script
+
+
 def test_elements_load_the_map_assets_after_leaflet():
     m = build()
     js = [u for e in [m, *m._children.values()] for _, u in getattr(e, "default_js", [])]
     css = [u for e in [m, *m._children.values()] for _, u in getattr(e, "default_css", [])]
-    own = ["jcm-map", "jcm-basemap", "jcm-timeline"]  # jcm-map.js first: the others add to its `jcm`
+    own = ["jcm-map", "jcm-basemap", "jcm-labels", "jcm-timeline"]  # jcm-map.js first: the others add to its `jcm`
     assert list(dict.fromkeys(js)) == ["../../app/static/vendor/leaflet/leaflet.js",
                                        *(f"../../app/static/map/{name}.js" for name in own)]
     assert list(dict.fromkeys(css)) == ["../../app/static/vendor/leaflet/leaflet.css",
-                                        *(f"../../app/static/map/{name}.css" for name in own)]
+                                        *(f"../../app/static/map/{name}.css" for name in own if name != "jcm-labels")]

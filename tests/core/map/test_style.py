@@ -33,7 +33,7 @@ def _declarations(selector: str) -> str:
     ("selector", "declaration"),
     [
         (".jcm-lb", "padding: var(--jcm-pad-y) var(--jcm-pad-x)"),
-        (".jcm-lb", "font: 600 var(--jcm-font)/var(--jcm-line)"),
+        (".jcm-lb", "font: 600 var(--jcm-font)/1.3"),
         (".jcm-s", "width: var(--jcm-size); height: var(--jcm-size)"),
         (".jcm-jp_city", "--jcm-size: var(--jcm-city-marker)"),
         (".jcm-cn_region", "--jcm-size: var(--jcm-region-marker)"),

@@ -1,0 +1,371 @@
+/* Labels laid out in the browser, and the map's keyboard and screen-reader access.
+ *
+ * Labels (jcm.labelLayout): laid out for the map's real size and zoom, again on every zoom,
+ * resize and move, under the rules of core/map/style.py (label_rules, documented there): each
+ * label's nearest edge within rules.reach px of its own marker's centre and nearer to it than to
+ * any other marker, no two labels overlapping,
+ * no label covering a marker or a control (legend, zoom buttons, scale). Co-located markers are
+ * first fanned out on a ring so each stays visible and clickable. A place whose label finds no
+ * such spot gets a numbered badge (under the same rules) and a row in a key on the map; one that
+ * cannot have a badge either is named on zoom-in, by its tooltip and by its accessible name.
+ * Never a leader line: a label is always next to its own marker. Greedy and deterministic, most
+ * crowded places first (they have the fewest free spots).
+ *
+ * Keyboard (jcm.focusable): every place and link is a tab stop with an accessible name; Enter or
+ * Space clicks it (st_folium reports the click, as for the mouse); the arrow keys move to the
+ * next or previous one without panning the map.
+ *
+ * Texts: label and key texts are html-escaped in Python; names and ids are set as attributes or
+ * text, never parsed as HTML.
+ *
+ * Over 300 lines because the layout is one algorithm (fan-out, candidates, greedy tries, badges
+ * and key) better read in one place; the keyboard part (jcm.focusable, ~40 lines at the end) can
+ * move to its own file when it grows.
+ */
+(function () {
+  'use strict';
+  var jcm = window.jcm = window.jcm || {};
+
+  function hits(a, b, margin) {
+    return !(a.x1 + margin <= b.x0 || b.x1 + margin <= a.x0 || a.y1 + margin <= b.y0 || b.y1 + margin <= a.y0);
+  }
+
+  /* Distance from (x, y) to the nearest point of box b (0 inside). */
+  function reachOf(b, x, y) {
+    return Math.hypot(Math.max(b.x0 - x, 0, x - b.x1), Math.max(b.y0 - y, 0, y - b.y1));
+  }
+
+  function inside(b, view) {
+    return view.x0 <= b.x0 && b.x1 <= view.x1 && view.y0 <= b.y0 && b.y1 <= view.y1;
+  }
+
+  /* Offsets that keep marker centres at least sep apart: near points are fanned out on a ring
+     around their centre (a tidy, stable arrangement), then a few pushes settle the rest. */
+  jcm.fanOut = function (pts, sep) {
+    var n = pts.length, parent = [], i, j;
+    for (i = 0; i < n; i++) { parent.push(i); }
+    function find(k) { while (parent[k] !== k) { parent[k] = parent[parent[k]]; k = parent[k]; } return k; }
+    function closePairs(ps) {
+      var out = [];
+      for (var a = 0; a < ps.length; a++) {
+        for (var b = a + 1; b < ps.length; b++) {
+          if (Math.hypot(ps[a][0] - ps[b][0], ps[a][1] - ps[b][1]) < sep) { out.push([a, b]); }
+        }
+      }
+      return out;
+    }
+    closePairs(pts).forEach(function (p) { parent[find(p[0])] = find(p[1]); });
+    var groups = {}, pos = pts.map(function (p) { return [p[0], p[1]]; });
+    for (i = 0; i < n; i++) { (groups[find(i)] = groups[find(i)] || []).push(i); }
+    Object.keys(groups).forEach(function (g) {
+      var members = groups[g], k = members.length;
+      if (k < 2) { return; }
+      var cx = 0, cy = 0;
+      members.forEach(function (m) { cx += pts[m][0] / k; cy += pts[m][1] / k; });
+      var radius = Math.max(sep * 0.75, sep / (2 * Math.sin(Math.PI / k)));
+      members.forEach(function (m, slot) {
+        var angle = -Math.PI / 2 + 2 * Math.PI * slot / k;
+        pos[m] = [cx + radius * Math.cos(angle), cy + radius * Math.sin(angle)];
+      });
+    });
+    for (var round = 0; round < 50; round++) {
+      var pairs = closePairs(pos);
+      if (!pairs.length) { break; }
+      pairs.forEach(function (p) {
+        var a = pos[p[0]], b = pos[p[1]], dx = b[0] - a[0], dy = b[1] - a[1], d = Math.hypot(dx, dy);
+        var ux = d > 1e-6 ? dx / d : 1, uy = d > 1e-6 ? dy / d : 0, push = (sep - d) / 2 + 0.5;
+        a[0] -= ux * push; a[1] -= uy * push; b[0] += ux * push; b[1] += uy * push;
+      });
+    }
+    return pos.map(function (p, k) { return [p[0] - pts[k][0], p[1] - pts[k][1]]; });
+  };
+
+  /* Candidate boxes (w x h) around a marker centre (x, y), nearest first: right, left, the four
+     diagonals, above, below, each slid along its side, then a little further out. Only boxes
+     whose nearest edge is within reach of the centre are candidates. */
+  jcm.candidates = function (x, y, w, h, rules) {
+    var out = [], half = rules.marker / 2 + rules.gap;
+    [0, 6, 12, 20, 30].forEach(function (extra) {
+      var d = half + extra, q = d * 0.7;
+      var boxes = [
+        [x + d, y - h / 2], [x - d - w, y - h / 2],
+        [x + q, y - q - h], [x + q, y + q], [x - q - w, y - q - h], [x - q - w, y + q],
+        [x - w / 2, y - d - h], [x - w / 2, y + d],
+        [x + d, y - h + 4], [x + d, y - 4], [x - d - w, y - h + 4], [x - d - w, y - 4],
+        [x - 8, y - d - h], [x - w + 8, y - d - h], [x - 8, y + d], [x - w + 8, y + d]
+      ];
+      boxes.forEach(function (b) {
+        var box = {x0: b[0], y0: b[1], x1: b[0] + w, y1: b[1] + h};
+        if (reachOf(box, x, y) <= rules.reach) { out.push(box); }
+      });
+    });
+    return out;
+  };
+
+  /* Whether it's own marker is the one nearest to box, by a clear margin (rules.gap): a label
+     that is nearer to another marker reads as that place's. */
+  function owned(box, it, items, gap) {
+    var own = reachOf(box, it.mx, it.my);
+    for (var k = 0; k < items.length; k++) {
+      var o = items[k];
+      if (o === it || (o.mx === it.mx && o.my === it.my)) { continue; }  // a ring and its city: one pair
+      if (reachOf(box, o.mx, o.my) <= own + gap) { return false; }
+    }
+    return true;
+  }
+
+  /* The first candidate inside view, clear of every box in taken (by rules.gap) and nearer to
+     its own marker than to any other. */
+  function firstFree(it, w, h, taken, items, view, rules) {
+    var cands = jcm.candidates(it.mx, it.my, w, h, rules);
+    for (var c = 0; c < cands.length; c++) {
+      var box = cands[c], free = inside(box, view);
+      for (var t = 0; free && t < taken.length; t++) {
+        if (hits(box, taken[t], rules.gap)) { free = false; }
+      }
+      if (free && owned(box, it, items, rules.gap)) { return box; }
+    }
+    return null;
+  }
+
+  /* One greedy pass over order: each place in turn takes a text spot, else a badge spot, before
+     the next place (a crowded place gets its badge before a quieter neighbour's text takes the
+     room); places in badgeFirst try the smaller badge first. Returns the spots by id, the places
+     left unnamed and a score (lower is better). */
+  function place(order, badgeFirst, fixed, items, view, rules) {
+    var taken = fixed.slice(), spots = {}, unnamed = [], badges = 0;
+    order.forEach(function (it) {
+      var mode = 'text', box = badgeFirst.indexOf(it) < 0 ? firstFree(it, it.w, it.h, taken, items, view, rules) : null;
+      if (!box) {
+        box = firstFree(it, it.bw, it.bh, taken, items, view, rules);
+        mode = 'badge';
+      }
+      if (box) {
+        taken.push(box);
+        spots[it.id] = {mode: mode, box: box};
+        if (mode === 'badge') { badges += 1; }
+      } else {
+        unnamed.push(it);
+      }
+    });
+    return {spots: spots, unnamed: unnamed, score: unnamed.length * 1000 + badges};
+  }
+
+  /* The boxes of the map's controls (legend, key, zoom, scale, attribution) in container pixels. */
+  function controlBoxes(map) {
+    var root = map.getContainer(), r0 = root.getBoundingClientRect(), out = [];
+    root.querySelectorAll('.leaflet-control').forEach(function (el) {
+      var r = el.getBoundingClientRect();
+      if (r.width && r.height) {
+        out.push({x0: r.left - r0.left, y0: r.top - r0.top, x1: r.right - r0.left, y1: r.bottom - r0.top});
+      }
+    });
+    return out;
+  }
+
+  /* Show el as its text ('text', wrapped at width when given), a numbered badge or not at all. */
+  function setMode(el, mode, number, width) {
+    el.classList.toggle('jcm-badge', mode === 'badge');
+    el.classList.toggle('jcm-wrap', mode === 'text' && !!width);
+    el.style.width = mode === 'text' && width ? width + 'px' : '';
+    el.style.visibility = 'hidden';
+    el.style.display = mode === 'none' ? 'none' : '';
+    el.querySelector('.jcm-n').textContent = mode === 'badge' ? String(number) : '';
+  }
+
+  function show(el, it, box) {
+    el.style.left = (box.x0 - it.x) + 'px';
+    el.style.top = (box.y0 - it.y) + 'px';
+    el.style.visibility = '';
+  }
+
+  /* The key of numbered badges: number and name, in the map's bottom-left corner; a click on a
+     row clicks its place. */
+  function keyControl(map) {
+    var key = L.control({position: 'bottomleft'});
+    key.onAdd = function () {
+      var div = L.DomUtil.create('div', 'jcm-key');
+      L.DomEvent.disableClickPropagation(div);
+      return div;
+    };
+    return key.addTo(map);
+  }
+
+  function fillKey(div, badges) {
+    div.textContent = '';
+    div.style.display = badges.length ? '' : 'none';
+    badges.forEach(function (it) {
+      var row = L.DomUtil.create('button', 'jcm-key-row', div);
+      row.type = 'button';
+      L.DomUtil.create('span', 'jcm-n', row).textContent = String(it.number);
+      L.DomUtil.create('span', 'jcm-t', row).innerHTML = it.label.feature.properties.t;
+      row.addEventListener('click', function () {
+        it.marker.fire('click', {latlng: it.marker.getLatLng()}, true);
+      });
+    });
+  }
+
+  /* One layout pass; returns the places shown as badges (the key's rows). */
+  function layoutOnce(state) {
+    var map = state.map, rules = state.rules, size = map.getSize();
+    var font = size.x >= rules.largeMap ? rules.fontLarge : rules.font;
+    map.getContainer().style.setProperty('--jcm-font', font + 'px');
+    var view = {x0: 2, y0: 2, x1: size.x - 2, y1: size.y - 2}, items = [];
+    state.places.eachLayer(function (l) {
+      if (!l._icon) { return; }
+      var pt = map.latLngToContainerPoint(l.getLatLng());
+      items.push({id: l.feature.properties.id, marker: l, label: state.labelOf[l.feature.properties.id],
+                  x: pt.x, y: pt.y});
+    });
+    // A region drawn as a ring around the city it stands at (兵庫県 at 神戸市) is not fanned out:
+    // it follows that city's marker, so the two stay one visible, clickable pair.
+    var ring = function (it) { return /_ring$/.test(it.marker.feature.properties.shape || ''); };
+    var free = items.filter(function (it) { return !ring(it); });
+    var offsets = jcm.fanOut(free.map(function (it) { return [it.x, it.y]; }), rules.marker);
+    free.forEach(function (it, k) { it.dx = offsets[k][0]; it.dy = offsets[k][1]; });
+    items.filter(ring).forEach(function (it) {
+      var host = null, best = Infinity;
+      free.forEach(function (o) {
+        var d = Math.hypot(o.x - it.x, o.y - it.y);
+        if (d < best) { best = d; host = o; }
+      });
+      it.dx = host && best < rules.marker ? host.dx : 0;
+      it.dy = host && best < rules.marker ? host.dy : 0;
+    });
+    var half = rules.marker / 2, taken = [];
+    items.forEach(function (it) {
+      it.mx = it.x + it.dx;
+      it.my = it.y + it.dy;
+      var s = it.marker._icon.querySelector('.jcm-s');
+      s.style.left = it.dx + 'px';
+      s.style.top = it.dy + 'px';
+      taken.push({x0: it.mx - half, y0: it.my - half, x1: it.mx + half, y1: it.my + half});
+      it.seen = it.mx >= 0 && it.my >= 0 && it.mx <= size.x && it.my <= size.y;
+      it.crowd = 0;
+    });
+    taken = taken.concat(controlBoxes(map));
+    var labelled = items.filter(function (it) { return it.label && it.label._icon; });
+    labelled.forEach(function (it) {
+      it.el = it.label._icon.querySelector('.jcm-lb');
+      it.wrapW = 0;
+      setMode(it.el, it.seen ? 'text' : 'none');
+    });
+    labelled.forEach(function (it) {  // read after every write: one reflow
+      it.w = it.el.offsetWidth;
+      it.h = it.el.offsetHeight;
+    });
+    labelled.forEach(function (it) {
+      if (it.w > rules.maxEm * font) {
+        it.wrapW = rules.maxEm * font;
+        setMode(it.el, 'text', 0, it.wrapW);
+        it.w = it.el.offsetWidth;
+        it.h = it.el.offsetHeight;
+      }
+      labelled.forEach(function (o) {
+        if (Math.hypot(o.mx - it.mx, o.my - it.my) < 4 * rules.reach) { it.crowd += 1; }
+      });
+    });
+    labelled.forEach(function (it) {  // the badge's size, with the widest number it may show
+      setMode(it.el, 'badge', items.length);
+    });
+    labelled.forEach(function (it) {
+      it.bw = it.el.offsetWidth;
+      it.bh = it.el.offsetHeight;
+    });
+    var order = labelled.filter(function (it) { return it.seen; }).sort(function (a, b) {
+      return b.crowd - a.crowd || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    });
+    // A few greedy tries, each starting with the places the tries before could not name, as
+    // badges; the best (fewest places unnamed, then fewest badges) wins.
+    var best = null, badgeFirst = [];
+    for (var attempt = 0; attempt < rules.tries; attempt++) {
+      var result = place(order, badgeFirst, taken, items, view, rules);
+      if (!best || result.score < best.score) { best = result; }
+      if (!result.unnamed.length) { break; }
+      badgeFirst = badgeFirst.concat(result.unnamed);
+      order = badgeFirst.concat(order.filter(function (it) { return badgeFirst.indexOf(it) < 0; }));
+    }
+    var shown = [];
+    labelled.forEach(function (it) {
+      var spot = best.spots[it.id];
+      setMode(it.el, spot ? spot.mode : 'none', items.length, it.wrapW);
+      if (spot) { show(it.el, it, spot.box); }
+      if (spot && spot.mode === 'badge') { shown.push(it); }
+    });
+    // Numbers follow the data's order, so a place keeps its number while the others move.
+    shown.sort(function (a, b) { return items.indexOf(a) - items.indexOf(b); });
+    shown.forEach(function (it, k) {
+      it.number = k + 1;
+      it.el.querySelector('.jcm-n').textContent = String(it.number);
+    });
+    return shown;
+  }
+
+  /* Lay the labels of labels out beside the markers of places, now and on every change. */
+  jcm.labelLayout = function (map, places, labels, rules) {
+    var state = {map: map, places: places, rules: rules, labelOf: {}}, timer = null;
+    labels.eachLayer(function (l) { state.labelOf[l.feature.properties.id] = l; });
+    var key = keyControl(map), div = key.getContainer(), keyIds = null;
+    function run() {
+      // st_folium replaces the whole map on a rerun: a pass scheduled for the old one is dropped.
+      if (!map._loaded || !map.getContainer().isConnected) { return; }
+      var badges = layoutOnce(state), ids = badges.map(function (it) { return it.id + '#' + it.number; }).join('|');
+      if (ids !== keyIds) {  // the key changed size: lay out again around it
+        keyIds = ids;
+        fillKey(div, badges);
+        badges = layoutOnce(state);
+        fillKey(div, badges);
+        keyIds = badges.map(function (it) { return it.id + '#' + it.number; }).join('|');
+      }
+      map.getContainer().setAttribute('data-labels-laid-out', String(++state.runs));
+    }
+    state.runs = 0;
+    function schedule() {
+      clearTimeout(timer);
+      timer = setTimeout(run, 20);
+    }
+    map.on('zoomend moveend resize', schedule);
+    map.on('unload', function () { clearTimeout(timer); });
+    if (document.fonts && document.fonts.ready) { document.fonts.ready.then(schedule); }
+    run();
+    return state;
+  };
+
+  var KEYS_NEXT = {ArrowRight: 1, ArrowDown: 1}, KEYS_PREV = {ArrowLeft: 1, ArrowUp: 1};
+
+  /* The focusable element of a layer: a link's SVG path or a place's marker shape. */
+  function target(l) {
+    return l._path || (l._icon && l._icon.querySelector('.jcm-s'));
+  }
+
+  /* Tab stops with an accessible name for every feature of layer (kind "place" or "link"). */
+  jcm.focusable = function (layer, kind) {
+    layer.eachLayer(function (l) {
+      var el = target(l), p = l.feature.properties;
+      if (!el) { return; }
+      el.setAttribute('tabindex', '0');
+      el.setAttribute('role', 'button');
+      el.setAttribute('aria-label', p.name);
+      el.setAttribute('data-jcm-focus', kind);
+      if (kind === 'link') { el.setAttribute('data-link', p.id.slice('link:'.length)); }
+      function where() { return l.getLatLng ? l.getLatLng() : l.getCenter(); }
+      // Keyboard focus shows the tooltip as hovering does (the layer's own mouse handlers).
+      el.addEventListener('focus', function () {
+        if (el.matches(':focus-visible')) { l.fire('mouseover', {latlng: where()}, true); }
+      });
+      el.addEventListener('blur', function () { l.fire('mouseout', {latlng: where()}, true); });
+      el.addEventListener('keydown', function (e) {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          l.fire('click', {latlng: where(), originalEvent: e}, true);
+        } else if (KEYS_NEXT[e.key] || KEYS_PREV[e.key]) {
+          e.preventDefault();
+          e.stopPropagation();  // the map's own keyboard handler would pan
+          var all = Array.prototype.slice.call(document.querySelectorAll('[data-jcm-focus]'));
+          var next = all[(all.indexOf(el) + (KEYS_NEXT[e.key] ? 1 : all.length - 1)) % all.length];
+          next.focus();
+        }
+      });
+    });
+  };
+})();

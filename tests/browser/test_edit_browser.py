@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from browser_kit import BUNDLED_DATA, main_text, url, wait_for_map
-from conftest import _require_browser, run_app
+from tests.browser.conftest import _require_browser, run_app
 
 from core.loading import load_dataset
 

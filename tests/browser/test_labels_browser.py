@@ -49,9 +49,10 @@ CHECK_RULES = """reach => {
     const [x, y] = centre(own);
     const d = Math.hypot(Math.max(r.left - x, 0, x - r.right), Math.max(r.top - y, 0, y - r.bottom));
     if (d > reach + 0.5) out.far.push(name + ': ' + d.toFixed(1));
-    markers.forEach(m => {  // no other marker is as near to the label as its own
+    markers.forEach(m => {  // no other marker is as near to the label as its own (a region's ring
+      // around its capital city shares the city's centre: the pair reads as one place)
       const [mx, my] = centre(m), dm = Math.hypot(Math.max(r.left - mx, 0, mx - r.right), Math.max(r.top - my, 0, my - r.bottom));
-      if (m !== own && dm <= d) out.far.push(name + ': nearer to ' + m.getAttribute('data-place'));
+      if (m !== own && dm <= d && Math.hypot(mx - x, my - y) > 1) out.far.push(name + ': nearer to ' + m.getAttribute('data-place'));
     });
     labels.slice(i + 1).forEach(o => { if (overlap(r, box(o))) out.overlaps.push(name + ' / ' + o.getAttribute('data-place')); });
     markers.forEach(m => { if (overlap(r, box(m))) out.covers.push(name + ' over ' + m.getAttribute('data-place')); });

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from browser_kit import BUNDLED_DATA, feature_ids, url, wait_for_map
-from conftest import is_local
+from tests.browser.conftest import is_local
 from core.basemap import BASEMAPS
 from core.i18n import t
 from core.map.basemap_elements import FALLBACK_WAIT_MS

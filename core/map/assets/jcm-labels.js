@@ -236,10 +236,10 @@
     items.forEach(function (it) {
       it.mx = it.x + it.dx;
       it.my = it.y + it.dy;
-      var s = it.marker._icon.querySelector('.jcm-s');
+      var s = it.marker._icon.querySelector('.jcm-s'), hw = Math.max(half, s.offsetWidth / 2);  // a ring is wider
       s.style.left = it.dx + 'px';
       s.style.top = it.dy + 'px';
-      taken.push({x0: it.mx - half, y0: it.my - half, x1: it.mx + half, y1: it.my + half});
+      taken.push({x0: it.mx - hw, y0: it.my - hw, x1: it.mx + hw, y1: it.my + hw});
       it.seen = it.mx >= 0 && it.my >= 0 && it.mx <= size.x && it.my <= size.y;
       it.crowd = 0;
     });

@@ -188,6 +188,17 @@ class Flag(Param):
 
 
 @dataclass(frozen=True, kw_only=True)
+class Whole(Param):
+    """A whole number from 1 to `high` in ASCII or full-width digits (a tour step)."""
+
+    high: int = 999
+
+    def read(self, raw: str, allowed: Allowed) -> Read | None:
+        text = unicodedata.normalize("NFKC", raw.strip()) if raw.strip().isdecimal() else ""
+        return Read(int(text)) if _DIGITS.fullmatch(text) and 1 <= int(text) <= self.high else None
+
+
+@dataclass(frozen=True, kw_only=True)
 class Text(Param):
     """Free text (the name search), kept as typed but for surrounding spaces."""
 
@@ -240,4 +251,6 @@ PARAMS: tuple[Param, ...] = (
            label=Message("map.color_by")),
     Choice(name="basemap", default=DEFAULT_BASEMAP, choices=lambda a: a.basemaps, shown=_basemap_name,
            widget="selectbox", label=Message("map.basemap")),
+    Flag(name="present", default=False),  # the presenter view (ui/presenter.py)
+    Whole(name="step"),  # the guided tour's step (core/tour.py), shown in the presenter view
 )

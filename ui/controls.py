@@ -28,6 +28,7 @@ _SEEDED = "_view_seeded"
 _IGNORED = "_url_ignored"
 _VIEW = "_view"
 _VALUE_SHOWN = 60  # characters of a URL value the warning quotes; the warning stays compact
+_NO_WIDGET = ("place", "link", "present", "step")  # parameters kept in session state, set by the pages
 
 
 def _query_dict() -> dict[str, list[str]]:
@@ -46,7 +47,7 @@ def seed_from_url(dataset: Dataset) -> None:
     allowed = _allowed(dataset)
     for widget in widgets():
         widget.seed(state, allowed)
-    st.session_state.update(lang=state.lang, place=state.place, link=state.link)
+    st.session_state.update(lang=state.lang, **{name: state[name] for name in _NO_WIDGET})
     st.session_state[_IGNORED] = ignored
     st.session_state[_SEEDED] = True
 
@@ -63,7 +64,7 @@ def sidebar(dataset: Dataset, lang: str) -> ViewState:
     allowed = _allowed(dataset)
     side = st.sidebar
     side.header(t("sidebar.filters", lang))
-    values = {"lang": lang, "place": st.session_state.get("place"), "link": st.session_state.get("link")}
+    values = {"lang": lang, **{name: st.session_state.get(name) for name in _NO_WIDGET}}
     for widget in widgets():
         if widget.filters:
             values.update(widget.draw(side, allowed, lang))
@@ -103,8 +104,13 @@ def current_view() -> ViewState:
 
 def select(place: str | None = None, link: str | None = None) -> None:
     """Select a place or a link (or nothing) and keep the URL in step."""
-    st.session_state["place"], st.session_state["link"] = place, link
-    publish(current_view().replace(place=place, link=link))
+    update(place=place, link=link)
+
+
+def update(**values: object) -> None:
+    """Change parameters that have no widget (`place`, `link`, `present`, `step`) and keep the URL in step."""
+    st.session_state.update(values)
+    publish(current_view().replace(**values))
 
 
 _EXPLAINED = {

@@ -19,7 +19,7 @@ import folium
 
 from core.assets import make_offline
 from core.basemap import BASEMAPS, DEFAULT_BASEMAP, STYLES as BASEMAP_STYLES, offline_geojson
-from core.map.elements import DivIconLayer, GeoJsonData, Legend, StyleVars, Tooltip
+from core.map.elements import DivIconLayer, GeoJsonData, Legend, StyleVars, Tooltip, ViewMemory
 from core.map.encoding import LatLon, collection_json, js_call, js_value, script_safe
 from core.map.features import FIT_PADDING, ColorBy, category, link_features, place_features
 from core.map.legend import legend_html
@@ -32,6 +32,7 @@ DEFAULT_BOUNDS: tuple[LatLon, LatLon] = ((22.0, 108.0), (45.5, 146.0))
 NARROW_MAP_PX = 640  # below this width the legend starts folded
 DEFAULT_WIDTH, DEFAULT_HEIGHT = 760, 640  # the page's map column on a 1280x720 projector
 MAX_FIT_ZOOM = 9
+FLY_SECONDS = 0.8  # a tour step's flight to its extent: under the 1 s a room waits without noticing
 
 
 def build_map(
@@ -48,6 +49,8 @@ def build_map(
     width: int = DEFAULT_WIDTH,
     height: int = DEFAULT_HEIGHT,
     labels: bool | None = None,
+    extent: tuple[LatLon, LatLon] | None = None,
+    fill: bool = False,
 ) -> folium.Map:
     """The map of `places` and `partnerships` (already filtered by the page).
 
@@ -56,13 +59,17 @@ def build_map(
     be in `places`). `selected` is a Place key, `selected_link` a Partnership key; both are
     highlighted. `width`/`height` are the map's size in pixels: labels are laid out for the zoom
     fitBounds picks at that size. `labels=None` shows labels up to features.LABEL_LIMIT places.
-    An unknown `basemap` falls back to the offline one.
+    An unknown `basemap` falls back to the offline one. `extent` ((south, west), (north, east), a tour
+    step's) frames the map instead of the shown places; `fill` makes it as tall as its frame (the
+    presenter view). The view is kept across reruns and flown to a new extent (ViewMemory).
     """
     shown = [(p, coords[p.key]) for p in places if p.key in coords]
     names = {p.key: p.names.get(lang) for p in places}
     links = [(p, coords[p.japan], coords[p.china]) for p in partnerships if p.japan in coords and p.china in coords]
 
     points = [c for _, c in shown] or [c for _, a, b in links for c in (a, b)] or list(DEFAULT_BOUNDS)
+    if extent:
+        points = list(extent)
     zoom = fit_zoom(points, width, height, FIT_PADDING)
     lats, lons = [c[0] for c in points], [c[1] for c in points]
     bounds = [[min(lats), min(lons)], [max(lats), max(lons)]]
@@ -97,6 +104,7 @@ def build_map(
     if label_feats:
         m.add_child(DivIconLayer("labels", collection_json(label_feats), "labelIcon", z_offset=1000), name="labels")
     m.fit_bounds(bounds, padding=(FIT_PADDING, FIT_PADDING), max_zoom=MAX_FIT_ZOOM)
+    m.add_child(ViewMemory(bounds, FIT_PADDING, MAX_FIT_ZOOM, FLY_SECONDS, fill), name="view_memory")
     return m
 
 

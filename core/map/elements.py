@@ -110,3 +110,20 @@ jcm.legend({{ this._parent.get_name() }}, {{ this.html|tojavascript }}, {{ this.
         self.legend_html = legend_html
         self.html = js_value(legend_html)
         self.narrow_px = int(narrow_px)
+
+
+class ViewMemory(JSCSSMixin):
+    """Keeps zoom and centre across the map's re-creation on each rerun, flies to a new extent,
+    and in the presenter view makes the map as tall as its frame (assets/jcm-view.js)."""
+
+    default_js = [("jcm_view_js", MAP_STATIC_URL + "jcm-view.js")]
+    _template = Template("""{% macro script(this, kwargs) %}
+jcm.keepView({{ this._parent.get_name() }}, {{ this.options|tojavascript }});
+{% endmacro %}""")
+
+    def __init__(self, bounds: list[list[float]], padding: int, max_zoom: int, fly_seconds: float, fill: bool) -> None:
+        super().__init__()
+        self._name = "ViewMemory"
+        key = ",".join(f"{v:.4f}" for corner in bounds for v in corner)
+        self.options = {"key": key, "bounds": bounds, "padding": padding, "maxZoom": max_zoom,
+                        "flySeconds": fly_seconds, "fill": fill}

@@ -108,7 +108,8 @@ def test_standalone_page_loads_leaflet_then_the_map_assets_from_the_static_folde
     page = build().get_root().render()
     scripts = re.findall(r'<script src="([^"]+)"', page)
     sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page)
-    assert scripts == ["../../app/static/vendor/leaflet/leaflet.js", "../../app/static/map/jcm-map.js"]
+    assert scripts == ["../../app/static/vendor/leaflet/leaflet.js", "../../app/static/map/jcm-map.js",
+                       "../../app/static/map/jcm-view.js"]
     assert sheets == ["../../app/static/vendor/leaflet/leaflet.css", "../../app/static/map/jcm-map.css"]
     assert "jcm.styleVars(" in page and "--jcm-font" in page  # the stylesheet's sizes come from style.py
 

@@ -11,13 +11,15 @@ import pytest
 from core.map.elements import DivIconLayer, GeoJsonData, Legend, StyleVars, Tooltip
 from map_sample import build
 
-JS = (Path(__file__).resolve().parents[3] / "core" / "map" / "assets" / "jcm-map.js").read_text(encoding="utf-8")
+ASSETS = Path(__file__).resolve().parents[3] / "core" / "map" / "assets"
+JS = (ASSETS / "jcm-map.js").read_text(encoding="utf-8")
+ALL_JS = "\n".join(p.read_text(encoding="utf-8") for p in sorted(ASSETS.glob("*.js")))
 
 
 def test_every_jcm_function_the_page_calls_is_defined_in_the_asset():
     page = build().get_root().render()
     called = set(re.findall(r"\bjcm\.(\w+)", page))
-    defined = set(re.findall(r"\bjcm\.(\w+) = function", JS))
+    defined = set(re.findall(r"\bjcm\.(\w+) = function", ALL_JS))
     assert called and called <= defined, called - defined
 
 
@@ -54,6 +56,7 @@ def test_elements_load_the_map_assets_after_leaflet():
     m = build()
     js = [u for e in [m, *m._children.values()] for _, u in getattr(e, "default_js", [])]
     css = [u for e in [m, *m._children.values()] for _, u in getattr(e, "default_css", [])]
-    assert list(dict.fromkeys(js)) == ["../../app/static/vendor/leaflet/leaflet.js", "../../app/static/map/jcm-map.js"]
+    assert list(dict.fromkeys(js)) == ["../../app/static/vendor/leaflet/leaflet.js", "../../app/static/map/jcm-map.js",
+                                       "../../app/static/map/jcm-view.js"]
     assert list(dict.fromkeys(css)) == ["../../app/static/vendor/leaflet/leaflet.css",
                                         "../../app/static/map/jcm-map.css"]

@@ -9,9 +9,9 @@ from core.i18n import label, t
 from core.map.build import build_map
 from core.models import Country
 from core.present import markdown_text, partnership_row, place_list, place_name
-from ui import controls, session
+from ui import controls, presenter, session, tourpanel
 from ui.details import link_details, place_details
-from ui.mapclick import CLICK_RETURNS, clicked_id
+from ui.mapclick import CLICK_RETURNS, clear_selection, follow_click
 from ui.tables import show_table
 
 dataset = session.dataset()
@@ -19,6 +19,13 @@ coords = session.coordinates()
 view = controls.current_view()
 lang = view.lang
 shown = apply_filter(dataset, view.filter)
+
+if presenter.presenting():
+    tour, _ = tourpanel.steps()
+    step = tourpanel.current(tour, view["step"])
+    presenter.map_view(dataset, coords, view, shown, step.extent if step else None)
+    tourpanel.panel(dataset, lang, view["step"])
+    st.stop()
 
 map_col, side_col = st.columns([2, 1], gap="medium")
 with map_col:
@@ -33,13 +40,7 @@ with map_col:
         lang=lang, color_by=view.color, stage_of=dataset.stage_of,
         basemap=view.basemap, selected=view.place, selected_link=view.link,
     )
-    returned = st_folium(fmap, key="map", height=640, use_container_width=True, returned_objects=CLICK_RETURNS)
-    clicked = clicked_id(returned)
-    if clicked and clicked != st.session_state.get("_last_click"):
-        st.session_state["_last_click"] = clicked
-        kind, _, key = clicked.partition(":")
-        controls.select(place=key if kind == "place" else None, link=key if kind == "link" else None)
-        st.rerun()
+    follow_click(st_folium(fmap, key="map", height=640, use_container_width=True, returned_objects=CLICK_RETURNS))
     st.caption(t("map.click_hint", lang))
 
 with side_col:
@@ -55,10 +56,7 @@ with side_col:
     else:
         st.info(t("map.click_hint", lang), icon=":material/touch_app:")
     if view.place or view.link:
-        if st.button(t("details.clear", lang)):
-            st.session_state["_last_click"] = None
-            controls.select()
-            st.rerun()
+        st.button(t("details.clear", lang), on_click=clear_selection)
 
 st.markdown(f"#### {markdown_text(t('partnerships.title', lang))}")
 st.caption(t("map.shown", lang, links=len(shown.partnerships), places=len(shown.places)))

@@ -15,6 +15,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import streamlit as st
+
+from ui import controls
+
 CLICK_RETURNS = ["last_object_clicked_tooltip", "last_active_drawing", "last_object_clicked"]
 _ID_PREFIXES = ("place:", "link:")
 
@@ -27,3 +31,19 @@ def clicked_id(returned: Mapping[str, Any] | None) -> str | None:
     props = feature.get("properties") if isinstance(feature, Mapping) else None
     fid = props.get("id") if isinstance(props, Mapping) else None
     return fid if isinstance(fid, str) and fid.startswith(_ID_PREFIXES) else None
+
+
+def follow_click(returned: Mapping[str, Any] | None) -> None:
+    """Select what was clicked (once per click: st_folium repeats its last value on every rerun)."""
+    clicked = clicked_id(returned)
+    if clicked and clicked != st.session_state.get("_last_click"):
+        st.session_state["_last_click"] = clicked
+        kind, _, key = clicked.partition(":")
+        controls.select(place=key if kind == "place" else None, link=key if kind == "link" else None)
+        st.rerun()
+
+
+def clear_selection() -> None:
+    """Nothing selected; the same place can be clicked again (a button's callback)."""
+    st.session_state["_last_click"] = None
+    controls.select()

@@ -22,6 +22,7 @@ from folium.utilities import JsCode
 
 from core.assets import MAP_STATIC_URL
 from core.map.encoding import js_value
+from core.map.style import PRESENTER_RESERVE_PX
 
 
 class _MapElement(JSCSSMixin):
@@ -126,4 +127,4 @@ jcm.keepView({{ this._parent.get_name() }}, {{ this.options|tojavascript }});
         self._name = "ViewMemory"
         key = ",".join(f"{v:.4f}" for corner in bounds for v in corner)
         self.options = {"key": key, "bounds": bounds, "padding": padding, "maxZoom": max_zoom,
-                        "flySeconds": fly_seconds, "fill": fill}
+                        "flySeconds": fly_seconds, "fill": fill, "reserve": list(PRESENTER_RESERVE_PX)}

@@ -8,7 +8,7 @@ from streamlit.navigation.page import StreamlitPage
 
 from core.errors import DataLoadError
 from core.i18n import t
-from ui import controls, presenter, session, tourpanel
+from ui import controls, presenter, session, style, tourpanel
 
 MAX_PROBLEMS_SHOWN = 50  # beyond this a list stops helping: the rest is counted per kind
 
@@ -30,6 +30,7 @@ def pages(lang: str) -> list[StreamlitPage]:
 
 st.set_page_config(page_title="日中都市間連携マップ", page_icon="🗺️", layout="wide")
 session.static_assets()
+style.stylesheet("app.css")
 
 try:
     dataset = session.dataset()

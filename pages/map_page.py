@@ -11,7 +11,7 @@ from core.models import Country
 from core.present import markdown_text, partnership_row, place_list, place_name
 from ui import controls, presenter, session, tourpanel
 from ui.details import link_details, place_details
-from ui.mapclick import CLICK_RETURNS, clear_selection, follow_click
+from ui.mapclick import CLICK_RETURNS, clear_selection, follow_click, map_key
 from ui.tables import show_table
 
 dataset = session.dataset()
@@ -40,7 +40,7 @@ with map_col:
         lang=lang, color_by=view.color, stage_of=dataset.stage_of,
         basemap=view.basemap, selected=view.place, selected_link=view.link,
     )
-    follow_click(st_folium(fmap, key="map", height=640, use_container_width=True, returned_objects=CLICK_RETURNS))
+    follow_click(st_folium(fmap, key=map_key(), height=640, use_container_width=True, returned_objects=CLICK_RETURNS))
     st.caption(t("map.click_hint", lang))
 
 with side_col:

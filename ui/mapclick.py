@@ -33,17 +33,31 @@ def clicked_id(returned: Mapping[str, Any] | None) -> str | None:
     return fid if isinstance(fid, str) and fid.startswith(_ID_PREFIXES) else None
 
 
+
+def map_key() -> str:
+    """st_folium's key for this run's map. st_folium keys its component by a hash of the map script
+    (and this key), so going back to an earlier script (closing a place's details) would bring back
+    that component's last click and select the place again: each selection gets a new key instead."""
+    return f"map-{st.session_state.get('_map_generation', 0)}"
+
+
+def new_selection() -> None:
+    st.session_state["_map_generation"] = st.session_state.get("_map_generation", 0) + 1
+    st.session_state["_last_click"] = None
+
+
 def follow_click(returned: Mapping[str, Any] | None) -> None:
     """Select what was clicked (once per click: st_folium repeats its last value on every rerun)."""
     clicked = clicked_id(returned)
     if clicked and clicked != st.session_state.get("_last_click"):
-        st.session_state["_last_click"] = clicked
         kind, _, key = clicked.partition(":")
         controls.select(place=key if kind == "place" else None, link=key if kind == "link" else None)
+        new_selection()
+        st.session_state["_last_click"] = clicked
         st.rerun()
 
 
 def clear_selection() -> None:
     """Nothing selected; the same place can be clicked again (a button's callback)."""
-    st.session_state["_last_click"] = None
     controls.select()
+    new_selection()

@@ -9,8 +9,6 @@ view; the clicked place's or link's details, closed by Esc or their button; the 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
-
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit_folium import st_folium
@@ -22,23 +20,16 @@ from core.map.encoding import LatLon
 from core.models import Dataset
 from core.present import markdown_text
 from core.viewstate import ViewState
-from ui import controls
+from ui import controls, style
 from ui.details import link_details, place_details
-from ui.mapclick import CLICK_RETURNS, clear_selection, follow_click
+from ui.mapclick import CLICK_RETURNS, clear_selection, follow_click, map_key
 
-ASSETS = Path(__file__).resolve().parent / "assets"
 FRAME_HEIGHT = 720  # st_folium's frame height before the stylesheet makes it the window's
 
 
 def presenting() -> bool:
     """The view asked for by the URL, the switch or the leave button (session state `present`)."""
     return bool(st.session_state.get("present"))
-
-
-def _inject() -> None:
-    st.html(f"<style>{(ASSETS / 'presenter.css').read_text(encoding='utf-8')}</style>")
-    st.html(f"<script>{(ASSETS / 'presenter.js').read_text(encoding='utf-8')}</script>",
-            unsafe_allow_javascript=True)
 
 
 def _leave() -> None:
@@ -50,7 +41,8 @@ def controls_panel(lang: str) -> DeltaGenerator:
     collapsible panel next to the button that leaves the view."""
     if not presenting():
         return st.sidebar
-    _inject()
+    style.stylesheet("presenter.css")
+    style.script("presenter.js")
     bar = st.container(key="jcm_bar", horizontal=True)
     panel = bar.popover(t("present.filters", lang), icon=":material/filter_alt:")
     bar.button(t("present.exit", lang), key="jcm_exit", on_click=_leave)
@@ -73,14 +65,13 @@ def map_view(dataset: Dataset, coords: Mapping[str, LatLon], view: ViewState, sh
              extent: tuple[LatLon, LatLon] | None) -> None:
     """The whole presenter page but the tour: caption, the window-filling map, the details panel."""
     lang = view.lang
-    with st.container(key="jcm_caption"):
-        st.markdown(markdown_text(t("app.title", lang)))
-        st.markdown(markdown_text(t("app.subtitle", lang)))
+    st.container(key="jcm_caption").markdown(
+        f"{markdown_text(t('app.title', lang))}\n\n{markdown_text(t('app.subtitle', lang))}")
     fmap = build_map(
         shown.places, shown.partnerships, coords,
         lang=lang, color_by=view.color, stage_of=dataset.stage_of, basemap=view.basemap,
         selected=view.place, selected_link=view.link, extent=extent, fill=True,
     )
-    follow_click(st_folium(fmap, key="map", height=FRAME_HEIGHT, use_container_width=True,
+    follow_click(st_folium(fmap, key=map_key(), height=FRAME_HEIGHT, use_container_width=True,
                            returned_objects=CLICK_RETURNS))
     _details(dataset, view)

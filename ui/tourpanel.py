@@ -15,6 +15,7 @@ from core.models import Dataset
 from core.present import markdown_text
 from core.tour import TourStep
 from ui import controls, session
+from ui.mapclick import new_selection
 
 
 def steps() -> tuple[tuple[TourStep, ...], DataLoadError | None]:
@@ -31,8 +32,8 @@ def current(tour: tuple[TourStep, ...], number: int | None) -> TourStep | None:
 
 def go(dataset: Dataset, step: TourStep) -> None:
     """Show `step` (a button's callback: it runs before the widgets are drawn)."""
-    st.session_state["_last_click"] = None
     controls.show(dataset, step.view(controls.current_view(), dataset))
+    new_selection()
 
 
 def start_from_url(dataset: Dataset) -> None:
@@ -58,14 +59,14 @@ def panel(dataset: Dataset, lang: str, number: int | None) -> None:
     index = tour.index(step) if step else -1
     with st.container(key="jcm_tour"):
         if step:
-            st.container(key="jcm_tour_title").markdown(markdown_text(step.title.get(lang)))
             notes = step.notes.get(lang)
-            if notes:
-                st.container(key="jcm_tour_notes").markdown(markdown_text(notes))
+            st.container(key="jcm_tour_text").markdown(
+                markdown_text(step.title.get(lang)) + (f"\n\n{markdown_text(notes)}" if notes else ""))
         with st.container(key="jcm_tour_nav", horizontal=True, vertical_alignment="center"):
             st.button(t("tour.prev", lang), key="jcm_prev", disabled=index <= 0,
                       on_click=go, args=(dataset, tour[max(index - 1, 0)]))
             st.button(t("tour.next", lang), key="jcm_next", disabled=index >= len(tour) - 1,
                       on_click=go, args=(dataset, tour[min(index + 1, len(tour) - 1)]))
-            st.markdown(markdown_text(t("tour.position", lang, step=index + 1 if step else 0, count=len(tour))))
+            if step:
+                st.markdown(markdown_text(t("tour.position", lang, step=index + 1, count=len(tour))))
         st.container(key="jcm_tour_keys").caption(t("tour.keys", lang))

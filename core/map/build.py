@@ -104,7 +104,8 @@ def build_map(
     if label_feats:
         m.add_child(DivIconLayer("labels", collection_json(label_feats), "labelIcon", z_offset=1000), name="labels")
     m.fit_bounds(bounds, padding=(FIT_PADDING, FIT_PADDING), max_zoom=MAX_FIT_ZOOM)
-    m.add_child(ViewMemory(bounds, FIT_PADDING, MAX_FIT_ZOOM, FLY_SECONDS, fill), name="view_memory")
+    m.add_child(ViewMemory(bounds, FIT_PADDING, MAX_FIT_ZOOM, FLY_SECONDS, fill, bool(selected or selected_link)),
+                name="view_memory")
     return m
 
 

@@ -122,9 +122,11 @@ class ViewMemory(JSCSSMixin):
 jcm.keepView({{ this._parent.get_name() }}, {{ this.options|tojavascript }});
 {% endmacro %}""")
 
-    def __init__(self, bounds: list[list[float]], padding: int, max_zoom: int, fly_seconds: float, fill: bool) -> None:
+    def __init__(self, bounds: list[list[float]], padding: int, max_zoom: int, fly_seconds: float, fill: bool,
+                 details_open: bool = False) -> None:
         super().__init__()
         self._name = "ViewMemory"
         key = ",".join(f"{v:.4f}" for corner in bounds for v in corner)
         self.options = {"key": key, "bounds": bounds, "padding": padding, "maxZoom": max_zoom,
-                        "flySeconds": fly_seconds, "fill": fill, "reserve": list(PRESENTER_RESERVE_PX)}
+                        "flySeconds": fly_seconds, "fill": fill,
+                        "reserve": {**PRESENTER_RESERVE_PX, "right": PRESENTER_RESERVE_PX["right"] if details_open else 0}}

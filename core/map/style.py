@@ -73,6 +73,6 @@ def css_vars() -> dict[str, str]:
     colours = {"jp": JP_COLOR, "cn": CN_COLOR, "sea": BASEMAP_STYLES["sea"]}
     return {**{f"--jcm-{k}": f"{v}px" for k, v in px.items()}, **{f"--jcm-{k}": v for k, v in colours.items()}}
 
-# The presenter view's panels over the map (ui/assets/presenter.css): the caption's height above and
-# the tour's notes below, kept clear when the map is framed.
-PRESENTER_RESERVE_PX = (60, 170)
+# The presenter view's panels over the map (ui/assets/presenter.css), kept clear when the map is
+# framed: the caption above, the tour's notes below, the details panel on the right (when open).
+PRESENTER_RESERVE_PX = {"top": 60, "bottom": 170, "right": 410}

@@ -18,7 +18,8 @@ from tests.browser.browser_kit import BUNDLED_DATA, MAP_IFRAME, place_element, u
 
 DATASET = load_dataset(BUNDLED_DATA)
 TOUR = load_tour(BUNDLED_DATA, DATASET)
-CASES = [(1280, 720, "ja"), (1280, 720, "en"), (1280, 720, "zh"), (1366, 768, "en"), (1920, 1080, "zh")]
+CASES = [(1280, 720, "ja"), (1366, 768, "en"), (1920, 1080, "zh")]  # every step below, at each size
+GLANCES = [(1280, 720, "en"), (1280, 720, "zh")]  # the smallest projector in the other languages: fill, step, details
 VIEW = "() => { const c = map_div.getCenter(); return [c.lat, c.lng, map_div.getZoom()]; }"
 # Resolves once the map has had no move for 300 ms, with the time from the call to its last moveend.
 SETTLED = """() => new Promise(resolve => {
@@ -27,6 +28,19 @@ SETTLED = """() => new Promise(resolve => {
   const moved = () => { last = performance.now(); clearTimeout(timer); timer = setTimeout(done, 300); };
   map_div.on('moveend zoomend', moved); timer = setTimeout(done, 600);
 })"""
+
+
+IDLE = """() => new Promise(resolve => {
+  let calm = 0;
+  const busy = () => document.querySelector('[data-testid="stStatusWidget"], [data-stale="true"]');
+  const tick = () => { calm = busy() ? 0 : calm + 1; if (calm >= 5) resolve(true); else setTimeout(tick, 100); };
+  tick();
+})"""
+
+
+def idle(page) -> None:
+    """Wait until Streamlit has finished its reruns (nothing running, nothing stale for 0.5 s)."""
+    page.evaluate(IDLE)
 
 
 def query(page) -> dict[str, list[str]]:
@@ -73,6 +87,8 @@ def test_presenter_view(app_url, tab, artifacts, width, height, lang) -> None:
     assert t("app.title", lang) in caption.inner_text() and "IGES" in caption.inner_text()
 
     # Zoom in, then one click on 天津市: selected in the URL, details over the map, view kept.
+    idle(page)
+    handle, frame = wait_for_map(page)
     frame.evaluate("() => map_div.setZoom(map_div.getZoom() + 1, {animate: false})")
     frame.evaluate(SETTLED)
     before = frame.evaluate(VIEW)
@@ -95,15 +111,18 @@ def test_presenter_view(app_url, tab, artifacts, width, height, lang) -> None:
     page.screenshot(path=str(artifacts / f"presenter-{width}x{height}-{lang}-click.png"))
 
     # Esc closes the details; the view stays.
+    idle(page)
     page.keyboard.press("Escape")
     wait_query(page, "place", None)
     details.wait_for(state="detached")
     assert query(page).get("present") == ["1"]
 
     # PageDown starts the tour and steps on; the map flies to the step's extent within 1 s.
+    idle(page)
     handle, frame = wait_for_map(page)
     page.keyboard.press("PageDown")
     wait_query(page, "step", "1")
+    idle(page)
     handle, frame = wait_for_map(page)
     mark(frame)
     page.keyboard.press("PageDown")
@@ -111,6 +130,7 @@ def test_presenter_view(app_url, tab, artifacts, width, height, lang) -> None:
     step = TOUR[1]
     handle, frame = new_map(page)
     flight_ms = frame.evaluate(SETTLED)
+    idle(page)
     assert flight_ms <= 1000, flight_ms
     (south, west), (north, east) = step.extent
     shown = frame.evaluate("() => { const b = map_div.getBounds(); return [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()]; }")
@@ -128,7 +148,30 @@ def test_presenter_view(app_url, tab, artifacts, width, height, lang) -> None:
     # Esc (details open for the step's place) closes them, the next Esc leaves the presenter view.
     page.keyboard.press("Escape")
     wait_query(page, "place", None)
+    details.wait_for(state="detached")
+    idle(page)
     page.keyboard.press("Escape")
     wait_query(page, "present", None)
     page.locator('[data-testid="stSidebar"]').wait_for(state="visible")
+    assert not tab.page_errors
+
+
+@pytest.mark.parametrize(("width", "height", "lang"), GLANCES, ids=[f"{w}x{h}-{g}" for w, h, g in GLANCES])
+def test_presenter_view_opened_on_a_tour_step(app_url, tab, artifacts, width, height, lang) -> None:
+    """A shared URL with `step=N` opens on that step: its view, notes and details, filling the window."""
+    page = tab.page
+    page.set_viewport_size({"width": width, "height": height})
+    step = TOUR[2]
+    page.goto(url(app_url, present="1", lang=lang, step=str(step.number)))
+    handle, frame = wait_for_map(page)
+    wait_query(page, "place", step.query["place"][0])
+    idle(page)
+    box = handle.bounding_box()
+    assert box["width"] * box["height"] >= 0.9 * width * height, box
+    assert page.evaluate("() => document.scrollingElement.scrollHeight <= innerHeight + 1")
+    tour = page.locator(".st-key-jcm_tour")
+    assert step.title.get(lang) in tour.inner_text() and step.notes.get(lang) in tour.inner_text()
+    place = DATASET.places[step.query["place"][0]]
+    page.locator(".st-key-jcm_details").get_by_text(place.names.get(lang)).first.wait_for(state="visible")
+    page.screenshot(path=str(artifacts / f"presenter-{width}x{height}-{lang}-step{step.number}.png"))
     assert not tab.page_errors

@@ -15,12 +15,13 @@
     try { return JSON.parse(window.sessionStorage.getItem(STORE) || 'null'); } catch (e) { return null; }
   }
 
-  /* opts: {key, bounds: [[s, w], [n, e]], padding, maxZoom, flySeconds, fill, reserve: [top, bottom]} */
+  /* opts: {key, bounds: [[s, w], [n, e]], padding, maxZoom, flySeconds, fill, reserve: {top, bottom, right}} */
   jcm.keepView = function (map, opts) {
     var p = opts.padding, fit = {padding: [p, p], maxZoom: opts.maxZoom};
     if (opts.fill) {  // the presenter view: the map is as tall as its frame, the frame as the window
-      // keep the extent clear of the caption above and the tour's notes below
-      fit = {paddingTopLeft: [p, p + opts.reserve[0]], paddingBottomRight: [p, p + opts.reserve[1]], maxZoom: opts.maxZoom};
+      // keep the extent clear of the caption above, the tour's notes below and the details panel
+      var r = opts.reserve;
+      fit = {paddingTopLeft: [p, p + r.top], paddingBottomRight: [p + r.right, p + r.bottom], maxZoom: opts.maxZoom};
       map.getContainer().style.height = '100vh';
       map.invalidateSize(false);
       map.fitBounds(opts.bounds, Object.assign({animate: false}, fit));

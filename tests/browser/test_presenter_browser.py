@@ -144,6 +144,9 @@ def test_presenter_view(app_url, tab, artifacts, width, height, lang) -> None:
     pdf = page.pdf(prefer_css_page_size=True, print_background=True)
     (artifacts / f"presenter-{width}x{height}-{lang}.pdf").write_bytes(pdf)
     assert pdf_pages(pdf) == 1
+    page.emulate_media(media="print")  # what the page looks like printed (no PDF rasteriser here)
+    page.screenshot(path=str(artifacts / f"presenter-{width}x{height}-{lang}-print.png"))
+    page.emulate_media(media="screen")
 
     # Esc (details open for the step's place) closes them, the next Esc leaves the presenter view.
     page.keyboard.press("Escape")

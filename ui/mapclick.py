@@ -33,11 +33,11 @@ def clicked_id(returned: Mapping[str, Any] | None) -> str | None:
     return fid if isinstance(fid, str) and fid.startswith(_ID_PREFIXES) else None
 
 
-
 def map_key() -> str:
     """st_folium's key for this run's map. st_folium keys its component by a hash of the map script
-    (and this key), so going back to an earlier script (closing a place's details) would bring back
-    that component's last click and select the place again: each selection gets a new key instead."""
+    (and this key), so going back to an earlier script (closing a place's details, a tour step back)
+    would bring back that component's last click and select the place again: clearing the selection
+    or showing a tour step starts a new key instead (`new_selection`)."""
     return f"map-{st.session_state.get('_map_generation', 0)}"
 
 
@@ -47,13 +47,17 @@ def new_selection() -> None:
 
 
 def follow_click(returned: Mapping[str, Any] | None) -> None:
-    """Select what was clicked (once per click: st_folium repeats its last value on every rerun)."""
+    """Select what was clicked (once per click: st_folium repeats its last value on every rerun).
+    A click on what is already selected (from the URL, say) changes nothing and reruns nothing."""
     clicked = clicked_id(returned)
-    if clicked and clicked != st.session_state.get("_last_click"):
-        kind, _, key = clicked.partition(":")
-        controls.select(place=key if kind == "place" else None, link=key if kind == "link" else None)
-        new_selection()
-        st.session_state["_last_click"] = clicked
+    if not clicked or clicked == st.session_state.get("_last_click"):
+        return
+    st.session_state["_last_click"] = clicked
+    kind, _, key = clicked.partition(":")
+    place, link = (key, None) if kind == "place" else (None, key)
+    view = controls.current_view()
+    if (view.place, view.link) != (place, link):
+        controls.select(place=place, link=link)
         st.rerun()
 
 

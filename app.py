@@ -8,7 +8,7 @@ from streamlit.navigation.page import StreamlitPage
 
 from core.errors import DataLoadError
 from core.i18n import t
-from ui import controls, session
+from ui import controls, presenter, session, style, tourpanel
 from ui.problems import show_problems
 
 
@@ -32,6 +32,7 @@ def pages(lang: str) -> list[StreamlitPage]:
 
 st.set_page_config(page_title="日中都市間連携マップ", page_icon="🗺️", layout="wide")
 session.static_assets()
+style.stylesheet("app.css")
 
 try:
     dataset = session.dataset()
@@ -44,10 +45,13 @@ except DataLoadError as problem:
     show_problems(problem, lang)
     st.stop()
 
-controls.seed_from_url(dataset)
-lang = controls.language()
-view = controls.sidebar(dataset, lang)
-st.title(t("app.title", lang), anchor=False)
-st.caption(t("app.subtitle", lang))
+if controls.seed_from_url(dataset):
+    tourpanel.start_from_url(dataset)
+side = presenter.controls_panel(st.session_state.get("lang", "ja"))
+lang = controls.language(side)
+view = controls.sidebar(dataset, lang, side)
+if not presenter.presenting():  # the presenter view shows them as a caption on the map
+    st.title(t("app.title", lang), anchor=False)
+    st.caption(t("app.subtitle", lang))
 controls.url_warnings(lang)
 st.navigation(pages(lang), position="top").run()

@@ -24,6 +24,7 @@ from core.basemap import BASEMAPS, DEFAULT_BASEMAP
 from core.filters import Filter, year_bounds
 from core.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, format_date, label, t
 from core.models import Country, Dataset, Names, RelationType, Stage, normalise_name
+from core.regionorder import region_order
 
 COLOR_BY = ("relation", "stage")
 YEAR_PLAUSIBLE = (1900, 2100)  # a number outside this is not a year at all (ignored, not clamped)
@@ -44,11 +45,10 @@ class Allowed:
     def region_by_name(self) -> dict[str, str]:
         return {normalise_name(n): key for key, names in self.regions.items() for n in names.all()}
 
-    @cached_property
-    def region_order(self) -> list[str]:
-        """Japanese regions first, each country's by English name: the order of the sidebar's list."""
+    def region_order(self, lang: str = DEFAULT_LANG) -> list[str]:
+        """The sidebar's list of regions in the reader's order (core/regionorder.py)."""
         japanese = {p.region.ja for p in self.dataset.places.values() if p.country == Country.JP}
-        return sorted(self.regions, key=lambda k: (k not in japanese, self.regions[k]["en"]))
+        return region_order(self.regions, japanese, lang)
 
     @cached_property
     def years(self) -> tuple[int, int] | None:
@@ -86,8 +86,8 @@ class Param:
     def write(self, value: Any) -> str:
         return str(value)
 
-    def options(self, allowed: Allowed) -> Sequence[Any]:
-        """The values a choice widget offers (only parameters drawn as a choice have them)."""
+    def options(self, allowed: Allowed, lang: str = DEFAULT_LANG) -> Sequence[Any]:
+        """The values a choice widget offers, in the reader's order (only choice parameters have them)."""
         raise NotImplementedError(self.name)
 
     def show(self, value: Any, lang: str, allowed: Allowed) -> str:
@@ -105,7 +105,7 @@ class Choice(Param):
     def read(self, raw: str, allowed: Allowed) -> Read | None:
         return Read(raw) if raw in self.choices(allowed) else None
 
-    def options(self, allowed: Allowed) -> Sequence[str]:
+    def options(self, allowed: Allowed, lang: str = DEFAULT_LANG) -> Sequence[str]:
         return list(self.choices(allowed))
 
     def show(self, value: Any, lang: str, allowed: Allowed) -> str:
@@ -130,7 +130,7 @@ class Members(Param):
     def write(self, value: Any) -> str:
         return value.value
 
-    def options(self, allowed: Allowed) -> Sequence[StrEnum]:
+    def options(self, allowed: Allowed, lang: str = DEFAULT_LANG) -> Sequence[StrEnum]:
         return list(self.enum)
 
     def show(self, value: Any, lang: str, allowed: Allowed) -> str:
@@ -148,8 +148,8 @@ class Region(Param):
         key = allowed.region_by_name.get(normalise_name(raw))
         return Read(key) if key else None
 
-    def options(self, allowed: Allowed) -> Sequence[str]:
-        return allowed.region_order
+    def options(self, allowed: Allowed, lang: str = DEFAULT_LANG) -> Sequence[str]:
+        return allowed.region_order(lang)
 
     def show(self, value: Any, lang: str, allowed: Allowed) -> str:
         return allowed.regions[value].get(lang)
@@ -185,6 +185,17 @@ class Flag(Param):
 
     def write(self, value: Any) -> str:
         return "1" if value else "0"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Whole(Param):
+    """A whole number from 1 to `high` in ASCII or full-width digits (a tour step)."""
+
+    high: int = 999
+
+    def read(self, raw: str, allowed: Allowed) -> Read | None:
+        text = unicodedata.normalize("NFKC", raw.strip()) if raw.strip().isdecimal() else ""
+        return Read(int(text)) if _DIGITS.fullmatch(text) and 1 <= int(text) <= self.high else None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -264,4 +275,6 @@ PARAMS: tuple[Param, ...] = (
            label=Message("map.color_by")),
     Choice(name="basemap", default=DEFAULT_BASEMAP, choices=lambda a: a.basemaps, shown=_basemap_name,
            widget="selectbox", label=Message("map.basemap")),
+    Flag(name="present", default=False),  # the presenter view (ui/presenter.py)
+    Whole(name="step"),  # the guided tour's step (core/tour.py), shown in the presenter view
 )

@@ -9,10 +9,10 @@ from core.i18n import label, t
 from core.map.build import build_map
 from core.models import Country
 from core.present import markdown_text, partnership_row, place_list, place_name
-from ui import controls, session
+from ui import controls, presenter, session, tourpanel
 from ui.details import link_details, place_details
 from ui.downloads import download_buttons
-from ui.mapclick import CLICK_RETURNS, clicked_id
+from ui.mapclick import CLICK_RETURNS, clear_selection, follow_click, map_key
 from ui.snapshots import as_of_caption, map_marks
 from ui.tables import show_table
 
@@ -23,6 +23,18 @@ lang = view.lang
 shown = apply_filter(dataset, view.filter)
 # Framed on the view without its year filters: moving the year slider keeps the map still.
 framed = apply_filter(dataset, without_years(view.filter))
+# What both the page's map and the presenter's show besides the places and links.
+marks = dict(
+    shaded=view["province"], **map_marks(dataset, view), timeline_year=view["year"],
+    frame=[coords[p.key] for p in framed.places if p.key in coords],
+)
+
+if presenter.presenting():
+    tour, _ = tourpanel.steps()
+    step = tourpanel.current(tour, view["step"])
+    presenter.map_view(dataset, coords, view, shown, step.extent if step else None, marks)
+    tourpanel.panel(dataset, lang, view["step"])
+    st.stop()
 
 map_col, side_col = st.columns([2, 1], gap="medium")
 with map_col:
@@ -35,17 +47,9 @@ with map_col:
     fmap = build_map(
         shown.places, shown.partnerships, coords,
         lang=lang, color_by=view.color, stage_of=dataset.stage_of,
-        basemap=view.basemap, selected=view.place, selected_link=view.link, shaded=view["province"],
-        **map_marks(dataset, view),
-        frame=[coords[p.key] for p in framed.places if p.key in coords], timeline_year=view["year"],
+        basemap=view.basemap, selected=view.place, selected_link=view.link, **marks,
     )
-    returned = st_folium(fmap, key="map", height=640, use_container_width=True, returned_objects=CLICK_RETURNS)
-    clicked = clicked_id(returned)
-    if clicked and clicked != st.session_state.get("_last_click"):
-        st.session_state["_last_click"] = clicked
-        kind, _, key = clicked.partition(":")
-        controls.select(place=key if kind == "place" else None, link=key if kind == "link" else None)
-        st.rerun()
+    follow_click(st_folium(fmap, key=map_key(), height=640, use_container_width=True, returned_objects=CLICK_RETURNS))
     st.caption(t("map.click_hint", lang))
     download_buttons(dataset, coords, view)
 
@@ -63,10 +67,7 @@ with side_col:
     else:
         st.info(t("map.click_hint", lang), icon=":material/touch_app:")
     if view.place or view.link:
-        if st.button(t("details.clear", lang)):
-            st.session_state["_last_click"] = None
-            controls.select()
-            st.rerun()
+        st.button(t("details.clear", lang), on_click=clear_selection)
 
 st.markdown(f"#### {markdown_text(t('partnerships.title', lang))}")
 st.caption(t("map.shown", lang, links=len(shown.partnerships), places=len(shown.places)))

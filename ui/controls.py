@@ -14,6 +14,7 @@ through `st.query_params` (which `select` does for a map click).
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from common.i18n import Message
 from core.basemap import BASEMAPS
@@ -29,6 +30,7 @@ _SEEDED = "_view_seeded"
 _IGNORED = "_url_ignored"
 _VIEW = "_view"
 _VALUE_SHOWN = 60  # characters of a URL value the warning quotes; the warning stays compact
+_NO_WIDGET = ("place", "link", "present", "step", "year")  # parameters kept in session state, set by the pages
 
 
 def _query_dict() -> dict[str, list[str]]:
@@ -39,33 +41,41 @@ def _allowed(dataset: Dataset) -> Allowed:
     return Allowed(dataset, tuple(BASEMAPS))
 
 
-def seed_from_url(dataset: Dataset) -> None:
-    """Once per session: turn the URL's parameters into widget values (and remember what did not fit)."""
+def seed_from_url(dataset: Dataset) -> bool:
+    """Once per session: turn the URL's parameters into widget values (and remember what did not fit).
+    True on the run that seeded."""
     if st.session_state.get(_SEEDED):
-        return
+        return False
     state, ignored = parse_query(_query_dict(), dataset, tuple(BASEMAPS))
     allowed = _allowed(dataset)
     for widget in widgets():
         widget.seed(state, allowed)
-    st.session_state.update(lang=state.lang, place=state.place, link=state.link, year=state["year"])
+    st.session_state.update(lang=state.lang, **{name: state[name] for name in _NO_WIDGET})
     st.session_state[_IGNORED] = ignored
+    st.session_state[_VIEW] = state  # until the sidebar publishes the view drawn
     st.session_state[_SEEDED] = True
+    return True
 
 
-def language() -> str:
-    """The language picker, first in the sidebar so that everything after it is translated."""
+def language(side: DeltaGenerator | None = None) -> str:
+    """The language picker, first in the sidebar (or the presenter's filter panel) so that
+    everything after it is translated."""
     url_lang = st.query_params.get("lang")
     st.session_state["lang"] = st.session_state.get("lang", url_lang if url_lang in LANGS else "ja")  # see ui.widgets
-    return st.sidebar.selectbox(t("sidebar.language", "ja"), LANGS, format_func=LANG_NAMES.__getitem__, key="lang")
+    return (side or st.sidebar).selectbox(t("sidebar.language", "ja"), LANGS, format_func=LANG_NAMES.__getitem__,
+                                         key="lang")
 
 
-def sidebar(dataset: Dataset, lang: str) -> ViewState:
-    """Draw the filters, then the map options; return the view they select and write it into the URL."""
+def sidebar(dataset: Dataset, lang: str, side: DeltaGenerator | None = None) -> ViewState:
+    """Draw the filters, then the map options (in the sidebar, or the presenter's filter panel);
+    return the view they select and write it into the URL."""
     allowed = _allowed(dataset)
-    side = st.sidebar
+    if side is None:  # the presenter view has its own leave button
+        side = st.sidebar
+        side.toggle(t("present.switch", lang), value=bool(st.session_state.get("present")), key="_present_switch",
+                    on_change=lambda: update(present=st.session_state["_present_switch"]))
     side.header(t("sidebar.filters", lang))
-    values = {"lang": lang, "place": st.session_state.get("place"), "link": st.session_state.get("link"),
-              "year": st.session_state.get("year")}
+    values = {"lang": lang, **{name: st.session_state.get(name) for name in _NO_WIDGET}}
     for widget in widgets():
         if widget.filters:
             values.update(widget.draw(side, allowed, lang))
@@ -83,11 +93,17 @@ def sidebar(dataset: Dataset, lang: str) -> ViewState:
 
 def _reset(dataset: Dataset) -> None:
     """Every filter back to its default, the selection cleared; language and map options stay."""
+    show(dataset, ViewState.of(lang=current_view().lang, present=current_view()["present"]), filters_only=True)
+
+
+def show(dataset: Dataset, state: ViewState, filters_only: bool = False) -> None:
+    """Make the widgets and session show `state` (a tour step, a reset); call it from a callback,
+    before the widgets are drawn. `filters_only` leaves language and map options alone."""
     allowed = _allowed(dataset)
     for widget in widgets():
-        if widget.filters:
-            widget.seed(ViewState(), allowed)
-    st.session_state.update(place=None, link=None)
+        if widget.filters or not filters_only:
+            widget.seed(state, allowed)
+    st.session_state.update({name: state[name] for name in _NO_WIDGET})
     _dismiss()
 
 
@@ -110,8 +126,13 @@ def viewed_dataset() -> Dataset:
 
 def select(place: str | None = None, link: str | None = None) -> None:
     """Select a place or a link (or nothing) and keep the URL in step."""
-    st.session_state["place"], st.session_state["link"] = place, link
-    publish(current_view().replace(place=place, link=link))
+    update(place=place, link=link)
+
+
+def update(**values: object) -> None:
+    """Change parameters that have no widget (`place`, `link`, `present`, `step`) and keep the URL in step."""
+    st.session_state.update(values)
+    publish(current_view().replace(**values))
 
 
 _EXPLAINED = {

@@ -76,16 +76,32 @@ def _partner_rows(dataset: Dataset, key: str, lang: str) -> list[dict[str, str]]
     return rows
 
 
-def place_details(dataset: Dataset, key: str, lang: str) -> None:
+def _at_a_glance(dataset: Dataset, key: str, lang: str) -> None:
+    """Stage and partners as text lines first: what a room reads from a projector without scrolling."""
+    if dataset.places[key].country == Country.CN:
+        _line(t("details.stage", lang), label(dataset.stage_of(key), lang))
+    lines = []
+    for p in dataset.partnerships_of(key):
+        other = p.china if p.japan == key else p.japan
+        year = f" ({year_text(p.year, lang)})" if p.year else ""
+        lines.append(f"- {markdown_text(place_name(dataset, other, lang))} — {markdown_text(label(p.relation, lang) + year)}")
+    if lines:
+        st.markdown(f"**{markdown_text(t('details.partners', lang))}**\n" + "\n".join(lines))
+
+
+def place_details(dataset: Dataset, key: str, lang: str, compact: bool = False) -> None:
+    """`compact` (the presenter's panel over the map): stage and partners first, as text."""
     place = dataset.places[key]
     st.subheader(markdown_text(place.names.get(lang)), anchor=False)
+    if compact:
+        _at_a_glance(dataset, key, lang)
     _line(t("details.names", lang), " / ".join(place.names.all()))
     _line(t("details.kind", lang), f"{label(place.kind, lang)} · {label(place.country, lang)}")
     _line(t("details.region", lang), region_label(place, lang))
     if place.note:
         _line(t("details.note", lang), place.note)
     _sources([place.source], lang)
-    if rows := _partner_rows(dataset, key, lang):
+    if not compact and (rows := _partner_rows(dataset, key, lang)):
         st.markdown(f"**{markdown_text(t('details.partners', lang))}**")
         st.dataframe(rows, hide_index=True, width="stretch")
     st.markdown(f"#### {markdown_text(t('details.status', lang))}")

@@ -15,6 +15,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import streamlit as st
+
+from ui import controls
+
 CLICK_RETURNS = ["last_object_clicked_tooltip", "last_active_drawing", "last_object_clicked"]
 _ID_PREFIXES = ("place:", "link:")
 
@@ -27,3 +31,37 @@ def clicked_id(returned: Mapping[str, Any] | None) -> str | None:
     props = feature.get("properties") if isinstance(feature, Mapping) else None
     fid = props.get("id") if isinstance(props, Mapping) else None
     return fid if isinstance(fid, str) and fid.startswith(_ID_PREFIXES) else None
+
+
+def map_key() -> str:
+    """st_folium's key for this run's map. st_folium keys its component by a hash of the map script
+    (and this key), so going back to an earlier script (closing a place's details, a tour step back)
+    would bring back that component's last click and select the place again: clearing the selection
+    or showing a tour step starts a new key instead (`new_selection`)."""
+    return f"map-{st.session_state.get('_map_generation', 0)}"
+
+
+def new_selection() -> None:
+    st.session_state["_map_generation"] = st.session_state.get("_map_generation", 0) + 1
+    st.session_state["_last_click"] = None
+
+
+def follow_click(returned: Mapping[str, Any] | None) -> None:
+    """Select what was clicked (once per click: st_folium repeats its last value on every rerun).
+    A click on what is already selected (from the URL, say) changes nothing and reruns nothing."""
+    clicked = clicked_id(returned)
+    if not clicked or clicked == st.session_state.get("_last_click"):
+        return
+    st.session_state["_last_click"] = clicked
+    kind, _, key = clicked.partition(":")
+    place, link = (key, None) if kind == "place" else (None, key)
+    view = controls.current_view()
+    if (view.place, view.link) != (place, link):
+        controls.select(place=place, link=link)
+        st.rerun()
+
+
+def clear_selection() -> None:
+    """Nothing selected; the same place can be clicked again (a button's callback)."""
+    controls.select()
+    new_selection()

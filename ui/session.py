@@ -17,11 +17,12 @@ import streamlit as st
 from core.assets import ensure_static_assets
 from core.loading import DATA_FILES, data_dir_from_env
 from core.models import Dataset
+from core.tour import TOUR, TourStep, load_tour
 from geo.cache import CACHE_FILE, CacheEntry
 from geocode.places import coordinates as chain_coordinates, load_folder
 
 APP_DIR = Path(__file__).resolve().parent.parent
-READ_FILES = (*DATA_FILES, CACHE_FILE)  # every file of the data folder the app reads, and no other
+READ_FILES = (*DATA_FILES, CACHE_FILE, TOUR)  # every file of the data folder the app reads, and no other
 ALLOW_EDIT_ENV = "JCAIR_ALLOW_EDIT"  # "1" (or --allow-edit) shows the page that records a new snapshot
 
 Signature = tuple[tuple[str, int, int, int, int], ...]
@@ -100,3 +101,15 @@ def coordinates() -> dict[str, tuple[float, float]]:
     """Place key → (lat, lon) from the offline geocoding chain (manual, cache, gazetteer)."""
     folder = data_dir()
     return _coordinates(str(folder), _signature(folder))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _tour(folder: str, signature: Signature) -> tuple[TourStep, ...]:
+    return load_tour(Path(folder), _loaded(folder, signature)[0])
+
+
+def tour() -> tuple[TourStep, ...]:
+    """The data folder's guided tour (() without tour.csv); raises DataLoadError when tour.csv is
+    wrong, which the presenter view shows without giving up the map."""
+    folder = data_dir()
+    return _tour(str(folder), _signature(folder))

@@ -44,7 +44,7 @@ def _fitted(key: str, valid: Callable[[Any], Any]) -> None:
 
 def _multiselect(side: DeltaGenerator, key: str, params: Params, allowed: Allowed, lang: str) -> dict[str, Any]:
     [param] = params
-    options = param.options(allowed)
+    options = param.options(allowed, lang)
     _fitted(key, lambda chosen: [v for v in chosen if v in options])
     side.multiselect(
         param.label.text(lang), options, key=key, placeholder=t("filter.all", lang),

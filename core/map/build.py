@@ -19,7 +19,7 @@ import folium
 from core.assets import make_offline
 from core.basemap import DEFAULT_BASEMAP, region_code, region_outlines
 from core.map.basemap_elements import add_basemap
-from core.map.elements import DivIconLayer, Focusable, GeoJsonData, LabelLayout, Legend, LinkLayer, StyleVars, Tooltip
+from core.map.elements import DivIconLayer, Focusable, GeoJsonData, LabelLayout, Legend, LinkLayer, StyleVars, Tooltip, ViewMemory
 from core.map.encoding import LatLon, collection_json, js_value, script_safe
 from core.map.features import FIT_PADDING, ColorBy, category, link_features, place_features, ringed_regions
 from core.map.legend import legend_html
@@ -46,6 +46,7 @@ DEFAULT_BOUNDS: tuple[LatLon, LatLon] = ((22.0, 108.0), (45.5, 146.0))
 NARROW_MAP_PX = 640  # below this width the legend starts folded
 DEFAULT_WIDTH, DEFAULT_HEIGHT = 760, 640  # the page's map column on a 1280x720 projector
 MAX_FIT_ZOOM = 9
+FLY_SECONDS = 0.8  # a tour step's flight to its extent: under the 1 s a room waits without noticing
 
 
 def build_map(
@@ -68,6 +69,8 @@ def build_map(
     changed_label: str = "",
     frame: Sequence[LatLon] | None = None,
     timeline_year: int | None = None,
+    extent: tuple[LatLon, LatLon] | None = None,
+    fill: bool = False,
 ) -> folium.Map:
     """The map of `places` and `partnerships` (already filtered by the page).
 
@@ -85,12 +88,17 @@ def build_map(
     `frame`: the points to frame instead of the
     places shown (the page passes the places of the view without its year filters, so that moving
     the year slider never re-frames the map). `timeline_year`: the timeline's year the map opens at.
+    `extent` ((south, west), (north, east), a tour step's) frames the map instead of the shown
+    places; `fill` makes it as tall as its frame (the presenter view). The view is kept across
+    reruns and flown to a new extent (ViewMemory).
     """
     shown = [(p, coords[p.key]) for p in places if p.key in coords]
     names = {p.key: p.names.get(lang) for p in places}
     links = [(p, coords[p.japan], coords[p.china]) for p in partnerships if p.japan in coords and p.china in coords]
 
     points = list(frame or ()) or [c for _, c in shown] or [c for _, a, b in links for c in (a, b)] or list(DEFAULT_BOUNDS)
+    if extent:
+        points = list(extent)
     zoom = fit_zoom(points, width, height, FIT_PADDING)
     lats, lons = [c[0] for c in points], [c[1] for c in points]
     bounds = [[min(lats), min(lons)], [max(lats), max(lons)]]
@@ -138,6 +146,8 @@ def build_map(
     m.add_child(Timeline(["links"] if link_feats else [], [n for n in ("places", "labels") if n in m._children],
                          (min(years), max(years)) if years else None, timeline_year, lang), name="timeline")
     m.fit_bounds(bounds, padding=(FIT_PADDING, FIT_PADDING), max_zoom=MAX_FIT_ZOOM)
+    m.add_child(ViewMemory(bounds, FIT_PADDING, MAX_FIT_ZOOM, FLY_SECONDS, fill, bool(selected or selected_link)),
+                name="view_memory")
     return m
 
 

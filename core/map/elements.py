@@ -22,6 +22,7 @@ from folium.utilities import JsCode
 
 from core.assets import MAP_STATIC_URL
 from core.map.encoding import js_value
+from core.map.style import PRESENTER_RESERVE_PX
 
 
 class _MapElement(JSCSSMixin):
@@ -164,3 +165,22 @@ var {{ this.get_name() }} = jcm.linkLayer({{ this._parent.get_name() }}, {{ this
     def __init__(self, data_json: str, options: Mapping[str, Any]) -> None:
         super().__init__("links", data_json, {})
         self.options = js_value(dict(options))
+
+
+class ViewMemory(JSCSSMixin):
+    """Keeps zoom and centre across the map's re-creation on each rerun, flies to a new extent,
+    and in the presenter view makes the map as tall as its frame (assets/jcm-view.js)."""
+
+    default_js = [("jcm_view_js", MAP_STATIC_URL + "jcm-view.js")]
+    _template = Template("""{% macro script(this, kwargs) %}
+jcm.keepView({{ this._parent.get_name() }}, {{ this.options|tojavascript }});
+{% endmacro %}""")
+
+    def __init__(self, bounds: list[list[float]], padding: int, max_zoom: int, fly_seconds: float, fill: bool,
+                 details_open: bool = False) -> None:
+        super().__init__()
+        self._name = "ViewMemory"
+        key = ",".join(f"{v:.4f}" for corner in bounds for v in corner)
+        self.options = {"key": key, "bounds": bounds, "padding": padding, "maxZoom": max_zoom,
+                        "flySeconds": fly_seconds, "fill": fill,
+                        "reserve": {**PRESENTER_RESERVE_PX, "right": PRESENTER_RESERVE_PX["right"] if details_open else 0}}

@@ -109,3 +109,7 @@ def css_vars() -> dict[str, str]:
     }
     colours = {"jp": JP_COLOR, "cn": CN_COLOR, "changed": CHANGED_COLOR, "sea": BASEMAP_STYLES["sea"]}
     return {**{f"--jcm-{k}": f"{v}px" for k, v in px.items()}, **{f"--jcm-{k}": v for k, v in colours.items()}}
+
+# The presenter view's panels over the map (ui/assets/presenter.css), kept clear when the map is
+# framed: the caption above, the tour's notes below, the details panel on the right (when open).
+PRESENTER_RESERVE_PX = {"top": 60, "bottom": 170, "right": 410}

@@ -76,6 +76,14 @@ TABLE = [
     ("asof", "2015-03-31", IGNORED, "", None),  # not a snapshot of this data
     ("since", "2014-05-31", "2014-05-31", "", "2014-05-31"),
     ("since", "20140531", IGNORED, "", None),
+    ("present", "1", True, "", "1"),
+    ("present", "yes", IGNORED, "", None),
+    ("step", "3", 3, "", "3"),
+    ("step", "１２", 12, "", "12"),
+    ("step", "0", IGNORED, "", None),
+    ("step", "1000", IGNORED, "", None),
+    ("step", "-1", IGNORED, "", None),
+    ("step", "²", IGNORED, "", None),
 ]
 
 
@@ -124,9 +132,9 @@ def test_a_widget_parameter_names_its_strings(param) -> None:
             assert all(message.text(lang) for lang in LANGS)  # an unknown id raises KeyError
 
 
-# The next issues add `present`, `step` and overlay parameters: each is one line.
+# The next issue adds overlay parameters: each is one line.
 THROW_AWAY = (
-    Flag(name="present", default=False),
+    Flag(name="live", default=False),
     Year(name="until"),
     Choice(name="overlay", default="none", choices=lambda allowed: ("none", "pm25")),
 )
@@ -134,9 +142,9 @@ THROW_AWAY = (
 
 def test_a_new_parameter_is_one_declaration(bundled_dataset: Dataset) -> None:
     params = (*PARAMS, *THROW_AWAY)
-    query = {"present": "1", "until": "1950", "overlay": ["pm25", "no2"], "province": "Hebei"}
+    query = {"live": "1", "until": "1950", "overlay": ["pm25", "no2"], "province": "Hebei"}
     state, ignored = parse_query(query, bundled_dataset, params=params)
-    assert (state["present"], state["until"], state["overlay"], state["province"]) == (True, 1973, "pm25", ("河北省",))
+    assert (state["live"], state["until"], state["overlay"], state["province"]) == (True, 1973, "pm25", ("河北省",))
     assert ignored == [Ignored("until", "1950", "clamped", "1973"), Ignored("overlay", "no2", "repeated")]
-    assert to_query(state, params) == {"province": ["河北省"], "present": "1", "until": "1973", "overlay": "pm25"}
-    assert parse_query({"present": "1"}, bundled_dataset)[1] == [Ignored("present", "1", "unknown_name")]
+    assert to_query(state, params) == {"province": ["河北省"], "live": "1", "until": "1973", "overlay": "pm25"}
+    assert parse_query({"live": "1"}, bundled_dataset)[1] == [Ignored("live", "1", "unknown_name")]

@@ -74,7 +74,7 @@ def test_signature_changes_when_a_file_the_app_reads_is_edited(tmp_path, name):
 
 def test_signature_covers_exactly_the_files_the_loader_reads():
     assert set(session.READ_FILES) == {"places.csv", "partnerships.csv", "statuses.csv", "activities.csv",
-                                       "events.csv", "geocache.csv"}
+                                       "events.csv", "geocache.csv", "tour.csv"}
 
 
 @pytest.mark.parametrize("fault", sorted(FS_FAULTS))

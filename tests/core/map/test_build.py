@@ -109,9 +109,9 @@ def test_standalone_page_loads_leaflet_then_the_map_assets_from_the_static_folde
     page = build().get_root().render()
     scripts = re.findall(r'<script src="([^"]+)"', page)
     sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page)
-    own = ["jcm-map", "jcm-basemap", "jcm-labels", "jcm-timeline"]
+    own = ["jcm-map", "jcm-basemap", "jcm-labels", "jcm-timeline", "jcm-view"]
     assert scripts == ["../../app/static/vendor/leaflet/leaflet.js", *(f"../../app/static/map/{n}.js" for n in own)]
-    assert sheets == ["../../app/static/vendor/leaflet/leaflet.css", *(f"../../app/static/map/{n}.css" for n in own if n != "jcm-labels")]
+    assert sheets == ["../../app/static/vendor/leaflet/leaflet.css", *(f"../../app/static/map/{n}.css" for n in own if n not in ("jcm-labels", "jcm-view"))]
     assert "jcm.styleVars(" in page and "--jcm-font" in page  # the stylesheet's sizes come from style.py
 
 

@@ -69,8 +69,8 @@ def test_elements_load_the_map_assets_after_leaflet():
     m = build()
     js = [u for e in [m, *m._children.values()] for _, u in getattr(e, "default_js", [])]
     css = [u for e in [m, *m._children.values()] for _, u in getattr(e, "default_css", [])]
-    own = ["jcm-map", "jcm-basemap", "jcm-labels", "jcm-timeline"]  # jcm-map.js first: the others add to its `jcm`
+    own = ["jcm-map", "jcm-basemap", "jcm-labels", "jcm-timeline", "jcm-view"]  # jcm-map.js first: the others add to its `jcm`
     assert list(dict.fromkeys(js)) == ["../../app/static/vendor/leaflet/leaflet.js",
                                        *(f"../../app/static/map/{name}.js" for name in own)]
     assert list(dict.fromkeys(css)) == ["../../app/static/vendor/leaflet/leaflet.css",
-                                        *(f"../../app/static/map/{name}.css" for name in own if name != "jcm-labels")]
+                                        *(f"../../app/static/map/{name}.css" for name in own if name not in ("jcm-labels", "jcm-view"))]

@@ -1,0 +1,45 @@
+/* Keep the map's view across Streamlit reruns, and fly to a new extent.
+ *
+ * st_folium re-creates the map (a new iframe) whenever the map script changes, and a click changes
+ * it (the selected place is drawn highlighted): without this, every click reset zoom and centre.
+ * The view is kept in the tab's sessionStorage (the iframe is same-origin) together with the key of
+ * the extent the server asked for: the same extent again (a click, a language switch) restores the
+ * presenter's own zoom and centre; a new one (a tour step, a filter) flies there from the old view.
+ */
+(function () {
+  'use strict';
+  var jcm = window.jcm = window.jcm || {};
+  var STORE = 'jcm.view';
+
+  function read() {
+    try { return JSON.parse(window.sessionStorage.getItem(STORE) || 'null'); } catch (e) { return null; }
+  }
+
+  /* opts: {key, bounds: [[s, w], [n, e]], padding, maxZoom, flySeconds, fill, reserve: {top, bottom, right}} */
+  jcm.keepView = function (map, opts) {
+    var p = opts.padding, fit = {padding: [p, p], maxZoom: opts.maxZoom};
+    if (opts.fill) {  // the presenter view: the map is as tall as its frame, the frame as the window
+      // keep the extent clear of the caption above, the tour's notes below and the details panel
+      var r = opts.reserve;
+      fit = {paddingTopLeft: [p, p + r.top], paddingBottomRight: [p + r.right, p + r.bottom], maxZoom: opts.maxZoom};
+      map.getContainer().style.height = '100vh';
+      map.invalidateSize(false);
+      map.fitBounds(opts.bounds, Object.assign({animate: false}, fit));
+    }
+    var saved = read();
+    if (saved && typeof saved.zoom === 'number') {
+      map.setView([saved.lat, saved.lng], saved.zoom, {animate: false});
+      if (saved.key !== opts.key) {
+        map.flyToBounds(opts.bounds, Object.assign({duration: opts.flySeconds}, fit));
+      }
+    }
+    function save() {
+      var c = map.getCenter();
+      try {
+        window.sessionStorage.setItem(STORE, JSON.stringify({key: opts.key, lat: c.lat, lng: c.lng, zoom: map.getZoom()}));
+      } catch (e) { /* storage off: the view is simply not kept */ }
+    }
+    map.on('moveend zoomend', save);
+    save();
+  };
+})();

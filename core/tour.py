@@ -1,0 +1,108 @@
+"""The guided tour (data/tour.csv): numbered steps, each a title and speaker notes per language and
+a view written as the app's own URL parameters, optionally framed by a map extent.
+
+A step's view is read by the parameter registry itself (`core.viewstate.parse_query`), so any
+parameter the app understands (a filter, a selection, later a timeline year) is a tour step's
+parameter too, checked the same way. The file is checked like every other data file: every problem
+with file, line, column and value, raised together; a missing file means no tour.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import parse_qs
+
+from common.csvtable import read_table
+from common.numbers import LATITUDE, LONGITUDE
+from core.errors import DataError, DataLoadError
+from core.i18n import LANGS
+from core.loading import _Cells as Cells  # the one cell checker of the data files
+from core.map.encoding import LatLon
+from core.models import Dataset, Names
+from core.viewstate import ViewState, parse_query
+
+TOUR = "tour.csv"
+MAX_STEPS = 999  # the `step` URL parameter's range (core.params)
+NOT_IN_A_STEP = ("lang", "present", "step")  # the reader's language and the tour itself are not a step's view
+EXTENT = ("south", "west", "north", "east")
+REQUIRED = ("step", *(f"title_{lang}" for lang in LANGS), "view", "source")
+
+
+@dataclass(frozen=True)
+class TourStep:
+    number: int
+    title: Names
+    notes: Names  # may be empty in a language
+    query: Mapping[str, list[str]]  # the step's view as URL parameters (written as in the file)
+    extent: tuple[LatLon, LatLon] | None  # ((south, west), (north, east)); None: the shown places
+
+    def view(self, base: ViewState, dataset: Dataset) -> ViewState:
+        """The step's view in the reader's language and display options: every filter and selection
+        from the step (unset ones at their defaults), language, colouring and basemap from `base`."""
+        state, _ = parse_query(self.query, dataset)
+        return state.replace(**{k: base[k] for k in ("lang", "color", "basemap", "present")}, step=self.number)
+
+
+def _view(c: Cells, dataset: Dataset) -> dict[str, list[str]]:
+    raw = c.row["view"]
+    query = parse_qs(raw, keep_blank_values=True)
+    for name in NOT_IN_A_STEP:
+        if name in query:
+            c.fail("tour_param", "view", f"{name}={','.join(query[name])}")
+    query = {k: v for k, v in query.items() if k not in NOT_IN_A_STEP}
+    _, ignored = parse_query(query, dataset)
+    for item in ignored:
+        c.fail("tour_view", "view", f"{item.param}={item.value}")
+    return query
+
+
+def _extent(c: Cells) -> tuple[LatLon, LatLon] | None:
+    cells = [c.row[col] for col in EXTENT]
+    if not any(cells):
+        return None
+    if not all(cells):
+        missing = next(col for col, v in zip(EXTENT, cells) if not v)
+        c.fail("half_extent", missing, expected=", ".join(EXTENT))
+        return None
+    south, west, north, east = (c.number(col, LATITUDE if col in ("south", "north") else LONGITUDE) for col in EXTENT)
+    if None in (south, west, north, east):
+        return None
+    if not (south < north and west < east):
+        c.fail("extent_order", "north" if south >= north else "east",
+               f"{south:g} / {north:g}" if south >= north else f"{west:g} / {east:g}")
+        return None
+    return (south, west), (north, east)
+
+
+def load_tour(folder: str | os.PathLike[str], dataset: Dataset) -> tuple[TourStep, ...]:
+    """The tour of a data folder, in step order; () without tour.csv; DataLoadError when it is wrong."""
+    path = Path(folder) / TOUR
+    if not path.exists():
+        return ()
+    errors: list[DataError] = []
+    rows, problems = read_table(path, REQUIRED)
+    errors += map(DataError.of, problems)
+    steps: list[TourStep] = []
+    seen: dict[int, int] = {}
+    for row in rows or ():
+        c = Cells(str(path), row, errors)
+        if not row["step"]:
+            c.fail("missing_value", "step", expected=f"1–{MAX_STEPS}")
+        number = c.whole("step", 1, MAX_STEPS)
+        if number is not None and number in seen:
+            c.fail("duplicate", "step", row["step"], other_line=str(seen[number]))
+        title = Names({lang: c.text(f"title_{lang}") for lang in LANGS})
+        notes = Names({lang: row[f"notes_{lang}"] for lang in LANGS})
+        query, extent = _view(c, dataset), _extent(c)
+        c.text("source", "missing_source")
+        if number is not None:
+            seen.setdefault(number, row.line)
+            steps.append(TourStep(number, title, notes, query, extent))
+    if rows is not None and not rows:
+        errors.append(DataError(str(path), "no_rows", 1))
+    if errors:
+        raise DataLoadError(errors)
+    return tuple(sorted(steps, key=lambda s: s.number))

@@ -1,0 +1,180 @@
+"""The presenter view on a projector's sizes, in Debian's Chromium: the map fills the window, one
+click on 天津市 opens its details over the map without moving the map, Esc closes them, PageDown
+steps through the tour (URL and map follow), printing gives one landscape page, Esc leaves.
+Screenshots: test-artifacts/presenter-<w>x<h>-<lang>-{click,tour}.png."""
+
+from __future__ import annotations
+
+import re
+import time
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from core.i18n import label, t
+from core.loading import load_dataset
+from core.tour import load_tour
+from tests.browser.browser_kit import BUNDLED_DATA, MAP_IFRAME, place_element, url, wait_for_map
+
+DATASET = load_dataset(BUNDLED_DATA)
+TOUR = load_tour(BUNDLED_DATA, DATASET)
+CASES = [(1280, 720, "ja"), (1366, 768, "en"), (1920, 1080, "zh")]  # every step below, at each size
+GLANCES = [(1280, 720, "en"), (1280, 720, "zh")]  # the smallest projector in the other languages: fill, step, details
+VIEW = "() => { const c = map_div.getCenter(); return [c.lat, c.lng, map_div.getZoom()]; }"
+# Resolves once the map has had no move for 300 ms, with the time from the call to its last moveend.
+SETTLED = """() => new Promise(resolve => {
+  const t0 = performance.now(); let last = t0, timer = null;
+  const done = () => { map_div.off('moveend zoomend', moved); resolve(last - t0); };
+  const moved = () => { last = performance.now(); clearTimeout(timer); timer = setTimeout(done, 300); };
+  map_div.on('moveend zoomend', moved); timer = setTimeout(done, 600);
+})"""
+
+
+IDLE = """() => new Promise(resolve => {
+  let calm = 0;
+  const busy = () => document.querySelector('[data-testid="stStatusWidget"], [data-stale="true"]');
+  const tick = () => { calm = busy() ? 0 : calm + 1; if (calm >= 5) resolve(true); else setTimeout(tick, 100); };
+  tick();
+})"""
+
+
+def idle(page) -> None:
+    """Wait until Streamlit has finished its reruns (nothing running, nothing stale for 0.5 s)."""
+    page.evaluate(IDLE)
+
+
+def query(page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def wait_query(page, name: str, value: str | None) -> None:
+    deadline = time.monotonic() + 20
+    while (query(page).get(name, [None])[0]) != value:
+        assert time.monotonic() < deadline, f"URL never had {name}={value}: {page.url}"
+        page.wait_for_timeout(50)
+
+
+def new_map(page):
+    """The map after a rerun re-created it (a frame window not marked by `mark`), settled."""
+    page.wait_for_function("() => { const f = document.querySelector(%r); const w = f && f.contentWindow;"
+                           " return w && !w.__seen && w.map_div && w.document.querySelector('.jcm-s'); }"
+                           % MAP_IFRAME, timeout=30_000)
+    return wait_for_map(page)
+
+
+def mark(frame) -> None:
+    frame.evaluate("() => { window.__seen = true; }")
+
+
+def pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+@pytest.mark.parametrize(("width", "height", "lang"), CASES, ids=[f"{w}x{h}-{g}" for w, h, g in CASES])
+def test_presenter_view(app_url, tab, artifacts, width, height, lang) -> None:
+    page = tab.page
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(url(app_url, present="1", lang=lang))
+    handle, frame = wait_for_map(page)
+
+    # The map is the screen: ≥ 90 % of the viewport, no page scrolling, no Streamlit chrome.
+    box = handle.bounding_box()
+    assert box["width"] * box["height"] >= 0.9 * width * height, box
+    assert page.evaluate("() => document.scrollingElement.scrollHeight <= innerHeight + 1")
+    assert not page.locator('header[data-testid="stHeader"]').is_visible()
+    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    caption = page.locator(".st-key-jcm_caption")
+    assert t("app.title", lang) in caption.inner_text() and "IGES" in caption.inner_text()
+
+    # Zoom in, then one click on 天津市: selected in the URL, details over the map, view kept.
+    idle(page)
+    handle, frame = wait_for_map(page)
+    frame.evaluate("() => map_div.setZoom(map_div.getZoom() + 1, {animate: false})")
+    frame.evaluate(SETTLED)
+    before = frame.evaluate(VIEW)
+    mark(frame)
+    place_element(frame, "天津市").click()
+    wait_query(page, "place", "天津市")
+    handle, frame = new_map(page)
+    frame.evaluate(SETTLED)
+    after = frame.evaluate(VIEW)
+    assert after[2] == before[2] and abs(after[0] - before[0]) < 1e-6 and abs(after[1] - before[1]) < 1e-6
+    details = page.locator(".st-key-jcm_details")
+    details.wait_for(state="visible")
+    partners = [p.japan for p in DATASET.partnerships if p.china == "天津市"]
+    for name in [DATASET.places[k].names.get(lang) for k in partners] + [label(DATASET.stage_of("天津市"), lang)]:
+        details.get_by_text(name, exact=False).first.wait_for(state="visible")
+        line = details.get_by_text(name, exact=False).first.bounding_box()
+        assert 0 <= line["y"] and line["y"] + line["height"] <= height, (name, line)  # on screen, no scrolling
+    panel = details.bounding_box()
+    assert panel["y"] >= 0 and panel["y"] + panel["height"] <= height and panel["x"] + panel["width"] <= width
+    page.screenshot(path=str(artifacts / f"presenter-{width}x{height}-{lang}-click.png"))
+
+    # Esc closes the details; the view stays.
+    idle(page)
+    page.keyboard.press("Escape")
+    wait_query(page, "place", None)
+    details.wait_for(state="detached")
+    assert query(page).get("present") == ["1"]
+
+    # PageDown starts the tour and steps on; the map flies to the step's extent within 1 s.
+    idle(page)
+    handle, frame = wait_for_map(page)
+    page.keyboard.press("PageDown")
+    wait_query(page, "step", "1")
+    idle(page)
+    handle, frame = wait_for_map(page)
+    mark(frame)
+    page.keyboard.press("PageDown")
+    wait_query(page, "step", "2")
+    step = TOUR[1]
+    handle, frame = new_map(page)
+    flight_ms = frame.evaluate(SETTLED)
+    idle(page)
+    assert flight_ms <= 1000, flight_ms
+    (south, west), (north, east) = step.extent
+    shown = frame.evaluate("() => { const b = map_div.getBounds(); return [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()]; }")
+    assert shown[0] <= south and shown[1] <= west and shown[2] >= north and shown[3] >= east, (shown, step.extent)
+    tour = page.locator(".st-key-jcm_tour")
+    assert step.title.get(lang) in tour.inner_text() and step.notes.get(lang) in tour.inner_text()
+    assert query(page).get("place") == step.query["place"]
+    page.screenshot(path=str(artifacts / f"presenter-{width}x{height}-{lang}-tour.png"))
+
+    # Printing: one landscape A4 page.
+    pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+    (artifacts / f"presenter-{width}x{height}-{lang}.pdf").write_bytes(pdf)
+    assert pdf_pages(pdf) == 1
+    page.emulate_media(media="print")  # what the page looks like printed (no PDF rasteriser here)
+    page.screenshot(path=str(artifacts / f"presenter-{width}x{height}-{lang}-print.png"))
+    page.emulate_media(media="screen")
+
+    # Esc (details open for the step's place) closes them, the next Esc leaves the presenter view.
+    page.keyboard.press("Escape")
+    wait_query(page, "place", None)
+    details.wait_for(state="detached")
+    idle(page)
+    page.keyboard.press("Escape")
+    wait_query(page, "present", None)
+    page.locator('[data-testid="stSidebar"]').wait_for(state="visible")
+    assert not tab.page_errors
+
+
+@pytest.mark.parametrize(("width", "height", "lang"), GLANCES, ids=[f"{w}x{h}-{g}" for w, h, g in GLANCES])
+def test_presenter_view_opened_on_a_tour_step(app_url, tab, artifacts, width, height, lang) -> None:
+    """A shared URL with `step=N` opens on that step: its view, notes and details, filling the window."""
+    page = tab.page
+    page.set_viewport_size({"width": width, "height": height})
+    step = TOUR[2]
+    page.goto(url(app_url, present="1", lang=lang, step=str(step.number)))
+    handle, frame = wait_for_map(page)
+    wait_query(page, "place", step.query["place"][0])
+    idle(page)
+    box = handle.bounding_box()
+    assert box["width"] * box["height"] >= 0.9 * width * height, box
+    assert page.evaluate("() => document.scrollingElement.scrollHeight <= innerHeight + 1")
+    tour = page.locator(".st-key-jcm_tour")
+    assert step.title.get(lang) in tour.inner_text() and step.notes.get(lang) in tour.inner_text()
+    place = DATASET.places[step.query["place"][0]]
+    page.locator(".st-key-jcm_details").get_by_text(place.names.get(lang)).first.wait_for(state="visible")
+    page.screenshot(path=str(artifacts / f"presenter-{width}x{height}-{lang}-step{step.number}.png"))
+    assert not tab.page_errors

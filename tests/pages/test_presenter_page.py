@@ -1,0 +1,80 @@
+"""`present` and `step` in the URL, through AppTest: the presenter view's panels, the tour step's
+view (filters, selection, extent) and its buttons, and leaving the view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from apptest_kit import assert_no_exception, map_args, map_ids, open_app
+
+from core.i18n import t
+from core.present import markdown_text
+from core.loading import load_dataset
+from core.tour import load_tour
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+TOUR = load_tour(DATA, load_dataset(DATA))
+
+
+def button(at, key: str):
+    [found] = [b for b in at.button if b.key == key]
+    return found
+
+
+@pytest.mark.parametrize("lang", ["ja", "en", "zh"])
+def test_present_draws_the_map_alone_with_its_panels(lang) -> None:
+    at = open_app(query={"present": "1", "lang": lang})
+    assert_no_exception(at)
+    assert not at.title  # the title is a caption on the map
+    assert markdown_text(t("app.subtitle", lang)) in "\n".join(m.value for m in at.markdown)
+    assert button(at, "jcm_exit").label == t("present.exit", lang)
+    assert button(at, "jcm_prev").disabled and not button(at, "jcm_next").disabled
+    assert not at.dataframe  # no table under the map
+    assert dict(at.query_params) == {"present": "1", **({"lang": lang} if lang != "ja" else {})}
+
+
+def test_next_applies_the_step_and_writes_it_into_the_url() -> None:
+    at = open_app(query={"present": "1", "province": "福岡県"})
+    button(at, "jcm_next").click().run()
+    assert at.query_params["step"] == "1" and "province" not in at.query_params  # the step's view, not the old filter
+    button(at, "jcm_next").click().run()
+    step = TOUR[1]
+    assert at.query_params["step"] == str(step.number)
+    assert at.query_params["place"] == step.query["place"][0]
+    assert step.title["ja"] in "\n".join(m.value for m in at.markdown)
+    assert "keepView" in map_args(at)["script"] and '"fill": true' in map_args(at)["script"]
+    button(at, "jcm_prev").click().run()
+    assert at.query_params["step"] == "1" and "place" not in at.query_params
+    assert_no_exception(at)
+
+
+def test_a_step_in_the_url_opens_on_its_view() -> None:
+    step = next(s for s in TOUR if s.query.get("stage") == ["no_status"])
+    at = open_app(query={"present": "1", "step": str(step.number), "lang": "en"})
+    assert_no_exception(at)
+    assert at.query_params["stage"] == "no_status" and at.query_params["lang"] == "en"
+    assert map_ids(at, "link") == {"富山県–遼寧省", "長野県–河北省", "北九州市–唐山市"}
+    (south, west), (north, east) = step.extent
+    assert f"[[{south}, {west}], [{north}, {east}]]" in map_args(at)["script"]  # the step's extent frames the map
+
+
+def test_leaving_keeps_the_view_and_a_step_without_present_is_only_remembered() -> None:
+    at = open_app(query={"present": "1", "step": "3"})
+    button(at, "jcm_exit").click().run()
+    assert "present" not in at.query_params and "step" not in at.query_params
+    assert at.query_params["place"] == TOUR[2].query["place"][0]
+    assert at.title and at.dataframe  # the normal page again
+    at = open_app(query={"step": "3"})
+    assert_no_exception(at)
+    assert "place" not in at.query_params and at.query_params["step"] == "3"
+
+
+def test_a_broken_tour_is_a_message_not_a_lost_map(tmp_path, monkeypatch) -> None:
+    for src in DATA.glob("*.csv"):
+        (tmp_path / src.name).write_bytes(src.read_bytes())
+    (tmp_path / "tour.csv").write_text("step,title_ja\n1,x\n", encoding="utf-8")
+    monkeypatch.setenv("JCAIR_DATA_DIR", str(tmp_path))
+    at = open_app(query={"present": "1"})
+    assert_no_exception(at)
+    assert at.warning and "tour.csv" in at.code[0].value and map_ids(at, "place")

@@ -1,0 +1,81 @@
+"""The presenter view (`?present=1`): the map fills the window, a projector's whole screen.
+
+Everything else floats over the map as a small fixed panel (ui/assets/presenter.css): the title,
+source and date as a caption; the filters in a collapsible panel beside the button that leaves the
+view; the clicked place's or link's details, closed by Esc or their button; the guided tour
+(ui/tourpanel.py). Keys (ui/assets/presenter.js) click those same buttons.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+from streamlit_folium import st_folium
+
+from core.filters import View
+from core.i18n import t
+from core.map.build import build_map
+from core.map.encoding import LatLon
+from core.map.style import PRESENTER_LINK_WEIGHT
+from core.models import Dataset
+from core.present import markdown_text
+from core.viewstate import ViewState
+from ui import controls, style
+from ui.details import link_details, place_details
+from ui.mapclick import CLICK_RETURNS, clear_selection, follow_click, map_key
+
+FRAME_HEIGHT = 720  # st_folium's frame height before the stylesheet makes it the window's
+
+
+def presenting() -> bool:
+    """The view asked for by the URL, the switch or the leave button (session state `present`)."""
+    return bool(st.session_state.get("present"))
+
+
+def _leave() -> None:
+    controls.update(present=False, step=None)
+
+
+def controls_panel(lang: str) -> DeltaGenerator:
+    """Where the language and filter widgets go: the sidebar, or in the presenter view a compact
+    collapsible panel next to the button that leaves the view."""
+    if not presenting():
+        return st.sidebar
+    style.stylesheet("presenter.css")
+    style.script("presenter.js")
+    bar = st.container(key="jcm_bar", horizontal=True)
+    panel = bar.popover(t("present.filters", lang), icon=":material/filter_alt:")
+    bar.button(t("present.exit", lang), key="jcm_exit", on_click=_leave)
+    return panel
+
+
+def _details(dataset: Dataset, view: ViewState) -> None:
+    links = {p.key: p for p in dataset.partnerships}
+    if view.place not in dataset.places and view.link not in links:
+        return
+    with st.container(key="jcm_details"):
+        st.button(t("present.close", view.lang), key="jcm_close", on_click=clear_selection)
+        if view.place in dataset.places:
+            place_details(dataset, view.place, view.lang, compact=True)
+        else:
+            link_details(dataset, links[view.link], view.lang)
+
+
+def map_view(dataset: Dataset, coords: Mapping[str, LatLon], view: ViewState, shown: View,
+             extent: tuple[LatLon, LatLon] | None, marks: Mapping[str, Any]) -> None:
+    """The whole presenter page but the tour: caption, the window-filling map (with the page's
+    `marks`: shading, changed halos, framing, timeline year; wider links), the details panel."""
+    lang = view.lang
+    st.container(key="jcm_caption").markdown(
+        f"{markdown_text(t('app.title', lang))}\n\n{markdown_text(t('app.subtitle', lang))}")
+    fmap = build_map(
+        shown.places, shown.partnerships, coords,
+        lang=lang, color_by=view.color, stage_of=dataset.stage_of, basemap=view.basemap,
+        selected=view.place, selected_link=view.link, extent=extent, fill=True,
+        link_weight=PRESENTER_LINK_WEIGHT, **marks,
+    )
+    follow_click(st_folium(fmap, key=map_key(), height=FRAME_HEIGHT, use_container_width=True,
+                           returned_objects=CLICK_RETURNS))
+    _details(dataset, view)

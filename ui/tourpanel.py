@@ -1,0 +1,72 @@
+"""The guided tour in the presenter view: the current step's title and notes over the map, and
+the buttons (clicked by → ← PageDown PageUp Space, see assets/presenter.js) that move through it.
+
+A step is applied like a shared URL: its view replaces every filter and the selection (language
+and display options stay the presenter's), and the URL carries `step=N`.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core.errors import DataLoadError
+from core.i18n import t
+from core.models import Dataset
+from core.present import markdown_text
+from core.tour import TourStep
+from ui import controls, session
+from ui.mapclick import new_selection
+
+
+def steps() -> tuple[tuple[TourStep, ...], DataLoadError | None]:
+    """The data folder's tour, or no tour and why (a broken tour.csv never hides the map)."""
+    try:
+        return session.tour(), None
+    except DataLoadError as problem:
+        return (), problem
+
+
+def current(tour: tuple[TourStep, ...], number: int | None) -> TourStep | None:
+    return next((s for s in tour if s.number == number), None)
+
+
+def go(dataset: Dataset, step: TourStep) -> None:
+    """Show `step` (a button's callback: it runs before the widgets are drawn)."""
+    controls.show(dataset, step.view(controls.current_view(), dataset))
+    new_selection()
+
+
+def start_from_url(dataset: Dataset) -> None:
+    """A URL with `present=1&step=N` opens on that step's view (call it on the session's first run)."""
+    state = st.session_state
+    tour, _ = steps()
+    step = current(tour, state.get("step")) if state.get("present") else None
+    if step:
+        controls.show(dataset, step.view(controls.current_view(), dataset))
+
+
+def panel(dataset: Dataset, lang: str, number: int | None) -> None:
+    """The tour over the map: title, notes, back/next and the keys; or why there is no tour."""
+    tour, problem = steps()
+    if problem:
+        with st.container(key="jcm_tour_error"):
+            st.warning(t("tour.errors", lang), icon=":material/warning:")
+            st.code("\n".join(problem.messages(lang)[:5]), language=None, wrap_lines=True)
+        return
+    if not tour:
+        return
+    step = current(tour, number)
+    index = tour.index(step) if step else -1
+    with st.container(key="jcm_tour"):
+        if step:
+            notes = step.notes.get(lang)
+            st.container(key="jcm_tour_text").markdown(
+                markdown_text(step.title.get(lang)) + (f"\n\n{markdown_text(notes)}" if notes else ""))
+        with st.container(key="jcm_tour_nav", horizontal=True, vertical_alignment="center"):
+            st.button(t("tour.prev", lang), key="jcm_prev", disabled=index <= 0,
+                      on_click=go, args=(dataset, tour[max(index - 1, 0)]))
+            st.button(t("tour.next", lang), key="jcm_next", disabled=index >= len(tour) - 1,
+                      on_click=go, args=(dataset, tour[min(index + 1, len(tour) - 1)]))
+            if step:
+                st.markdown(markdown_text(t("tour.position", lang, step=index + 1, count=len(tour))))
+        st.container(key="jcm_tour_keys").caption(t("tour.keys", lang))

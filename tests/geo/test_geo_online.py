@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import time
-
 import functools
+import time
 from dataclasses import replace
 from pathlib import Path
 

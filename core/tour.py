@@ -19,7 +19,7 @@ from common.csvtable import read_table
 from common.numbers import LATITUDE, LONGITUDE
 from core.errors import DataError, DataLoadError
 from core.i18n import LANGS
-from core.loading import _Cells as Cells  # the one cell checker of the data files
+from core.rows import Cells  # the one cell checker of the data files
 from core.map.encoding import LatLon
 from core.models import Dataset, Names
 from core.viewstate import ViewState, parse_query

@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from core.errors import DataLoadError
-from core.loading import FIRST_POSSIBLE_YEAR
+from core.rows import FIRST_POSSIBLE_YEAR
 from core.i18n import LANG_NAMES, LANGS, format_date, format_list, label, t
 from core.models import ActivityKind, CountQualifier, Country, Dataset, EventStatus, Stage, Theme, Timing
 from core.present import markdown_text, place_name

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-from core.loading import FIRST_POSSIBLE_YEAR, MAX_COUNT, REGION_SUFFIXES, load_dataset
+from core.rows import FIRST_POSSIBLE_YEAR
+from core.loading import MAX_COUNT, REGION_SUFFIXES, load_dataset
 from core.models import (
     Activity,
     ActivityKind,

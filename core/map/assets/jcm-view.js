@@ -23,6 +23,9 @@
       var r = opts.reserve;
       fit = {paddingTopLeft: [p, p + r.top], paddingBottomRight: [p + r.right, p + r.bottom], maxZoom: opts.maxZoom};
       map.getContainer().style.height = '100vh';
+      // the timeline, the label key and the scale sit above the tour's notes, not under them
+      var lowerLeft = map.getContainer().querySelector('.leaflet-bottom.leaflet-left');
+      if (lowerLeft) { lowerLeft.style.bottom = r.bottom + 'px'; }
       map.invalidateSize(false);
       map.fitBounds(opts.bounds, Object.assign({animate: false}, fit));
     }

@@ -72,8 +72,12 @@ def link_features(
     links: Sequence[Link], names: Mapping[str, str], lang: str, color_by: ColorBy,
     stage_of: Callable[[str], Stage], selected: str | None, selected_link: str | None,
 ) -> list[str]:
-    """One curved LineString per link; links sharing an end bend apart."""
-    bends = assign_bends([(p.japan, p.china) for p, _, _ in links])
+    """One curved LineString per link; links whose ends are DRAWN at the same point bend apart.
+
+    Bends are assigned by where the ends are drawn, not by place key: a region at its capital
+    (遼寧省 at 瀋陽市) shares the city's point, and keyed by place the links 富山県–遼寧省 and
+    川崎市–瀋陽市 took the same bend and ran within 1-6 px of each other at the overview zoom."""
+    bends = assign_bends([(a, b) for _, a, b in links])
     out: list[str] = []
     for (p, a, b), bend in zip(links, bends):
         props: dict[str, Any] = {

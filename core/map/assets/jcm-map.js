@@ -14,9 +14,9 @@
     for (var name in vars) { style.setProperty(name, vars[name]); }
   };
 
-  /* The links: for each, a white halo, the coloured line (category colour and dash) and a wide
+  /* The links: for each, a white halo, the coloured line (category colour and dash), a wide
      transparent path that takes clicks and the tooltip (o.hit px: a click near the line lands
-     on it). Markers and labels stay above the links and keep their clicks. When something is selected (o.dim), the links not involved fade and each selected link
+     on it) and, above all wide paths, a transparent path as wide as the line. Markers and labels stay above the links and keep their clicks. When something is selected (o.dim), the links not involved fade and each selected link
      shows its agreement year at its middle. Returns the clickable layer. */
   jcm.linkLayer = function (map, data, o) {
     function look(f) {
@@ -41,7 +41,15 @@
                          html: '<div class="jcm-yr">' + (+f.properties.y) + '</div>'})}).addTo(map);
     });
     var clickable = L.geoJson(data, {style: hit});
-    clickable.jcmParts = [halo, line];  /* drawn with it: the timeline hides a link's every part */
+    /* The line itself, as wide as drawn, in a pane above every wide hit path: a click on a link's
+       own line selects it even where a neighbour's hit path (drawn later) overlaps it (two links
+       a few px apart). Its clicks and hovers reach the clickable layer (tooltip, click report). */
+    if (!map.getPane('jcmLinkCore')) { map.createPane('jcmLinkCore').style.zIndex = 401; }
+    var core = L.geoJson(data, {pane: 'jcmLinkCore', style: function (f) {
+      return Object.assign(hit(), {weight: look(f).weight});
+    }}).addTo(map);
+    core.addEventParent(clickable);
+    clickable.jcmParts = [halo, line, core];  /* drawn with it: the timeline hides a link's every part */
     return clickable;
   };
 

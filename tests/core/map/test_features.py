@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import math
 
 from core.map.build import build_map
 from core.map.features import LABEL_LIMIT
 from core.models import Country, PlaceKind
-from map_sample import COORDS, PLACES, build, features, place
+from map_sample import COORDS, PLACES, build, features, link, place
 
 
 def test_places_and_links_carry_an_accessible_name_in_the_readers_language():
@@ -45,3 +46,16 @@ def test_tips_and_label_texts_are_escaped_html():
     assert props["place:<b>x</b>"]["tip"].endswith("<br>a&amp;b")
     labels = {f["properties"]["id"]: f["properties"]["t"] for f in features(m, "labels")}
     assert labels["place:<b>x</b>"] == "&lt;b&gt;x&lt;/b&gt;"
+
+
+def test_links_whose_ends_are_drawn_at_one_point_bend_apart():
+    """遼寧省 stands at its capital 瀋陽市: 富山県–遼寧省 and 川崎市–瀋陽市 end at one point. Bent
+    alike (bends were keyed by place), the middle of one lay 0.7° from the other (1-6 px at the
+    overview zoom); bent apart, it lies over 2° from every point of the other."""
+    liaoning = place("遼寧省", PlaceKind.PROVINCE, Country.CN, "Liaoning")
+    toyama = place("富山県", PlaceKind.PREFECTURE, Country.JP, "Toyama")
+    coords = {**COORDS, "遼寧省": COORDS["瀋陽市"], "富山県": (36.700, 137.217)}
+    m = build_map([*PLACES, liaoning, toyama], [link("富山県", "遼寧省"), link("川崎市", "瀋陽市")], coords)
+    first, second = (f["geometry"]["coordinates"] for f in features(m, "links"))
+    middle = first[len(first) // 2]
+    assert min(math.dist(middle, c) for c in second) > 2.0

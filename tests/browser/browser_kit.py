@@ -167,3 +167,16 @@ def wait_main_text(page, text: str, present: bool = True, timeout: int = 30_000)
         arg=[text, present],
         timeout=timeout,
     )
+
+
+IDLE = """() => new Promise(resolve => {
+  let calm = 0;
+  const busy = () => document.querySelector('[data-testid="stStatusWidget"], [data-stale="true"]');
+  const tick = () => { calm = busy() ? 0 : calm + 1; if (calm >= 5) resolve(true); else setTimeout(tick, 100); };
+  tick();
+})"""
+
+
+def idle(page) -> None:
+    """Wait until Streamlit has finished its reruns (nothing running, nothing stale for 0.5 s)."""
+    page.evaluate(IDLE)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_kit import BUNDLED_DATA, main_text, url, wait_for_map
+from browser_kit import BUNDLED_DATA, idle, main_text, url, wait_for_map
 from tests.browser.conftest import _require_browser, run_app
 
 from core.loading import load_dataset
@@ -50,10 +50,12 @@ def test_a_recorded_snapshot_shows_on_the_map_and_the_status_page(editing_app, t
     assert frame.evaluate(LINK_CATEGORY) == "in_coordination"
 
     page.get_by_role("link", name="会議の記録").click()
+    idle(page)  # a value typed while the page still reruns can be lost with the re-rendered field
     page.get_by_label("編集用パスワード").fill(PASSWORD)
     page.keyboard.press("Enter")  # a clicker or keyboard is enough to unlock
+    idle(page)
     beijing = page.locator('[data-testid="stExpander"]').filter(has_text="北京市 — 調整中")
-    beijing.locator("summary").click()
+    beijing.locator("summary").click(timeout=60_000)
     beijing.locator("textarea").first.wait_for()
     page.screenshot(path=str(artifacts / "edit-form-1366.png"))
     beijing.locator('[data-testid="stSelectbox"]').first.click()

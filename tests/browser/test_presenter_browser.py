@@ -14,7 +14,7 @@ import pytest
 from core.i18n import label, t
 from core.loading import load_dataset
 from core.tour import load_tour
-from tests.browser.browser_kit import BUNDLED_DATA, MAP_IFRAME, place_element, url, wait_for_map
+from tests.browser.browser_kit import BUNDLED_DATA, MAP_IFRAME, idle, place_element, url, wait_for_map
 
 DATASET = load_dataset(BUNDLED_DATA)
 TOUR = load_tour(BUNDLED_DATA, DATASET)
@@ -28,19 +28,6 @@ SETTLED = """() => new Promise(resolve => {
   const moved = () => { last = performance.now(); clearTimeout(timer); timer = setTimeout(done, 300); };
   map_div.on('moveend zoomend', moved); timer = setTimeout(done, 600);
 })"""
-
-
-IDLE = """() => new Promise(resolve => {
-  let calm = 0;
-  const busy = () => document.querySelector('[data-testid="stStatusWidget"], [data-stale="true"]');
-  const tick = () => { calm = busy() ? 0 : calm + 1; if (calm >= 5) resolve(true); else setTimeout(tick, 100); };
-  tick();
-})"""
-
-
-def idle(page) -> None:
-    """Wait until Streamlit has finished its reruns (nothing running, nothing stale for 0.5 s)."""
-    page.evaluate(IDLE)
 
 
 def query(page) -> dict[str, list[str]]:

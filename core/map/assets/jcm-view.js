@@ -15,6 +15,15 @@
     try { return JSON.parse(window.sessionStorage.getItem(STORE) || 'null'); } catch (e) { return null; }
   }
 
+  /* How far up from the window's bottom the tour's notes reach (they grow with the step's text and
+     the language); 0 when they cannot be measured (no tour, or the page is not this frame's parent). */
+  function tourTop() {
+    try {
+      var notes = window.parent.document.querySelector('.st-key-jcm_tour, .st-key-jcm_tour_error');
+      return notes ? window.parent.innerHeight - notes.getBoundingClientRect().top + 8 : 0;
+    } catch (e) { return 0; }
+  }
+
   /* opts: {key, bounds: [[s, w], [n, e]], padding, maxZoom, flySeconds, fill, reserve: {top, bottom, right}} */
   jcm.keepView = function (map, opts) {
     var p = opts.padding, fit = {padding: [p, p], maxZoom: opts.maxZoom};
@@ -25,7 +34,10 @@
       map.getContainer().style.height = '100vh';
       // the timeline, the label key and the scale sit above the tour's notes, not under them
       var lowerLeft = map.getContainer().querySelector('.leaflet-bottom.leaflet-left');
-      if (lowerLeft) { lowerLeft.style.bottom = r.bottom + 'px'; }
+      if (lowerLeft) { lowerLeft.style.bottom = Math.max(r.bottom, tourTop()) + 'px'; }
+      // the details panel covers the right-hand side: the legend folds to its one-line button below it
+      var legend = r.right ? map.getContainer().querySelector('.jcm-legend details') : null;
+      if (legend) { legend.open = false; }
       map.invalidateSize(false);
       map.fitBounds(opts.bounds, Object.assign({animate: false}, fit));
     }

@@ -1,0 +1,51 @@
+"""An imported list of partnerships (the overlay), as the map and the details panel read it.
+
+Why its own model and not core.models: a foreign file's pairs are between any two places of the
+world, have no Table 2 status and no year we can trust; they are drawn beneath the programme's
+links, never mixed with them. Places are stored once and links refer to them by index, which is
+also how the browser receives them (core/map/overlay.py): a link costs a few bytes, not its names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from common.problems import Problem
+
+JAPAN, CHINA = "JP", "CN"
+
+
+@dataclass(frozen=True)
+class OverlayPlace:
+    """One end of one or more imported pairs."""
+
+    name: str  # as written in the file (plain text: escaped wherever it is shown)
+    country: str  # ISO 3166-1 alpha-2, upper case ("JP", "CN", "US"), or "" when not known
+    lat: float
+    lon: float
+    region: str = ""  # for a place in Japan or China: its prefecture/province's Japanese name
+    # (as the app's region filter holds them, e.g. "天津市", "兵庫県"); "" elsewhere or unknown
+
+
+@dataclass(frozen=True)
+class OverlayLink:
+    """One row of the file that became a pair."""
+
+    a: int  # index into Overlay.places
+    b: int
+    row: int  # where the row is in the file, as the reader counts it (the CSV line, the sheet's row)
+    fields: tuple[tuple[str, str], ...] = ()  # the row's (header, cell text) pairs, shown on click
+
+
+@dataclass(frozen=True)
+class Overlay:
+    """The pairs of one imported file: what drew, and what did not (each failed row a Problem)."""
+
+    source: str  # the file's name, as the user gave it
+    places: tuple[OverlayPlace, ...] = ()
+    links: tuple[OverlayLink, ...] = ()
+    problems: tuple[Problem, ...] = field(default=())
+
+    def is_japan_china(self, link: OverlayLink) -> bool:
+        """True for a pair between Japan and China (either order): the programme's own kind."""
+        return {self.places[link.a].country, self.places[link.b].country} == {JAPAN, CHINA}

@@ -120,7 +120,7 @@ def _summary(imported: Imported, lang: str) -> None:
     st.dataframe(imported.table.preview(PREVIEW_ROWS), hide_index=True)
     japan_china = sum(overlay.is_japan_china(link) for link in overlay.links)
     st.text(t("overlay.counts", lang, pairs=f"{len(overlay.links):,}", japan_china=f"{japan_china:,}",
-              failed=f"{len({p.line for p in overlay.problems}):,}"))
+              failed=f"{len({p.line for p in overlay.problems if p.problem != 'missing_role'}):,}"))
     view = current()
     if view is not None:
         if view.excluded:

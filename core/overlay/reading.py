@@ -61,7 +61,7 @@ def read_table(name: str, data: bytes) -> tuple[Table | None, list[Problem]]:
 
 def too_large(name: str, size: int) -> Problem:
     """The refusal of a file of `size` bytes, over MAX_BYTES (in MB, as a file manager shows it)."""
-    return Problem(name, "too_large", value=f"{size / 2**20:.1f}", expected=f"{MAX_BYTES // 2**20}")
+    return Problem(name, "too_large", value=f"{size / 2**20:.1f} MB", expected=f"{MAX_BYTES // 2**20} MB")
 
 
 def _read_csv(name: str, data: bytes) -> tuple[Table | None, list[Problem]]:

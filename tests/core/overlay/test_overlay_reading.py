@@ -102,7 +102,7 @@ def test_a_file_over_the_size_limit_is_refused_before_parsing(tmp_path: Path, mo
     from_upload = read_table(big.name, big.read_bytes())
     assert time.perf_counter() - start < 1.0 and parsed == []
     for problems in (from_disk.overlay.problems, from_upload[1]):
-        assert [(p.problem, p.expected) for p in problems] == [("too_large", str(MAX_BYTES // 2**20))]
+        assert [(p.problem, p.expected) for p in problems] == [("too_large", f"{MAX_BYTES // 2**20} MB")]
     assert "60.0 MB" in DataError.of(from_disk.overlay.problems[0]).message("en")
 
 

@@ -94,3 +94,33 @@ def test_a_start_up_file_that_cannot_be_read_says_why(tmp_path, monkeypatch):
     assert_no_exception(at)
     shown = overlay_texts(at)
     assert "このファイルは読み込めませんでした" in shown and "missing.csv" in shown
+
+
+def _draws() -> None:
+    """A page that shows what `ui.overlay.current()` gives the map (run by AppTest.from_function)."""
+    import streamlit as st
+
+    from ui import overlay
+
+    view = overlay.current()
+    st.text("none" if view is None else f"{view.show} {view.scope} {sorted(view.excluded)} {view.links()}")
+
+
+def test_current_is_what_the_map_page_draws(no_start_file):
+    from streamlit.testing.v1 import AppTest
+
+    from core.viewstate import ViewState
+
+    pairs = ("city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
+             "Kobe,Japan,34.69,135.19,Tianjin,China,39.13,117.2\n"  # the programme's 神戸市–天津市
+             "Fictional-Minato,Japan,34.69,135.19,Fictional-Yama,China,41.8,123.43\n"
+             "Fictional-Minato,Japan,34.69,135.19,Fictional-Town,United States,40.0,-75.0\n").encode()
+    at = AppTest.from_function(_draws, default_timeout=60)
+    at.session_state["_view"] = ViewState.of(lang="ja")
+    for key, value in upload_state("fictional.csv", pairs).items():
+        at.session_state[key] = value
+    assert at.run().text[0].value == "True japan_china [0] (1,)"  # the programme pair is never drawn twice
+    at.session_state["_overlay_scope"] = "all"
+    at.session_state["_overlay_show"] = False
+    assert at.run().text[0].value == "False all [0] ()"
+    assert AppTest.from_function(_draws).run().text[0].value == "none"

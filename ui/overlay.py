@@ -8,7 +8,6 @@ file's stamp) and shown to every session until a session uploads its own.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
@@ -28,7 +27,6 @@ from ui import controls, presenter, session
 from ui.problems import show_problems
 
 UPLOAD = "_overlay_upload"  # this session's Imported (from an upload), or absent
-UPLOAD_HASH = "_overlay_upload_hash"  # sha256 of the uploaded bytes: widget keys per file
 _UPLOADER = "_overlay_uploader"  # a number in the uploader's key: a new number empties the uploader
 _SHOW = "_overlay_show"  # the "show on the map" switch
 _SCOPE = "_overlay_scope"  # "japan_china" | "all"
@@ -39,8 +37,7 @@ SCOPE_LABELS = {"japan_china": Message("overlay.scope.japan_china"), "all": Mess
 def upload_state(name: str, data: bytes) -> dict[str, object]:
     """The session entries an upload of `data` (the file `name`) makes: what the uploader's
     callback stores, and what a test seeds a session with."""
-    return {UPLOAD: import_overlay(name, data, offline_resolver(session.geocache())),
-            UPLOAD_HASH: hashlib.sha256(data).hexdigest()}
+    return {UPLOAD: import_overlay(name, data, offline_resolver(session.geocache()))}
 
 
 def _uploader_key() -> str:
@@ -63,7 +60,6 @@ def _remove() -> None:
     the uploader after the rerun its upload causes when the app uses st.navigation (the file itself
     stays uploaded; measured in Chromium), so the file's name and this button stand in for them."""
     st.session_state.pop(UPLOAD, None)
-    st.session_state.pop(UPLOAD_HASH, None)
     st.session_state[_UPLOADER] = st.session_state.get(_UPLOADER, 0) + 1
 
 
@@ -120,11 +116,11 @@ def sidebar(lang: str, side: DeltaGenerator) -> None:
         if imported is None:
             return
         name = Path(imported.overlay.source).name
-        if UPLOAD in st.session_state:
+        if imported.overlay.source == str(session.overlay_file()):  # (this session may have remapped it)
+            st.caption(t("overlay.from_start", lang, file=name))
+        else:
             st.text(t("overlay.uploaded", lang, file=name))
             st.button(t("overlay.remove", lang), key="_overlay_remove", on_click=_remove, icon=":material/close:")
-        else:
-            st.caption(t("overlay.from_start", lang, file=name))
         _summary(imported, lang)
 
 
@@ -156,28 +152,24 @@ def _switches(side: DeltaGenerator, lang: str) -> None:
                horizontal=True)
 
 
-def _role_key(role: str) -> str:
-    """One selectbox per role and per file: a new file's header starts from its own detection."""
-    return f"_overlay_role_{role}_{st.session_state.get(UPLOAD_HASH, 'start')[:12]}"
-
-
 def _columns(imported: Imported, lang: str) -> None:
-    """One selectbox per role, set to the detected column; a change rebuilds this session's overlay."""
+    """One selectbox per role, set to the column in use; a change rebuilds this session's overlay.
+
+    The widgets' keys carry the import's identity: a new file, or a rebuilt overlay, gets fresh
+    selectboxes showing its own columns (no stale choice of an earlier file survives)."""
     assert imported.table is not None
     options = [""] + [h for h in imported.table.header if h]
     st.caption(t("overlay.columns", lang))
     left, right = st.columns(2)
     for role in ROLES:
-        key = _role_key(role)
-        st.session_state.setdefault(key, imported.columns.get(role) or "")
+        key = f"_overlay_role_{role}_{id(imported)}"
+        column = imported.columns.get(role) or ""
         (left if role.endswith("1") else right).selectbox(
-            ROLE_LABELS[role].text(lang), options, key=key, on_change=_reassign, args=(imported, role),
-            format_func=lambda h: h or t("overlay.no_column", lang))
+            ROLE_LABELS[role].text(lang), options, index=options.index(column) if column in options else 0, key=key,
+            on_change=_reassign, args=(imported, role, key), format_func=lambda h: h or t("overlay.no_column", lang))
 
 
-def _reassign(imported: Imported, role: str) -> None:
+def _reassign(imported: Imported, role: str, key: str) -> None:
     """The reader chose another column for `role`: rebuild the overlay with it (no re-reading)."""
-    columns = imported.columns.assign(role, st.session_state[_role_key(role)] or None)
+    columns = imported.columns.assign(role, st.session_state[key] or None)
     st.session_state[UPLOAD] = imported.remap(columns, offline_resolver(session.geocache()))
-    for other in ROLES:
-        st.session_state[_role_key(other)] = columns.get(other) or ""

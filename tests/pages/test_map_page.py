@@ -65,7 +65,7 @@ def test_click_on_a_link_shows_both_ends() -> None:
     at = click(open_app(), "link:神戸市–天津市")
     assert_no_exception(at)
     assert texts(at.subheader) == ["神戸市 – 天津市"]
-    assert [e.label for e in at.expander] == ["神戸市", "天津市"]
+    assert [e.label for e in at.main.expander] == ["神戸市", "天津市"]
     assert "友好都市" in shown_text(at) and "1973" in shown_text(at)
     assert at.query_params.get("link") == "神戸市–天津市"
     assert "place" not in at.query_params
@@ -75,14 +75,14 @@ def test_a_japanese_city_lists_its_partners_statuses_in_english() -> None:
     at = open_app(query={"lang": "en", "place": "Kitakyushu"})
     assert_no_exception(at)
     assert texts(at.subheader) == ["Kitakyushu"]
-    labels = [e.label for e in at.expander]
+    labels = [e.label for e in at.main.expander]
     assert labels == [
         "Shanghai — Nearly agreed",
         "Tianjin — Nearly agreed",
         "Wuhan — Mission planned",
         "Tangshan — No status reported",
     ]
-    tangshan = at.expander[3]
+    tangshan = at.main.expander[3]
     assert [i.value for i in tangshan.info] == [t("details.no_status", "en")]
     assert len(at.dataframe[1].value) == 4  # the partner table in the details panel
     assert at.query_params.get("place") == "北九州市" and at.query_params.get("lang") == "en"
@@ -121,7 +121,7 @@ def test_click_on_something_that_is_not_a_feature_changes_nothing() -> None:
 def test_click_on_a_japanese_city_in_ja_lists_four_partner_expanders() -> None:
     at = click(open_app(), "place:北九州市")
     assert_no_exception(at)
-    assert [e.label for e in at.expander] == [
+    assert [e.label for e in at.main.expander] == [
         "上海市 — ほぼ合意", "天津市 — ほぼ合意", "武漢市 — ミッション派遣計画", "唐山市 — 状況報告なし",
     ]
 

@@ -41,13 +41,11 @@ def fold_name(name: str) -> str:
     return folded
 
 
-def _near(overlay: Overlay, lat: float, lon: float, names: set[str]) -> set[int]:
-    """The overlay's places within SAME_PLACE_KM of (lat, lon) (haversine) named one of `names`."""
-    if not overlay.places:
-        return set()
-    lats = np.radians([p.lat for p in overlay.places])
-    lons = np.radians([p.lon for p in overlay.places])
+def _near(overlay: Overlay, radians: np.ndarray, lat: float, lon: float, names: set[str]) -> set[int]:
+    """The overlay's places within SAME_PLACE_KM of (lat, lon) (haversine) named one of `names`;
+    `radians`: the places' (lat, lon) in radians, one row per place."""
     la, lo = np.radians(lat), np.radians(lon)
+    lats, lons = radians[:, 0], radians[:, 1]
     h = np.sin((lats - la) / 2) ** 2 + np.cos(lats) * np.cos(la) * np.sin((lons - lo) / 2) ** 2
     km = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
     return {i for i in np.flatnonzero(km <= SAME_PLACE_KM).tolist() if fold_name(overlay.places[i].name) in names}
@@ -61,13 +59,14 @@ def programme_duplicates(overlay: Overlay, partnerships: Iterable[Partnership],
     a programme pair without coordinates for both ends matches nothing."""
     pairs: set[tuple[int, int]] = set()
     near: dict[str, set[int]] = {}
+    radians = np.radians(np.array([(p.lat, p.lon) for p in overlay.places], dtype=float).reshape(-1, 2))
     for p in partnerships:
         if p.japan not in coords or p.china not in coords:
             continue
         for key in (p.japan, p.china):
             if key not in near:
                 spelled = {fold_name(n) for n in (key, *(names or {}).get(key, ()))}
-                near[key] = _near(overlay, *coords[key], spelled)
+                near[key] = _near(overlay, radians, *coords[key], spelled)
         pairs.update((a, b) for a in near[p.japan] for b in near[p.china])
     if not pairs:
         return frozenset()

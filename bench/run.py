@@ -1,6 +1,7 @@
 """`make bench`: every benchmark of the project, one after the other; each prints its figures."""
 
 from bench import export_bench, map_bench, rerun_bench, timeline_bench, tour_bench
+from bench import overlay_import_bench
 
 if __name__ == "__main__":
     print("== filter change on the bundled data (whole Streamlit rerun, AppTest) ==")
@@ -13,3 +14,5 @@ if __name__ == "__main__":
     timeline_bench.main()
     print("\n== one guided-tour step in the browser (presenter view, Chromium) ==")
     tour_bench.main()
+    print("\n== overlay import: the 25,917-pair reference set as an upload ==")
+    overlay_import_bench.main()

@@ -38,7 +38,7 @@ def test_reference_set_reads_whole(reference):
     assert table.header == ("city1", "country1", "lat1", "lng1", "city2", "country2", "lat2", "lng2")
     assert len(table.rows) == 25_917 and imported.reading == ()
     assert table.lines[:2] == (2, 3) and table.lines[-1] >= 25_918
-    print(f"reference set imported in {seconds:.2f} s")  # the report's figure (pytest -s)
+    print(f"reference set imported in {seconds:.2f} s")  # a figure (pytest -s), not a timed test
 
 
 @pytest.mark.parametrize(
@@ -100,7 +100,8 @@ def test_a_file_over_the_size_limit_is_refused_before_parsing(tmp_path: Path, mo
     start = time.perf_counter()
     from_disk = import_file(big)
     from_upload = read_table(big.name, big.read_bytes())
-    assert time.perf_counter() - start < 1.0 and parsed == []
+    print(f"a 60 MB file refused in {time.perf_counter() - start:.3f} s")  # a figure, not a timed test
+    assert parsed == []  # refused on its size alone
     for problems in (from_disk.overlay.problems, from_upload[1]):
         assert [(p.problem, p.expected) for p in problems] == [("too_large", f"{MAX_BYTES // 2**20} MB")]
     assert "60.0 MB" in DataError.of(from_disk.overlay.problems[0]).message("en")

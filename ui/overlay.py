@@ -160,11 +160,10 @@ def _columns(imported: Imported, lang: str) -> None:
     assert imported.table is not None
     options = [""] + [h for h in imported.table.header if h]
     st.caption(t("overlay.columns", lang))
-    left, right = st.columns(2)
-    for role in ROLES:
+    for role in ROLES:  # one under the other: in two sidebar columns "country1" and "country2" both read "country"
         key = f"_overlay_role_{role}_{id(imported)}"
         column = imported.columns.get(role) or ""
-        (left if role.endswith("1") else right).selectbox(
+        st.selectbox(
             ROLE_LABELS[role].text(lang), options, index=options.index(column) if column in options else 0, key=key,
             on_change=_reassign, args=(imported, role, key), format_func=lambda h: h or t("overlay.no_column", lang))
 

@@ -33,3 +33,19 @@ def test_names_are_placed_by_the_offline_gazetteer(resolve, name, country, expec
     monkeypatch.setattr(socket, "create_connection", no_network)
     found = resolve(name, country)
     assert (found if found is None else (round(found[0], 2), round(found[1], 2), found[2])) == expected
+
+
+def test_a_names_only_file_is_placed_offline_and_the_unknown_listed(resolve):
+    from core.errors import DataError
+    from core.overlay.importing import import_overlay
+
+    data = "日本側,中国側\n神戸市,天津市\n四日市市,Tianjin\nAtlantis,天津市\n".encode("cp932")  # FICTIONAL list
+    overlay = import_overlay("fictional-names.csv", data, resolve).overlay
+    assert [(overlay.places[l.a].name, overlay.places[l.b].name) for l in overlay.links] == [
+        ("神戸市", "天津市"), ("四日市市", "Tianjin")]
+    assert [(p.region, p.country) for p in overlay.places] == [
+        ("兵庫県", "JP"), ("天津市", "CN"), ("三重県", "JP"), ("天津市", "CN")]
+    assert all(overlay.is_japan_china(link) for link in overlay.links)
+    [problem] = overlay.problems
+    assert (problem.problem, problem.line, problem.column, problem.value) == ("unresolved_place", 4, "日本側", "Atlantis")
+    assert "Atlantis" in DataError.of(problem).message("zh")

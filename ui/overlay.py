@@ -140,7 +140,7 @@ def _summary(imported: Imported, lang: str) -> None:
     if view is not None:
         if view.excluded:
             st.caption(t("overlay.programme", lang, count=len(view.excluded)))
-        _switches(st, lang)
+        _switches(st.container(), lang)
     if overlay.problems:
         st.caption(t("overlay.failed", lang))
         show_problems(DataLoadError([DataError.of(p) for p in overlay.problems]), lang)

@@ -86,6 +86,10 @@ def test_the_start_up_file_is_everyones_until_a_session_uploads_its_own(tmp_path
     assert "0 pairs (0 Japan–China); rows not drawn: 0" in overlay_texts(everyone)
     assert "no column holds the name of place 2" in overlay_texts(everyone)
     assert "2 pairs (2 Japan–China)" in overlay_texts(open_app(query={"lang": "en"}))
+    presenting = open_app(query={"lang": "en", "present": "1"})  # the filter panel: the switch and the scope only
+    assert [w.label for w in presenting.toggle if w.key == "_overlay_show"] == ["Show on the map"]
+    assert [w.value for w in presenting.radio if w.key == "_overlay_scope"] == ["japan_china"]
+    assert not presenting.sidebar.expander
 
 
 def test_a_start_up_file_that_cannot_be_read_says_why(tmp_path, monkeypatch):

@@ -38,7 +38,7 @@ install-test: $(VENV)/.installed-test $(MO)
 ## the password-protected page that records a meeting (password in .streamlit/secrets.toml);
 ## OVERLAY=file.csv draws that list of other partnerships beneath the programme's (every session).
 run: install
-	$(PY) -m streamlit run app.py --server.port $(PORT) -- $(if $(DATA_DIR),--data-dir "$(DATA_DIR)") $(if $(ALLOW_EDIT),--allow-edit) $(if $(OVERLAY),--overlay "$(OVERLAY)")
+	$(PY) -m ui.launch --server.port $(PORT) -- $(if $(DATA_DIR),--data-dir "$(DATA_DIR)") $(if $(ALLOW_EDIT),--allow-edit) $(if $(OVERLAY),--overlay "$(OVERLAY)")
 
 ## Run the whole test suite (pure, AppTest and browser tests).
 test: install-test

@@ -1,6 +1,6 @@
 """Entry point: page setup, language, data loading, sidebar filters, then the chosen page.
 
-Run with `make run` (or `streamlit run app.py -- --data-dir FOLDER`).
+Run with `make run` (or `python -m ui.launch -- --data-dir FOLDER`, see ui/launch.py).
 """
 
 import streamlit as st

@@ -85,10 +85,10 @@ def _free_port() -> int:
 @contextmanager
 def run_app(data_dir: Path, log_path: Path, streamlit_options: tuple[str, ...] = (),
             app_options: tuple[str, ...] = ()) -> Iterator[str]:
-    """Start `streamlit run app.py [streamlit_options] -- --data-dir DATA_DIR [app_options]` on a free
+    """Start `python -m ui.launch [streamlit_options] -- --data-dir DATA_DIR [app_options]` on a free
     port; yield its base URL."""
     port = _free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+    cmd = [sys.executable, "-m", "ui.launch", "--server.port", str(port),
            "--server.headless", "true", "--browser.gatherUsageStats", "false", *streamlit_options,
            "--", "--data-dir", str(data_dir), *app_options]
     env = dict(os.environ)

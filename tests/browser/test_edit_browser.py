@@ -45,6 +45,11 @@ def test_a_recorded_snapshot_shows_on_the_map_and_the_status_page(editing_app, t
     base, data = editing_app
     page = tab.page
     page.set_viewport_size({"width": 1366, "height": 768})
+    # The fresh server's first visit is a deep link: the page opens without a "Page not found" dialog.
+    page.goto(f"{base}/edit")
+    page.get_by_label("編集用パスワード").wait_for(timeout=60_000)
+    idle(page)
+    assert not page.get_by_text("Page not found").is_visible(), "a deep link on a fresh server showed 'Page not found'"
     page.goto(url(base, color="stage"))
     _, frame = wait_for_map(page)
     assert frame.evaluate(LINK_CATEGORY) == "in_coordination"

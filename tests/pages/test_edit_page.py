@@ -6,6 +6,7 @@ are FICTIONAL test data (dated 2015-06-30)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -47,10 +48,12 @@ def _submit(at: AppTest, label: str) -> AppTest:
 
 
 @pytest.fixture
-def editing(data_folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def editing(data_folder: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("JCAIR_ALLOW_EDIT", "1")
     monkeypatch.setattr(edit_access, "WRONG_PASSWORD_PAUSE_S", 0)
-    return data_folder
+    edit_access.guard.clear()  # the server-wide count of wrong passwords starts at zero for each test
+    yield data_folder
+    edit_access.guard.clear()
 
 
 def test_the_page_is_not_in_the_navigation_unless_the_server_allows_editing(data_folder, monkeypatch) -> None:
@@ -77,6 +80,19 @@ def test_a_wrong_password_is_refused_and_never_shown(editing) -> None:
     assert t("edit.wrong_password", "ja") in shown_text(at)
     assert not at.date_input
     assert PASSWORD not in shown_text(at) and "guess" not in shown_text(at)
+
+
+def test_many_wrong_passwords_shut_the_gate_for_every_session_even_to_the_right_one(editing) -> None:
+    at = _edit_page({"editing": {"password": PASSWORD}})
+    for guess in range(edit_access.GUESS_LIMIT):
+        at.main.text_input[0].input(f"guess {guess}")
+        at = _submit(at, t("edit.unlock", "ja"))
+    shut = t("edit.locked", "ja", minutes=15)
+    assert shut in shown_text(at) and not at.main.text_input
+    other = _edit_page({"editing": {"password": PASSWORD}}, "en")  # a new browser session
+    assert t("edit.locked", "en", minutes=15) in shown_text(other) and not other.main.text_input
+    edit_access.guard().succeed()  # (the window passing, or the server restarting)
+    assert _unlocked().date_input
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -1,0 +1,32 @@
+"""Start the app's server: `python -m ui.launch [streamlit options] [-- app options]`.
+
+What `make run` and the browser tests use instead of `streamlit run app.py`. Why: the pages live in
+`pages/` (as `*_page.py`, registered by app.py's `st.navigation`), and until a server process has
+seen its first `st.navigation` call Streamlit takes a `pages/` folder for its legacy multipage
+layout. The first session of a fresh server then resolved a deep link such as /status against the
+folder's file names and showed an English "Page not found" dialog over the right page. Saying up
+front that the app does not use that layout removes the dialog; nothing else changes.
+
+Example: `.venv/bin/python -m ui.launch --server.port 8502 -- --data-dir /path/to/folder`
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.web import cli
+
+APP = Path(__file__).resolve().parent.parent / "app.py"
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run `streamlit run app.py` with `argv` (default: this process's arguments), in this process."""
+    PagesManager.uses_pages_directory = False  # app.py registers its pages with st.navigation
+    sys.argv = ["streamlit", "run", str(APP), *(sys.argv[1:] if argv is None else argv)]
+    cli.main()
+
+
+if __name__ == "__main__":
+    main()

@@ -27,7 +27,7 @@ from ui import controls, presenter, session
 from ui.problems import show_problems
 
 UPLOAD = "_overlay_upload"  # this session's Imported (from an upload), or absent
-_UPLOADER = "_overlay_uploader"  # a number in the uploader's key: a new number empties the uploader
+_FILE = "_overlay_file"  # the uploader
 _SHOW = "_overlay_show"  # the "show on the map" switch
 _SCOPE = "_overlay_scope"  # "japan_china" | "all"
 PREVIEW_ROWS = 5
@@ -40,27 +40,14 @@ def upload_state(name: str, data: bytes) -> dict[str, object]:
     return {UPLOAD: import_overlay(name, data, offline_resolver(session.geocache()))}
 
 
-def _uploader_key() -> str:
-    return f"_overlay_file_{st.session_state.get(_UPLOADER, 0)}"
-
-
 def _uploaded() -> None:
-    """The uploader changed: a new file replaces this session's overlay; a removed one drops it."""
-    file = st.session_state.get(_uploader_key())
+    """The uploader changed: a new file replaces this session's overlay; a removed one (its ✕) drops
+    it, and the start-up file, if any, shows again."""
+    file = st.session_state.get(_FILE)
     if file is None:
-        _remove()
+        st.session_state.pop(UPLOAD, None)
     else:
         st.session_state.update(upload_state(file.name, file.getvalue()))
-
-
-def _remove() -> None:
-    """Drop this session's upload (the start-up file, if any, shows again) and empty the uploader.
-
-    The app's own button, because Streamlit 1.67 stops listing the uploaded file (and its ✕) under
-    the uploader after the rerun its upload causes when the app uses st.navigation (the file itself
-    stays uploaded; measured in Chromium), so the file's name and this button stand in for them."""
-    st.session_state.pop(UPLOAD, None)
-    st.session_state[_UPLOADER] = st.session_state.get(_UPLOADER, 0) + 1
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -111,16 +98,12 @@ def sidebar(lang: str, side: DeltaGenerator) -> None:
         return
     imported = _imported()
     with side.expander(t("overlay.title", lang), icon=":material/hub:"):
-        st.file_uploader(t("overlay.upload", lang), type=["csv", "xlsx"], key=_uploader_key(), on_change=_uploaded,
+        st.file_uploader(t("overlay.upload", lang), type=["csv", "xlsx"], key=_FILE, on_change=_uploaded,
                          help=t("overlay.upload_help", lang, size=f"{MAX_BYTES // 2**20} MB", rows=f"{MAX_ROWS:,}"))
         if imported is None:
             return
-        name = Path(imported.overlay.source).name
         if imported.overlay.source == str(session.overlay_file()):  # (this session may have remapped it)
-            st.caption(t("overlay.from_start", lang, file=name))
-        else:
-            st.text(t("overlay.uploaded", lang, file=name))
-            st.button(t("overlay.remove", lang), key="_overlay_remove", on_click=_remove, icon=":material/close:")
+            st.caption(t("overlay.from_start", lang, file=Path(imported.overlay.source).name))
         _summary(imported, lang)
 
 

@@ -1,6 +1,6 @@
 """Uploading an overlay file in Chromium, the way a coordinator does: the uploader's callback reads
-it, the sidebar shows its name, columns, preview, counts and failed rows; the app's remove button
-removes it; nothing leaves localhost. (Two sessions never seeing each other's upload:
+it, the sidebar shows its name, columns, preview, counts and failed rows; the uploader's ✕ removes
+it; nothing leaves localhost. (Two sessions never seeing each other's upload:
 tests/pages/test_overlay_sessions.py.) The file is FICTIONAL.
 Screenshot: test-artifacts/overlay-upload-1366x768-ja.png."""
 
@@ -37,15 +37,15 @@ def test_an_upload_is_read_shown_and_removed(app_url, tab, artifacts: Path) -> N
         {"name": "fictional-pairs.csv", "mimeType": "text/csv", "buffer": PAIRS})
     counts = t("overlay.counts", "ja", pairs="2", japan_china="2", failed="1")
     section.get_by_text(counts).wait_for(timeout=30_000)
+    section.locator("code", has_text="列 lat1").wait_for(timeout=30_000)  # the failed row, drawn last
     idle(page)
     text = section.inner_text()
-    assert t("overlay.uploaded", "ja", file="fictional-pairs.csv") in text
+    assert section.locator('[data-testid="stFileChipName"]').inner_text() == "fictional-pairs.csv"
     assert "列 lat1" in text and "95" in text  # the failed row, with its column and value
     assert t("overlay.show", "ja") in text and t("overlay.scope.japan_china", "ja") in text
-    section.get_by_text(t("overlay.uploaded", "ja", file="fictional-pairs.csv")).scroll_into_view_if_needed()
+    section.locator('[data-testid="stFileChipName"]').scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts / "overlay-upload-1366x768-ja.png"))
 
-    section.get_by_role("button", name=t("overlay.remove", "ja")).click()
+    section.locator('[data-testid="stFileChipDeleteBtn"]').click()  # the uploader's own ✕ drops the overlay
     section.get_by_text(counts).wait_for(state="detached", timeout=30_000)
-    assert t("overlay.uploaded", "ja", file="fictional-pairs.csv") not in section.inner_text()
     assert not tab.page_errors

@@ -5,7 +5,8 @@ What `make run` and the browser tests use instead of `streamlit run app.py`. Why
 seen its first `st.navigation` call Streamlit takes a `pages/` folder for its legacy multipage
 layout. The first session of a fresh server then resolved a deep link such as /status against the
 folder's file names and showed an English "Page not found" dialog over the right page. Saying up
-front that the app does not use that layout removes the dialog; nothing else changes.
+front that the app does not use that layout removes the dialog, and keeps the overlay uploader's
+file chip (under the legacy routing Streamlit 1.67 dropped it after the upload's rerun).
 
 Example: `.venv/bin/python -m ui.launch --server.port 8502 -- --data-dir /path/to/folder`
 """

@@ -1,0 +1,140 @@
+"""The imported overlay on the map: what the page ships and the layer that draws it.
+
+Ship endpoints, not arcs: the page carries each place once (rounded to 4 decimals, ~10 m) and
+each link as two place indices plus a style code, in flat arrays; the browser computes the
+great-circle arcs and draws them on one canvas (assets/jcm-overlay.js). 25,917 links cost ~40 B
+each, names included, against ~700 B as GeoJSON arcs.
+
+Safety: names and country names are plain text inside script-safe JSON (encoding.py) and reach
+the DOM only as textContent. Programme pairs that the file also holds (`exclude`, the import's
+`programme_duplicates`) are not shipped: the programme's own link is drawn instead.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from babel import Locale
+from folium.elements import JSCSSMixin
+from folium.template import Template
+
+from core.assets import MAP_STATIC_URL
+from core.map.encoding import js_value, script_safe
+from core.map.style import OVERLAY_HIT_PX, OVERLAY_HOVER_STYLE, OVERLAY_PAD, OVERLAY_PANE_Z, OVERLAY_STYLES
+from core.overlay.model import Overlay, OverlayLink
+
+Scope = Literal["japan_china", "all"]
+SCOPES: tuple[Scope, ...] = ("japan_china", "all")
+OTHER, JAPAN_CHINA = 0, 1  # a link's style code in the payload
+ID_PREFIX = "overlay:"  # a clicked overlay link reports "overlay:<index into Overlay.links>"
+
+
+@dataclass(frozen=True)
+class OverlayView:
+    """What build_map draws of an overlay: which links (all but `exclude`, indices into
+    overlay.links), whether at all (`show`), of what `scope`, for which `regions` (Japanese
+    names, as the app's province filter holds them; empty = all) and which link is `selected`."""
+
+    overlay: Overlay
+    exclude: frozenset[int] = frozenset()
+    show: bool = True
+    scope: Scope = "japan_china"
+    regions: tuple[str, ...] = ()
+    selected: int | None = None
+
+
+def overlay_payload(overlay: Overlay, exclude: Collection[int] = (), lang: str = "ja") -> str:
+    """The overlay as one compact, script-safe JSON text (see jcm-overlay.js for its reading):
+    `names`, `ll` (lat, lon per place, flat), `cc`/`countries` (country index per place, names
+    in `lang`), `rg`/`regions` (region index per place, -1 = none), `links` (a, b per link, flat),
+    `jc` (style code per link: 1 Japan–China, 0 other) and `skip` (the excluded link indices, so
+    the browser can report each link's index in overlay.links)."""
+    return _payload(overlay, _skip(overlay, exclude), lang)
+
+
+def _skip(overlay: Overlay, exclude: Collection[int]) -> frozenset[int]:
+    return frozenset(i for i in exclude if 0 <= i < len(overlay.links))
+
+
+@lru_cache(maxsize=8)
+def _shipped(overlay: Overlay, skip: frozenset[int]) -> tuple[list[OverlayLink], dict[int, int], list[str]]:
+    """The links shipped, the places they use (overlay index -> payload index, in order of first
+    use) and the payload's region table."""
+    kept = [link for i, link in enumerate(overlay.links) if i not in skip]
+    index: dict[int, int] = {}
+    for link in kept:
+        for end in (link.a, link.b):
+            index.setdefault(end, len(index))
+    return kept, index, sorted({overlay.places[i].region for i in index if overlay.places[i].region})
+
+
+@lru_cache(maxsize=8)
+def _payload(overlay: Overlay, skip: frozenset[int], lang: str) -> str:
+    """Cached per overlay object: a rerun that changes only a filter re-sends the same text."""
+    kept, index, regions = _shipped(overlay, skip)
+    places = [overlay.places[i] for i in index]
+    countries = sorted({p.country for p in places})
+    country_at = {c: i for i, c in enumerate(countries)}
+    region_at = {r: i for i, r in enumerate(regions)}
+    data = {
+        "names": [p.name for p in places],
+        "ll": [v for p in places for v in (round(p.lat, 4), round(p.lon, 4))],
+        "cc": [country_at[p.country] for p in places],
+        "countries": [country_name(c, lang) for c in countries],
+        "rg": [region_at.get(p.region, -1) for p in places],
+        "regions": regions,
+        "links": [index[end] for link in kept for end in (link.a, link.b)],
+        "jc": [JAPAN_CHINA if overlay.is_japan_china(link) else OTHER for link in kept],
+        "skip": sorted(skip),
+    }
+    return script_safe(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+
+@lru_cache(maxsize=64)
+def _territories(lang: str) -> dict[str, str]:
+    return dict(Locale.parse(lang).territories)
+
+
+def country_name(code: str, lang: str) -> str:
+    """An ISO 3166-1 alpha-2 code's name in `lang` (CLDR, through Babel); the code itself when
+    unknown, "" when there is none."""
+    return _territories(lang).get(code, code) if code else ""
+
+
+def region_indices(overlay: Overlay, exclude: Collection[int], regions: Collection[str]) -> list[int]:
+    """The payload's indices of `regions` (Japanese names): what the layer's region filter takes."""
+    wanted = set(regions)
+    return [i for i, name in enumerate(_shipped(overlay, _skip(overlay, exclude))[2]) if name in wanted]
+
+
+def overlay_options(view: OverlayView) -> dict[str, object]:
+    """The browser-side filter of an OverlayView (OverlayLayer's `setOptions` takes the same)."""
+    selected = view.selected if view.selected is not None and view.selected not in view.exclude else None
+    return {"show": view.show, "scope": view.scope,
+            "regions": region_indices(view.overlay, view.exclude, view.regions) if view.regions else [],
+            "selected": selected}
+
+
+class OverlayLayer(JSCSSMixin):
+    """The overlay's links as one canvas layer beneath the programme (jcm.overlayLayer): hover
+    shows the pair, a click reports "overlay:<index>" through st_folium's `last_active_drawing`."""
+
+    default_js = [("jcm_overlay_js", MAP_STATIC_URL + "jcm-overlay.js")]
+    default_css = [("jcm_overlay_css", MAP_STATIC_URL + "jcm-overlay.css")]
+    _template = Template("""{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = jcm.overlayLayer({{ this._parent.get_name() }}, {{ this.data }},
+  {{ this.style|tojavascript }}, {{ this.options|tojavascript }});
+{% endmacro %}""")
+
+    def __init__(self, view: OverlayView, lang: str) -> None:
+        super().__init__()
+        self._name = "OverlayLayer"
+        self.data = overlay_payload(view.overlay, view.exclude, lang)
+        self.style = js_value({"styles": [OVERLAY_STYLES["other"], OVERLAY_STYLES["japan_china"]],
+                               "hover": OVERLAY_HOVER_STYLE, "hit": OVERLAY_HIT_PX, "pad": OVERLAY_PAD,
+                               "z": OVERLAY_PANE_Z, "prefix": ID_PREFIX})
+        self.options = js_value(overlay_options(view))

@@ -1,0 +1,111 @@
+"""A table of pairs (core/overlay/reading.py) and its column roles → an Overlay.
+
+Strict like the data files: a coordinate is a plain number in range (common/numbers.py), a name is
+not empty. A row with a problem is listed (row, column, value, what was expected) and not drawn;
+every other row is. Cells are text and stay text: `=HYPERLINK(...)` or `<script>` is a name like
+any other (escaped wherever shown). A side without coordinates (no columns, or both cells empty)
+is looked up by name through `resolve` (the offline geocoding chain in the app, see
+geocode/overlay.py); a name it cannot place is listed as unresolved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from common.i18n import Message
+from common.numbers import LATITUDE, LONGITUDE, Bounds, read_number
+from common.problems import Problem
+from core.overlay.columns import ColumnMap
+from core.overlay.countries import country_code
+from core.overlay.model import Overlay, OverlayLink, OverlayPlace
+from core.overlay.reading import Table
+from core.overlay.regions import regions_of
+
+# name, country code or "" → (lat, lon, country code), or None when the name cannot be placed.
+Resolver = Callable[[str, str], "tuple[float, float, str] | None"]
+Point = tuple[str, str, float, float]  # name, country, lat, lon: one place
+
+
+class _Row:
+    """One row's cells by role, and the problems found reading them."""
+
+    def __init__(self, table: Table, columns: ColumnMap, at: dict[str, int], index: int):
+        self.table, self.columns, self.at, self.line = table, columns, at, table.lines[index]
+        self.cells = table.rows[index]
+        self.problems: list[Problem] = []
+
+    def text(self, role: str) -> str:
+        i = self.at.get(role)
+        return "" if i is None else self.cells[i]
+
+    def problem(self, role: str, code: str, value: str = "", **params: str) -> None:
+        self.problems.append(Problem(self.table.source, code, self.line, self.columns.get(role), value,
+                                     expected=Message(f"overlay.role.{role}"), params=dict(params)))
+
+    def number(self, role: str, bounds: Bounds) -> float | None:
+        number, code = _read_number(self.text(role), bounds)
+        if code:
+            self.problem(role, code, self.text(role), **bounds.params)
+        return number
+
+
+@lru_cache(maxsize=65536)
+def _read_number(text: str, bounds: Bounds) -> tuple[float | int | None, str]:
+    """read_number, remembered: a file repeats each place's coordinates on every row of its pairs."""
+    return read_number(text, bounds)
+
+
+def _side(row: _Row, side: str, countries: dict[str, str], resolve: Resolver | None,
+          resolved: dict[tuple[str, str], tuple[float, float, str] | None]) -> Point | None:
+    """The place at one end of the row, or None (and the row's problem)."""
+    name = row.text(f"city{side}")
+    if not name:
+        row.problem(f"city{side}", "missing_value")
+        return None
+    written = row.text(f"country{side}")
+    if written not in countries:
+        countries[written] = country_code(written)
+    country = countries[written]
+    lat_text, lon_text = row.text(f"lat{side}"), row.text(f"lon{side}")
+    if lat_text or lon_text:
+        if not (lat_text and lon_text):
+            row.problem(f"lon{side}" if lat_text else f"lat{side}", "half_coordinates")
+            return None
+        lat, lon = row.number(f"lat{side}", LATITUDE), row.number(f"lon{side}", LONGITUDE)
+        return None if lat is None or lon is None else (name, country, lat, lon)
+    key = (name, country)
+    if key not in resolved:
+        resolved[key] = resolve(name, country) if resolve else None
+    found = resolved[key]
+    if found is None:
+        row.problem(f"city{side}", "unresolved_place", name)
+        return None
+    lat, lon, found_country = found
+    return name, country or found_country, lat, lon
+
+
+def build(table: Table, columns: ColumnMap, resolve: Resolver | None = None) -> Overlay:
+    """Every row that makes a pair, once per place; the rows that do not, as problems."""
+    problems = columns.problems(table.source)
+    if problems:
+        return Overlay(table.source, problems=tuple(problems))
+    index: dict[Point, int] = {}
+    links: list[OverlayLink] = []
+    countries: dict[str, str] = {}
+    resolved: dict[tuple[str, str], tuple[float, float, str] | None] = {}
+    position = {column: i for i, column in enumerate(table.header)}
+    at = {role: position[column] for role, column in columns.columns.items() if column in position}
+    for i in range(len(table.rows)):
+        row = _Row(table, columns, at, i)
+        ends = [_side(row, side, countries, resolve, resolved) for side in "12"]
+        if row.problems:
+            problems += row.problems
+            continue
+        a, b = (index.setdefault(end, len(index)) for end in ends if end)
+        links.append(OverlayLink(a, b, row.line, tuple(zip(table.header, row.cells))))
+    points = list(index)
+    regions = regions_of([(country, lat, lon) for _, country, lat, lon in points])
+    places = tuple(OverlayPlace(name, country, lat, lon, region)
+                   for (name, country, lat, lon), region in zip(points, regions))
+    return Overlay(table.source, places, tuple(links), tuple(problems))

@@ -1,0 +1,73 @@
+"""The prefecture or province an overlay place lies in, named as the app's region filter names them.
+
+The shapes are the offline basemap's (core/basemap.py: the same outlines the map shades for a
+selected region), so a place and the region drawn around it never disagree. Regions are the
+Japanese names the data files use (兵庫県, 天津市, 遼寧省): the JIS X 0401 and GB/T 2260 lists of
+core/regionorder.py, by the basemap's codes (JP28, CN12). One STRtree over ~80 outlines answers
+10,000 points in one vectorised query; a coastal point just outside its simplified outline (the
+basemap is simplified to ~3 km) takes the nearest outline within NEAR_DEG.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import cache
+
+import numpy as np
+import shapely
+from shapely.geometry import shape
+
+from core.basemap import offline_geojson
+from core.overlay.model import CHINA, JAPAN
+from core.regionorder import GB_T_2260, JIS_X_0401
+
+NEAR_DEG = 0.15  # ~15 km: a harbour city or an islet beside a simplified coastline
+# GB/T 2260's province-level codes, in the order of regionorder.GB_T_2260 (the basemap's CN<code>).
+GB_T_2260_CODES = (11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52,
+                   53, 54, 61, 62, 63, 64, 65, 71, 81, 82)
+assert len(GB_T_2260_CODES) == len(GB_T_2260)
+
+
+def region_name(code: str) -> tuple[str, str] | None:
+    """(country, Japanese name) of a basemap code ("JP28" → ("JP", "兵庫県")), None for a neighbour."""
+    if code.startswith("JP"):
+        return JAPAN, JIS_X_0401[int(code[2:]) - 1]
+    if code.startswith("CN"):
+        return CHINA, GB_T_2260[GB_T_2260_CODES.index(int(code[2:]))]
+    return None
+
+
+@cache
+def _outlines() -> tuple[shapely.STRtree, tuple[tuple[str, str], ...]]:
+    """The basemap's Japanese and Chinese regions, in a tree, with (country, name) by tree index."""
+    geometries, names = [], []
+    for feature in json.loads(offline_geojson())["features"]:
+        named = region_name(feature["properties"]["code"])
+        if named:
+            geometries.append(shape(feature["geometry"]))
+            names.append(named)
+    return shapely.STRtree(geometries), tuple(names)
+
+
+def regions_of(points: Sequence[tuple[str, float, float]]) -> list[str]:
+    """For each (country, lat, lon): its region's Japanese name when the country is JP or CN and
+    the point lies in (or within NEAR_DEG of) one of that country's regions, else ""."""
+    found = [""] * len(points)
+    asked = [i for i, (country, _, _) in enumerate(points) if country in (JAPAN, CHINA)]
+    if not asked:
+        return found
+    tree, names = _outlines()
+    geoms = shapely.points([points[i][2] for i in asked], [points[i][1] for i in asked])
+    inside, outline = tree.query(geoms, predicate="within")
+    for k, j in zip(inside.tolist(), outline.tolist()):
+        if names[j][0] == points[asked[k]][0]:
+            found[asked[k]] = names[j][1]
+    left = np.array([k for k, i in enumerate(asked) if not found[i]], dtype=np.int64)
+    if len(left):
+        near, outline = tree.query_nearest(geoms[left], max_distance=NEAR_DEG)
+        for k, j in zip(left[near].tolist(), outline.tolist()):
+            i = asked[k]
+            if not found[i] and names[j][0] == points[i][0]:
+                found[i] = names[j][1]
+    return found

@@ -7,12 +7,13 @@ from streamlit_folium import st_folium
 from core.filters import apply_filter, without_years
 from core.i18n import label, t
 from core.map.build import build_map
+from core.map.overlay import overlay_map
 from core.models import Country
 from core.present import markdown_text, partnership_row, place_list, place_name
-from ui import controls, presenter, session, tourpanel
-from ui.details import link_details, place_details
+from ui import controls, overlay, presenter, session, tourpanel
+from ui.details import link_details, overlay_details, place_details
 from ui.downloads import download_buttons
-from ui.mapclick import CLICK_RETURNS, clear_selection, follow_click, map_key
+from ui.mapclick import CLICK_RETURNS, clear_selection, follow_click, map_key, overlay_selected
 from ui.snapshots import as_of_caption, map_marks
 from ui.tables import show_table
 
@@ -44,10 +45,12 @@ with map_col:
     unplaced = [p.key for p in shown.places if p.key not in coords]
     if unplaced:
         st.warning(markdown_text(t("map.unplaced", lang, names=place_list(dataset, unplaced, lang))))
+    imported = overlay.current()  # this session's imported list of other partnerships, if any
     fmap = build_map(
         shown.places, shown.partnerships, coords,
         lang=lang, color_by=view.color, stage_of=dataset.stage_of,
         basemap=view.basemap, selected=view.place, selected_link=view.link, **marks,
+        overlay=overlay_map(imported, view["province"], overlay_selected()),
     )
     follow_click(st_folium(fmap, key=map_key(), height=640, use_container_width=True, returned_objects=CLICK_RETURNS))
     st.caption(t("map.click_hint", lang))
@@ -64,9 +67,11 @@ with side_col:
         place_details(dataset, view.place, lang)
     elif view.link in links:
         link_details(dataset, links[view.link], lang)
+    elif imported and overlay_selected() in range(len(imported.overlay.links)):
+        overlay_details(imported.overlay, overlay_selected(), lang)
     else:
         st.info(t("map.click_hint", lang), icon=":material/touch_app:")
-    if view.place or view.link:
+    if view.place or view.link or overlay_selected() is not None:
         st.button(t("details.clear", lang), on_click=clear_selection)
 
 st.markdown(f"#### {markdown_text(t('partnerships.title', lang))}")

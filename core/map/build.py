@@ -23,7 +23,7 @@ from core.map.elements import DivIconLayer, Focusable, GeoJsonData, LabelLayout,
 from core.map.encoding import LatLon, collection_json, js_value, script_safe
 from core.map.features import FIT_PADDING, ColorBy, category, link_features, place_features, ringed_regions
 from core.map.legend import legend_html, overlay_legend
-from core.map.overlay import OverlayLayer, OverlayView
+from core.map.overlay import OverlayLayer, OverlayMap
 from core.map.projection import fit_zoom
 from core.map.timeline import Timeline
 from core.map.style import (
@@ -72,7 +72,7 @@ def build_map(
     timeline_year: int | None = None,
     extent: tuple[LatLon, LatLon] | None = None,
     fill: bool = False,
-    overlay: OverlayView | None = None,
+    overlay: OverlayMap | None = None,
 ) -> folium.Map:
     """The map of `places` and `partnerships` (already filtered by the page).
 

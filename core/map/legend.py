@@ -37,8 +37,14 @@ def overlay_legend(source: str, lang: str) -> str:
     rows = [(OVERLAY_STYLES["japan_china"], t("map.legend.overlay_japan_china", lang), "jc"),
             (OVERLAY_STYLES["other"], t("map.legend.overlay_other", lang), "other")]
     return (f'<div class="jcm-ov-legend"><h4>{html.escape(t("map.legend.overlay", lang, file=source))}</h4>'
-            + "".join(f'<div class="row jcm-ov-{cls}">{_swatch_line(style)}{html.escape(text)}</div>'
+            + "".join(f'<div class="row jcm-ov-{cls}">{_swatch_line(_legible(style))}{html.escape(text)}</div>'
                       for style, text, cls in rows) + "</div>")
+
+
+def _legible(style: Mapping[str, Any]) -> dict[str, Any]:
+    """An overlay style as a 34 px swatch still legible from the back of the room: the same colour,
+    at least 2 px, half as transparent again (the two rows keep their order of strength)."""
+    return {**style, "weight": max(2.0, style["weight"]), "opacity": min(1.0, style["opacity"] * 1.5)}
 
 
 def legend_html(shapes: Iterable[str], cats: Iterable[str], color_by: str, lang: str, changed: str = "",

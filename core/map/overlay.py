@@ -16,7 +16,6 @@ import json
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
 
 from babel import Locale
 from folium.elements import JSCSSMixin
@@ -26,18 +25,19 @@ from core.assets import MAP_STATIC_URL
 from core.map.encoding import js_value, script_safe
 from core.map.style import OVERLAY_HIT_PX, OVERLAY_HOVER_STYLE, OVERLAY_PAD, OVERLAY_PANE_Z, OVERLAY_STYLES
 from core.overlay.model import Overlay, OverlayLink
+from core.overlay.select import Scope
+from core.overlay.view import OverlayView
 
-Scope = Literal["japan_china", "all"]
-SCOPES: tuple[Scope, ...] = ("japan_china", "all")
 OTHER, JAPAN_CHINA = 0, 1  # a link's style code in the payload
 ID_PREFIX = "overlay:"  # a clicked overlay link reports "overlay:<index into Overlay.links>"
 
 
 @dataclass(frozen=True)
-class OverlayView:
+class OverlayMap:
     """What build_map draws of an overlay: which links (all but `exclude`, indices into
-    overlay.links), whether at all (`show`), of what `scope`, for which `regions` (Japanese
-    names, as the app's province filter holds them; empty = all) and which link is `selected`."""
+    overlay.links: the programme's own pairs), whether at all (`show`), of what `scope`, for which
+    `regions` (Japanese names, as the app's province filter holds them; empty = all) and which
+    link is `selected`. The page makes it from ui.overlay.current() (core.overlay.view.OverlayView)."""
 
     overlay: Overlay
     exclude: frozenset[int] = frozenset()
@@ -111,8 +111,8 @@ def region_indices(overlay: Overlay, exclude: Collection[int], regions: Collecti
     return [i for i, name in enumerate(_shipped(overlay, _skip(overlay, exclude))[2]) if name in wanted]
 
 
-def overlay_options(view: OverlayView) -> dict[str, object]:
-    """The browser-side filter of an OverlayView (OverlayLayer's `setOptions` takes the same)."""
+def overlay_options(view: OverlayMap) -> dict[str, object]:
+    """The browser-side filter of an OverlayMap (OverlayLayer's `setOptions` takes the same)."""
     selected = view.selected if view.selected is not None and view.selected not in view.exclude else None
     return {"show": view.show, "scope": view.scope,
             "regions": region_indices(view.overlay, view.exclude, view.regions) if view.regions else [],
@@ -130,7 +130,7 @@ var {{ this.get_name() }} = jcm.overlayLayer({{ this._parent.get_name() }}, {{ t
   {{ this.style|tojavascript }}, {{ this.options|tojavascript }});
 {% endmacro %}""")
 
-    def __init__(self, view: OverlayView, lang: str) -> None:
+    def __init__(self, view: OverlayMap, lang: str) -> None:
         super().__init__()
         self._name = "OverlayLayer"
         self.data = overlay_payload(view.overlay, view.exclude, lang)
@@ -138,3 +138,11 @@ var {{ this.get_name() }} = jcm.overlayLayer({{ this._parent.get_name() }}, {{ t
                                "hover": OVERLAY_HOVER_STYLE, "hit": OVERLAY_HIT_PX, "pad": OVERLAY_PAD,
                                "z": OVERLAY_PANE_Z, "prefix": ID_PREFIX})
         self.options = js_value(overlay_options(view))
+
+
+def overlay_map(view: OverlayView | None, regions: Collection[str], selected: int | None) -> OverlayMap | None:
+    """The page's session overlay (ui.overlay.current()) as build_map draws it, with the view's
+    region filter (`province`) and the overlay link last clicked; None without an overlay."""
+    if view is None:
+        return None
+    return OverlayMap(view.overlay, frozenset(view.excluded), view.show, view.scope, tuple(regions), selected)

@@ -124,7 +124,7 @@ OVERLAY_PANE_Z = 350
 # solid, so it cannot be mistaken for the programme's thick, coloured, dashed links; Japan–China
 # pairs a little stronger than the rest. Hover and selection darken one link.
 OVERLAY_STYLES: dict[str, dict[str, Any]] = {
-    "other": {"color": "#7D93AB", "weight": 1.0, "opacity": 0.35},
+    "other": {"color": "#7D93AB", "weight": 1.0, "opacity": 0.28},
     "japan_china": {"color": "#4F6E8F", "weight": 1.6, "opacity": 0.7},
 }
 OVERLAY_HOVER_STYLE = {"color": "#1E3550", "weight": 3.0, "opacity": 0.95}

@@ -68,12 +68,11 @@
     return {pts: pts, start: start, box: box, n: n};
   }
 
-  /* The world copies (multiples of WORLD px) under which box i meets [vx0, vx1]. */
-  function copies(box, i, vx0, vx1, pad) {
-    var lo = Math.ceil((vx0 - pad - box[4 * i + 2]) / WORLD), hi = Math.floor((vx1 + pad - box[4 * i]) / WORLD);
-    var out = [];
-    for (var k = lo; k <= hi; k++) { out.push(k * WORLD); }
-    return out;
+  /* The one world copy (a multiple of WORLD px) that puts link i's middle nearest to the view's
+     centre cx: one drawing per link (the basemap is one world), and a link across the
+     antimeridian is drawn on the side being looked at. */
+  function shiftFor(box, i, cx) {
+    return Math.round((cx - (box[4 * i] + box[4 * i + 2]) / 2) / WORLD) * WORLD;
   }
 
   function segmentDistance2(px, py, ax, ay, bx, by) {
@@ -174,24 +173,24 @@
       ctx.clearRect(0, 0, full.x, full.y);
       ctx.lineCap = 'round'; ctx.lineJoin = 'round';
       var vx0 = origin.x / k, vx1 = (origin.x + full.x) / k, vy0 = origin.y / k, vy1 = (origin.y + full.y) / k;
+      var cx = (vx0 + vx1) / 2;
       for (var s = 0; s < 2; s++) {
         var st = this._style.styles[s], list = this._shown[s];
         ctx.beginPath();
         for (var n = 0; n < list.length; n++) {
           var i = list[n];
-          if (g.box[4 * i + 3] < vy0 || g.box[4 * i + 1] > vy1) { continue; }
-          var shifts = copies(g.box, i, vx0, vx1, 0);
-          for (var c = 0; c < shifts.length; c++) {
-            var ox = origin.x - shifts[c] * k, a = g.start[i], b = g.start[i + 1];
-            ctx.moveTo(pts[2 * a] * k - ox, pts[2 * a + 1] * k - origin.y);
-            for (var p = a + 1; p < b; p++) { ctx.lineTo(pts[2 * p] * k - ox, pts[2 * p + 1] * k - origin.y); }
-          }
+          var shift = shiftFor(g.box, i, cx);
+          if (g.box[4 * i + 3] < vy0 || g.box[4 * i + 1] > vy1 || g.box[4 * i] + shift > vx1 ||
+              g.box[4 * i + 2] + shift < vx0) { continue; }
+          var ox = origin.x - shift * k, a = g.start[i], b = g.start[i + 1];
+          ctx.moveTo(pts[2 * a] * k - ox, pts[2 * a + 1] * k - origin.y);
+          for (var p = a + 1; p < b; p++) { ctx.lineTo(pts[2 * p] * k - ox, pts[2 * p + 1] * k - origin.y); }
         }
         ctx.strokeStyle = st.color; ctx.globalAlpha = st.opacity; ctx.lineWidth = st.weight;
         ctx.stroke();
       }
       ctx.globalAlpha = 1;
-      this._markLink(this._hover >= 0 ? this._hover : this._selected, null);
+      this._markLink(this._hover >= 0 ? this._hover : this._selected);
       this.drawMs = performance.now() - t0;
       if (!this._drawn) {
         this._drawn = true;
@@ -207,40 +206,39 @@
       L.DomUtil.setTransform(this._canvas, this._map._latLngToNewLayerPoint(this._topLeft, e.zoom, e.center), scale);
     },
 
-    /* The shown link nearest to a container point, within style.hit px: [shipped index, world copy] or null. */
+    /* The view centre's world x (zoom-0 px): where each link's drawn copy is chosen from. */
+    _centreX: function () {
+      var map = this._map;
+      return map.project(map.getCenter(), 0).x;
+    },
+
+    /* The shown link nearest to a container point, within style.hit px (shipped index), or -1. */
     _hit: function (point) {
       var map = this._map, g = this._geo;
-      if (!g) { return null; }
-      var k = map.getZoomScale(map.getZoom(), 0);
+      if (!g) { return -1; }
+      var k = map.getZoomScale(map.getZoom(), 0), cx = this._centreX();
       var abs = map.containerPointToLayerPoint(point).add(map.getPixelOrigin());
-      var x = abs.x / k, y = abs.y / k, tol = this._style.hit / k, best = tol * tol, found = null;
-      for (var s = 1; s >= 0; s--) {
+      var x = abs.x / k, y = abs.y / k, tol = this._style.hit / k, best = tol * tol, found = -1;
+      for (var s = 1; s >= 0; s--) {  /* Japan–China first: a tie goes to the stronger line */
         var list = this._shown[s];
         for (var n = 0; n < list.length; n++) {
-          var i = list[n];
-          if (y < g.box[4 * i + 1] - tol || y > g.box[4 * i + 3] + tol) { continue; }
-          var shifts = copies(g.box, i, x, x, tol);
-          for (var c = 0; c < shifts.length; c++) {
-            var px = x - shifts[c];
-            for (var p = g.start[i]; p < g.start[i + 1] - 1; p++) {
-              var d = segmentDistance2(px, y, g.pts[2 * p], g.pts[2 * p + 1], g.pts[2 * p + 2], g.pts[2 * p + 3]);
-              if (d < best) { best = d; found = [i, shifts[c]]; }
-            }
+          var i = list[n], px = x - shiftFor(g.box, i, cx);
+          if (y < g.box[4 * i + 1] - tol || y > g.box[4 * i + 3] + tol ||
+              px < g.box[4 * i] - tol || px > g.box[4 * i + 2] + tol) { continue; }
+          for (var p = g.start[i]; p < g.start[i + 1] - 1; p++) {
+            var d = segmentDistance2(px, y, g.pts[2 * p], g.pts[2 * p + 1], g.pts[2 * p + 2], g.pts[2 * p + 3]);
+            if (d < best) { best = d; found = i; }
           }
         }
       }
       return found;
     },
 
-    /* Darken link i (hovered or selected) with the polyline of its arc; -1 clears. */
-    _markLink: function (i, shift) {
+    /* Darken link i (hovered or selected) with the polyline of its arc, where it is drawn; -1 clears. */
+    _markLink: function (i) {
       var map = this._map, g = this._geo;
       if (i < 0 || !g) { map.removeLayer(this._mark); return; }
-      if (shift === null) {
-        var view = map.getPixelBounds(), k = map.getZoomScale(map.getZoom(), 0);
-        shift = copies(g.box, i, view.min.x / k, view.max.x / k, 0)[0] || 0;
-      }
-      var latlngs = [];
+      var shift = shiftFor(g.box, i, this._centreX()), latlngs = [];
       for (var p = g.start[i]; p < g.start[i + 1]; p++) {
         latlngs.push(map.unproject([g.pts[2 * p] + shift, g.pts[2 * p + 1]], 0));
       }
@@ -273,14 +271,13 @@
       var self = this;
       this._frame = L.Util.requestAnimFrame(function () {
         self._frame = null;
-        var ev = self._pending, hit = self._overProgramme(ev) ? null : self._hit(ev.containerPoint);
-        var i = hit ? hit[0] : -1;
+        var ev = self._pending, i = self._overProgramme(ev) ? -1 : self._hit(ev.containerPoint);
         self._map.getContainer().classList.toggle('jcm-overlay-hover', i >= 0);
         if (i < 0) { if (self._hover >= 0) { self._leave(); } return; }
         if (i !== self._hover) {
           self._hover = i;
           self._tip.setContent(self._tipContent(i));
-          self._markLink(i, hit[1]);
+          self._markLink(i);
         }
         self._tip.setLatLng(ev.latlng);
         if (!self._map.hasLayer(self._tip)) { self._map.openTooltip(self._tip); }
@@ -292,21 +289,21 @@
       this._hover = -1;
       this._map.closeTooltip(this._tip);
       this._map.getContainer().classList.remove('jcm-overlay-hover');
-      this._markLink(this._selected, null);
+      this._markLink(this._selected);
     },
 
     _onClick: function (e) {
       if (this._overProgramme(e)) { return; }
       var hit = this._hit(e.containerPoint);
-      if (!hit) { return; }
-      var id = this._style.prefix + this._ids[hit[0]];
+      if (hit < 0) { return; }
+      var id = this._style.prefix + this._ids[hit];
       this.fire('click', {latlng: e.latlng, layer: {toGeoJSON: function () {
         return {type: 'Feature', properties: {id: id}, geometry: null};
       }}});
     }
   });
 
-  /* The overlay layer on `map` (kept as map.jcmOverlay: the app's dynamic part and the tests call
+  /* The overlay layer on the map (kept as map.jcmOverlay: the app's dynamic part and the tests call
      setOptions on it). */
   jcm.overlayLayer = function (map, data, style, view) {
     var layer = new OverlayLayer(data, style, view).addTo(map);

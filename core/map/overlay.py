@@ -112,10 +112,12 @@ def region_indices(overlay: Overlay, exclude: Collection[int], regions: Collecti
 
 
 def overlay_options(view: OverlayMap) -> dict[str, object]:
-    """The browser-side filter of an OverlayMap (OverlayLayer's `setOptions` takes the same)."""
+    """The browser-side filter of an OverlayMap (OverlayLayer's `setOptions` takes the same).
+    `regions` is None without a region filter, else the payload's indices of the chosen regions
+    (empty when no shipped place lies in them: then no link is shown)."""
     selected = view.selected if view.selected is not None and view.selected not in view.exclude else None
     return {"show": view.show, "scope": view.scope,
-            "regions": region_indices(view.overlay, view.exclude, view.regions) if view.regions else [],
+            "regions": region_indices(view.overlay, view.exclude, view.regions) if view.regions else None,
             "selected": selected}
 
 

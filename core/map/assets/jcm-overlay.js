@@ -118,7 +118,8 @@
       map.closeTooltip(this._tip);
     },
 
-    /* {show, scope: "japan_china"|"all", regions: [region indices], selected: index|null}, any
+    /* {show, scope: "japan_china"|"all", regions: null (no region filter) or [region indices of
+       the payload] (a link with either end in one is shown), selected: link index|null}, any
        subset: filters in the browser without the data being sent again. */
     setOptions: function (view) {
       this._view = L.extend({}, this._view, view);
@@ -130,7 +131,7 @@
 
     /* The shipped links the view shows, by style (drawn faint first, Japan–China above). */
     _filter: function () {
-      var v = this._view, d = this._data, regions = {}, byRegion = v.regions && v.regions.length;
+      var v = this._view, d = this._data, regions = {}, byRegion = Array.isArray(v.regions);
       (v.regions || []).forEach(function (r) { regions[r] = true; });
       var shown = [[], []];
       if (v.show) {

@@ -5,6 +5,7 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8501
 DATA_DIR ?=
 ALLOW_EDIT ?=
+OVERLAY ?=
 
 .PHONY: run test install install-test geocode bench clean
 
@@ -34,9 +35,10 @@ install: $(VENV)/.installed-app $(MO)
 install-test: $(VENV)/.installed-test $(MO)
 
 ## Start the app on the bundled data (or DATA_DIR=folder), with no internet needed; ALLOW_EDIT=1 adds
-## the password-protected page that records a meeting (password in .streamlit/secrets.toml).
+## the password-protected page that records a meeting (password in .streamlit/secrets.toml);
+## OVERLAY=file.csv draws that list of other partnerships beneath the programme's (every session).
 run: install
-	$(PY) -m streamlit run app.py --server.port $(PORT) -- $(if $(DATA_DIR),--data-dir "$(DATA_DIR)") $(if $(ALLOW_EDIT),--allow-edit)
+	$(PY) -m streamlit run app.py --server.port $(PORT) -- $(if $(DATA_DIR),--data-dir "$(DATA_DIR)") $(if $(ALLOW_EDIT),--allow-edit) $(if $(OVERLAY),--overlay "$(OVERLAY)")
 
 ## Run the whole test suite (pure, AppTest and browser tests).
 test: install-test

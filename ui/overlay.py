@@ -1,18 +1,78 @@
 """The overlay's sidebar section and the one function the map page reads: `current()`.
 
-An uploaded file's Overlay lives only in this session's `st.session_state`: never written to disk,
-never in `st.cache_data` (global to every session), gone with the session.
+An uploaded file's overlay lives only in this session's `st.session_state`: never written to disk,
+never in `st.cache_data` (global to every session), gone with the session. The file given at
+start (`--overlay FILE` / $JCAIR_OVERLAY) is read once per server (cache_resource, keyed by the
+file's stamp) and shown to every session until a session uploads its own.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+from pathlib import Path
+
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
+from common.i18n import Message
+from core.errors import DataError, DataLoadError
+from core.i18n import t
+from core.overlay.columns import ROLE_LABELS, ROLES
+from core.overlay.importing import Imported, import_file, import_overlay
+from core.overlay.select import SCOPES
 from core.overlay.view import OverlayView
+from geocode.overlay import offline_resolver
+from ui import controls, presenter, session
+from ui.problems import show_problems
 
-_OVERLAY = "_overlay"  # this session's Overlay (an upload), or absent
-_SHOW = "_overlay_show"  # the "show overlay" switch
+UPLOAD = "_overlay_upload"  # this session's Imported (from an upload), or absent
+UPLOAD_HASH = "_overlay_upload_hash"  # sha256 of the uploaded bytes: widget keys per file
+_FILE = "_overlay_file"  # the uploader
+_SHOW = "_overlay_show"  # the "show on the map" switch
 _SCOPE = "_overlay_scope"  # "japan_china" | "all"
+PREVIEW_ROWS = 5
+SCOPE_LABELS = {"japan_china": Message("overlay.scope.japan_china"), "all": Message("overlay.scope.all")}
+
+
+def upload_state(name: str, data: bytes) -> dict[str, object]:
+    """The session entries an upload of `data` (the file `name`) makes: what the uploader's
+    callback stores, and what a test seeds a session with."""
+    return {UPLOAD: import_overlay(name, data, offline_resolver(session.geocache())),
+            UPLOAD_HASH: hashlib.sha256(data).hexdigest()}
+
+
+def _uploaded() -> None:
+    """The uploader changed: a new file replaces this session's overlay; a removed one drops it."""
+    file = st.session_state.get(_FILE)
+    if file is None:
+        st.session_state.pop(UPLOAD, None)
+        st.session_state.pop(UPLOAD_HASH, None)
+        return
+    st.session_state.update(upload_state(file.name, file.getvalue()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _startup(path: str, stamp: tuple[int, int, int]) -> Imported:
+    return import_file(Path(path), offline_resolver(session.geocache()))
+
+
+def startup_overlay() -> Imported | None:
+    """The file named at start, read once per server and again only when it changes on disk."""
+    path = session.overlay_file()
+    if path is None:
+        return None
+    try:
+        stat = os.stat(path)
+        stamp = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    except OSError:
+        stamp = (0, 0, 0)  # import_file says what is wrong with it
+    return _startup(str(path), stamp)
+
+
+def _imported() -> Imported | None:
+    """This session's upload, else the start-up file, else None."""
+    return st.session_state.get(UPLOAD) or startup_overlay()
 
 
 def current() -> OverlayView | None:
@@ -20,9 +80,85 @@ def current() -> OverlayView | None:
 
     The map page calls it on every run: it is cheap (no file is read; the programme duplicates
     are found on first use of `OverlayView.excluded`). Draw `view.links(view_state["province"])`
-    when `view.show` is on; the overlay's places and links are `view.overlay.places/links`.
+    (empty when the switch is off); the places and links are `view.overlay.places/links`.
     """
-    overlay = st.session_state.get(_OVERLAY)
-    if overlay is None:
+    imported = _imported()
+    if imported is None or not imported.overlay.links:
         return None
-    return OverlayView(overlay, bool(st.session_state.get(_SHOW, True)), st.session_state.get(_SCOPE, "japan_china"))
+    dataset = controls.viewed_dataset()
+    return OverlayView(imported.overlay, bool(st.session_state.get(_SHOW, True)),
+                       st.session_state.get(_SCOPE, SCOPES[0]), dataset.partnerships, session.coordinates(),
+                       {key: tuple(place.names.all()) for key, place in dataset.places.items()})
+
+
+def sidebar(lang: str, side: DeltaGenerator) -> None:
+    """The section "Other partnerships (overlay)" in `side`: in the sidebar the upload, its columns,
+    preview, counts and failed rows; in the presenter's filter panel only the switch and the scope."""
+    if presenter.presenting():
+        if current() is not None:
+            _switches(side, lang)
+        return
+    imported = _imported()
+    with side.expander(t("overlay.title", lang), icon=":material/hub:", expanded=imported is not None):
+        st.file_uploader(t("overlay.upload", lang), type=["csv", "xlsx"], key=_FILE, on_change=_uploaded,
+                         help=t("overlay.upload_help", lang))
+        if imported is None:
+            return
+        if UPLOAD not in st.session_state:
+            st.caption(t("overlay.from_start", lang, file=Path(imported.overlay.source).name))
+        _summary(imported, lang)
+
+
+def _summary(imported: Imported, lang: str) -> None:
+    overlay = imported.overlay
+    if imported.table is None:
+        st.error(t("overlay.not_read", lang), icon=":material/error:")
+        show_problems(DataLoadError([DataError.of(p) for p in overlay.problems]), lang)
+        return
+    _columns(imported, lang)
+    st.caption(t("overlay.preview", lang, count=min(PREVIEW_ROWS, len(imported.table.rows))))
+    st.dataframe(imported.table.preview(PREVIEW_ROWS), hide_index=True)
+    japan_china = sum(overlay.is_japan_china(link) for link in overlay.links)
+    st.text(t("overlay.counts", lang, pairs=f"{len(overlay.links):,}", japan_china=f"{japan_china:,}",
+              failed=f"{len({p.line for p in overlay.problems}):,}"))
+    view = current()
+    if view is not None:
+        if view.excluded:
+            st.caption(t("overlay.programme", lang, count=len(view.excluded)))
+        _switches(st, lang)
+    if overlay.problems:
+        st.caption(t("overlay.failed", lang))
+        show_problems(DataLoadError([DataError.of(p) for p in overlay.problems]), lang)
+
+
+def _switches(side: DeltaGenerator, lang: str) -> None:
+    side.toggle(t("overlay.show", lang), value=True, key=_SHOW)
+    side.radio(t("overlay.scope", lang), SCOPES, key=_SCOPE, format_func=lambda s: SCOPE_LABELS[s].text(lang),
+               horizontal=True)
+
+
+def _role_key(role: str) -> str:
+    """One selectbox per role and per file: a new file's header starts from its own detection."""
+    return f"_overlay_role_{role}_{st.session_state.get(UPLOAD_HASH, 'start')[:12]}"
+
+
+def _columns(imported: Imported, lang: str) -> None:
+    """One selectbox per role, set to the detected column; a change rebuilds this session's overlay."""
+    assert imported.table is not None
+    options = [""] + [h for h in imported.table.header if h]
+    st.caption(t("overlay.columns", lang))
+    left, right = st.columns(2)
+    for role in ROLES:
+        key = _role_key(role)
+        st.session_state.setdefault(key, imported.columns.get(role) or "")
+        (left if role.endswith("1") else right).selectbox(
+            ROLE_LABELS[role].text(lang), options, key=key, on_change=_reassign, args=(imported, role),
+            format_func=lambda h: h or t("overlay.no_column", lang))
+
+
+def _reassign(imported: Imported, role: str) -> None:
+    """The reader chose another column for `role`: rebuild the overlay with it (no re-reading)."""
+    columns = imported.columns.assign(role, st.session_state[_role_key(role)] or None)
+    st.session_state[UPLOAD] = imported.remap(columns, offline_resolver(session.geocache()))
+    for other in ROLES:
+        st.session_state[_role_key(other)] = columns.get(other) or ""

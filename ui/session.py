@@ -24,6 +24,7 @@ from geocode.places import coordinates as chain_coordinates, load_folder
 APP_DIR = Path(__file__).resolve().parent.parent
 READ_FILES = (*DATA_FILES, CACHE_FILE, TOUR)  # every file of the data folder the app reads, and no other
 ALLOW_EDIT_ENV = "JCAIR_ALLOW_EDIT"  # "1" (or --allow-edit) shows the page that records a new snapshot
+OVERLAY_ENV = "JCAIR_OVERLAY"  # a pairs file (CSV/.xlsx) every session shows as the overlay (or --overlay)
 
 Signature = tuple[tuple[str, int, int, int, int], ...]
 
@@ -33,6 +34,7 @@ def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)  # "--allow" must not mean --allow-edit
     parser.add_argument("--data-dir")
     parser.add_argument("--allow-edit", action="store_true")
+    parser.add_argument("--overlay")
     return parser.parse_known_args(sys.argv[1:])[0]
 
 
@@ -45,6 +47,13 @@ def editing_allowed() -> bool:
     """Whoever starts the server decides whether the app may write: `--allow-edit` or $JCAIR_ALLOW_EDIT=1.
     Off by default, so that a projector laptop showing the map can never change the data."""
     return _arguments().allow_edit or os.environ.get(ALLOW_EDIT_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def overlay_file() -> Path | None:
+    """`streamlit run app.py -- --overlay FILE`, else $JCAIR_OVERLAY, else None: the file of other
+    partnerships a presenter wants on the map at every start (read by ui/overlay.py)."""
+    name = _arguments().overlay or os.environ.get(OVERLAY_ENV, "").strip()
+    return Path(name).expanduser() if name else None
 
 
 @st.cache_resource(show_spinner=False)
@@ -95,6 +104,12 @@ def dataset() -> Dataset:
     """The loaded data folder; raises DataLoadError (shown by the app) when a file, or the cache, is wrong."""
     folder = data_dir()
     return _loaded(str(folder), _signature(folder))[0]
+
+
+def geocache() -> dict[str, CacheEntry]:
+    """The data folder's geocode cache, as loaded with the dataset (the overlay's names use it too)."""
+    folder = data_dir()
+    return _loaded(str(folder), _signature(folder))[1]
 
 
 def coordinates() -> dict[str, tuple[float, float]]:

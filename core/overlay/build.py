@@ -13,10 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
-from common.i18n import Message
 from common.numbers import LATITUDE, LONGITUDE, Bounds, read_number
 from common.problems import Problem
-from core.overlay.columns import ColumnMap
+from core.overlay.columns import ROLE_LABELS, ColumnMap
 from core.overlay.countries import country_code
 from core.overlay.model import Overlay, OverlayLink, OverlayPlace
 from core.overlay.reading import Table
@@ -41,7 +40,7 @@ class _Row:
 
     def problem(self, role: str, code: str, value: str = "", **params: str) -> None:
         self.problems.append(Problem(self.table.source, code, self.line, self.columns.get(role), value,
-                                     expected=Message(f"overlay.role.{role}"), params=dict(params)))
+                                     expected=ROLE_LABELS[role], params=dict(params)))
 
     def number(self, role: str, bounds: Bounds) -> float | None:
         number, code = _read_number(self.text(role), bounds)

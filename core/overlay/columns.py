@@ -18,6 +18,12 @@ from common.i18n import Message
 from common.problems import Problem
 
 ROLES = ("city1", "country1", "lat1", "lon1", "city2", "country2", "lat2", "lon2")
+ROLE_LABELS = {
+    "city1": Message("overlay.role.city1"), "country1": Message("overlay.role.country1"),
+    "lat1": Message("overlay.role.lat1"), "lon1": Message("overlay.role.lon1"),
+    "city2": Message("overlay.role.city2"), "country2": Message("overlay.role.country2"),
+    "lat2": Message("overlay.role.lat2"), "lon2": Message("overlay.role.lon2"),
+}
 REQUIRED = ("city1", "city2")  # countries are optional; coordinates too (then names are looked up)
 
 # The words for each kind of column, without the side.
@@ -105,7 +111,7 @@ class ColumnMap:
             lat, lon = f"lat{side}", f"lon{side}"
             if bool(self.get(lat)) != bool(self.get(lon)):
                 missing.append(lon if self.get(lat) else lat)
-        return [Problem(source, "missing_role", line=1, expected=Message(f"overlay.role.{role}"),
+        return [Problem(source, "missing_role", line=1, expected=ROLE_LABELS[role],
                         value=" / ".join(_examples(role))) for role in missing]
 
 

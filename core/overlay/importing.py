@@ -4,28 +4,58 @@ the start-up option (`--overlay`) share."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
+from common.csvtable import read_bytes
+from common.problems import Problem
 from core.overlay.build import Resolver, build
 from core.overlay.columns import ColumnMap
 from core.overlay.model import Overlay
-from core.overlay.reading import Table, read_table
+from core.overlay.reading import MAX_BYTES, Table, read_table, too_large
 
 
 @dataclass(frozen=True)
 class Imported:
-    """What one import made: the table (None when unreadable), the column roles used, the Overlay."""
+    """What one import made: the table (None when unreadable), the column roles used, the Overlay
+    (its problems: the reading's first, then the rows'), and the reading's problems alone."""
 
     table: Table | None
     columns: ColumnMap
     overlay: Overlay
+    reading: tuple[Problem, ...] = ()
+
+    def remap(self, columns: ColumnMap, resolve: Resolver | None = None) -> Imported:
+        """The same table read with other column roles (the reader reassigned one by hand)."""
+        if self.table is None:
+            return self
+        built = build(self.table, columns, resolve)
+        overlay = Overlay(built.source, built.places, built.links, (*self.reading, *built.problems))
+        return Imported(self.table, columns, overlay, self.reading)
 
 
-def import_overlay(name: str, data: bytes, resolve: Resolver | None = None,
-                   columns: ColumnMap | None = None) -> Imported:
-    """Read `data` (the file `name`), detect its columns unless given, build the overlay."""
+def _refused(name: str, problems: list[Problem] | tuple[Problem, ...]) -> Imported:
+    return Imported(None, ColumnMap(), Overlay(name, problems=tuple(problems)), tuple(problems))
+
+
+def import_overlay(name: str, data: bytes, resolve: Resolver | None = None) -> Imported:
+    """Read `data` (the file `name`), detect its columns, build the overlay."""
     table, problems = read_table(name, data)
     if table is None:
-        return Imported(None, columns or ColumnMap(), Overlay(name, problems=tuple(problems)))
-    columns = columns or ColumnMap.detect(table.header)
-    overlay = build(table, columns, resolve)
-    return Imported(table, columns, Overlay(name, overlay.places, overlay.links, (*problems, *overlay.problems)))
+        return _refused(name, problems)
+    return Imported(table, ColumnMap(), Overlay(name), tuple(problems)).remap(ColumnMap.detect(table.header), resolve)
+
+
+def import_file(path: Path, resolve: Resolver | None = None) -> Imported:
+    """The overlay in the file at `path` (the start-up option): too large a file is refused by its
+    size before a byte is read; a missing or unreadable one is a problem like a data file's."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # read_bytes says what is wrong with it
+    if size > MAX_BYTES:
+        return _refused(name, [too_large(name, size)])
+    data, problems = read_bytes(path)
+    if data is None:
+        return _refused(name, problems)
+    return import_overlay(name, data, resolve)

@@ -1,16 +1,22 @@
 """Programme pairs that an imported file lists too, so that the map draws them once (as the programme's).
 
-The rule: an overlay link IS a programme pair when its two ends lie within `SAME_PLACE_KM` of the
-programme pair's two ends, in either order. A distance, not a name: the file spells places its own
-way (Kobe, 神戸, Köbe), and the programme puts a prefecture or province at its seat of government
-(河北省 at Shijiazhuang, 兵庫県 at Kobe), where a file's coordinates for the region rarely are
-exactly; 25 km holds a city centre and its government's seat while keeping apart neighbouring
-cities (Kobe–Osaka is 30 km). The price, accepted: a city and its prefecture that share a seat
-(神戸市 and 兵庫県) are one place to this rule.
+The rule: an overlay link IS a programme pair when, in either order, each of its ends is the same
+place as one of the programme pair's ends. Same place = BOTH
+- within `SAME_PLACE_KM` of the programme place's point: the programme puts a prefecture or
+  province at its seat of government (河北省 at Shijiazhuang, 兵庫県 at Kobe), where a file's
+  point for the region rarely is exactly; and
+- one of its names once folded (case, width, accents, spaces and punctuation, one trailing
+  administrative word: Hyōgo Prefecture = hyogo = 兵庫 of 兵庫県).
+Distance alone is not enough: Tokyo's Shinjuku ward is at Tokyo's seat and Beijing's Dongcheng
+district at Beijing's centre, so "Shinjuku – Dongcheng" would hide as "東京都–北京市". A file that
+spells a place otherwise (Tientsin) draws its pair a second time, beneath the programme's: the
+safe side (a real, different partnership is never hidden).
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 
 import numpy as np
@@ -20,10 +26,23 @@ from core.overlay.model import Overlay
 
 SAME_PLACE_KM = 25.0
 EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG)
+ADMINISTRATIVE = ("metropolis", "metropolitan", "prefecture", "province", "municipality", "city", "shi", "ken",
+                  "市", "県", "县", "府", "都", "省")
+_NOT_LETTERS = re.compile(r"[\W_]+")
 
 
-def _near(overlay: Overlay, lat: float, lon: float) -> set[int]:
-    """The overlay's places within SAME_PLACE_KM of (lat, lon) (haversine)."""
+def fold_name(name: str) -> str:
+    """A place name as compared: no case, width, accents, spaces, punctuation or administrative ending."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    folded = _NOT_LETTERS.sub("", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    for word in ADMINISTRATIVE:
+        if folded.endswith(word) and len(folded) > len(word):
+            return folded[: -len(word)]
+    return folded
+
+
+def _near(overlay: Overlay, lat: float, lon: float, names: set[str]) -> set[int]:
+    """The overlay's places within SAME_PLACE_KM of (lat, lon) (haversine) named one of `names`."""
     if not overlay.places:
         return set()
     lats = np.radians([p.lat for p in overlay.places])
@@ -31,13 +50,15 @@ def _near(overlay: Overlay, lat: float, lon: float) -> set[int]:
     la, lo = np.radians(lat), np.radians(lon)
     h = np.sin((lats - la) / 2) ** 2 + np.cos(lats) * np.cos(la) * np.sin((lons - lo) / 2) ** 2
     km = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
-    return set(np.flatnonzero(km <= SAME_PLACE_KM).tolist())
+    return {i for i in np.flatnonzero(km <= SAME_PLACE_KM).tolist() if fold_name(overlay.places[i].name) in names}
 
 
 def programme_duplicates(overlay: Overlay, partnerships: Iterable[Partnership],
-                         coords: Mapping[str, tuple[float, float]]) -> frozenset[int]:
-    """Indices of the overlay links that are one of `partnerships` (see the rule above); a programme
-    pair without coordinates for both ends matches nothing."""
+                         coords: Mapping[str, tuple[float, float]],
+                         names: Mapping[str, Iterable[str]] | None = None) -> frozenset[int]:
+    """Indices of the overlay links that are one of `partnerships` (see the rule above). `names`:
+    place key → its names in every language (without it, only the key, its Japanese name, counts);
+    a programme pair without coordinates for both ends matches nothing."""
     pairs: set[tuple[int, int]] = set()
     near: dict[str, set[int]] = {}
     for p in partnerships:
@@ -45,7 +66,8 @@ def programme_duplicates(overlay: Overlay, partnerships: Iterable[Partnership],
             continue
         for key in (p.japan, p.china):
             if key not in near:
-                near[key] = _near(overlay, *coords[key])
+                spelled = {fold_name(n) for n in (key, *(names or {}).get(key, ()))}
+                near[key] = _near(overlay, *coords[key], spelled)
         pairs.update((a, b) for a in near[p.japan] for b in near[p.china])
     if not pairs:
         return frozenset()

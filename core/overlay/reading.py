@@ -50,7 +50,7 @@ class Table:
 def read_table(name: str, data: bytes) -> tuple[Table | None, list[Problem]]:
     """The table in `data` (the file `name`), with every problem found; None when nothing is usable."""
     if len(data) > MAX_BYTES:
-        return None, [Problem(name, "too_large", value=f"{len(data) / 2**20:.1f}", expected=f"{MAX_BYTES // 2**20}")]
+        return None, [too_large(name, len(data))]
     suffix = PurePath(name).suffix.lower()
     if suffix in XLSX_SUFFIXES:
         return _read_xlsx(name, data)
@@ -59,8 +59,9 @@ def read_table(name: str, data: bytes) -> tuple[Table | None, list[Problem]]:
     return _read_csv(name, data)
 
 
-def _too_many(name: str) -> Problem:
-    return Problem(name, "too_many_rows", expected=f"{MAX_ROWS:,}")
+def too_large(name: str, size: int) -> Problem:
+    """The refusal of a file of `size` bytes, over MAX_BYTES (in MB, as a file manager shows it)."""
+    return Problem(name, "too_large", value=f"{size / 2**20:.1f}", expected=f"{MAX_BYTES // 2**20}")
 
 
 def _read_csv(name: str, data: bytes) -> tuple[Table | None, list[Problem]]:
@@ -133,7 +134,7 @@ def _table(name: str, cells: np.ndarray, lines: list[int], problems: list[Proble
     header_line, header = lines[kept[0]], tuple(cells[kept[0]])
     body = kept[1:]
     if len(body) > MAX_ROWS:
-        return None, [_too_many(name)]
+        return None, [Problem(name, "too_many_rows", expected=f"{MAX_ROWS:,}")]
     seen: set[str] = set()
     for column in header:
         if column and column in seen:

@@ -18,20 +18,21 @@ class OverlayView:
     """One session's overlay as the sidebar set it up.
 
     `show` is the "show overlay" switch, `scope` the "Japan–China only / all countries" choice.
-    `partnerships` and `coords` are the programme's (the data at the viewed date) and serve only
-    `excluded`."""
+    `partnerships`, `coords` and `names` (place key → its names) are the programme's (the data at
+    the viewed date) and serve only `excluded`."""
 
     overlay: Overlay
     show: bool
     scope: Scope
     partnerships: tuple[Partnership, ...] = ()
     coords: Mapping[str, tuple[float, float]] | None = None
+    names: Mapping[str, tuple[str, ...]] | None = None
 
     @cached_property
     def excluded(self) -> frozenset[int]:
         """Overlay link indices that are programme pairs (core/overlay/match.py): the map draws
         those as the programme's links only."""
-        return programme_duplicates(self.overlay, self.partnerships, self.coords or {})
+        return programme_duplicates(self.overlay, self.partnerships, self.coords or {}, self.names)
 
     def links(self, regions: Collection[str] = ()) -> tuple[int, ...]:
         """The overlay link indices to draw for the region filter `regions` (the view's `province`):

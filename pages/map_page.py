@@ -24,10 +24,13 @@ lang = view.lang
 shown = apply_filter(dataset, view.filter)
 # Framed on the view without its year filters: moving the year slider keeps the map still.
 framed = apply_filter(dataset, without_years(view.filter))
-# What both the page's map and the presenter's show besides the places and links.
+# What both the page's map and the presenter's show besides the places and links; `imported` is
+# this session's list of other partnerships (ui/overlay.py), if any.
+imported = overlay.current()
 marks = dict(
     shaded=view["province"], **map_marks(dataset, view), timeline_year=view["year"],
     frame=[coords[p.key] for p in framed.places if p.key in coords],
+    overlay=overlay_map(imported, view["province"], overlay_selected()),
 )
 
 if presenter.presenting():
@@ -45,12 +48,10 @@ with map_col:
     unplaced = [p.key for p in shown.places if p.key not in coords]
     if unplaced:
         st.warning(markdown_text(t("map.unplaced", lang, names=place_list(dataset, unplaced, lang))))
-    imported = overlay.current()  # this session's imported list of other partnerships, if any
     fmap = build_map(
         shown.places, shown.partnerships, coords,
         lang=lang, color_by=view.color, stage_of=dataset.stage_of,
         basemap=view.basemap, selected=view.place, selected_link=view.link, **marks,
-        overlay=overlay_map(imported, view["province"], overlay_selected()),
     )
     follow_click(st_folium(fmap, key=map_key(), height=640, use_container_width=True, returned_objects=CLICK_RETURNS))
     st.caption(t("map.click_hint", lang))
@@ -67,8 +68,8 @@ with side_col:
         place_details(dataset, view.place, lang)
     elif view.link in links:
         link_details(dataset, links[view.link], lang)
-    elif imported and overlay_selected() in range(len(imported.overlay.links)):
-        overlay_details(imported.overlay, overlay_selected(), lang)
+    elif imported and (row := marks["overlay"].selected_link) is not None:
+        overlay_details(imported.overlay, row, lang)
     else:
         st.info(t("map.click_hint", lang), icon=":material/touch_app:")
     if view.place or view.link or overlay_selected() is not None:

@@ -46,6 +46,13 @@ class OverlayMap:
     regions: tuple[str, ...] = ()
     selected: int | None = None
 
+    @property
+    def selected_link(self) -> int | None:
+        """`selected` when it is a drawn link of this overlay (a stale click of an earlier file
+        or a programme pair is not), else None."""
+        chosen = self.selected
+        return chosen if chosen in range(len(self.overlay.links)) and chosen not in self.exclude else None
+
 
 def overlay_payload(overlay: Overlay, exclude: Collection[int] = (), lang: str = "ja") -> str:
     """The overlay as one compact, script-safe JSON text (see jcm-overlay.js for its reading):
@@ -115,10 +122,9 @@ def overlay_options(view: OverlayMap) -> dict[str, object]:
     """The browser-side filter of an OverlayMap (OverlayLayer's `setOptions` takes the same).
     `regions` is None without a region filter, else the payload's indices of the chosen regions
     (empty when no shipped place lies in them: then no link is shown)."""
-    selected = view.selected if view.selected is not None and view.selected not in view.exclude else None
     return {"show": view.show, "scope": view.scope,
             "regions": region_indices(view.overlay, view.exclude, view.regions) if view.regions else None,
-            "selected": selected}
+            "selected": view.selected_link}
 
 
 class OverlayLayer(JSCSSMixin):

@@ -10,7 +10,7 @@ import streamlit as st
 
 from core.charts import entity_chart, entity_stages
 from core.i18n import label, t
-from core.map.overlay import country_name
+from core.map.overlay import country_name, source_name
 from core.models import Country, Dataset, Partnership, Status
 from core.overlay.model import Overlay
 from core.present import (
@@ -142,6 +142,6 @@ def overlay_details(overlay: Overlay, index: int, lang: str) -> None:
     ends = [overlay.places[link.a], overlay.places[link.b]]
     names = [f"{p.name} ({country_name(p.country, lang)})" if p.country else p.name for p in ends]
     st.subheader(markdown_text(" – ".join(names)), anchor=False)
-    st.caption(markdown_text(t("details.overlay_source", lang, file=overlay.source, row=link.row)))
+    st.caption(markdown_text(t("details.overlay_source", lang, file=source_name(overlay), row=link.row)))
     show_table([{t("details.overlay_column", lang): header, t("details.overlay_value", lang): value}
                 for header, value in link.fields])

@@ -23,7 +23,7 @@ from core.map.elements import DivIconLayer, Focusable, GeoJsonData, LabelLayout,
 from core.map.encoding import LatLon, collection_json, js_value, script_safe
 from core.map.features import FIT_PADDING, ColorBy, category, link_features, place_features, ringed_regions
 from core.map.legend import legend_html, overlay_legend
-from core.map.overlay import OverlayLayer, OverlayMap
+from core.map.overlay import OverlayLayer, OverlayMap, source_name
 from core.map.projection import fit_zoom
 from core.map.timeline import Timeline
 from core.map.style import (
@@ -118,7 +118,7 @@ def build_map(
     halo = changed_label if any(p.key in changed for p, _ in shown) else ""
     legend = legend_html({shape(p, p.key in rings) for p, _ in shown},
                         {category(p, color_by, stage_of) for p, _, _ in links}, color_by, lang, halo,
-                        overlay_legend(overlay.overlay.source, lang) if overlay else "")
+                        overlay_legend(source_name(overlay.overlay), lang) if overlay else "")
     if legend:
         m.add_child(Legend(legend, NARROW_MAP_PX), name="legend")
     add_basemap(m, basemap, lang)

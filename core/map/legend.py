@@ -44,7 +44,7 @@ def overlay_legend(source: str, lang: str) -> str:
 def _legible(style: Mapping[str, Any]) -> dict[str, Any]:
     """An overlay style as a 34 px swatch still legible from the back of the room: the same colour,
     at least 2 px, half as transparent again (the two rows keep their order of strength)."""
-    return {**style, "weight": max(2.0, style["weight"]), "opacity": min(1.0, style["opacity"] * 1.5)}
+    return {**style, "weight": max(2.0, style["weight"]), "opacity": round(min(1.0, style["opacity"] * 1.5), 2)}
 
 
 def legend_html(shapes: Iterable[str], cats: Iterable[str], color_by: str, lang: str, changed: str = "",

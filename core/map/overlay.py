@@ -13,6 +13,7 @@ the DOM only as textContent. Programme pairs that the file also holds (`exclude`
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
@@ -52,6 +53,12 @@ class OverlayMap:
         or a programme pair is not), else None."""
         chosen = self.selected
         return chosen if chosen in range(len(self.overlay.links)) and chosen not in self.exclude else None
+
+
+def source_name(overlay: Overlay) -> str:
+    """The overlay's file name without its folders (a start-up file is given as a path): what
+    the legend and the details panel name, never where it lies on the presenter's disk."""
+    return re.split(r"[\\/]", overlay.source)[-1]
 
 
 def overlay_payload(overlay: Overlay, exclude: Collection[int] = (), lang: str = "ja") -> str:

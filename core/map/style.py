@@ -125,7 +125,7 @@ OVERLAY_PANE_Z = 350
 # pairs a little stronger than the rest. Hover and selection darken one link.
 OVERLAY_STYLES: dict[str, dict[str, Any]] = {
     "other": {"color": "#7D93AB", "weight": 1.0, "opacity": 0.28},
-    "japan_china": {"color": "#4F6E8F", "weight": 1.6, "opacity": 0.7},
+    "japan_china": {"color": "#4F6E8F", "weight": 1.4, "opacity": 0.55},
 }
 OVERLAY_HOVER_STYLE = {"color": "#1E3550", "weight": 3.0, "opacity": 0.95}
 OVERLAY_HIT_PX = 5.0  # a pointer within this many px of an overlay link hovers or clicks it

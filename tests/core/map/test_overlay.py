@@ -9,7 +9,7 @@ import re
 import pytest
 
 from bench.reference import REFERENCE_LINKS, TWIN_CITIES, reference_overlay
-from core.map.overlay import OverlayLayer, OverlayMap, country_name, overlay_options, overlay_payload
+from core.map.overlay import OverlayLayer, OverlayMap, country_name, overlay_options, overlay_payload, source_name
 from core.overlay.model import Overlay, OverlayLink, OverlayPlace
 from tests.core.map.map_sample import build, legend_html
 from tests.core.map.test_build import PAYLOADS
@@ -66,6 +66,12 @@ def test_country_names_in_the_readers_language(code, lang, name):
     assert country_name(code, lang) == name
 
 
+@pytest.mark.parametrize(("source", "name"), [("pairs.csv", "pairs.csv"), ("/home/k/会議/pairs.xlsx", "pairs.xlsx"),
+                                             ("C:\\Users\\k\\pairs.csv", "pairs.csv"), ("", "")])
+def test_the_file_is_named_without_its_folders(source, name):
+    assert source_name(Overlay(source)) == name
+
+
 @pytest.mark.parametrize(
     ("view", "options"),
     [
@@ -81,7 +87,7 @@ def test_options_name_regions_by_the_payloads_indices(view, options):
 
 
 def test_the_map_wires_the_payload_to_the_layer_and_names_the_file_in_the_legend():
-    source = Overlay("<b>twin</b>.csv", SAMPLE.places, SAMPLE.links)
+    source = Overlay("/data/<img src=x>twin.csv", SAMPLE.places, SAMPLE.links)
     m = build(lang="en", overlay=OverlayMap(source, frozenset({3}), scope="all"))
     page = m.get_root().render()
     layer = next(c for c in m._children.values() if isinstance(c, OverlayLayer))
@@ -90,7 +96,7 @@ def test_the_map_wires_the_payload_to_the_layer_and_names_the_file_in_the_legend
     assert '<script src="../../app/static/map/jcm-overlay.js">' in page
     assert '<link rel="stylesheet" href="../../app/static/map/jcm-overlay.css"/>' in page
     legend = legend_html(m)
-    assert "Other partnerships — imported from &lt;b&gt;twin&lt;/b&gt;.csv: not part of the programme" in legend
+    assert "Other partnerships — imported from &lt;img src=x&gt;twin.csv: not part of the programme" in legend
     assert legend.index("Other partnerships") > legend.index("Relation")  # last: the programme comes first
     assert "jcm-ov-other" in legend and "jcm-ov-jc" in legend  # the stylesheet shows what the layer draws
     assert "jcm.overlayLayer" not in build(lang="en").get_root().render() and "imported" not in legend_html(build(lang="en"))

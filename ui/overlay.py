@@ -20,6 +20,7 @@ from core.errors import DataError, DataLoadError
 from core.i18n import t
 from core.overlay.columns import ROLE_LABELS, ROLES
 from core.overlay.importing import Imported, import_file, import_overlay
+from core.overlay.reading import MAX_BYTES, MAX_ROWS
 from core.overlay.select import SCOPES
 from core.overlay.view import OverlayView
 from geocode.overlay import offline_resolver
@@ -28,7 +29,7 @@ from ui.problems import show_problems
 
 UPLOAD = "_overlay_upload"  # this session's Imported (from an upload), or absent
 UPLOAD_HASH = "_overlay_upload_hash"  # sha256 of the uploaded bytes: widget keys per file
-_FILE = "_overlay_file"  # the uploader
+_UPLOADER = "_overlay_uploader"  # a number in the uploader's key: a new number empties the uploader
 _SHOW = "_overlay_show"  # the "show on the map" switch
 _SCOPE = "_overlay_scope"  # "japan_china" | "all"
 PREVIEW_ROWS = 5
@@ -42,14 +43,28 @@ def upload_state(name: str, data: bytes) -> dict[str, object]:
             UPLOAD_HASH: hashlib.sha256(data).hexdigest()}
 
 
+def _uploader_key() -> str:
+    return f"_overlay_file_{st.session_state.get(_UPLOADER, 0)}"
+
+
 def _uploaded() -> None:
     """The uploader changed: a new file replaces this session's overlay; a removed one drops it."""
-    file = st.session_state.get(_FILE)
+    file = st.session_state.get(_uploader_key())
     if file is None:
-        st.session_state.pop(UPLOAD, None)
-        st.session_state.pop(UPLOAD_HASH, None)
-        return
-    st.session_state.update(upload_state(file.name, file.getvalue()))
+        _remove()
+    else:
+        st.session_state.update(upload_state(file.name, file.getvalue()))
+
+
+def _remove() -> None:
+    """Drop this session's upload (the start-up file, if any, shows again) and empty the uploader.
+
+    The app's own button, because Streamlit 1.67 stops listing the uploaded file (and its ✕) under
+    the uploader after the rerun its upload causes when the app uses st.navigation (the file itself
+    stays uploaded; measured in Chromium), so the file's name and this button stand in for them."""
+    st.session_state.pop(UPLOAD, None)
+    st.session_state.pop(UPLOAD_HASH, None)
+    st.session_state[_UPLOADER] = st.session_state.get(_UPLOADER, 0) + 1
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -99,13 +114,17 @@ def sidebar(lang: str, side: DeltaGenerator) -> None:
             _switches(side, lang)
         return
     imported = _imported()
-    with side.expander(t("overlay.title", lang), icon=":material/hub:", expanded=imported is not None):
-        st.file_uploader(t("overlay.upload", lang), type=["csv", "xlsx"], key=_FILE, on_change=_uploaded,
-                         help=t("overlay.upload_help", lang))
+    with side.expander(t("overlay.title", lang), icon=":material/hub:"):
+        st.file_uploader(t("overlay.upload", lang), type=["csv", "xlsx"], key=_uploader_key(), on_change=_uploaded,
+                         help=t("overlay.upload_help", lang, size=f"{MAX_BYTES // 2**20} MB", rows=f"{MAX_ROWS:,}"))
         if imported is None:
             return
-        if UPLOAD not in st.session_state:
-            st.caption(t("overlay.from_start", lang, file=Path(imported.overlay.source).name))
+        name = Path(imported.overlay.source).name
+        if UPLOAD in st.session_state:
+            st.text(t("overlay.uploaded", lang, file=name))
+            st.button(t("overlay.remove", lang), key="_overlay_remove", on_click=_remove, icon=":material/close:")
+        else:
+            st.caption(t("overlay.from_start", lang, file=name))
         _summary(imported, lang)
 
 
@@ -120,7 +139,7 @@ def _summary(imported: Imported, lang: str) -> None:
     st.dataframe(imported.table.preview(PREVIEW_ROWS), hide_index=True)
     japan_china = sum(overlay.is_japan_china(link) for link in overlay.links)
     st.text(t("overlay.counts", lang, pairs=f"{len(overlay.links):,}", japan_china=f"{japan_china:,}",
-              failed=f"{len({p.line for p in overlay.problems}):,}"))
+              failed=f"{len({p.line for p in overlay.problems if p.problem != 'missing_role'}):,}"))
     view = current()
     if view is not None:
         if view.excluded:

@@ -61,7 +61,7 @@ def read_table(name: str, data: bytes) -> tuple[Table | None, list[Problem]]:
 
 def too_large(name: str, size: int) -> Problem:
     """The refusal of a file of `size` bytes, over MAX_BYTES (in MB, as a file manager shows it)."""
-    return Problem(name, "too_large", value=f"{size / 2**20:.1f}", expected=f"{MAX_BYTES // 2**20}")
+    return Problem(name, "too_large", value=f"{size / 2**20:.1f} MB", expected=f"{MAX_BYTES // 2**20} MB")
 
 
 def _read_csv(name: str, data: bytes) -> tuple[Table | None, list[Problem]]:
@@ -91,6 +91,8 @@ def _read_csv(name: str, data: bytes) -> tuple[Table | None, list[Problem]]:
             record, expected, saw = map(int, found.groups())
             skipped.append(record)
             problems.append(Problem(name, "field_count", line=record, value=str(saw), expected=str(expected)))
+        elif issubclass(warning.category, pd.errors.ParserWarning):  # worded otherwise: never a silent loss
+            problems.append(Problem(name, "parse", value=str(warning.message).strip()))
     cells = _stripped(frame)
     records = np.setdiff1d(np.arange(1, len(cells) + len(skipped) + 1), skipped)  # 1-based, header first
     lines = records

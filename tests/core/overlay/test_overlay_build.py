@@ -1,0 +1,117 @@
+"""Rows → an Overlay: strict numbers, countries, places once, bad rows listed while the rest draw.
+
+Every file here is FICTIONAL (made up in the test), except the reference set, which is read in place.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from core.errors import DataError
+from core.overlay.columns import ColumnMap
+from core.overlay.countries import country_code
+from core.overlay.importing import import_overlay
+from core.overlay.regions import regions_of
+
+HEADER = "city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
+
+
+def pairs(*rows: str, header: str = HEADER) -> bytes:
+    return (header + "".join(r + "\n" for r in rows)).encode()
+
+
+def test_reference_set_builds_whole_and_fast(reference):
+    imported, seconds = reference
+    overlay = imported.overlay
+    assert len(overlay.links) == 25_917 and overlay.problems == ()
+    assert sum(overlay.is_japan_china(link) for link in overlay.links) == 187  # as ../shared/datasets/README.md says
+    assert len(overlay.places) < 25_917  # each place once
+    jp_cn = [p for p in overlay.places if p.country in ("JP", "CN")]
+    assert sum(bool(p.region) for p in jp_cn) / len(jp_cn) > 0.95
+    assert seconds < 1.5, f"the reference set took {seconds:.2f} s to import"
+
+
+@pytest.mark.parametrize(
+    ("row", "problems"),
+    [  # (code, column, value) of each problem of the row
+        ("Kobe,Japan,95,135,Tianjin,China,39,117", [("number_out_of_range", "lat1", "95")]),
+        ("Kobe,Japan,34.7,east,Tianjin,China,39,117", [("not_a_number", "lng1", "east")]),
+        ("Kobe,Japan,34.7,135,Tianjin,China,nan,1_17", [("not_a_number", "lat2", "nan"), ("not_a_number", "lng2", "1_17")]),
+        (",Japan,34.7,135,Tianjin,China,39,117", [("missing_value", "city1", "")]),
+        ("Kobe,Japan,34.7,,Tianjin,China,39,117", [("half_coordinates", "lng1", "")]),
+        ("Kobe,Japan,34.7,135,Tianjin,China,39,181", [("number_out_of_range", "lng2", "181")]),
+    ],
+)
+def test_a_bad_row_is_listed_and_the_others_still_draw(row, problems):
+    good = "Kawasaki,Japan,35.52,139.70,Shenyang,China,41.8,123.4"
+    overlay = import_overlay("fictional.csv", pairs(good, row, good)).overlay
+    assert [link.row for link in overlay.links] == [2, 4]
+    assert [(p.problem, p.column, p.value, p.line) for p in overlay.problems] == [(*p, 3) for p in problems]
+    for lang in ("ja", "en", "zh"):  # worded like a data file's: file, line, column, value, the fix
+        message = DataError.of(overlay.problems[0]).message(lang)
+        assert "fictional.csv" in message and "3" in message and problems[0][1] in message
+
+
+def test_places_are_kept_once_and_each_link_keeps_its_row_as_text():
+    formula = '"=HYPERLINK(""http://example.invalid"",""click"")"'
+    overlay = import_overlay("fictional.csv", pairs(
+        "Kobe,Japan,34.69,135.19,Tianjin,China,39.13,117.2",
+        f"Kobe,日本,34.69,135.19,{formula},CN,39.13,117.2",
+        "Kobe,Japan,34.69,135.19,<script>alert(1)</script>,中华人民共和国,39.13,117.2",
+    )).overlay
+    assert [p.name for p in overlay.places] == [
+        "Kobe", "Tianjin", '=HYPERLINK("http://example.invalid","click")', "<script>alert(1)</script>"]
+    assert [(link.a, link.b) for link in overlay.links] == [(0, 1), (0, 2), (0, 3)]
+    assert all(overlay.is_japan_china(link) for link in overlay.links)
+    assert overlay.links[2].fields[4] == ("city2", "<script>alert(1)</script>")
+    assert [p.region for p in overlay.places] == ["兵庫県", "天津市", "天津市", "天津市"]
+
+
+def test_names_only_rows_are_placed_by_the_resolver_or_listed():
+    known = {("Kobe", "JP"): (34.69, 135.19, "JP"), ("天津", ""): (39.13, 117.2, "CN")}
+    asked = []
+
+    def resolve(name: str, country: str):
+        asked.append((name, country))
+        return known.get((name, country))
+
+    data = pairs("Kobe,JP,天津", "Kobe,JP,Atlantis", "Kobe,JP,天津", header="都市1,国1,都市2\n")
+    overlay = import_overlay("fictional-names.csv", data, resolve).overlay
+    assert [(overlay.places[l.a].name, overlay.places[l.b].name, l.row) for l in overlay.links] == [
+        ("Kobe", "天津", 2), ("Kobe", "天津", 4)]
+    assert overlay.places[1].country == "CN" and overlay.places[1].region == "天津市"
+    assert [(p.problem, p.column, p.value, p.line) for p in overlay.problems] == [
+        ("unresolved_place", "都市2", "Atlantis", 3)]
+    assert sorted(asked) == [("Atlantis", ""), ("Kobe", "JP"), ("天津", "")]  # each name asked once
+
+
+def test_reassigned_columns_rebuild_from_the_same_table():
+    data = pairs("Kobe,Tianjin,34.69,135.19,39.13,117.2", header="a,b,c,d,e,f\n")
+    imported = import_overlay("fictional.csv", data)
+    assert imported.overlay.links == () and len(imported.overlay.problems) == 2  # no name column found
+    columns = ColumnMap({"city1": "a", "city2": "b", "lat1": "c", "lon1": "d", "lat2": "e", "lon2": "f"})
+    remapped = imported.remap(columns)
+    assert len(remapped.overlay.links) == 1 and remapped.overlay.problems == () and remapped.columns == columns
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("Japan", "JP"), ("日本", "JP"), ("日本国", "JP"), ("jp", "JP"), ("JPN", "JP"), ("China", "CN"), ("中国", "CN"),
+     ("People's Republic of China", "CN"), ("中华人民共和国", "CN"), ("United States", "US"), ("美国", "US"),
+     ("アメリカ合衆国", "US"), ("England, United Kingdom", "GB"), ("Georgia (country)", "GE"),
+     ("Bosnia and Herzegovina", "BA"), ("Czech Republic", "CZ"), ("Türkiye", "TR"), ("Turkey", "TR"),
+     ("  ＪＡＰＡＮ ", "JP"), ("", ""), ("Atlantis", ""), ("Korea", "")],
+)
+def test_countries_from_names_and_codes_in_any_language(text, code):
+    assert country_code(text) == code
+
+
+@pytest.mark.parametrize(
+    ("point", "region"),
+    [(("JP", 34.69, 135.19), "兵庫県"), (("JP", 43.06, 141.35), "北海道"), (("CN", 41.8, 123.43), "遼寧省"),
+     (("CN", 31.23, 121.47), "上海市"), (("CN", 43.8, 87.6), "新疆ウイグル自治区"),
+     (("JP", 39.13, 117.2), ""),  # a Japanese name placed in China: no Japanese region
+     (("US", 40.7, -74.0), ""), (("JP", 30.0, 150.0), "")],
+)
+def test_regions_are_the_region_filters_names(point, region):
+    assert regions_of([point]) == [region]

@@ -1,0 +1,98 @@
+"""Programme pairs found in an overlay (not drawn twice), and the links a view selects.
+
+The overlays here are FICTIONAL, except the reference set, which is read in place."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.models import Partnership, RelationType
+from core.overlay.match import fold_name, programme_duplicates
+from core.overlay.model import Overlay, OverlayLink, OverlayPlace
+from core.overlay.select import overlay_links
+from core.overlay.view import OverlayView
+
+COORDS = {"神戸市": (34.6913, 135.183), "天津市": (39.14222, 117.17667), "兵庫県": (34.6913, 135.183),
+          "広東省": (23.11667, 113.25)}
+NAMES = {"神戸市": ("神戸市", "Kobe", "神户市"), "天津市": ("天津市", "Tianjin"), "兵庫県": ("兵庫県", "Hyogo", "兵库县"),
+         "広東省": ("広東省", "Guangdong", "广东省")}
+PROGRAMME = (Partnership("神戸市", "天津市", RelationType.FRIENDSHIP, "友好都市", 1973, "fictional test"),
+             Partnership("兵庫県", "広東省", RelationType.FRIENDSHIP, "友好県省", 1983, "fictional test"))
+PLACES = (
+    OverlayPlace("Kobe", "JP", 34.69, 135.19, "兵庫県"),            # 0: 0.4 km from the programme's Kobe
+    OverlayPlace("Tianjin", "CN", 39.13, 117.2, "天津市"),          # 1
+    OverlayPlace("Hyōgo Prefecture", "JP", 34.9, 134.9, "兵庫県"),   # 2: 34 km away: too far to be one place
+    OverlayPlace("Guangdong", "CN", 23.13, 113.26, "広東省"),        # 3
+    OverlayPlace("Itami", "JP", 34.78, 135.4, "兵庫県"),            # 4: 22 km from Kobe, another city
+    OverlayPlace("Foshan", "CN", 23.02, 113.12, "広東省"),           # 5
+    OverlayPlace("Boston", "US", 42.36, -71.06),                    # 6
+    OverlayPlace("神戸市", "JP", 34.7, 135.2, "兵庫県"),             # 7
+)
+
+
+def overlay(*pairs: tuple[int, int]) -> Overlay:
+    return Overlay("fictional.csv", PLACES, tuple(OverlayLink(a, b, i + 2) for i, (a, b) in enumerate(pairs)))
+
+
+@pytest.mark.parametrize(
+    ("pairs", "names", "expected"),
+    [
+        ([(0, 1), (1, 0), (7, 1)], NAMES, {0, 1, 2}),  # either order, any language's name
+        ([(4, 5), (0, 5), (4, 1)], NAMES, set()),  # near the programme's places, but other cities
+        ([(2, 3)], NAMES, set()),  # the right names, too far away
+        ([(0, 6), (6, 1)], NAMES, set()),  # one end only
+        ([(0, 1), (7, 1)], None, set()),  # without the names in every language: only 神戸市–天津市's key...
+        ([(7, 1)], {"天津市": ("Tianjin",)}, {0}),  # ...which names the Japanese end
+    ],
+)
+def test_programme_pairs_are_the_same_two_places(pairs, names, expected):
+    assert programme_duplicates(overlay(*pairs), PROGRAMME, COORDS, names) == expected
+
+
+def test_a_programme_pair_without_coordinates_matches_nothing():
+    assert programme_duplicates(overlay((0, 1)), PROGRAMME, {"神戸市": COORDS["神戸市"]}, NAMES) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("name", "folded"),
+    [("Hyōgo Prefecture", "hyogo"), ("兵庫県", "兵庫"), ("Tokyo – Shinjuku", "tokyoshinjuku"), ("ＫＯＢＥ", "kobe"),
+     ("Kobe City", "kobe"), ("市", "市")],
+)
+def test_names_fold_for_comparison(name, folded):
+    assert fold_name(name) == folded
+
+
+def test_reference_set_holds_four_programme_pairs(reference, bundled_dataset):
+    from geocode.places import coordinates, load_folder
+    from tests.conftest import BUNDLED_DATA
+
+    dataset, cache = load_folder(BUNDLED_DATA)
+    coords = coordinates(dataset.places, cache)
+    names = {key: tuple(place.names.all()) for key, place in dataset.places.items()}
+    ref = reference[0].overlay
+    found = programme_duplicates(ref, dataset.partnerships, coords, names)
+    shown = sorted(tuple(sorted((ref.places[ref.links[i].a].name, ref.places[ref.links[i].b].name))) for i in found)
+    assert shown == [("Beijing", "Tokyo"), ("Kawasaki", "Shenyang"), ("Kobe", "Tianjin"), ("Tianjin", "Yokkaichi")]
+
+
+@pytest.mark.parametrize(
+    ("scope", "regions", "exclude", "expected"),
+    [
+        ("all", (), (), (0, 1, 2, 3)),
+        ("japan_china", (), (), (0, 1, 2)),
+        ("japan_china", (), (0,), (1, 2)),
+        ("all", ("天津市",), (), (0, 3)),  # either end in a selected region
+        ("all", ("広東省", "天津市"), (), (0, 1, 2, 3)),
+        ("japan_china", ("北海道",), (), ()),
+    ],
+)
+def test_links_selected_by_scope_region_and_exclusion(scope, regions, exclude, expected):
+    o = overlay((0, 1), (4, 5), (5, 7), (6, 1))
+    assert overlay_links(o, scope, regions, exclude) == expected
+
+
+def test_the_view_draws_nothing_when_switched_off_and_never_a_programme_pair():
+    o = overlay((0, 1), (4, 5))
+    on = OverlayView(o, True, "all", PROGRAMME, COORDS, NAMES)
+    assert on.excluded == {0} and on.links() == (1,) and on.links(("天津市",)) == ()
+    assert OverlayView(o, False, "all", PROGRAMME, COORDS, NAMES).links() == ()

@@ -1,0 +1,120 @@
+"""Reading a foreign pairs file: encodings, workbooks, limits and every way a file can be wrong.
+
+Every file here is FICTIONAL (made up in the test), except the reference set, which is read in place.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from core.errors import DataError
+from core.overlay import reading
+from core.overlay.importing import import_file
+from core.overlay.reading import MAX_BYTES, read_table
+
+HEADER = "city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
+ROW = "Kobe,Japan,34.69,135.19,Tianjin,China,39.13,117.2\n"
+
+
+def xlsx(rows: list[list[object]]) -> bytes:
+    """A workbook written with openpyxl, as Excel would save it (one sheet)."""
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_reference_set_reads_whole(reference):
+    imported, seconds = reference
+    table = imported.table
+    assert table.header == ("city1", "country1", "lat1", "lng1", "city2", "country2", "lat2", "lng2")
+    assert len(table.rows) == 25_917 and imported.reading == ()
+    assert table.lines[:2] == (2, 3) and table.lines[-1] >= 25_918
+    print(f"reference set imported in {seconds:.2f} s")  # the report's figure (pytest -s)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "rows", "lines"),
+    [
+        ("utf8.csv", (HEADER + ROW).encode(), [ROW.strip().split(",")], (2,)),
+        ("bom.csv", (HEADER + ROW).encode("utf-8-sig"), [ROW.strip().split(",")], (2,)),
+        ("cp932.csv", "都市1,緯度1,経度1,都市2,緯度2,経度2\n①市,35,135,天津市,39,117\n".encode("cp932"),
+         [["①市", "35", "135", "天津市", "39", "117"]], (2,)),
+        ("crlf.csv", b"a,b\r\n\r\n x , NA \r\n01100,\r\n", [["x", "NA"], ["01100", ""]], (3, 4)),
+        ("quoted.csv", b'a,b\n"two\nlines",1\n"=HYPERLINK(""http://x"")",<script>\n',
+         [["two\nlines", "1"], ['=HYPERLINK("http://x")', "<script>"]], (2, 4)),
+        ("book.xlsx", xlsx([["city1", "lat1"], ["Kobe", 34.5], [], ["<b>x</b>", "01100"]]),
+         [["Kobe", "34.5"], ["<b>x</b>", "01100"]], (2, 4)),
+    ],
+)
+def test_files_read_as_text_with_their_lines(name, data, rows, lines):
+    table, problems = read_table(name, data)
+    assert problems == [] and [list(r) for r in table.rows] == rows and table.lines == lines
+    assert table.preview(1).shape == (1, len(table.header))
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "code", "line"),
+    [
+        ("empty.csv", b"", "empty_file", None),
+        ("blank.csv", b"\n \n", "empty_file", None),
+        ("header.csv", HEADER.encode(), "no_rows", None),
+        ("twice.csv", b"city1,city2,city1\nA,B,C\n", "duplicate_column", 1),
+        ("utf16.csv", (HEADER + ROW).encode("utf-16"), "utf16", None),
+        ("renamed.csv", xlsx([["a"], ["b"]]), "xlsx", None),
+        ("open.csv", b'a,b\n"never closed,1\n', "parse", None),
+        ("old.xls", b"\xd0\xcf\x11\xe0", "file_type", None),
+        ("broken.xlsx", b"PK\x03\x04 not really", "bad_workbook", None),
+        ("empty.xlsx", xlsx([]), "empty_file", None),
+    ],
+)
+def test_unreadable_files_are_one_clear_problem(name, data, code, line):
+    table, problems = read_table(name, data)
+    assert table is None and [(p.problem, p.line) for p in problems] == [(code, line)]
+    for lang in ("ja", "en", "zh"):
+        assert name in DataError.of(problems[0]).message(lang)
+
+
+def test_a_row_with_too_many_values_is_listed_by_its_line_and_the_rest_kept():
+    data = b'a,b\n1,2\n"x\ny",3\n4,5,6\n7,8\n'
+    table, problems = read_table("ragged.csv", data)
+    assert [r for r in table.rows] == [("1", "2"), ("x\ny", "3"), ("7", "8")] and table.lines == (2, 3, 6)
+    assert [(p.problem, p.line, p.value, p.expected) for p in problems] == [("field_count", 5, "3", "2")]
+
+
+def test_a_file_over_the_size_limit_is_refused_before_parsing(tmp_path: Path, monkeypatch):
+    big = tmp_path / "huge.csv"
+    with big.open("wb") as f:
+        f.write(HEADER.encode())
+        f.write(ROW.encode() * (60 * 2**20 // len(ROW)))  # ~60 MB of fictional rows
+    parsed = []
+    monkeypatch.setattr(pd, "read_csv", lambda *a, **k: parsed.append(1))
+    start = time.perf_counter()
+    from_disk = import_file(big)
+    from_upload = read_table(big.name, big.read_bytes())
+    assert time.perf_counter() - start < 1.0 and parsed == []
+    for problems in (from_disk.overlay.problems, from_upload[1]):
+        assert [(p.problem, p.expected) for p in problems] == [("too_large", f"{MAX_BYTES // 2**20} MB")]
+    assert "60.0 MB" in DataError.of(from_disk.overlay.problems[0]).message("en")
+
+
+def test_a_file_over_the_row_limit_is_refused_without_parsing_it_all(monkeypatch):
+    monkeypatch.setattr(reading, "MAX_ROWS", 20)
+    at_limit = (HEADER + ROW * 20).encode()
+    over = (HEADER + ROW * 1000).encode()
+    assert len(read_table("twenty.csv", at_limit)[0].rows) == 20
+    table, problems = read_table("over.csv", over)
+    assert table is None and [p.problem for p in problems] == ["too_many_rows"]
+
+
+def test_a_missing_start_up_file_is_a_problem_naming_it(tmp_path: Path):
+    imported = import_file(tmp_path / "gone.csv")
+    assert imported.table is None and [p.problem for p in imported.overlay.problems] == ["missing_file"]

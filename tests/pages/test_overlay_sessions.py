@@ -1,0 +1,126 @@
+"""The overlay in the app: each session sees only its own upload, the start-up file is everyone's
+until a session uploads its own, and the data folder is never touched.
+
+AppTest cannot click a file uploader: sessions are seeded with `ui.overlay.upload_state`, the very
+function the uploader's callback stores. Every file here is FICTIONAL."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from apptest_kit import REPO, assert_no_exception, open_app
+from ui.overlay import upload_state
+
+CSV_A = ("city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
+         "Fictional-Minato,Japan,34.69,135.19,Fictional-Hai,China,39.13,117.2\n"
+         "Fictional-Minato,Japan,34.69,135.19,Fictional-Yama,China,41.8,123.43\n"
+         "Broken,Japan,95,135.19,Fictional-Hai,China,39.13,117.2\n").encode()
+
+
+def xlsx_b() -> bytes:
+    book = openpyxl.Workbook()
+    for row in (["自治体", "緯度", "経度", "相手都市", "緯度2", "経度2", "備考"],
+                ["架空町", 35.0, 139.0, "架空城", 31.2, 121.5, "=HYPERLINK(\"x\")"]):
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def folder_hash(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(str(path.relative_to(folder)).encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def overlay_texts(at) -> str:
+    section = [e for e in at.sidebar.expander if e.label in ("他の姉妹・友好都市（重ねて表示）", "Other partnerships (overlay)")]
+    assert len(section) == 1
+    parts = [str(e.value) for kind in ("text", "caption", "code", "error") for e in getattr(section[0], kind)]
+    parts += [e.value.to_csv() for e in section[0].dataframe]
+    return "\n".join(parts)
+
+
+@pytest.fixture
+def no_start_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("JCAIR_OVERLAY", raising=False)
+
+
+def test_two_sessions_each_see_only_their_own_upload(no_start_file):
+    before = folder_hash(REPO / "data")
+    a = open_app(query={"lang": "en"}, state=upload_state("a.csv", CSV_A))
+    b = open_app(query={"lang": "en"}, state=upload_state("b.xlsx", xlsx_b()))
+    nobody = open_app(query={"lang": "en"})
+    for at in (a, b, nobody):
+        assert_no_exception(at)
+    shown_a, shown_b, shown_none = overlay_texts(a), overlay_texts(b), overlay_texts(nobody)
+    assert "2 pairs (2 Japan–China); rows not drawn: 1" in shown_a and "Fictional-Hai" in shown_a
+    assert "line 4, column lat1: 95 is out of range" in shown_a  # the failed row, worded like a data file's
+    assert "1 pairs (0 Japan–China); rows not drawn: 0" in shown_b and "架空城" in shown_b
+    assert '=HYPERLINK(""x"")' not in shown_b  # a formula in a workbook is its (absent) value, never run
+    assert "Fictional" not in shown_b and "架空" not in shown_a and shown_none == ""
+    # The column roles found, reassignable: the workbook's 備考 column is no role until chosen.
+    assert [s.value for s in b.sidebar.selectbox if s.label == "name of place 2"] == ["相手都市"]
+    assert folder_hash(REPO / "data") == before
+
+
+def test_the_start_up_file_is_everyones_until_a_session_uploads_its_own(tmp_path, monkeypatch):
+    start = tmp_path / "start.csv"
+    start.write_bytes(CSV_A)
+    monkeypatch.setenv("JCAIR_OVERLAY", str(start))
+    everyone = open_app(query={"lang": "en"})
+    own = open_app(query={"lang": "en"}, state=upload_state("b.xlsx", xlsx_b()))
+    assert "Loaded at start: start.csv" in overlay_texts(everyone) and "Fictional-Hai" in overlay_texts(everyone)
+    assert "Fictional" not in overlay_texts(own) and "架空城" in overlay_texts(own)
+    # One session reassigns a column: only its own overlay changes.
+    city2 = [s for s in everyone.sidebar.selectbox if s.label == "name of place 2"][0]
+    city2.select_index(0).run()  # (none)
+    assert "0 pairs (0 Japan–China); rows not drawn: 0" in overlay_texts(everyone)
+    assert "no column holds the name of place 2" in overlay_texts(everyone)
+    assert "2 pairs (2 Japan–China)" in overlay_texts(open_app(query={"lang": "en"}))
+
+
+def test_a_start_up_file_that_cannot_be_read_says_why(tmp_path, monkeypatch):
+    monkeypatch.setenv("JCAIR_OVERLAY", str(tmp_path / "missing.csv"))
+    at = open_app(query={"lang": "ja"})
+    assert_no_exception(at)
+    shown = overlay_texts(at)
+    assert "このファイルは読み込めませんでした" in shown and "missing.csv" in shown
+
+
+def _draws() -> None:
+    """A page that shows what `ui.overlay.current()` gives the map (run by AppTest.from_function)."""
+    import streamlit as st
+
+    from ui import overlay
+
+    view = overlay.current()
+    st.text("none" if view is None else f"{view.show} {view.scope} {sorted(view.excluded)} {view.links()}")
+
+
+def test_current_is_what_the_map_page_draws(no_start_file):
+    from streamlit.testing.v1 import AppTest
+
+    from core.viewstate import ViewState
+
+    pairs = ("city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
+             "Kobe,Japan,34.69,135.19,Tianjin,China,39.13,117.2\n"  # the programme's 神戸市–天津市
+             "Fictional-Minato,Japan,34.69,135.19,Fictional-Yama,China,41.8,123.43\n"
+             "Fictional-Minato,Japan,34.69,135.19,Fictional-Town,United States,40.0,-75.0\n").encode()
+    at = AppTest.from_function(_draws, default_timeout=60)
+    at.session_state["_view"] = ViewState.of(lang="ja")
+    for key, value in upload_state("fictional.csv", pairs).items():
+        at.session_state[key] = value
+    assert at.run().text[0].value == "True japan_china [0] (1,)"  # the programme pair is never drawn twice
+    at.session_state["_overlay_scope"] = "all"
+    at.session_state["_overlay_show"] = False
+    assert at.run().text[0].value == "False all [0] ()"
+    assert AppTest.from_function(_draws).run().text[0].value == "none"

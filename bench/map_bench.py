@@ -88,8 +88,7 @@ def _timed(make: Callable[..., str], *args: object) -> tuple[float, str]:
 
 
 def _cold() -> None:
-    for cached in (map_overlay._payload, map_overlay._shipped):
-        cached.cache_clear()
+    map_overlay._CACHE.clear()
 
 
 def project_page(programme, overlay: Overlay | None) -> str:

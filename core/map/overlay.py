@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Collection
+import weakref
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from typing import TypeVar
 from functools import lru_cache
 
 from babel import Locale
@@ -31,6 +33,7 @@ from core.overlay.view import OverlayView
 
 OTHER, JAPAN_CHINA = 0, 1  # a link's style code in the payload
 ID_PREFIX = "overlay:"  # a clicked overlay link reports "overlay:<index into Overlay.links>"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -67,17 +70,38 @@ def overlay_payload(overlay: Overlay, exclude: Collection[int] = (), lang: str =
     in `lang`), `rg`/`regions` (region index per place, -1 = none), `links` (a, b per link, flat),
     `jc` (style code per link: 1 Japan–China, 0 other) and `skip` (the excluded link indices, so
     the browser can report each link's index in overlay.links)."""
-    return _payload(overlay, _skip(overlay, exclude), lang)
+    skip = _skip(overlay, exclude)
+    return _cached(overlay, ("payload", skip, lang), lambda: _payload(overlay, skip, lang))
 
 
 def _skip(overlay: Overlay, exclude: Collection[int]) -> frozenset[int]:
     return frozenset(i for i in exclude if 0 <= i < len(overlay.links))
 
 
-@lru_cache(maxsize=8)
+# Per overlay OBJECT (its id while it lives; a session keeps its overlay across reruns): a rerun
+# that changes only a filter re-sends the same text without recomputing it. Not lru_cache: that
+# hashes the whole overlay on every call (~20 ms for 25,917 links) and a Problem's params are not
+# hashable.
+_CACHE: dict[int, dict[tuple[object, ...], object]] = {}
+
+
+def _cached(overlay: Overlay, key: tuple[object, ...], compute: Callable[[], T]) -> T:
+    entries = _CACHE.get(id(overlay))
+    if entries is None:
+        entries = _CACHE[id(overlay)] = {}
+        weakref.finalize(overlay, _CACHE.pop, id(overlay), None)
+    if key not in entries:
+        entries[key] = compute()
+    return entries[key]  # type: ignore[return-value]
+
+
 def _shipped(overlay: Overlay, skip: frozenset[int]) -> tuple[list[OverlayLink], dict[int, int], list[str]]:
     """The links shipped, the places they use (overlay index -> payload index, in order of first
     use) and the payload's region table."""
+    return _cached(overlay, ("shipped", skip), lambda: _ship(overlay, skip))
+
+
+def _ship(overlay: Overlay, skip: frozenset[int]) -> tuple[list[OverlayLink], dict[int, int], list[str]]:
     kept = [link for i, link in enumerate(overlay.links) if i not in skip]
     index: dict[int, int] = {}
     for link in kept:
@@ -86,9 +110,7 @@ def _shipped(overlay: Overlay, skip: frozenset[int]) -> tuple[list[OverlayLink],
     return kept, index, sorted({overlay.places[i].region for i in index if overlay.places[i].region})
 
 
-@lru_cache(maxsize=8)
 def _payload(overlay: Overlay, skip: frozenset[int], lang: str) -> str:
-    """Cached per overlay object: a rerun that changes only a filter re-sends the same text."""
     kept, index, regions = _shipped(overlay, skip)
     places = [overlay.places[i] for i in index]
     countries = sorted({p.country for p in places})

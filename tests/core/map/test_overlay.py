@@ -10,6 +10,7 @@ import pytest
 
 from bench.reference import REFERENCE_LINKS, TWIN_CITIES, reference_overlay
 from core.map.overlay import OverlayLayer, OverlayMap, country_name, overlay_options, overlay_payload, source_name
+from common.problems import Problem
 from core.overlay.model import Overlay, OverlayLink, OverlayPlace
 from tests.core.map.map_sample import build, legend_html
 from tests.core.map.test_build import PAYLOADS
@@ -50,6 +51,13 @@ def decoded(overlay: Overlay, exclude=(), lang: str = "ja") -> dict:
 )
 def test_payload_ships_each_place_once_and_links_as_indices(exclude, lang, expected):
     assert decoded(SAMPLE, exclude, lang) == expected
+
+
+def test_payload_is_computed_once_per_overlay_even_with_problems_that_cannot_be_hashed():
+    with_problem = Overlay("x.csv", SAMPLE.places, SAMPLE.links, (Problem("x.csv", "bad", 3, params={"n": "1"}),))
+    first = overlay_payload(with_problem, {0}, "en")
+    assert overlay_payload(with_problem, [0], "en") is first  # a rerun's filter change: the same text
+    assert overlay_payload(with_problem, (), "en") is not first and json.loads(first)["skip"] == [0]
 
 
 @pytest.mark.parametrize("name", PAYLOADS)

@@ -142,12 +142,12 @@ def server_side(programme, reference: Overlay) -> tuple[list[tuple[str, ...]], l
         per_link = {"project": (len(page.encode()) - base) / n, "naive": (len(naive_html.encode()) - empty) / n,
                     "floor": len(floor_json.encode()) / n}
         print(f"links={n:>6}  project cold={cold:6.2f}s warm={warm:6.2f}s  naive folium={naive:6.2f}s  "
-              f"floor={floor:6.3f}s  project/naive={cold / naive:5.2f}  peak={peak:6.1f} MB  |  B/link: "
+              f"floor={floor:6.3f}s  project/naive={cold / naive:.3g}  peak={peak:6.1f} MB  |  B/link: "
               f"project={per_link['project']:5.1f} naive={per_link['naive']:6.1f} floor={per_link['floor']:5.1f} "
               f"project/naive={per_link['project'] / per_link['naive']:5.3f} "
               f"project/floor={per_link['project'] / per_link['floor']:5.2f}  page={len(page.encode()) / 1e6:5.2f} MB")
         times.append((f"{n:,}", f"{cold:.2f} s", f"{warm:.2f} s", f"{naive:.2f} s", f"{floor:.3f} s",
-                      f"{cold / naive:.2f}", f"{peak:.0f} MB"))
+                      f"{cold / naive:.3g}", f"{peak:.0f} MB"))
         sizes.append((f"{n:,}", f"{per_link['project']:.0f} B", f"{per_link['naive']:,.0f} B",
                       f"{per_link['floor']:.0f} B", f"{per_link['project'] / per_link['naive']:.3f}",
                       f"{per_link['project'] / per_link['floor']:.2f}", f"{len(page.encode()) / 1e6:.2f} MB"))

@@ -95,13 +95,12 @@ def test_the_reference_set_draws_beneath_the_programme_and_answers_hover_and_cli
     row = t("details.overlay_source", lang, file=TWIN_CITIES.name, row=link.row)
     wait_main_text(page, row)
     assert pair in main_text(page)  # the panel's title: the pair, then its row's cells (a table)
-    page.wait_for_timeout(500)
+    _, frame = wait_for_map(page)  # redrawn with that link darkened
     page.screenshot(path=str(artifacts / "overlay-clicked-1920x1080.png"))
 
     page.set_viewport_size({"width": 1280, "height": 720})
     _, frame = wait_for_map(page)
     page.evaluate("s => document.querySelector(s).scrollIntoView({block: 'center'})", MAP_IFRAME)
-    page.wait_for_timeout(300)
     points = frame.evaluate(_LINK_FROM_MIDDLE, [PROGRAMME_LINK, 0.5])
     on_link = [p for p in points if frame.evaluate(_TOP_AT, p) == PROGRAMME_LINK]
     assert on_link, "the programme's link takes no click anywhere near its middle"

@@ -113,6 +113,8 @@
     },
 
     onRemove: function (map) {
+      L.Util.cancelAnimFrame(this._frame);
+      this._frame = null;
       L.DomUtil.remove(this._canvas);
       map.removeLayer(this._mark);
       map.closeTooltip(this._tip);
@@ -143,9 +145,9 @@
         }
       }
       this._shown = shown;
-      this._selected = -1;
+      this._selected = -1;  /* the clicked link stays darkened while the view shows it */
       for (var s = 0; s < this._ids.length && v.selected !== null && v.selected !== undefined; s++) {
-        if (this._ids[s] === v.selected) { this._selected = s; }
+        if (this._ids[s] === v.selected && shown[d.jc[s]].indexOf(s) >= 0) { this._selected = s; }
       }
       var el = this._map && this._map.getContainer();
       if (el) {  /* what the legend (jcm-overlay.css) and the tests read */

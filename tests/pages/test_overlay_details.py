@@ -27,3 +27,10 @@ def test_a_clicked_overlay_link_shows_its_row_as_text_and_clears() -> None:
                                       "China", "39.1", "117.2"]
     next(b for b in at.button if b.label == t("details.clear", "ja")).click().run()
     assert row not in shown_text(at)
+
+
+def test_the_presenter_view_shows_the_clicked_row_in_its_panel() -> None:
+    at = click(open_app(query={"present": "1"}, state=upload_state("pairs.csv", ROWS.encode())), "overlay:0")
+    assert_no_exception(at)
+    assert texts(at.subheader) == [markdown_text("Kobe (日本) – Seattle (アメリカ合衆国)")]
+    assert markdown_text(t("details.overlay_source", "ja", file="pairs.csv", row=2)) in shown_text(at)

@@ -11,15 +11,11 @@ from __future__ import annotations
 
 import time
 
-from browser_kit import MAP_IFRAME, main_text, url, wait_for_map, wait_main_text
-from conftest import BUNDLED_DATA, _require_browser, run_app
-from test_links_regions_browser import _LINK_FROM_MIDDLE, _TOP_AT
-import pytest
+from browser_kit import LINK_FROM_MIDDLE, MAP_IFRAME, TOP_AT, main_text, url, wait_for_map, wait_main_text
 
 from bench.reference import REFERENCE_LINKS, TWIN_CITIES, reference_overlay
 from core.i18n import t
 from core.map.overlay import country_name
-from tests.needs import missing
 
 PROGRAMME_LINK = "link:神戸市–天津市"
 
@@ -44,27 +40,17 @@ _OVERLAY_POINT = """() => {
 _SHOWN = "+map_div.getContainer().getAttribute('data-overlay-shown')"
 
 
-@pytest.fixture(scope="module")
-def overlay_app(tmp_path_factory: pytest.TempPathFactory):
-    _require_browser()
-    if not TWIN_CITIES.exists():
-        missing(f"the reference data set {TWIN_CITIES}", "it comes with the project's checkout in ../shared/datasets/")
-    log = tmp_path_factory.mktemp("overlay") / "app.log"
-    with run_app(BUNDLED_DATA, log, app_options=("--overlay", str(TWIN_CITIES))) as base:
-        yield base
-
-
 def _offset(page) -> tuple[float, float]:
     box = page.query_selector(MAP_IFRAME).bounding_box()
     return box["x"], box["y"]
 
 
-def test_the_reference_set_draws_beneath_the_programme_and_answers_hover_and_click(overlay_app, tab, artifacts, capsys):
+def test_the_reference_set_draws_beneath_the_programme_and_answers_hover_and_click(reference_overlay_app_url, tab, artifacts, capsys):
     page, lang = tab.page, "ja"
     overlay = reference_overlay()
     page.set_viewport_size({"width": 1920, "height": 1080})
     start = time.monotonic()
-    page.goto(url(overlay_app, lang=lang))
+    page.goto(url(reference_overlay_app_url, lang=lang))
     _, frame = wait_for_map(page, "w.map_div.getContainer().getAttribute('data-overlay') === 'drawn'")
     painted = time.monotonic() - start
     skipped = frame.evaluate("() => map_div.jcmOverlay._data.skip")
@@ -101,8 +87,8 @@ def test_the_reference_set_draws_beneath_the_programme_and_answers_hover_and_cli
     page.set_viewport_size({"width": 1280, "height": 720})
     _, frame = wait_for_map(page)
     page.evaluate("s => document.querySelector(s).scrollIntoView({block: 'center'})", MAP_IFRAME)
-    points = frame.evaluate(_LINK_FROM_MIDDLE, [PROGRAMME_LINK, 0.5])
-    on_link = [p for p in points if frame.evaluate(_TOP_AT, p) == PROGRAMME_LINK]
+    points = frame.evaluate(LINK_FROM_MIDDLE, [PROGRAMME_LINK, 0.5])
+    on_link = [p for p in points if frame.evaluate(TOP_AT, p) == PROGRAMME_LINK]
     assert on_link, "the programme's link takes no click anywhere near its middle"
     page.screenshot(path=str(artifacts / "overlay-clicked-1280x720.png"))
     left, top = _offset(page)

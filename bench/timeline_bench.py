@@ -11,20 +11,13 @@ with made-up years (1950 + i mod 50: that set has none), to show how a frame gro
 from __future__ import annotations
 
 import dataclasses
-import functools
 import statistics
-import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
-from bench.map_bench import TWIN_CITIES, _subset, bundled, twin_cities
-from core.assets import ensure_static_assets
+from bench.browser import MapPages, browser_missing, map_pages
+from bench.reference import TWIN_CITIES, bundled, twin_cities, used_places
 from core.map.build import build_map
 from core.models import Stage
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 VIEWPORT = {"width": 1920, "height": 1080}
 ROUNDS = 3
 
@@ -46,23 +39,9 @@ _FRAMES = """async (rounds) => {
 }"""
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-def _serve(root: Path) -> ThreadingHTTPServer:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
-def frame_times(page, root: Path, port: int, name: str, places, links, coords, stage_of) -> None:
+def frame_times(page, pages: MapPages, name: str, places, links, coords, stage_of) -> None:
     html = build_map(places, links, coords, lang="ja", stage_of=stage_of, width=1280, height=900)
-    folder = root / "component" / name
-    folder.mkdir(parents=True)
-    (folder / "index.html").write_text(html.get_root().render(), encoding="utf-8")
-    page.goto(f"http://127.0.0.1:{port}/component/{name}/index.html", timeout=120_000)
+    page.goto(pages.url(name, html.get_root().render()), timeout=120_000)
     page.wait_for_function("() => window.jcm && jcm.timelineState", timeout=120_000)
     times = page.evaluate(_FRAMES, ROUNDS)
     print(f"{name:<24} links={len(links):>6} frames={len(times) // ROUNDS:>3} per frame: "
@@ -80,33 +59,20 @@ def payload() -> None:
 
 def main() -> None:
     payload()
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        print("playwright is not installed (make install-test): no browser figures")
-        return
-    if not CHROMIUM.exists():
-        print(f"{CHROMIUM} not found (apt-get install chromium): no browser figures")
+    if why := browser_missing():
+        print(why)
         return
     inputs = [("bundled data", *bundled())]
     if TWIN_CITIES.exists():
-        places, links, coords, _ = twin_cities()
+        places, links, coords = twin_cities()
         no_status = lambda _key: Stage.NO_STATUS  # noqa: E731
         for n in (1_000, 5_000):
             dated = [dataclasses.replace(p, year=1950 + i % 50) for i, p in enumerate(links[:n])]
-            inputs.append((f"twin cities first {n}", _subset(places, dated), dated, coords, no_status))
-    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
-        root = Path(tmp)
-        ensure_static_assets(root / "app")
-        server = _serve(root)
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        try:
-            page = browser.new_page(viewport=VIEWPORT)
-            for i, (name, *data) in enumerate(inputs):
-                frame_times(page, root, server.server_port, f"{i}-{name.replace(' ', '-')}"[:24], *data)
-        finally:
-            browser.close()
-            server.shutdown()
+            inputs.append((f"twin cities first {n}", used_places(places, dated), dated, coords, no_status))
+    with map_pages() as (browser, pages):
+        page = browser.new_page(viewport=VIEWPORT)
+        for i, (name, *data) in enumerate(inputs):
+            frame_times(page, pages, f"{i}-{name.replace(' ', '-')}"[:24], *data)
 
 
 if __name__ == "__main__":

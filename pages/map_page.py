@@ -7,12 +7,13 @@ from streamlit_folium import st_folium
 from core.filters import apply_filter, without_years
 from core.i18n import label, t
 from core.map.build import build_map
+from core.map.overlay import overlay_map
 from core.models import Country
 from core.present import markdown_text, partnership_row, place_list, place_name
-from ui import controls, presenter, session, tourpanel
-from ui.details import link_details, place_details
+from ui import controls, overlay, presenter, session, tourpanel
+from ui.details import link_details, overlay_details, place_details
 from ui.downloads import download_buttons
-from ui.mapclick import CLICK_RETURNS, clear_selection, follow_click, map_key
+from ui.mapclick import CLICK_RETURNS, clear_selection, follow_click, map_key, overlay_selected
 from ui.snapshots import as_of_caption, map_marks
 from ui.tables import show_table
 
@@ -23,10 +24,13 @@ lang = view.lang
 shown = apply_filter(dataset, view.filter)
 # Framed on the view without its year filters: moving the year slider keeps the map still.
 framed = apply_filter(dataset, without_years(view.filter))
-# What both the page's map and the presenter's show besides the places and links.
+# What both the page's map and the presenter's show besides the places and links; `imported` is
+# this session's list of other partnerships (ui/overlay.py), if any.
+imported = overlay.current()
 marks = dict(
     shaded=view["province"], **map_marks(dataset, view), timeline_year=view["year"],
     frame=[coords[p.key] for p in framed.places if p.key in coords],
+    overlay=overlay_map(imported, view["province"], overlay_selected()),
 )
 
 if presenter.presenting():
@@ -64,9 +68,11 @@ with side_col:
         place_details(dataset, view.place, lang)
     elif view.link in links:
         link_details(dataset, links[view.link], lang)
+    elif imported and (row := marks["overlay"].selected_link) is not None:
+        overlay_details(imported.overlay, row, lang)
     else:
         st.info(t("map.click_hint", lang), icon=":material/touch_app:")
-    if view.place or view.link:
+    if view.place or view.link or overlay_selected() is not None:
         st.button(t("details.clear", lang), on_click=clear_selection)
 
 st.markdown(f"#### {markdown_text(t('partnerships.title', lang))}")

@@ -10,7 +10,9 @@ import streamlit as st
 
 from core.charts import entity_chart, entity_stages
 from core.i18n import label, t
+from core.map.overlay import country_name, source_name
 from core.models import Country, Dataset, Partnership, Status
+from core.overlay.model import Overlay
 from core.present import (
     activity_text,
     as_of_text,
@@ -23,6 +25,7 @@ from core.present import (
     translation,
     year_text,
 )
+from ui.tables import show_table
 
 
 def _line(heading: str, value: str) -> None:
@@ -130,3 +133,15 @@ def link_details(dataset: Dataset, link: Partnership, lang: str) -> None:
                 status_block(dataset, key, lang)
             else:
                 st.dataframe(_partner_rows(dataset, key, lang), hide_index=True, width="stretch")
+
+
+def overlay_details(overlay: Overlay, index: int, lang: str) -> None:
+    """One row of an imported file: its two places, where it is in the file, and every cell as the
+    file wrote it (a table: text stays text), said to be outside the programme."""
+    link = overlay.links[index]
+    ends = [overlay.places[link.a], overlay.places[link.b]]
+    names = [f"{p.name} ({country_name(p.country, lang)})" if p.country else p.name for p in ends]
+    st.subheader(markdown_text(" – ".join(names)), anchor=False)
+    st.caption(markdown_text(t("details.overlay_source", lang, file=source_name(overlay), row=link.row)))
+    show_table([{t("details.overlay_column", lang): header, t("details.overlay_value", lang): value}
+                for header, value in link.fields])

@@ -18,12 +18,13 @@ from core.filters import View
 from core.i18n import t
 from core.map.build import build_map
 from core.map.encoding import LatLon
+from core.map.overlay import OverlayMap
 from core.map.style import PRESENTER_LINK_WEIGHT
 from core.models import Dataset
 from core.present import markdown_text
 from core.viewstate import ViewState
 from ui import controls, style
-from ui.details import link_details, place_details
+from ui.details import link_details, overlay_details, place_details
 from ui.mapclick import CLICK_RETURNS, clear_selection, follow_click, map_key
 
 FRAME_HEIGHT = 720  # st_folium's frame height before the stylesheet makes it the window's
@@ -51,16 +52,19 @@ def controls_panel(lang: str) -> DeltaGenerator:
     return panel
 
 
-def _details(dataset: Dataset, view: ViewState) -> None:
+def _details(dataset: Dataset, view: ViewState, overlay: OverlayMap | None) -> None:
     links = {p.key: p for p in dataset.partnerships}
-    if view.place not in dataset.places and view.link not in links:
+    clicked = overlay.selected_link if overlay else None
+    if view.place not in dataset.places and view.link not in links and clicked is None:
         return
     with st.container(key="jcm_details"):
         st.button(t("present.close", view.lang), key="jcm_close", on_click=clear_selection)
         if view.place in dataset.places:
             place_details(dataset, view.place, view.lang, compact=True)
-        else:
+        elif view.link in links:
             link_details(dataset, links[view.link], view.lang)
+        elif overlay and clicked is not None:  # an imported row (core/map/overlay.py)
+            overlay_details(overlay.overlay, clicked, view.lang)
 
 
 def map_view(dataset: Dataset, coords: Mapping[str, LatLon], view: ViewState, shown: View,
@@ -78,4 +82,4 @@ def map_view(dataset: Dataset, coords: Mapping[str, LatLon], view: ViewState, sh
     )
     follow_click(st_folium(fmap, key=map_key(), height=FRAME_HEIGHT, use_container_width=True,
                            returned_objects=CLICK_RETURNS))
-    _details(dataset, view)
+    _details(dataset, view, marks.get("overlay"))

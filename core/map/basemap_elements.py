@@ -22,9 +22,11 @@ from core.basemap import BASEMAPS, BASEMAP_STATIC_URL, DEFAULT_BASEMAP, STYLES, 
 from core.i18n import t
 from core.map.elements import GeoJsonData, _MapElement
 from core.map.encoding import js_call, js_json, js_value, script_safe
+from core.map.style import GROUND_PANE_Z
 
 FALLBACK_WAIT_MS = 4000  # no tile loaded by then: the venue has no internet (or the server is down)
 FALLBACK_ERRORS = 4  # this many failed tiles before any loaded: fall back at once
+GROUND_PANE = "jcmGround"  # jcm.mapChrome creates it
 ATTRIBUTION_PREFIX = "Leaflet"  # text only: Leaflet 1.9 prefixes a flag icon, and an offline map links nowhere
 
 
@@ -34,16 +36,18 @@ class _GroundElement(_MapElement):
 
 
 class MapChrome(_GroundElement):
-    """Leaflet's attribution prefix as plain text and link (no flag icon) and a km-only scale bar."""
+    """Leaflet's attribution prefix as plain text and link (no flag icon), a km-only scale bar, and
+    the offline basemap's own pane (beneath an imported overlay, which sits beneath the programme)."""
 
     _template = Template("""{% macro script(this, kwargs) %}
-jcm.mapChrome({{ this._parent.get_name() }}, {{ this.prefix|tojavascript }});
+jcm.mapChrome({{ this._parent.get_name() }}, {{ this.prefix|tojavascript }}, {{ this.ground_z|tojavascript }});
 {% endmacro %}""")
 
     def __init__(self, prefix: str = ATTRIBUTION_PREFIX) -> None:
         super().__init__()
         self._name = "MapChrome"
         self.prefix = js_value(prefix)
+        self.ground_z = GROUND_PANE_Z
 
 
 class BasemapFallback(_GroundElement):
@@ -84,7 +88,7 @@ def add_basemap(m: folium.Map, key: str, lang: str) -> None:
 
 def _offline_options() -> dict[str, Any]:
     styles = {k: v for k, v in STYLES.items() if isinstance(v, dict)}
-    return {"style": js_call("jcm.classStyle", styles), "interactive": False, "smoothFactor": 1.5,
+    return {"style": js_call("jcm.classStyle", styles), "interactive": False, "smoothFactor": 1.5, "pane": GROUND_PANE,
             "attribution": js_value(html.escape(BASEMAPS[DEFAULT_BASEMAP].attribution))}
 
 

@@ -22,7 +22,8 @@ from core.map.basemap_elements import add_basemap
 from core.map.elements import DivIconLayer, Focusable, GeoJsonData, LabelLayout, Legend, LinkLayer, StyleVars, Tooltip, ViewMemory
 from core.map.encoding import LatLon, collection_json, js_value, script_safe
 from core.map.features import FIT_PADDING, ColorBy, category, link_features, place_features, ringed_regions
-from core.map.legend import legend_html
+from core.map.legend import legend_html, overlay_legend
+from core.map.overlay import OverlayLayer, OverlayMap, source_name
 from core.map.projection import fit_zoom
 from core.map.timeline import Timeline
 from core.map.style import (
@@ -71,6 +72,7 @@ def build_map(
     timeline_year: int | None = None,
     extent: tuple[LatLon, LatLon] | None = None,
     fill: bool = False,
+    overlay: OverlayMap | None = None,
 ) -> folium.Map:
     """The map of `places` and `partnerships` (already filtered by the page).
 
@@ -90,7 +92,8 @@ def build_map(
     the year slider never re-frames the map). `timeline_year`: the timeline's year the map opens at.
     `extent` ((south, west), (north, east), a tour step's) frames the map instead of the shown
     places; `fill` makes it as tall as its frame (the presenter view). The view is kept across
-    reruns and flown to a new extent (ViewMemory).
+    reruns and flown to a new extent (ViewMemory). `overlay`: an imported list of other
+    partnerships, drawn beneath the programme (core/map/overlay.py) and named in the legend.
     """
     shown = [(p, coords[p.key]) for p in places if p.key in coords]
     names = {p.key: p.names.get(lang) for p in places}
@@ -114,11 +117,14 @@ def build_map(
     rings = ringed_regions(shown)
     halo = changed_label if any(p.key in changed for p, _ in shown) else ""
     legend = legend_html({shape(p, p.key in rings) for p, _ in shown},
-                        {category(p, color_by, stage_of) for p, _, _ in links}, color_by, lang, halo)
+                        {category(p, color_by, stage_of) for p, _, _ in links}, color_by, lang, halo,
+                        overlay_legend(source_name(overlay.overlay), lang) if overlay else "")
     if legend:
         m.add_child(Legend(legend, NARROW_MAP_PX), name="legend")
     add_basemap(m, basemap, lang)
     _add_shading(m, places, shaded, selected)
+    if overlay:
+        m.add_child(OverlayLayer(overlay, lang), name="overlay")
 
     link_feats = link_features(links, names, lang, color_by, stage_of, selected, selected_link)
     if link_feats:

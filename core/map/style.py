@@ -113,3 +113,21 @@ def css_vars() -> dict[str, str]:
 # The presenter view's panels over the map (ui/assets/presenter.css), kept clear when the map is
 # framed: the caption above, the tour's notes below, the details panel on the right (when open).
 PRESENTER_RESERVE_PX = {"top": 60, "bottom": 170, "right": 410}
+
+# Panes (Leaflet z-index): the offline basemap's ground (above online tiles at 200), the imported
+# overlay's canvas above it, and the programme's links (Leaflet's overlayPane, 400) and markers
+# (600) above both: the programme stays the hero and keeps its clicks.
+GROUND_PANE_Z = 250
+OVERLAY_PANE_Z = 350
+
+# The imported overlay (core/map/overlay.py, assets/jcm-overlay.js): thin, grey-blue, faint and
+# solid, so it cannot be mistaken for the programme's thick, coloured, dashed links; Japan–China
+# pairs a little stronger than the rest. Hover and selection darken one link.
+OVERLAY_STYLES: dict[str, dict[str, Any]] = {
+    "other": {"color": "#7D93AB", "weight": 1.0, "opacity": 0.28},
+    "japan_china": {"color": "#4F6E8F", "weight": 1.4, "opacity": 0.55},
+}
+OVERLAY_HOVER_STYLE = {"color": "#1E3550", "weight": 3.0, "opacity": 0.95}
+OVERLAY_HIT_PX = 5.0  # a pointer within this many px of an overlay link hovers or clicks it
+OVERLAY_PAD = 0.1  # the canvas reaches this far (share of the map's size) beyond each edge: a short pan shows no gap;
+# more costs paint time (measured: 0.25 made a pan's paint ~1.5x slower at 1920x1080)

@@ -42,6 +42,31 @@ FEATURE_IDS = """() => {
 }"""
 
 
+# JS in the map frame: frame-viewport pixels of points along a link's clickable path, at
+# fractions 0.5, 0.5 ± 1/80, 0.5 ± 2/80, ... of its length, within the middle `share` of it.
+LINK_FROM_MIDDLE = """([id, share]) => {
+  let path = null;
+  map_div.eachLayer(l => { if (!path && l._path && l.feature && l.feature.properties.id === id && l.options.interactive !== false) path = l._path; });
+  if (!path) return null;
+  const n = path.getTotalLength(), ctm = path.getScreenCTM(), out = [];
+  for (let k = 0; k <= 40 * share; k++) {
+    for (const f of k ? [0.5 + k / 80, 0.5 - k / 80] : [0.5]) {
+      const p = path.getPointAtLength(f * n), q = new DOMPoint(p.x, p.y).matrixTransform(ctm);
+      out.push([q.x, q.y]);
+    }
+  }
+  return out;
+}"""
+
+# JS in the map frame: the feature id (or the element's class) of what takes a click at a point.
+TOP_AT = """([x, y]) => {
+  const el = document.elementFromPoint(x, y);
+  let id = null;
+  map_div.eachLayer(l => { if (!id && l.feature && (l._path === el || (l._icon && l._icon.contains(el)))) id = l.feature.properties.id; });
+  return id || (el ? el.tagName + '.' + el.getAttribute('class') : null);
+}"""
+
+
 def url(base: str, **params: str) -> str:
     query = "&".join(f"{quote(k)}={quote(v)}" for k, v in params.items())
     return f"{base}/?{query}" if query else f"{base}/"

@@ -176,6 +176,20 @@ def xss_app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield base
 
 
+@pytest.fixture(scope="module")
+def reference_overlay_app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app on the bundled data with the 25,917-pair reference set as its start-up overlay
+    (`--overlay`); fails (never skips) where ../shared/datasets/ is missing."""
+    from bench.reference import TWIN_CITIES
+
+    _require_browser()
+    if not TWIN_CITIES.exists():
+        missing(f"the reference data set {TWIN_CITIES}", "it comes with the project's checkout in ../shared/datasets/")
+    log = tmp_path_factory.mktemp("overlay") / "app.log"
+    with run_app(BUNDLED_DATA, log, app_options=("--overlay", str(TWIN_CITIES))) as base:
+        yield base
+
+
 # --- the browser ---------------------------------------------------------------------------------
 
 @pytest.fixture(scope="session")

@@ -12,26 +12,11 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from browser_kit import BUNDLED_DATA, MAP_IFRAME, bundled_link_ids, url, wait_for_map
+from browser_kit import BUNDLED_DATA, LINK_FROM_MIDDLE, MAP_IFRAME, TOP_AT, bundled_link_ids, url, wait_for_map
 
 VIEWPORT = {"width": 1280, "height": 720}
 RINGS = [("兵庫県", "神戸市"), ("遼寧省", "瀋陽市")]
 
-# JS in the map frame: frame-viewport pixels of points along a link's clickable path, at
-# fractions 0.5, 0.5 ± 1/80, 0.5 ± 2/80, ... of its length, within the middle `share` of it.
-_LINK_FROM_MIDDLE = """([id, share]) => {
-  let path = null;
-  map_div.eachLayer(l => { if (!path && l._path && l.feature && l.feature.properties.id === id && l.options.interactive !== false) path = l._path; });
-  if (!path) return null;
-  const n = path.getTotalLength(), ctm = path.getScreenCTM(), out = [];
-  for (let k = 0; k <= 40 * share; k++) {
-    for (const f of k ? [0.5 + k / 80, 0.5 - k / 80] : [0.5]) {
-      const p = path.getPointAtLength(f * n), q = new DOMPoint(p.x, p.y).matrixTransform(ctm);
-      out.push([q.x, q.y]);
-    }
-  }
-  return out;
-}"""
 MIDDLE_SHARE = 0.5
 EXACT_MIDDLE = {"link:神戸市–天津市"}  # the issue's case: its very middle must select it
 
@@ -48,17 +33,6 @@ _MARKER_POINTS = """(id) => {
     if (hit === el) on.push([x, y]);
   }
   return {centre: [cx, cy], band: on, size: r.width};
-}"""
-
-
-
-
-# JS in the map frame: the feature id (or the element's class) of what takes a click at a point.
-_TOP_AT = """([x, y]) => {
-  const el = document.elementFromPoint(x, y);
-  let id = null;
-  map_div.eachLayer(l => { if (!id && l.feature && (l._path === el || (l._icon && l._icon.contains(el)))) id = l.feature.properties.id; });
-  return id || (el ? el.tagName + '.' + el.getAttribute('class') : null);
 }"""
 
 
@@ -94,11 +68,11 @@ def test_a_click_in_the_middle_of_each_link_selects_that_link(app_url, tab, arti
     assert len(links) == 12
     for fid in links:
         frame, offset = _map(page)
-        points = frame.evaluate(_LINK_FROM_MIDDLE, [fid, MIDDLE_SHARE])
+        points = frame.evaluate(LINK_FROM_MIDDLE, [fid, MIDDLE_SHARE])
         assert points, f"{fid} is not on the map"
         # Where a place's marker or label lies on the middle, the click rightly goes to the place:
         # take the point nearest the middle that the link itself receives.
-        tops = [frame.evaluate(_TOP_AT, p) for p in points]
+        tops = [frame.evaluate(TOP_AT, p) for p in points]
         assert fid in tops, (fid, tops)
         assert fid not in EXACT_MIDDLE or tops[0] == fid, (fid, tops[0])
         _click(page, points[tops.index(fid)], offset)

@@ -143,7 +143,7 @@ def test_online_basemap_without_internet_falls_back_and_says_so(app_url, offline
     assert FALLBACK_WAIT_MS <= gave_up < FALLBACK_WAIT_MS + 1000 if hang else gave_up < 1000, gave_up
     notice = t("map.basemap_fallback", lang, name=BASEMAPS["osm"].names[lang])
     assert frame.inner_text(".jcm-fallback span").strip() == notice
-    land = frame.evaluate("() => document.querySelectorAll('.leaflet-overlay-pane path:not(.leaflet-interactive)').length")
+    land = frame.evaluate("() => document.querySelectorAll('.leaflet-jcmGround-pane path').length")
     assert land > 50  # prefectures, provinces and neighbours: not an empty sea
     assert not frame.query_selector(".leaflet-tile-pane img")  # the failed tile layer is gone
     attribution = frame.query_selector(".leaflet-control-attribution")

@@ -57,10 +57,17 @@ def test_clicked_feature_gives_its_id(feature):
         _returned({"properties": None}), _returned({"properties": "place:x"}), _returned({"properties": {"id": 5}}),
         _returned({"properties": {"id": "draw:1"}}), _returned({"properties": {"id": "place"}}),
         _returned({"properties": {}}), _returned({"type": "Feature", "geometry": None}),
+        *(_returned({"properties": {"id": f"overlay:{i}"}, "geometry": None}) for i in ("", "x", "-1", "1.5", "１２", " 3")),
     ],
 )
 def test_anything_else_gives_none(returned):
     assert clicked_id(returned) is None
+
+
+def test_an_overlay_link_click_gives_its_index():
+    """What jcm-overlay.js fires: a layer whose toGeoJSON() has only the id (no geometry)."""
+    returned = _returned({"type": "Feature", "properties": {"id": "overlay:25916"}, "geometry": None})
+    assert clicked_id({k: returned[k] for k in CLICK_RETURNS}) == "overlay:25916"
 
 
 def test_only_clicks_rerun_the_app():

@@ -6,8 +6,11 @@
   'use strict';
   var jcm = window.jcm = window.jcm || {};
 
-  /* Attribution as text and links only (Leaflet 1.9 prefixes a flag icon), scale in km only. */
-  jcm.mapChrome = function (map, prefix) {
+  /* Attribution as text and links only (Leaflet 1.9 prefixes a flag icon), scale in km only, and
+     the offline basemap's pane at groundZ: under an imported overlay's canvas, which Leaflet's
+     overlayPane (the programme's links) would otherwise share with the basemap. */
+  jcm.mapChrome = function (map, prefix, groundZ) {
+    if (!map.getPane('jcmGround')) { map.createPane('jcmGround').style.zIndex = groundZ; }
     map.attributionControl.setPrefix(prefix);
     L.control.scale({metric: true, imperial: false}).addTo(map);
   };

@@ -14,6 +14,7 @@ from core.basemap import BASEMAP_STATIC_URL, BASEMAPS
 from core.i18n import t
 from core.map import basemap_elements
 from core.map.basemap_elements import ATTRIBUTION_PREFIX, BasemapFallback, MapChrome
+from core.map.style import GROUND_PANE_Z
 from map_sample import build
 
 
@@ -61,7 +62,7 @@ def test_offline_basemap_has_no_fallback_and_is_drawn_in_the_page():
 @pytest.mark.parametrize("key", ["offline", *ONLINE])
 def test_attribution_without_flag_and_a_kilometre_scale(key):
     m = build(basemap=key)
-    assert script(element(m, MapChrome)).strip() == 'jcm.mapChrome(%s, "Leaflet");' % m.get_name()
+    assert script(element(m, MapChrome)).strip() == 'jcm.mapChrome(%s, "Leaflet", %d);' % (m.get_name(), GROUND_PANE_Z)
     assert "<" not in ATTRIBUTION_PREFIX and "http" not in ATTRIBUTION_PREFIX  # text: no icon, no link
     assert "control.scale" not in m.get_root().render()  # folium's own (with miles) is off
 

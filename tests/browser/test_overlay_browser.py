@@ -1,0 +1,98 @@
+"""The reference set's 25,917 other partnerships as an overlay, in Chromium (one server, one page).
+
+The app starts with `--overlay ../shared/datasets/twin_cities_wikipedia.csv`. The page paints the
+overlay (its paint time is printed), Japan–China pairs only at first, then every pair once the
+layer's scope is switched in the browser; the programme's own pairs in the file are not shipped. Hovering an overlay link names
+its pair, clicking it shows its row; a click on a programme link still selects that link. No
+request leaves localhost (the `tab` fixture). Screenshots: test-artifacts/overlay-*.png.
+"""
+
+from __future__ import annotations
+
+import time
+
+from browser_kit import LINK_FROM_MIDDLE, MAP_IFRAME, TOP_AT, main_text, url, wait_for_map, wait_main_text
+
+from bench.reference import REFERENCE_LINKS, TWIN_CITIES, reference_overlay
+from core.i18n import t
+from core.map.overlay import country_name
+
+PROGRAMME_LINK = "link:神戸市–天津市"
+
+# JS in the map frame: a point (frame pixels) in the middle of a Japan–China overlay link that the
+# overlay's hit-test gives to that link and where no programme feature or control takes the
+# pointer; and that link's index in the file.
+_OVERLAY_POINT = """() => {
+  const layer = map_div.jcmOverlay, g = layer._geo, box = map_div.getContainer().getBoundingClientRect();
+  const cx = layer._centreX(), size = map_div.getSize();
+  for (const i of layer._shown[1]) {
+    const mid = g.start[i] + Math.floor((g.start[i + 1] - g.start[i]) / 2);
+    const ll = map_div.unproject([g.pts[2 * mid] + Math.round((cx - (g.box[4 * i] + g.box[4 * i + 2]) / 2) / 256) * 256,
+                                  g.pts[2 * mid + 1]], 0);
+    const p = map_div.latLngToContainerPoint(ll);
+    if (p.x < 60 || p.y < 60 || p.x > size.x * 0.6 || p.y > size.y - 60 || layer._hit(p) !== i) continue;
+    const el = document.elementFromPoint(box.left + p.x, box.top + p.y);
+    if (layer._overProgramme({originalEvent: {target: el}})) continue;
+    return [box.left + p.x, box.top + p.y, layer._ids[i]];
+  }
+  return null;
+}"""
+_SHOWN = "+map_div.getContainer().getAttribute('data-overlay-shown')"
+
+
+def _offset(page) -> tuple[float, float]:
+    box = page.query_selector(MAP_IFRAME).bounding_box()
+    return box["x"], box["y"]
+
+
+def test_the_reference_set_draws_beneath_the_programme_and_answers_hover_and_click(reference_overlay_app_url, tab, artifacts, capsys):
+    page, lang = tab.page, "ja"
+    overlay = reference_overlay()
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    start = time.monotonic()
+    page.goto(url(reference_overlay_app_url, lang=lang))
+    _, frame = wait_for_map(page, "w.map_div.getContainer().getAttribute('data-overlay') === 'drawn'")
+    painted = time.monotonic() - start
+    skipped = frame.evaluate("() => map_div.jcmOverlay._data.skip")
+    japan_china = sum(overlay.is_japan_china(link) for link in overlay.links)
+    assert skipped and all(overlay.is_japan_china(overlay.links[i]) for i in skipped)  # the programme's own pairs
+    assert frame.evaluate(_SHOWN) == japan_china - len(skipped)  # the default scope: Japan–China only
+    page.screenshot(path=str(artifacts / "overlay-japan-china-1920x1080.png"))
+
+    # Every pair, filtered in the browser (what the app's dynamic part calls: no data re-sent).
+    redraw_ms = frame.evaluate("""() => { const t0 = performance.now();
+      map_div.jcmOverlay.setOptions({scope: 'all'}); return performance.now() - t0; }""")
+    assert frame.evaluate(_SHOWN) == REFERENCE_LINKS - len(skipped)
+    assert frame.evaluate("() => map_div.getContainer().getAttribute('data-overlay-scope')") == "all"
+    with capsys.disabled():
+        print(f"\noverlay paint: page request -> {japan_china - len(skipped)} Japan–China links drawn {painted:.2f} s; "
+              f"scope 'all' in the browser -> {REFERENCE_LINKS - len(skipped):,} links redrawn in {redraw_ms:.0f} ms")
+    page.screenshot(path=str(artifacts / "overlay-all-1920x1080.png"))
+
+    x, y, index = frame.evaluate(_OVERLAY_POINT)
+    link = overlay.links[index]
+    ends = [overlay.places[link.a], overlay.places[link.b]]
+    pair = " – ".join(f"{p.name} ({country_name(p.country, lang)})" for p in ends)
+    left, top = _offset(page)
+    page.mouse.move(left + x, top + y)
+    tip = frame.wait_for_selector(".jcm-overlay-tip", state="visible")
+    assert tip.inner_text().strip() == pair
+    page.mouse.click(left + x, top + y)
+    row = t("details.overlay_source", lang, file=TWIN_CITIES.name, row=link.row)
+    wait_main_text(page, row)
+    assert pair in main_text(page)  # the panel's title: the pair, then its row's cells (a table)
+    _, frame = wait_for_map(page)  # redrawn with that link darkened
+    page.screenshot(path=str(artifacts / "overlay-clicked-1920x1080.png"))
+
+    page.set_viewport_size({"width": 1280, "height": 720})
+    _, frame = wait_for_map(page)
+    page.evaluate("s => document.querySelector(s).scrollIntoView({block: 'center'})", MAP_IFRAME)
+    points = frame.evaluate(LINK_FROM_MIDDLE, [PROGRAMME_LINK, 0.5])
+    on_link = [p for p in points if frame.evaluate(TOP_AT, p) == PROGRAMME_LINK]
+    assert on_link, "the programme's link takes no click anywhere near its middle"
+    page.screenshot(path=str(artifacts / "overlay-clicked-1280x720.png"))
+    left, top = _offset(page)
+    page.mouse.click(left + on_link[0][0], top + on_link[0][1])  # over the overlay: the programme's link wins
+    wait_main_text(page, "神戸市 – 天津市")
+    wait_main_text(page, row, present=False)
+    assert "link=" in page.url and not tab.page_errors, tab.page_errors

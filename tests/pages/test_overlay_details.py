@@ -1,0 +1,36 @@
+"""An imported overlay's link clicked on the map: its row in the side panel (AppTest), as text."""
+
+from __future__ import annotations
+
+from apptest_kit import assert_no_exception, click, open_app, shown_text, texts
+
+from core.i18n import t
+from core.present import markdown_text
+from ui.overlay import upload_state
+
+ROWS = ("city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
+        "Kobe,Japan,34.69,135.19,Seattle,United States,47.6,-122.33\n"
+        '"=HYPERLINK(""http://x"")",Japan,35.0,135.0,**Tianjin** <img src=x>,China,39.1,117.2\n')
+
+
+def test_a_clicked_overlay_link_shows_its_row_as_text_and_clears() -> None:
+    at = click(open_app(state=upload_state("会議/pairs.csv", ROWS.encode())), "overlay:1")
+    assert_no_exception(at)
+    # Markdown-escaped: shown as the file wrote it, never as a link, bold or an image
+    assert texts(at.subheader) == [markdown_text('=HYPERLINK("http://x") (日本) – **Tianjin** <img src=x> (中国)')]
+    row = markdown_text(t("details.overlay_source", "ja", file="pairs.csv", row=3))  # the file name, not its folder
+    assert row in shown_text(at)
+    header = [t("details.overlay_column", "ja"), t("details.overlay_value", "ja")]
+    table = next(d.value for d in at.dataframe if list(d.value.columns) == header)  # the row's cells, literally
+    assert list(table.iloc[:, 0]) == ["city1", "country1", "lat1", "lng1", "city2", "country2", "lat2", "lng2"]
+    assert list(table.iloc[:, 1]) == ['=HYPERLINK("http://x")', "Japan", "35.0", "135.0", "**Tianjin** <img src=x>",
+                                      "China", "39.1", "117.2"]
+    next(b for b in at.button if b.label == t("details.clear", "ja")).click().run()
+    assert row not in shown_text(at)
+
+
+def test_the_presenter_view_shows_the_clicked_row_in_its_panel() -> None:
+    at = click(open_app(query={"present": "1"}, state=upload_state("pairs.csv", ROWS.encode())), "overlay:0")
+    assert_no_exception(at)
+    assert texts(at.subheader) == [markdown_text("Kobe (日本) – Seattle (アメリカ合衆国)")]
+    assert markdown_text(t("details.overlay_source", "ja", file="pairs.csv", row=2)) in shown_text(at)

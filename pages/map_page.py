@@ -2,7 +2,6 @@
 and below them the table of the partnerships shown, with a count."""
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from core.filters import apply_filter, without_years
 from core.i18n import label, t
@@ -12,10 +11,11 @@ from core.present import markdown_text, partnership_row, place_list, place_name
 from ui import controls, presenter, session, tourpanel
 from ui.details import link_details, place_details
 from ui.downloads import download_buttons
-from ui.mapclick import CLICK_RETURNS, clear_selection, follow_click, map_key
+from ui.mapclick import clear_selection, show_map, take_click
 from ui.snapshots import as_of_caption, map_marks
 from ui.tables import show_table
 
+take_click()  # before the view is read: a click costs one rerun, and the map is built with it
 dataset = controls.viewed_dataset()
 coords = session.coordinates()
 view = controls.current_view()
@@ -49,7 +49,7 @@ with map_col:
         lang=lang, color_by=view.color, stage_of=dataset.stage_of,
         basemap=view.basemap, selected=view.place, selected_link=view.link, **marks,
     )
-    follow_click(st_folium(fmap, key=map_key(), height=640, use_container_width=True, returned_objects=CLICK_RETURNS))
+    show_map(fmap, height=640)
     st.caption(t("map.click_hint", lang))
     download_buttons(dataset, coords, view)
 

@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from typing import Any
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
-from streamlit_folium import st_folium
 
 from core.filters import View
 from core.i18n import t
@@ -24,7 +23,7 @@ from core.present import markdown_text
 from core.viewstate import ViewState
 from ui import controls, style
 from ui.details import link_details, place_details
-from ui.mapclick import CLICK_RETURNS, clear_selection, follow_click, map_key
+from ui.mapclick import clear_selection, show_map
 
 FRAME_HEIGHT = 720  # st_folium's frame height before the stylesheet makes it the window's
 
@@ -76,6 +75,5 @@ def map_view(dataset: Dataset, coords: Mapping[str, LatLon], view: ViewState, sh
         selected=view.place, selected_link=view.link, extent=extent, fill=True,
         link_weight=PRESENTER_LINK_WEIGHT, **marks,
     )
-    follow_click(st_folium(fmap, key=map_key(), height=FRAME_HEIGHT, use_container_width=True,
-                           returned_objects=CLICK_RETURNS))
+    show_map(fmap, height=FRAME_HEIGHT)
     _details(dataset, view)

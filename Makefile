@@ -36,7 +36,7 @@ install-test: $(VENV)/.installed-test $(MO)
 ## Start the app on the bundled data (or DATA_DIR=folder), with no internet needed; ALLOW_EDIT=1 adds
 ## the password-protected page that records a meeting (password in .streamlit/secrets.toml).
 run: install
-	$(PY) -m streamlit run app.py --server.port $(PORT) -- $(if $(DATA_DIR),--data-dir "$(DATA_DIR)") $(if $(ALLOW_EDIT),--allow-edit)
+	$(PY) serve.py --server.port $(PORT) -- $(if $(DATA_DIR),--data-dir "$(DATA_DIR)") $(if $(ALLOW_EDIT),--allow-edit)
 
 ## Run the whole test suite (pure, AppTest and browser tests).
 test: install-test

@@ -65,7 +65,7 @@ def _start() -> tuple[subprocess.Popen, str, float]:
     """`make run`'s command on a free port; returns the process, its URL and when it was started."""
     port = _free_port()
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+    proc = subprocess.Popen([sys.executable, "serve.py", "--server.port", str(port),
                              "--server.headless", "true"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://localhost:{port}"
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))

@@ -37,22 +37,7 @@ if presenter.presenting():
     st.stop()
 
 map_col, side_col = st.columns([2, 1], gap="medium")
-with map_col:
-    st.caption(t("map.shown", lang, links=len(shown.partnerships), places=len(shown.places)))
-    if not shown.partnerships and not shown.places:
-        st.info(t("map.empty", lang), icon=":material/filter_alt_off:")
-    unplaced = [p.key for p in shown.places if p.key not in coords]
-    if unplaced:
-        st.warning(markdown_text(t("map.unplaced", lang, names=place_list(dataset, unplaced, lang))))
-    fmap = build_map(
-        shown.places, shown.partnerships, coords,
-        lang=lang, color_by=view.color, stage_of=dataset.stage_of,
-        basemap=view.basemap, selected=view.place, selected_link=view.link, **marks,
-    )
-    show_map(fmap, height=640)
-    st.caption(t("map.click_hint", lang))
-    download_buttons(dataset, coords, view)
-
+# The details first: they reach the screen before the map's update (a click's answer is its details).
 with side_col:
     st.markdown(f"#### {markdown_text(t('details.status', lang))}")
     as_of_caption(dataset, lang)
@@ -68,6 +53,22 @@ with side_col:
         st.info(t("map.click_hint", lang), icon=":material/touch_app:")
     if view.place or view.link:
         st.button(t("details.clear", lang), on_click=clear_selection)
+
+with map_col:
+    st.caption(t("map.shown", lang, links=len(shown.partnerships), places=len(shown.places)))
+    if not shown.partnerships and not shown.places:
+        st.info(t("map.empty", lang), icon=":material/filter_alt_off:")
+    unplaced = [p.key for p in shown.places if p.key not in coords]
+    if unplaced:
+        st.warning(markdown_text(t("map.unplaced", lang, names=place_list(dataset, unplaced, lang))))
+    fmap = build_map(
+        shown.places, shown.partnerships, coords,
+        lang=lang, color_by=view.color, stage_of=dataset.stage_of,
+        basemap=view.basemap, selected=view.place, selected_link=view.link, inline_basemap=False, **marks,
+    )
+    show_map(fmap, height=640)
+    st.caption(t("map.click_hint", lang))
+    download_buttons(dataset, coords, view)
 
 st.markdown(f"#### {markdown_text(t('partnerships.title', lang))}")
 st.caption(t("map.shown", lang, links=len(shown.partnerships), places=len(shown.places)))

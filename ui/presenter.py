@@ -69,11 +69,11 @@ def map_view(dataset: Dataset, coords: Mapping[str, LatLon], view: ViewState, sh
     lang = view.lang
     st.container(key="jcm_caption").markdown(
         f"{markdown_text(t('app.title', lang))}\n\n{markdown_text(t('app.subtitle', lang))}")
+    _details(dataset, view)  # before the map: a click's details reach the screen before the map's update
     fmap = build_map(
         shown.places, shown.partnerships, coords,
         lang=lang, color_by=view.color, stage_of=dataset.stage_of, basemap=view.basemap,
         selected=view.place, selected_link=view.link, extent=extent, fill=True,
-        link_weight=PRESENTER_LINK_WEIGHT, **marks,
+        link_weight=PRESENTER_LINK_WEIGHT, inline_basemap=False, **marks,
     )
     show_map(fmap, height=FRAME_HEIGHT)
-    _details(dataset, view)

@@ -23,7 +23,7 @@ import folium
 
 from core.assets import make_offline
 from core.basemap import DEFAULT_BASEMAP, region_code, region_outlines
-from core.map.basemap_elements import BasemapFallback, MapChrome, add_basemap
+from core.map.basemap_elements import MapChrome, add_basemap
 from core.map.elements import (
     DivIconLayer, DynamicLayer, Focusable, Framing, GeoJsonData, LabelLayout, Legend, LinkLayer, Selection,
     StaticAssets, StyleVars, Tooltip, ViewMemory,
@@ -81,6 +81,7 @@ def build_map(
     timeline_year: int | None = None,
     extent: tuple[LatLon, LatLon] | None = None,
     fill: bool = False,
+    inline_basemap: bool = True,
 ) -> folium.Map:
     """The map of `places` and `partnerships` (already filtered by the page).
 
@@ -100,7 +101,8 @@ def build_map(
     the year slider never re-frames the map). `timeline_year`: the timeline's year the map opens at.
     `extent` ((south, west), (north, east), a tour step's) frames the map instead of the shown
     places; `fill` makes it as tall as its frame (the presenter view). The view is kept across
-    reruns and flown to a new extent (Framing).
+    reruns and flown to a new extent (Framing). `inline_basemap=False` (the app) has the browser
+    fetch the offline basemap from the app's static folder instead of carrying it in the script.
     """
     shown = [(p, coords[p.key]) for p in places if p.key in coords]
     names = {p.key: p.names.get(lang) for p in places}
@@ -111,7 +113,7 @@ def build_map(
         points = list(extent)
     lats, lons = [c[0] for c in points], [c[1] for c in points]
     bounds = [[min(lats), min(lons)], [max(lats), max(lons)]]
-    m = static_map(basemap, lang, width, height, fill)
+    m = static_map(basemap, lang, width, height, fill, inline_basemap)
     group = DynamicLayer()
     m.add_child(group, name=DYNAMIC)
     rings = ringed_regions(shown)
@@ -155,7 +157,7 @@ def build_map(
     return m
 
 
-def static_map(basemap: str, lang: str, width: int, height: int, fill: bool) -> folium.Map:
+def static_map(basemap: str, lang: str, width: int, height: int, fill: bool, inline_basemap: bool) -> folium.Map:
     """The static part: the same for every view of one page, language and basemap. It opens on a
     fixed frame (DEFAULT_BOUNDS); the dynamic part's Framing frames the view."""
     (south, west), (north, east) = DEFAULT_BOUNDS
@@ -166,10 +168,10 @@ def static_map(basemap: str, lang: str, width: int, height: int, fill: bool) -> 
         control_scale=False,  # basemap_elements.MapChrome adds it in km only
     )
     make_offline(m)
-    m.add_child(StaticAssets(LinkLayer, LabelLayout, Timeline, ViewMemory, MapChrome, BasemapFallback),
+    m.add_child(StaticAssets(LinkLayer, LabelLayout, Timeline, ViewMemory, MapChrome),
                 name="assets")
     m.add_child(StyleVars(css_vars()), name="style_vars")
-    add_basemap(m, basemap, lang)
+    add_basemap(m, basemap, lang, inline_basemap)
     m.add_child(ViewMemory(fill), name="view_memory")
     return m
 

@@ -330,9 +330,14 @@
     jcm.whenGone(group, function () {
       clearTimeout(timer);
       map.off('zoomend moveend resize', schedule);
+      if (document.fonts) { document.fonts.removeEventListener('loadingdone', schedule); }
       key.remove();
     });
-    if (document.fonts && document.fonts.ready) { document.fonts.ready.then(schedule); }
+    if (document.fonts && document.fonts.ready) {
+      // a label measured before its font arrived has the fallback font's width: lay out again
+      document.fonts.ready.then(schedule);
+      document.fonts.addEventListener('loadingdone', schedule);
+    }
     run();
     return state;
   };

@@ -12,11 +12,12 @@
      creation, so that its layers draw at once and can be measured. st_folium removes it from the
      map when the next view's part arrives; the keyboard focus moves to the same feature in it. */
   jcm.dynamicLayer = function (map) {
-    var group = L.featureGroup().addTo(map);
-    jcm.whenGone(group, function () {
+    var group = L.featureGroup().addTo(map), removeLayers = group.onRemove;
+    group.onRemove = function (m) {  /* before its layers (and the focused one) leave the page */
       var el = document.activeElement;
       jcm.focusedId = el && el.getAttribute && el.getAttribute('data-jcm-id');
-    });
+      removeLayers.call(group, m);
+    };
     var drawn = +(map.getContainer().getAttribute('data-jcm-drawn') || 0) + 1;
     map.getContainer().setAttribute('data-jcm-drawn', String(drawn));  /* what tests and benchmarks wait for */
     return group;

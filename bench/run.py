@@ -1,6 +1,6 @@
 """`make bench`: every benchmark of the project, one after the other; each prints its figures."""
 
-from bench import export_bench, map_bench, rerun_bench, timeline_bench, tour_bench
+from bench import export_bench, latency_bench, map_bench, rerun_bench, timeline_bench, tour_bench
 
 if __name__ == "__main__":
     print("== filter change on the bundled data (whole Streamlit rerun, AppTest) ==")
@@ -13,3 +13,5 @@ if __name__ == "__main__":
     timeline_bench.main()
     print("\n== one guided-tour step in the browser (presenter view, Chromium) ==")
     tour_bench.main()
+    print("\n== what the presenter feels: start, click, year step, filter (Chromium 1920x1080) ==")
+    latency_bench.main()

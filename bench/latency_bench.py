@@ -61,8 +61,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _start() -> tuple[subprocess.Popen, str, float]:
-    """`make run`'s command on a free port; returns the process, its URL and when it was started."""
+def start_app() -> tuple[subprocess.Popen, str, float]:
+    """`make run`'s command on a free port; returns the process, its URL and when it was started
+    (the other browser benchmarks start the app this way too)."""
     port = _free_port()
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "serve.py", "--server.port", str(port),
@@ -175,7 +176,7 @@ def main() -> list[tuple[str, str]]:
     from playwright.sync_api import sync_playwright
 
     rows: list[tuple[str, str]] = []
-    proc, base, started = _start()
+    proc, base, started = start_app()
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)

@@ -7,15 +7,11 @@ starts the app on a free local port and stops it. Prints the median and the slow
 
 from __future__ import annotations
 
-import socket
 import statistics
-import subprocess
-import sys
 import time
-import urllib.request
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from bench.latency_bench import start_app
+
 CHROMIUM = "/usr/bin/chromium"
 STEPS = 6
 MAP_READY = """() => { const f = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
@@ -26,31 +22,13 @@ SETTLED = """() => new Promise(resolve => { let timer = null; const m = map_div;
   m.on('moveend zoomend', moved); timer = setTimeout(done, 300); })"""
 
 
-def _serve() -> tuple[subprocess.Popen, str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-                             "--server.headless", "true"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://localhost:{port}"
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-    for _ in range(300):
-        try:
-            opener.open(f"{base}/_stcore/health", timeout=1)
-            return proc, base
-        except OSError:
-            time.sleep(0.2)
-    proc.terminate()
-    raise RuntimeError("the app did not start")
-
-
 def main() -> None:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         print("tour step: skipped here, Playwright is not installed (make install-test)")
         return
-    proc, base = _serve()
+    proc, base, _ = start_app()
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])

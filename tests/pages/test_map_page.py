@@ -106,6 +106,10 @@ def test_clear_selection_button() -> None:
     assert texts(at.info) == [t("map.click_hint", "ja")]
     assert '"sel":1' not in map_js(at)
     assert not [b for b in at.main.button if b.label == t("details.clear", "ja")]
+    at.run()  # st_folium still returns the last click: applied once, it selects nothing again
+    assert "place" not in at.query_params
+    click(at, "place:天津市")  # the same place clicked again: a new click token
+    assert at.query_params.get("place") == "天津市"
 
 
 def test_click_on_something_that_is_not_a_feature_changes_nothing() -> None:

@@ -59,6 +59,7 @@
     function coreLook(f) { return Object.assign(hit(), {weight: look(f).weight}); }
     if (!map.getPane('jcmLinkCore')) { map.createPane('jcmLinkCore').style.zIndex = 401; }
     var below = o.canvas ? L.canvas() : undefined, above = o.canvas ? L.canvas({pane: 'jcmLinkCore'}) : undefined;
+    if (o.canvas) { jcm.whenGone(group, function () { below.remove(); above.remove(); }); }  /* their canvases */
     var halo = L.geoJson(data, {interactive: false, style: haloLook, renderer: below}).addTo(group);
     var line = L.geoJson(data, {interactive: false, style: look, renderer: below}).addTo(group);
     data.features.forEach(function (f) {

@@ -10,7 +10,9 @@ import argparse
 import os
 from datetime import date
 
-from bench import export_bench, map_bench, overlay_import_bench, readme, rerun_bench, timeline_bench, tour_bench
+from bench import (
+    export_bench, latency_bench, map_bench, overlay_import_bench, readme, rerun_bench, timeline_bench, tour_bench,
+)
 
 SECTIONS = [
     ("filter change on the bundled data (whole Streamlit rerun, AppTest)", rerun_bench),
@@ -19,6 +21,7 @@ SECTIONS = [
     ("timeline: browser time of one frame; the basemap fallback's payload", timeline_bench),
     ("one guided-tour step in the browser (presenter view, Chromium)", tour_bench),
     ("overlay import: the 25,917-pair reference set as an upload", overlay_import_bench),
+    ("what the presenter feels: start, click, year step, filter (Chromium 1920x1080)", latency_bench),
 ]
 
 

@@ -2,7 +2,6 @@
 and below them the table of the partnerships shown, with a count."""
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from core.filters import apply_filter, without_years
 from core.i18n import label, t
@@ -13,10 +12,11 @@ from core.present import markdown_text, partnership_row, place_list, place_name
 from ui import controls, overlay, presenter, session, tourpanel
 from ui.details import link_details, overlay_details, place_details
 from ui.downloads import download_buttons
-from ui.mapclick import CLICK_RETURNS, clear_selection, follow_click, map_key, overlay_selected
+from ui.mapclick import clear_selection, overlay_selected, show_map, take_click
 from ui.snapshots import as_of_caption, map_marks
 from ui.tables import show_table
 
+take_click()  # before the view is read: a click costs one rerun, and the map is built with it
 dataset = controls.viewed_dataset()
 coords = session.coordinates()
 view = controls.current_view()
@@ -41,22 +41,7 @@ if presenter.presenting():
     st.stop()
 
 map_col, side_col = st.columns([2, 1], gap="medium")
-with map_col:
-    st.caption(t("map.shown", lang, links=len(shown.partnerships), places=len(shown.places)))
-    if not shown.partnerships and not shown.places:
-        st.info(t("map.empty", lang), icon=":material/filter_alt_off:")
-    unplaced = [p.key for p in shown.places if p.key not in coords]
-    if unplaced:
-        st.warning(markdown_text(t("map.unplaced", lang, names=place_list(dataset, unplaced, lang))))
-    fmap = build_map(
-        shown.places, shown.partnerships, coords,
-        lang=lang, color_by=view.color, stage_of=dataset.stage_of,
-        basemap=view.basemap, selected=view.place, selected_link=view.link, **marks,
-    )
-    follow_click(st_folium(fmap, key=map_key(), height=640, use_container_width=True, returned_objects=CLICK_RETURNS))
-    st.caption(t("map.click_hint", lang))
-    download_buttons(dataset, coords, view)
-
+# The details first: they reach the screen before the map's update (a click's answer is its details).
 with side_col:
     st.markdown(f"#### {markdown_text(t('details.status', lang))}")
     as_of_caption(dataset, lang)
@@ -74,6 +59,22 @@ with side_col:
         st.info(t("map.click_hint", lang), icon=":material/touch_app:")
     if view.place or view.link or overlay_selected() is not None:
         st.button(t("details.clear", lang), on_click=clear_selection)
+
+with map_col:
+    st.caption(t("map.shown", lang, links=len(shown.partnerships), places=len(shown.places)))
+    if not shown.partnerships and not shown.places:
+        st.info(t("map.empty", lang), icon=":material/filter_alt_off:")
+    unplaced = [p.key for p in shown.places if p.key not in coords]
+    if unplaced:
+        st.warning(markdown_text(t("map.unplaced", lang, names=place_list(dataset, unplaced, lang))))
+    fmap = build_map(
+        shown.places, shown.partnerships, coords,
+        lang=lang, color_by=view.color, stage_of=dataset.stage_of,
+        basemap=view.basemap, selected=view.place, selected_link=view.link, inline_basemap=False, **marks,
+    )
+    show_map(fmap, height=640)
+    st.caption(t("map.click_hint", lang))
+    download_buttons(dataset, coords, view)
 
 st.markdown(f"#### {markdown_text(t('partnerships.title', lang))}")
 st.caption(t("map.shown", lang, links=len(shown.partnerships), places=len(shown.places)))

@@ -1,15 +1,19 @@
-"""What a click on the map reports back through st_folium.
+"""The map component and what a click on it reports back.
 
-Call `st_folium(m, returned_objects=CLICK_RETURNS, ...)` and read `clicked_id(returned)`. For a
-GeoJSON layer st_folium puts the clicked feature, as `layer.toGeoJSON()`, in
-`last_active_drawing`, so `returned["last_active_drawing"]["properties"]["id"]` is
-"place:<Place.key>" for a place marker or its label and "link:<Partnership.key>" (that is
-"link:<japan>–<china>", with an EN DASH) for a link (core/map/features.py), "overlay:<index>" for
-a link of an imported overlay (its index in Overlay.links, core/map/overlay.py; the selection
-lives in this session only, like the overlay, never in the URL). Only the returned
-objects listed rerun the app: pan and zoom (`center`, `zoom`, `bounds`) do not.
-`last_object_clicked_tooltip` (display text) and `last_object_clicked` (the click's lat/lng) are
-returned so that a click on any feature reruns, but neither is read.
+`show_map(m, height)` hands st_folium the map in its two parts (core.map.build.split_map): the
+static map, created once, and its dynamic part, which st_folium swaps on every rerun without
+re-creating the map. A click is highlighted in the browser and sent at once (assets/jcm-map.js
+`jcm.selection`) as st_folium's `last_active_drawing`: a feature whose properties hold its `id`
+("place:<Place.key>" for a place marker or its label, "link:<japan>–<china>", with an EN DASH,
+for a link; core/map/features.py; "overlay:<index>" for a link of an imported overlay, its index in
+Overlay.links, core/map/overlay.py: that selection lives in this session only, like the overlay,
+never in the URL) and a `click` token, new for every click.
+
+One click, one rerun: st_folium's on_change copies the value into `st.session_state[MAP_KEY]`
+before the rerun, and `take_click()` (first thing on the map page) selects the clicked feature
+before the map is built. The token makes each click count once (st_folium returns its last value
+on every rerun) and lets the same place be clicked again after its selection was cleared. Pan and
+zoom are not returned: they rerun nothing.
 """
 
 from __future__ import annotations
@@ -17,28 +21,36 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import folium
 import streamlit as st
+from streamlit_folium import st_folium
 
+from core.map.build import split_map
 from core.map.overlay import ID_PREFIX
 from ui import controls
 
-CLICK_RETURNS = ["last_object_clicked_tooltip", "last_active_drawing", "last_object_clicked"]
+CLICK_RETURNS = ["last_active_drawing"]
+MAP_KEY = "jcm_map"  # st_folium's key: where its on_change puts the clicked value
+_TAKEN = "_last_click"  # the token of the last click applied
 _ID_PREFIXES = ("place:", "link:")
-_OVERLAY_KEY = "_overlay_link"
+_OVERLAY_KEY = "_overlay_link"  # the index of the overlay link last clicked
+
+
+def _properties(returned: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    feature = (returned or {}).get("last_active_drawing") or {}
+    props = feature.get("properties") if isinstance(feature, Mapping) else None
+    return props if isinstance(props, Mapping) else {}
 
 
 def clicked_id(returned: Mapping[str, Any] | None) -> str | None:
     """The `id` of the feature the user clicked ("place:<key>", "link:<japan>–<china>" or
     "overlay:<index>"), or None."""
-    if not returned:
-        return None
-    feature = returned.get("last_active_drawing") or {}
-    props = feature.get("properties") if isinstance(feature, Mapping) else None
-    fid = props.get("id") if isinstance(props, Mapping) else None
+    fid = _properties(returned).get("id")
     if not isinstance(fid, str):
         return None
     if fid.startswith(ID_PREFIX):
-        return fid if fid[len(ID_PREFIX):].isascii() and fid[len(ID_PREFIX):].isdigit() else None
+        index = fid[len(ID_PREFIX):]
+        return fid if index.isascii() and index.isdigit() else None
     return fid if fid.startswith(_ID_PREFIXES) else None
 
 
@@ -47,38 +59,35 @@ def overlay_selected() -> int | None:
     return st.session_state.get(_OVERLAY_KEY)
 
 
-def map_key() -> str:
-    """st_folium's key for this run's map. st_folium keys its component by a hash of the map script
-    (and this key), so going back to an earlier script (closing a place's details, a tour step back)
-    would bring back that component's last click and select the place again: clearing the selection
-    or showing a tour step starts a new key instead (`new_selection`)."""
-    return f"map-{st.session_state.get('_map_generation', 0)}"
+def click_token(returned: Mapping[str, Any] | None) -> str | None:
+    """What tells one click from the next: the browser's token, else (a value st_folium sent by
+    itself) the feature id."""
+    token = _properties(returned).get("click")
+    return token if isinstance(token, str) and token else clicked_id(returned)
 
 
-def new_selection() -> None:
-    st.session_state["_map_generation"] = st.session_state.get("_map_generation", 0) + 1
-    st.session_state["_last_click"] = None
-
-
-def follow_click(returned: Mapping[str, Any] | None) -> None:
-    """Select what was clicked (once per click: st_folium repeats its last value on every rerun).
-    A click on what is already selected (from the URL, say) changes nothing and reruns nothing."""
-    clicked = clicked_id(returned)
-    if not clicked or clicked == st.session_state.get("_last_click"):
+def take_click() -> None:
+    """Select what was clicked, once per click, before anything reads the view."""
+    returned = st.session_state.get(MAP_KEY)
+    clicked, token = clicked_id(returned), click_token(returned)
+    if not clicked or token == st.session_state.get(_TAKEN):
         return
-    st.session_state["_last_click"] = clicked
+    st.session_state[_TAKEN] = token
     kind, _, key = clicked.partition(":")
-    overlay = int(key) if kind == "overlay" else None
+    st.session_state[_OVERLAY_KEY] = int(key) if kind == "overlay" else None
     place, link = (key, None) if kind == "place" else (None, key if kind == "link" else None)
-    view = controls.current_view()
-    if (view.place, view.link, overlay_selected()) != (place, link, overlay):
-        st.session_state[_OVERLAY_KEY] = overlay
+    if (controls.current_view().place, controls.current_view().link) != (place, link):
         controls.select(place=place, link=link)
-        st.rerun()
+
+
+def show_map(m: folium.Map, height: int) -> None:
+    """The map as wide as its column: its static part created once, its dynamic part swapped."""
+    static, dynamic = split_map(m)
+    st_folium(static, key=MAP_KEY, height=height, use_container_width=True, returned_objects=CLICK_RETURNS,
+              feature_group_to_add=dynamic)
 
 
 def clear_selection() -> None:
-    """Nothing selected; the same place can be clicked again (a button's callback)."""
+    """Nothing selected (a button's callback); the same place can be clicked again (a new token)."""
     st.session_state[_OVERLAY_KEY] = None
     controls.select()
-    new_selection()

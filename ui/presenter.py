@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from typing import Any
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
-from streamlit_folium import st_folium
 
 from core.filters import View
 from core.i18n import t
@@ -25,7 +24,7 @@ from core.present import markdown_text
 from core.viewstate import ViewState
 from ui import controls, style
 from ui.details import link_details, overlay_details, place_details
-from ui.mapclick import CLICK_RETURNS, clear_selection, follow_click, map_key
+from ui.mapclick import clear_selection, show_map
 
 FRAME_HEIGHT = 720  # st_folium's frame height before the stylesheet makes it the window's
 
@@ -74,12 +73,11 @@ def map_view(dataset: Dataset, coords: Mapping[str, LatLon], view: ViewState, sh
     lang = view.lang
     st.container(key="jcm_caption").markdown(
         f"{markdown_text(t('app.title', lang))}\n\n{markdown_text(t('app.subtitle', lang))}")
+    _details(dataset, view, marks.get("overlay"))  # before the map: a click's details reach the screen before the map's update
     fmap = build_map(
         shown.places, shown.partnerships, coords,
         lang=lang, color_by=view.color, stage_of=dataset.stage_of, basemap=view.basemap,
         selected=view.place, selected_link=view.link, extent=extent, fill=True,
-        link_weight=PRESENTER_LINK_WEIGHT, **marks,
+        link_weight=PRESENTER_LINK_WEIGHT, inline_basemap=False, **marks,
     )
-    follow_click(st_folium(fmap, key=map_key(), height=FRAME_HEIGHT, use_container_width=True,
-                           returned_objects=CLICK_RETURNS))
-    _details(dataset, view, marks.get("overlay"))
+    show_map(fmap, height=FRAME_HEIGHT)

@@ -15,7 +15,6 @@ from core.models import Dataset
 from core.present import markdown_text
 from core.tour import TourStep
 from ui import controls, session
-from ui.mapclick import new_selection
 
 
 def steps() -> tuple[tuple[TourStep, ...], DataLoadError | None]:
@@ -33,7 +32,6 @@ def current(tour: tuple[TourStep, ...], number: int | None) -> TourStep | None:
 def go(dataset: Dataset, step: TourStep) -> None:
     """Show `step` (a button's callback: it runs before the widgets are drawn)."""
     controls.show(dataset, step.view(controls.current_view(), dataset))
-    new_selection()
 
 
 def start_from_url(dataset: Dataset) -> None:

@@ -50,6 +50,22 @@ jcm.mapChrome({{ this._parent.get_name() }}, {{ this.prefix|tojavascript }}, {{ 
         self.ground_z = GROUND_PANE_Z
 
 
+class OfflineBasemap(_GroundElement):
+    """The offline basemap: `offline` is script-safe JSON, its URL in the app's static folder or its
+    GeoJSON (an export, or no static file)."""
+
+    _template = Template("""{% macro script(this, kwargs) %}
+jcm.offlineBasemap({{ this._parent.get_name() }}, {{ this.offline }}, {{ this.options|tojavascript }});
+{% endmacro %}""")
+
+    def __init__(self, offline: str, options: dict[str, Any]) -> None:
+        super().__init__()
+        self._name = "OfflineBasemap"
+        self.layer_name = "basemap"
+        self.offline = offline
+        self.options = dict(options)
+
+
 class BasemapFallback(_GroundElement):
     """Swaps the online tile layer named `tiles` for the offline basemap when its tiles fail, with
     `notice` (its `text` and its close button's name) on the map. `offline` is script-safe JSON: the offline basemap's URL or its GeoJSON."""
@@ -71,19 +87,29 @@ jcm.basemapFallback({{ this._parent.get_name() }}, {{ this._parent._children[thi
         self.wait_ms, self.errors = int(wait_ms), int(errors)
 
 
-def add_basemap(m: folium.Map, key: str, lang: str) -> None:
-    """The basemap `key` (an unknown key: the offline one) and the map's attribution and scale."""
+def add_basemap(m: folium.Map, key: str, lang: str, inline: bool = True) -> None:
+    """The basemap `key` (an unknown key: the offline one) and the map's attribution and scale.
+    `inline`: the offline basemap is carried in the page (an export); else the browser fetches it
+    from the app's static folder (the app: a small map script is quicker to send and to key)."""
     m.add_child(MapChrome(), name="chrome")
     bm = BASEMAPS.get(key) or BASEMAPS[DEFAULT_BASEMAP]
     if not (bm.online and bm.tiles):
-        m.add_child(GeoJsonData("basemap", _offline_json(), _offline_options()), name="basemap")
+        if inline:
+            m.add_child(GeoJsonData("basemap", _offline_json(), _offline_options()), name="basemap")
+        else:
+            m.add_child(OfflineBasemap(_offline_source(), _offline_options()), name="basemap")
         return
     m.add_child(folium.TileLayer(tiles=bm.tiles, attr=bm.attribution, name=bm.key, max_zoom=18), name="tiles")
-    path = offline_geojson_file()
-    # No static file to fetch (a read-only checkout): inline it, the page grows by ~310 KB.
-    offline = js_json(BASEMAP_STATIC_URL + path.name) if path else _offline_json()
+    offline = _offline_source()
     notice = {"text": t("map.basemap_fallback", lang, name=bm.names[lang]), "close": t("map.basemap_fallback_close", lang)}
     m.add_child(BasemapFallback("tiles", offline, _offline_options(), notice), name="basemap_fallback")
+
+
+def _offline_source() -> str:
+    """The offline basemap's URL in the static folder; where that file could not be written (a
+    read-only checkout) its GeoJSON itself, and the page grows by ~310 KB."""
+    path = offline_geojson_file()
+    return js_json(BASEMAP_STATIC_URL + path.name) if path else _offline_json()
 
 
 def _offline_options() -> dict[str, Any]:

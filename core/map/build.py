@@ -4,6 +4,11 @@ Pure and cheap (it runs on every Streamlit rerun): no Streamlit import, no I/O e
 cache. Everything the map shows sits in a FEW GeoJSON layers (basemap, links, places, labels),
 never one folium object per link: the same code carries the 25,917-link reference set.
 
+Two parts (ARCHITECTURE.md): the map itself is STATIC (the same script whatever the view, opening
+on a fixed frame: st_folium keys its component by that script, so it is created once), and every
+view-dependent element sits in one `DynamicLayer` child named "dynamic", which st_folium swaps on a
+rerun without re-creating the map (`split_map`). An export renders the map in one piece.
+
 Offline: the map loads only local assets (core.assets) and, when basemap="offline", contains no
 http(s) URL at all. Online basemaps add exactly their tile URL and attribution link.
 Safety: see encoding.py.
@@ -18,12 +23,15 @@ import folium
 
 from core.assets import make_offline
 from core.basemap import DEFAULT_BASEMAP, region_code, region_outlines
-from core.map.basemap_elements import add_basemap
-from core.map.elements import DivIconLayer, Focusable, GeoJsonData, LabelLayout, Legend, LinkLayer, StyleVars, Tooltip, ViewMemory
+from core.map.basemap_elements import MapChrome, add_basemap
+from core.map.elements import (
+    DivIconLayer, DynamicLayer, Focusable, Framing, GeoJsonData, LabelLayout, Legend, LinkLayer, Selection,
+    StaticAssets, StyleVars, Tooltip, ViewMemory,
+)
 from core.map.encoding import LatLon, collection_json, js_value, script_safe
 from core.map.features import FIT_PADDING, ColorBy, category, link_features, place_features, ringed_regions
 from core.map.legend import legend_html, overlay_legend
-from core.map.overlay import OverlayLayer, OverlayMap, source_name
+from core.map.overlay import OverlayLayer, OverlayMap, OverlayOptions, overlay_options, source_name
 from core.map.projection import fit_zoom
 from core.map.timeline import Timeline
 from core.map.style import (
@@ -48,6 +56,8 @@ NARROW_MAP_PX = 640  # below this width the legend starts folded
 DEFAULT_WIDTH, DEFAULT_HEIGHT = 760, 640  # the page's map column on a 1280x720 projector
 MAX_FIT_ZOOM = 9
 FLY_SECONDS = 0.8  # a tour step's flight to its extent: under the 1 s a room waits without noticing
+CANVAS_LINKS = 500  # beyond this many links they draw on a canvas: faster than one SVG path each
+DYNAMIC = "dynamic"  # the map's child holding the dynamic part
 
 
 def build_map(
@@ -73,6 +83,7 @@ def build_map(
     extent: tuple[LatLon, LatLon] | None = None,
     fill: bool = False,
     overlay: OverlayMap | None = None,
+    inline_basemap: bool = True,
 ) -> folium.Map:
     """The map of `places` and `partnerships` (already filtered by the page).
 
@@ -92,8 +103,11 @@ def build_map(
     the year slider never re-frames the map). `timeline_year`: the timeline's year the map opens at.
     `extent` ((south, west), (north, east), a tour step's) frames the map instead of the shown
     places; `fill` makes it as tall as its frame (the presenter view). The view is kept across
-    reruns and flown to a new extent (ViewMemory). `overlay`: an imported list of other
-    partnerships, drawn beneath the programme (core/map/overlay.py) and named in the legend.
+    reruns and flown to a new extent (Framing). `inline_basemap=False` (the app) has the browser
+    fetch the offline basemap from the app's static folder instead of carrying it in the script.
+    `overlay`: an imported list of other partnerships, drawn beneath the programme
+    (core/map/overlay.py: its data in the static part, its filter and selection in the dynamic
+    part) and named in the legend.
     """
     shown = [(p, coords[p.key]) for p in places if p.key in coords]
     names = {p.key: p.names.get(lang) for p in places}
@@ -102,29 +116,21 @@ def build_map(
     points = list(frame or ()) or [c for _, c in shown] or [c for _, a, b in links for c in (a, b)] or list(DEFAULT_BOUNDS)
     if extent:
         points = list(extent)
-    zoom = fit_zoom(points, width, height, FIT_PADDING)
     lats, lons = [c[0] for c in points], [c[1] for c in points]
     bounds = [[min(lats), min(lons)], [max(lats), max(lons)]]
-    m = folium.Map(
-        location=[(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2],
-        zoom_start=zoom,
-        tiles=None,
-        prefer_canvas=len(links) > 500,  # canvas draws thousands of lines faster than SVG
-        control_scale=False,  # basemap_elements.MapChrome adds it in km only
-    )
-    make_offline(m)
-    m.add_child(StyleVars(css_vars()), name="style_vars")
+    m = static_map(basemap, lang, width, height, fill, inline_basemap, overlay)
+    group = DynamicLayer()
+    m.add_child(group, name=DYNAMIC)
     rings = ringed_regions(shown)
     halo = changed_label if any(p.key in changed for p, _ in shown) else ""
     legend = legend_html({shape(p, p.key in rings) for p, _ in shown},
                         {category(p, color_by, stage_of) for p, _, _ in links}, color_by, lang, halo,
                         overlay_legend(source_name(overlay.overlay), lang) if overlay else "")
     if legend:
-        m.add_child(Legend(legend, NARROW_MAP_PX), name="legend")
-    add_basemap(m, basemap, lang)
-    _add_shading(m, places, shaded, selected)
+        group.add_child(Legend(legend, NARROW_MAP_PX), name="legend")
+    _add_shading(group, places, shaded, selected)
     if overlay:
-        m.add_child(OverlayLayer(overlay, lang), name="overlay")
+        group.add_child(OverlayOptions(overlay_options(overlay)), name="overlay_options")
 
     link_feats = link_features(links, names, lang, color_by, stage_of, selected, selected_link)
     if link_feats:
@@ -133,31 +139,64 @@ def build_map(
             "styles": styles, "unknown": UNKNOWN_STYLE, "weight": link_weight, "selExtra": SELECTED_EXTRA_PX,
             "halo": HALO_PX, "haloColor": HALO_COLOR, "hit": HIT_PX, "faded": FADED_OPACITY,
             "dim": selected is not None or selected_link is not None,
+            "canvas": len(links) > CANVAS_LINKS,
         })
         layer.add_child(Tooltip(sticky=True))
         layer.add_child(Focusable("link"))
-        m.add_child(layer, name="links")
+        group.add_child(layer, name="links")
 
     place_feats, label_feats = place_features(shown, lang, stage_of, selected, labels, changed)
     if place_feats:
         places = DivIconLayer("places", collection_json(place_feats), "placeIcon", z_offset=2000)
         places.add_child(Tooltip(sticky=False, direction="top", offset=[0, -8]))
         places.add_child(Focusable("place"))
-        m.add_child(places, name="places")
+        group.add_child(places, name="places")
         if label_feats:
             label_layer = DivIconLayer("labels", collection_json(label_feats), "labelIcon", z_offset=1000)
-            m.add_child(label_layer, name="labels")
-            m.add_child(LabelLayout(places, label_layer, label_rules()), name="label_layout")
+            group.add_child(label_layer, name="labels")
+            group.add_child(LabelLayout(places, label_layer, label_rules()), name="label_layout")
     years = [p.year for p, _, _ in links if p.year is not None]
-    m.add_child(Timeline(["links"] if link_feats else [], [n for n in ("places", "labels") if n in m._children],
-                         (min(years), max(years)) if years else None, timeline_year, lang), name="timeline")
-    m.fit_bounds(bounds, padding=(FIT_PADDING, FIT_PADDING), max_zoom=MAX_FIT_ZOOM)
-    m.add_child(ViewMemory(bounds, FIT_PADDING, MAX_FIT_ZOOM, FLY_SECONDS, fill, bool(selected or selected_link)),
-                name="view_memory")
+    group.add_child(Timeline(["links"] if link_feats else [], [n for n in ("places", "labels") if n in group._children],
+                             (min(years), max(years)) if years else None, timeline_year, lang), name="timeline")
+    group.add_child(Framing(bounds, FIT_PADDING, MAX_FIT_ZOOM, FLY_SECONDS, fill, bool(selected or selected_link)),
+                    name="framing")
+    chosen = f"place:{selected}" if selected else f"link:{selected_link}" if selected_link else None
+    group.add_child(Selection("links" if link_feats else None, chosen), name="selection")
     return m
 
 
-def _add_shading(m: folium.Map, places: Sequence[Place], shaded: Collection[str], selected: str | None) -> None:
+def static_map(basemap: str, lang: str, width: int, height: int, fill: bool, inline_basemap: bool,
+               overlay: OverlayMap | None = None) -> folium.Map:
+    """The static part: the same for every view of one page, language, basemap and overlay. It opens
+    on a fixed frame (DEFAULT_BOUNDS); the dynamic part's Framing frames the view. An overlay's
+    data is here (sent once: 1.25 MB for 25,917 links), its filter in the dynamic part."""
+    (south, west), (north, east) = DEFAULT_BOUNDS
+    m = folium.Map(
+        location=[(south + north) / 2, (west + east) / 2],
+        zoom_start=fit_zoom(list(DEFAULT_BOUNDS), width, height, FIT_PADDING),
+        tiles=None,
+        control_scale=False,  # basemap_elements.MapChrome adds it in km only
+    )
+    make_offline(m)
+    m.add_child(StaticAssets(LinkLayer, LabelLayout, Timeline, ViewMemory, MapChrome),
+                name="assets")
+    m.add_child(StyleVars(css_vars()), name="style_vars")
+    add_basemap(m, basemap, lang, inline_basemap)
+    m.add_child(ViewMemory(fill), name="view_memory")
+    if overlay:
+        m.add_child(OverlayLayer(overlay.overlay, overlay.exclude, lang), name="overlay")
+    return m
+
+
+def split_map(m: folium.Map) -> tuple[folium.Map, DynamicLayer]:
+    """The map `build_map` made, as st_folium takes it: the static map and, apart, its dynamic part
+    (`st_folium(static, feature_group_to_add=dynamic)`)."""
+    group = m._children.pop(DYNAMIC)
+    group._parent = None
+    return m, group
+
+
+def _add_shading(group: DynamicLayer, places: Sequence[Place], shaded: Collection[str], selected: str | None) -> None:
     """The shaded regions' outlines (from the offline basemap's geography), under the links."""
     regions = {p.region.ja: p for p in places}
     names = [n for n in shaded if n in regions]
@@ -167,6 +206,6 @@ def _add_shading(m: folium.Map, places: Sequence[Place], shaded: Collection[str]
     codes = [region_code(str(regions[n].country), n, regions[n].region["zh"]) for n in names]
     outlines = region_outlines(c for c in codes if c)
     if outlines:
-        m.add_child(GeoJsonData("shade", script_safe(json.dumps({"type": "FeatureCollection", "features": outlines})),
+        group.add_child(GeoJsonData("shade", script_safe(json.dumps({"type": "FeatureCollection", "features": outlines})),
                                 {"style": js_value(SHADE_STYLE), "interactive": False}), name="shade")
 

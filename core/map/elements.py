@@ -6,6 +6,13 @@ render time: st_folium renames elements (geo_json_layer_<hex> -> geo_json_layer_
 re-renders them. Every element loads the map's own JS and CSS like Leaflet is loaded (relative
 URLs into the app's static folder, see core.assets), through folium's `default_js`/`default_css`.
 
+The map is drawn in two parts (ARCHITECTURE.md, "the map's static and dynamic parts"): the map
+itself with what never changes while it is shown (`StaticAssets`, `StyleVars`, the basemap,
+`ViewMemory`), and a `DynamicLayer` holding everything that depends on the view (links, places,
+labels, shading, legend, timeline, framing, selection). st_folium replaces only the dynamic part
+on a rerun; the elements inside it take that group as their parent and remove what they added
+to the map itself (controls, handlers) when it goes (jcm.whenGone).
+
 Why not folium.GeoJson: it re-encodes the whole FeatureCollection through Jinja's `tojson` and
 scans it on every render (4.5 s for 25,917 links); these layers take prepared JSON text from
 encoding.py.
@@ -16,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import folium
 from folium.elements import JSCSSMixin
 from folium.template import Template
 from folium.utilities import JsCode
@@ -30,6 +38,34 @@ class _MapElement(JSCSSMixin):
 
     default_js = [("jcm_map_js", MAP_STATIC_URL + "jcm-map.js")]
     default_css = [("jcm_map_css", MAP_STATIC_URL + "jcm-map.css")]
+
+
+class StaticAssets(JSCSSMixin):
+    """Every JS/CSS file of the given element classes, loaded with the map itself: st_folium loads
+    links only when it creates the map, and a later dynamic part may hold an element (the labels,
+    the timeline) that the first one did not."""
+
+    def __init__(self, *kinds: type[JSCSSMixin]) -> None:
+        super().__init__()
+        self._name = "StaticAssets"
+        self.default_js = list(dict.fromkeys(js for kind in kinds for js in kind.default_js))
+        self.default_css = list(dict.fromkeys(css for kind in kinds for css in kind.default_css))
+
+
+class DynamicLayer(folium.FeatureGroup):
+    """The dynamic part: a feature group put on the map as soon as it is created (so its layers draw
+    at once and the label layout can measure them). The app hands it to st_folium as
+    `feature_group_to_add`, which swaps it on a rerun without re-creating the map; an export keeps
+    it as a child of the map."""
+
+    _template = Template("""{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = jcm.dynamicLayer({{ this._parent.get_name() }});
+{% endmacro %}""")
+
+    def __init__(self) -> None:
+        # show=False: jcm.dynamicLayer adds it. Its folium name stays FeatureGroup's: st_folium
+        # refers to it as feature_group_<id>.
+        super().__init__(name="dynamic", control=False, show=False)
 
 
 class StyleVars(_MapElement):
@@ -167,20 +203,60 @@ var {{ this.get_name() }} = jcm.linkLayer({{ this._parent.get_name() }}, {{ this
         self.options = js_value(dict(options))
 
 
-class ViewMemory(JSCSSMixin):
-    """Keeps zoom and centre across the map's re-creation on each rerun, flies to a new extent,
-    and in the presenter view makes the map as tall as its frame (assets/jcm-view.js)."""
-
+class _ViewElement(JSCSSMixin):
     default_js = [("jcm_view_js", MAP_STATIC_URL + "jcm-view.js")]
+
+
+class ViewMemory(_ViewElement):
+    """Static: keeps zoom and centre when the map is re-created (another page and back, another
+    language), and in the presenter view (`fill`) makes the map as tall as its frame
+    (assets/jcm-view.js)."""
+
     _template = Template("""{% macro script(this, kwargs) %}
 jcm.keepView({{ this._parent.get_name() }}, {{ this.options|tojavascript }});
+{% endmacro %}""")
+
+    def __init__(self, fill: bool) -> None:
+        super().__init__()
+        self._name = "ViewMemory"
+        self.options = js_value({"fill": fill})
+
+
+class Framing(_ViewElement):
+    """Dynamic: frames the map on `bounds` the first time, flies there when they change (a tour
+    step, a filter) and leaves the presenter's own zoom and centre alone when they do not (a click,
+    the year slider). In the presenter view it keeps the extent clear of the panels over the map."""
+
+    _template = Template("""{% macro script(this, kwargs) %}
+jcm.frame({{ this._parent.get_name() }}, {{ this.options|tojavascript }});
 {% endmacro %}""")
 
     def __init__(self, bounds: list[list[float]], padding: int, max_zoom: int, fly_seconds: float, fill: bool,
                  details_open: bool = False) -> None:
         super().__init__()
-        self._name = "ViewMemory"
+        self._name = "Framing"
         key = ",".join(f"{v:.4f}" for corner in bounds for v in corner)
-        self.options = {"key": key, "bounds": bounds, "padding": padding, "maxZoom": max_zoom,
-                        "flySeconds": fly_seconds, "fill": fill,
-                        "reserve": {**PRESENTER_RESERVE_PX, "right": PRESENTER_RESERVE_PX["right"] if details_open else 0}}
+        self.bounds = bounds
+        self.options = js_value({"key": key, "bounds": bounds, "padding": padding, "maxZoom": max_zoom,
+                                 "flySeconds": fly_seconds, "fill": fill,
+                                 "reserve": {**PRESENTER_RESERVE_PX,
+                                             "right": PRESENTER_RESERVE_PX["right"] if details_open else 0}})
+
+
+class Selection(_MapElement):
+    """Dynamic: a click on a place or link is highlighted at once in the browser and sent to the
+    app at once (not after st_folium's 250 ms debounce), with a token so that the app applies each
+    click exactly once (ui/mapclick.py). `selected` is the feature id already selected (a click on
+    it sends nothing); `links` and `places` are the group's children the highlight restyles."""
+
+    _template = Template("""{% macro script(this, kwargs) %}
+jcm.selection({{ this._parent.get_name() }},
+  {% if this.links %}{{ this._parent._children[this.links].get_name() }}{% else %}null{% endif %},
+  {{ this.options|tojavascript }});
+{% endmacro %}""")
+
+    def __init__(self, links: str | None, selected: str | None) -> None:
+        super().__init__()
+        self._name = "Selection"
+        self.links = links
+        self.options = js_value({"selected": selected})

@@ -158,23 +158,40 @@ def overlay_options(view: OverlayMap) -> dict[str, object]:
 
 class OverlayLayer(JSCSSMixin):
     """The overlay's links as one canvas layer beneath the programme (jcm.overlayLayer): hover
-    shows the pair, a click reports "overlay:<index>" through st_folium's `last_active_drawing`."""
+    shows the pair, a click reports "overlay:<index>" to the app (jcm.sendClick, as a programme
+    feature's click). Part of the map's STATIC part: its data goes to the browser once, and it
+    shows nothing until an `OverlayOptions` of the dynamic part says what to show."""
 
     default_js = [("jcm_overlay_js", MAP_STATIC_URL + "jcm-overlay.js")]
     default_css = [("jcm_overlay_css", MAP_STATIC_URL + "jcm-overlay.css")]
     _template = Template("""{% macro script(this, kwargs) %}
 var {{ this.get_name() }} = jcm.overlayLayer({{ this._parent.get_name() }}, {{ this.data }},
-  {{ this.style|tojavascript }}, {{ this.options|tojavascript }});
+  {{ this.style|tojavascript }}, {"show": false});
 {% endmacro %}""")
 
-    def __init__(self, view: OverlayMap, lang: str) -> None:
+    def __init__(self, overlay: Overlay, exclude: Collection[int], lang: str) -> None:
         super().__init__()
         self._name = "OverlayLayer"
-        self.data = overlay_payload(view.overlay, view.exclude, lang)
+        self.data = overlay_payload(overlay, exclude, lang)
         self.style = js_value({"styles": [OVERLAY_STYLES["other"], OVERLAY_STYLES["japan_china"]],
                                "hover": OVERLAY_HOVER_STYLE, "hit": OVERLAY_HIT_PX, "pad": OVERLAY_PAD,
                                "z": OVERLAY_PANE_Z, "prefix": ID_PREFIX})
-        self.options = js_value(overlay_options(view))
+
+
+class OverlayOptions(JSCSSMixin):
+    """What the overlay shows in this view (overlay_options: switch, scope, regions, selected
+    link), set on the map's OverlayLayer from the DYNAMIC part: a filter change re-sends these
+    few bytes, never the overlay's data."""
+
+    default_js = OverlayLayer.default_js
+    _template = Template("""{% macro script(this, kwargs) %}
+jcm.overlayOptions({{ this._parent.get_name() }}, {{ this.options|tojavascript }});
+{% endmacro %}""")
+
+    def __init__(self, options: dict[str, object]) -> None:
+        super().__init__()
+        self._name = "OverlayOptions"
+        self.options = js_value(options)
 
 
 def overlay_map(view: OverlayView | None, regions: Collection[str], selected: int | None) -> OverlayMap | None:

@@ -42,15 +42,18 @@ def wait_query(page, name: str, value: str | None) -> None:
 
 
 def new_map(page):
-    """The map after a rerun re-created it (a frame window not marked by `mark`), settled."""
+    """The map once a rerun's dynamic part has replaced the one `mark` saw, settled. The map itself
+    is the same: a frame window without the mark (a re-created map) never passes."""
     page.wait_for_function("() => { const f = document.querySelector(%r); const w = f && f.contentWindow;"
-                           " return w && !w.__seen && w.map_div && w.document.querySelector('.jcm-s'); }"
+                           " return w && w.__seen && w.map_div && w.document.querySelector('.jcm-s')"
+                           " && w.map_div.getContainer().getAttribute('data-jcm-drawn') !== w.__seen; }"
                            % MAP_IFRAME, timeout=30_000)
     return wait_for_map(page)
 
 
 def mark(frame) -> None:
-    frame.evaluate("() => { window.__seen = true; }")
+    """Remember which dynamic part the map shows (new_map waits for the next)."""
+    frame.evaluate("() => { window.__seen = map_div.getContainer().getAttribute('data-jcm-drawn'); }")
 
 
 def pdf_pages(pdf: bytes) -> int:

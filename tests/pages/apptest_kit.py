@@ -6,8 +6,10 @@ AppTest:
 * AppTest can only switch to a st.navigation page after a run has registered the pages (before
   it, `switch_page` hashes the file name and the pages/-folder router would run the page script
   alone), so `open_app` runs the default page first, then switches.
-* st_folium's map is an `UnknownElement`; its `key` is st_folium's 64-hex session key and setting
-  `session_state[key]` to a dict shaped like st_folium's return value simulates a click.
+* st_folium's map is an `UnknownElement` whose args hold the static map `script` and its dynamic
+  part (`feature_group`); its `key` is st_folium's 64-hex session key. A click is simulated as the
+  browser makes it: the value in `session_state[key]`, copied by st_folium's on_change into
+  `session_state[MAP_KEY]` before the rerun (AppTest runs no widget callbacks).
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from pathlib import Path
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import UnknownElement
+
+from ui.mapclick import MAP_KEY
 
 REPO = Path(__file__).resolve().parents[2]
 APP = REPO / "app.py"
@@ -97,9 +101,15 @@ def map_args(at: AppTest) -> dict:
     return json.loads(map_element(at).proto.json_args)
 
 
+def map_js(at: AppTest) -> str:
+    """The map's whole script: the static map, then its dynamic part."""
+    args = map_args(at)
+    return args["script"] + "\n" + (args["feature_group"] or "")
+
+
 def map_ids(at: AppTest, kind: str) -> set[str]:
     """The distinct feature ids of one kind ("place" or "link") inside the map script."""
-    return set(re.findall(r'"id":"%s:([^"]+)"' % kind, map_args(at)["script"]))
+    return set(re.findall(r'"id":"%s:([^"]+)"' % kind, map_js(at)))
 
 
 def click(at: AppTest, feature_id: str, lat: float = 35.0, lng: float = 135.0) -> AppTest:
@@ -107,12 +117,15 @@ def click(at: AppTest, feature_id: str, lat: float = 35.0, lng: float = 135.0) -
     kind = feature_id.partition(":")[0]
     geometry = ({"type": "Point", "coordinates": [lng, lat]} if kind == "place"
                 else {"type": "LineString", "coordinates": [[lng, lat], [lng + 1, lat + 1]]})
-    at.session_state[map_element(at).key] = {
-        "last_active_drawing": {"type": "Feature", "properties": {"id": feature_id}, "geometry": geometry},
-        "last_object_clicked_tooltip": None,
-        "last_object_clicked": {"lat": lat, "lng": lng},
-    }
+    _clicks.append(feature_id)
+    value = {"last_active_drawing": {"type": "Feature", "geometry": geometry,
+                                     "properties": {"id": feature_id, "click": f"test-{len(_clicks)}"}}}
+    at.session_state[map_element(at).key] = value
+    at.session_state[MAP_KEY] = value
     return at.run()
+
+
+_clicks: list[str] = []  # every simulated click gets its own token, as in the browser
 
 
 def caption_counts(at: AppTest) -> list[tuple[int, int]]:

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from apptest_kit import (
-    assert_no_exception, caption_counts, click, map_args, map_element, map_ids, open_app, shown_text, texts,
+    assert_no_exception, caption_counts, click, map_args, map_element, map_js, map_ids, open_app, shown_text, texts,
 )
 from core.i18n import t
 from core.present import markdown_text
@@ -58,7 +58,7 @@ def test_click_on_a_place_shows_its_details_and_updates_the_url() -> None:
     assert "ほぼ合意" in body and "専門家派遣" in body
     assert at.query_params.get("place") == "天津市"
     assert t("map.click_hint", "ja") not in texts(at.info)
-    assert '"sel":1' in map_args(at)["script"]  # highlighted on the map
+    assert '"sel":1' in map_js(at)  # highlighted on the map
 
 
 def test_click_on_a_link_shows_both_ends() -> None:
@@ -104,8 +104,12 @@ def test_clear_selection_button() -> None:
     assert "place" not in at.query_params
     assert texts(at.subheader) == []
     assert texts(at.info) == [t("map.click_hint", "ja")]
-    assert '"sel":1' not in map_args(at)["script"]
+    assert '"sel":1' not in map_js(at)
     assert not [b for b in at.main.button if b.label == t("details.clear", "ja")]
+    at.run()  # st_folium still returns the last click: applied once, it selects nothing again
+    assert "place" not in at.query_params
+    click(at, "place:天津市")  # the same place clicked again: a new click token
+    assert at.query_params.get("place") == "天津市"
 
 
 def test_click_on_something_that_is_not_a_feature_changes_nothing() -> None:
@@ -159,7 +163,7 @@ def test_data_is_shown_literally_never_as_markup(data_folder) -> None:
     assert PAYLOAD in [str(v) for v in at.dataframe[1].value[wording]]
     assert PAYLOAD in [str(v) for v in at.dataframe[-1].value[t("col.wording", "ja")]]
     # The map script carries it as inert, escaped data only.
-    script = map_args(at)["script"]
+    script = map_js(at)
     assert "<img" not in script and "onerror" in script
 
     link = open_app(query={"link": "四日市市–天津市"})

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from apptest_kit import assert_no_exception, map_args, map_ids, open_app
+from apptest_kit import assert_no_exception, map_js, map_ids, open_app
 
 from core.i18n import t
 from core.present import markdown_text
@@ -43,7 +43,7 @@ def test_next_applies_the_step_and_writes_it_into_the_url() -> None:
     assert at.query_params["step"] == str(step.number)
     assert at.query_params["place"] == step.query["place"][0]
     assert step.title["ja"] in "\n".join(m.value for m in at.markdown)
-    assert "keepView" in map_args(at)["script"] and '"fill": true' in map_args(at)["script"]
+    assert 'jcm.keepView(map_div, {"fill":true})' in map_js(at)
     button(at, "jcm_prev").click().run()
     assert at.query_params["step"] == "1" and "place" not in at.query_params
     assert_no_exception(at)
@@ -56,7 +56,7 @@ def test_a_step_in_the_url_opens_on_its_view() -> None:
     assert at.query_params["stage"] == "no_status" and at.query_params["lang"] == "en"
     assert map_ids(at, "link") == {"富山県–遼寧省", "長野県–河北省", "北九州市–唐山市"}
     (south, west), (north, east) = step.extent
-    assert f"[[{south}, {west}], [{north}, {east}]]" in map_args(at)["script"]  # the step's extent frames the map
+    assert f'"bounds":[[{south},{west}],[{north},{east}]]' in map_js(at)  # the step's extent frames the map
 
 
 def test_leaving_keeps_the_view_and_a_step_without_present_is_only_remembered() -> None:

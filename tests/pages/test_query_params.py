@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from apptest_kit import assert_no_exception, caption_counts, map_args, map_element, map_ids, open_app, texts
+from apptest_kit import assert_no_exception, caption_counts, map_js, map_element, map_ids, open_app, texts
 from core.i18n import t
 from core.present import markdown_text
 
@@ -72,7 +72,7 @@ def test_place_in_any_language_opens_its_details(value: str, lang: str, heading:
     assert_no_exception(at)
     assert texts(at.subheader) == [heading]
     assert at.query_params["place"] == key  # canonical: the place's key
-    assert '"sel":1' in map_args(at)["script"]
+    assert '"sel":1' in map_js(at)
 
 
 def test_link_with_a_hyphen_opens_the_partnership_and_is_rewritten_with_an_en_dash() -> None:
@@ -87,7 +87,7 @@ def test_place_is_rewritten_to_its_key() -> None:
 
 
 def test_color_stage_puts_the_stage_legend_in_the_map() -> None:
-    default, staged = map_args(open_app())["script"], map_args(open_app(query={"color": "stage"}))["script"]
+    default, staged = map_js(open_app()), map_js(open_app(query={"color": "stage"}))
     assert "調整段階（中国側）" in staged and "調整段階（中国側）" not in default
     assert "関係の種類" in default and "関係の種類" not in staged
     # Only the stages of links shown (the two national bodies have no link: no "プラットフォーム了解").
@@ -97,9 +97,9 @@ def test_color_stage_puts_the_stage_legend_in_the_map() -> None:
 
 def test_osm_tile_url_only_with_basemap_osm() -> None:
     tile = "tile.openstreetmap.org"
-    assert tile not in map_args(open_app())["script"]
+    assert tile not in map_js(open_app())
     at = open_app(query={"basemap": "osm"})
-    assert tile in map_args(at)["script"]
+    assert tile in map_js(at)
     assert t("map.online_note", "ja") in texts(at.sidebar.caption)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from apptest_kit import REPO, assert_no_exception, map_args, open_app, shown_text, texts
+from apptest_kit import REPO, assert_no_exception, map_js, open_app, shown_text, texts
 from core.i18n import format_date, t
 
 OLD, NEW = "2014-05-31", "2015-03-31"
@@ -83,7 +83,7 @@ def test_the_selector_changes_the_date_of_every_table(two_snapshots_app) -> None
 def test_the_map_marks_what_changed_and_follows_the_date(two_snapshots_app) -> None:
     at = open_app("map", {"color": "stage", "place": "武漢市"})
     assert_no_exception(at)
-    script = map_args(at)["script"]
+    script = map_js(at)
     for entity in ("北京市", "上海市", "河北省", "武漢市", "天津市"):
         assert f'"id":"place:{entity}","tip"' in script and f'"place:{entity}"' in script
     assert script.count('"chg":1') == 5
@@ -92,7 +92,7 @@ def test_the_map_marks_what_changed_and_follows_the_date(two_snapshots_app) -> N
         t("snapshot.older", "ja", date=format_date(OLD, "ja")) in shown_text(at)
     assert len(at.get("vega_lite_chart")) == 1  # 武漢市's stage over time in its panel
     old = open_app("map", {"asof": OLD})
-    assert '"chg":1' not in map_args(old)["script"]  # the first snapshot: nothing to compare with
+    assert '"chg":1' not in map_js(old)  # the first snapshot: nothing to compare with
 
 
 def test_the_partnerships_page_has_the_chart_and_both_downloads() -> None:

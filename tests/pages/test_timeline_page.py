@@ -8,15 +8,15 @@ import re
 
 import pytest
 
-from apptest_kit import assert_no_exception, map_args, map_ids, open_app
+from apptest_kit import assert_no_exception, map_js, map_ids, open_app
 
 
 def timeline_options(at) -> dict:
-    return json.loads(re.search(r"jcm\.timeline\([^{]*(\{\"years\".*?\}\})\);", map_args(at)["script"], re.S).group(1))
+    return json.loads(re.search(r"jcm\.timeline\([^{]*(\{\"years\".*?\}\})\);", map_js(at), re.S).group(1))
 
 
 def fit_bounds(at) -> str:
-    return re.search(r"\.fitBounds\(\s*(\[\[.*?\]\])", map_args(at)["script"], re.S).group(1)
+    return json.loads(re.search(r"jcm\.frame\([^{]*(\{.*?\})\);", map_js(at), re.S).group(1))["bounds"]
 
 
 @pytest.mark.parametrize(("raw", "start"), [("1980", 1980), ("１９８５", 1985), ("1900", 1973), (None, None)])

@@ -21,7 +21,7 @@ def _bundled_features() -> list[dict]:
     ds, cache = load_folder(DATA)
     coords = coordinates(ds.places, cache)
     m = build_map(list(ds.places.values()), ds.partnerships, coords, stage_of=ds.stage_of)
-    layers = [c for c in m._children.values() if isinstance(c, GeoJsonData | DivIconLayer) and c.layer_name != "basemap"]
+    layers = [c for c in m._children["dynamic"]._children.values() if isinstance(c, GeoJsonData | DivIconLayer)]
     return [f for layer in layers for f in json.loads(layer.data)["features"]]
 
 

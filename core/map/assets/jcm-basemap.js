@@ -52,12 +52,19 @@
       map.getContainer().setAttribute('data-basemap', 'fallback');
       /* how long the tiles were given: what the tests and a curious presenter can read */
       map.getContainer().setAttribute('data-basemap-gave-up-ms', String(Math.round(performance.now() - t0)));
-      var data = typeof offline === 'string'
-        ? fetch(offline).then(function (r) { return r.json(); }) : Promise.resolve(offline);
-      data.then(function (geojson) {
-        L.geoJson(geojson, options).addTo(map).bringToBack();
-        map.getContainer().setAttribute('data-basemap', 'offline');
-      });
+      jcm.offlineBasemap(map, offline, options);
     }
+  };
+
+  /* The offline basemap under everything else: offline is its URL in the app's static folder
+     (fetched from the app's own server, so the map's script stays small) or its GeoJSON itself
+     (an exported page). */
+  jcm.offlineBasemap = function (map, offline, options) {
+    var data = typeof offline === 'string'
+      ? fetch(offline).then(function (r) { return r.json(); }) : Promise.resolve(offline);
+    return data.then(function (geojson) {
+      L.geoJson(geojson, options).addTo(map).bringToBack();
+      map.getContainer().setAttribute('data-basemap', 'offline');
+    });
   };
 })();

@@ -301,14 +301,15 @@
     return shown;
   }
 
-  /* Lay the labels of labels out beside the markers of places, now and on every change. */
-  jcm.labelLayout = function (map, places, labels, rules) {
-    var state = {map: map, places: places, rules: rules, labelOf: {}}, timer = null;
+  /* Lay the labels of labels out beside the markers of places, now and on every change, while
+     group (the map's dynamic part) is on the map. */
+  jcm.labelLayout = function (group, places, labels, rules) {
+    var map = group._map, state = {map: map, places: places, rules: rules, labelOf: {}}, timer = null;
     labels.eachLayer(function (l) { state.labelOf[l.feature.properties.id] = l; });
     var key = keyControl(map), div = key.getContainer(), keyIds = null;
     function run() {
-      // st_folium replaces the whole map on a rerun: a pass scheduled for the old one is dropped.
-      if (!map._loaded || !map.getContainer().isConnected) { return; }
+      // a pass scheduled for a map or a dynamic part that has gone is dropped
+      if (!map._loaded || !map.getContainer().isConnected || !group._map) { return; }
       var badges = layoutOnce(state), ids = badges.map(function (it) { return it.id + '#' + it.number; }).join('|');
       if (ids !== keyIds) {  // the key changed size: lay out again around it
         keyIds = ids;
@@ -326,7 +327,17 @@
     }
     map.on('zoomend moveend resize', schedule);
     map.on('unload', function () { clearTimeout(timer); });
-    if (document.fonts && document.fonts.ready) { document.fonts.ready.then(schedule); }
+    jcm.whenGone(group, function () {
+      clearTimeout(timer);
+      map.off('zoomend moveend resize', schedule);
+      if (document.fonts) { document.fonts.removeEventListener('loadingdone', schedule); }
+      key.remove();
+    });
+    if (document.fonts && document.fonts.ready) {
+      // a label measured before its font arrived has the fallback font's width: lay out again
+      document.fonts.ready.then(schedule);
+      document.fonts.addEventListener('loadingdone', schedule);
+    }
     run();
     return state;
   };
@@ -347,6 +358,7 @@
       el.setAttribute('role', 'button');
       el.setAttribute('aria-label', p.name);
       el.setAttribute('data-jcm-focus', kind);
+      el.setAttribute('data-jcm-id', p.id);
       if (kind === 'link') { el.setAttribute('data-link', p.id.slice('link:'.length)); }
       function where() { return l.getLatLng ? l.getLatLng() : l.getCenter(); }
       // Keyboard focus shows the tooltip as hovering does (the layer's own mouse handlers).
@@ -366,6 +378,8 @@
           next.focus();
         }
       });
+      // the feature that had the focus in the dynamic part this one replaced (Enter on a place)
+      if (p.id === jcm.focusedId) { el.focus({preventScroll: true}); }
     });
   };
 })();

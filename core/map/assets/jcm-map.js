@@ -8,48 +8,80 @@
   'use strict';
   var jcm = window.jcm = window.jcm || {};  /* other assets add to it too */
 
+  /* The dynamic part (core/map/elements.py DynamicLayer): a feature group on the map from its
+     creation, so that its layers draw at once and can be measured. st_folium removes it from the
+     map when the next view's part arrives; the keyboard focus moves to the same feature in it. */
+  jcm.dynamicLayer = function (map) {
+    var group = L.featureGroup().addTo(map), removeLayers = group.onRemove;
+    group.onRemove = function (m) {  /* before its layers (and the focused one) leave the page */
+      var el = document.activeElement;
+      jcm.focusedId = el && el.getAttribute && el.getAttribute('data-jcm-id');
+      removeLayers.call(group, m);
+    };
+    var drawn = +(map.getContainer().getAttribute('data-jcm-drawn') || 0) + 1;
+    map.getContainer().setAttribute('data-jcm-drawn', String(drawn));  /* what tests and benchmarks wait for */
+    return group;
+  };
+
+  /* Run fn when group leaves the map: what an element of the dynamic part added to the map
+     itself (a control, a handler, a timer) goes with it. */
+  jcm.whenGone = function (group, fn) { group.once('remove', fn); };
+
   /* Set the sizes and colours the stylesheet reads (core/map/style.py css_vars). */
   jcm.styleVars = function (map, vars) {
     var style = map.getContainer().style;
     for (var name in vars) { style.setProperty(name, vars[name]); }
   };
 
-  /* The links: for each, a white halo, the coloured line (category colour and dash), a wide
-     transparent path that takes clicks and the tooltip (o.hit px: a click near the line lands
-     on it) and, above all wide paths, a transparent path as wide as the line. Markers and labels stay above the links and keep their clicks. When something is selected (o.dim), the links not involved fade and each selected link
-     shows its agreement year at its middle. Returns the clickable layer. */
-  jcm.linkLayer = function (map, data, o) {
+  /* The links, in group: for each, a white halo, the coloured line (category colour and dash), a
+     wide transparent path that takes clicks and the tooltip (o.hit px: a click near the line lands
+     on it) and, above all wide paths, a transparent path as wide as the line. Markers and labels
+     stay above the links and keep their clicks. When something is selected (o.dim), the links not
+     involved fade and each selected link shows its agreement year at its middle. o.canvas draws
+     them on a canvas (thousands of links). Returns the clickable layer; its jcmSelect(isSel)
+     restyles them for another selection at once (a click, before the server answers). */
+  jcm.linkLayer = function (group, data, o) {
+    var map = group._map, chosen = null;  /* chosen: a feature -> selected? function, after jcmSelect */
+    function selected(f) { return chosen ? chosen(f) : !!f.properties.sel; }
     function look(f) {
       var s = Object.assign({weight: o.weight, opacity: 0.95, lineCap: 'round'}, o.styles[f.properties.cat] || o.unknown);
-      if (f.properties.sel) { s.weight = o.weight + o.selExtra; s.opacity = 1; }
-      else if (o.dim) { s.opacity = o.faded; }
+      if (selected(f)) { s.weight = o.weight + o.selExtra; s.opacity = 1; }
+      else if (chosen || o.dim) { s.opacity = o.faded; }
       return s;
+    }
+    function haloLook(f) {
+      var s = look(f);
+      return {color: o.haloColor, weight: s.weight + 2 * o.halo, opacity: s.opacity, lineCap: 'round'};
     }
     function hit() {
       return {color: '#000', opacity: 0, weight: o.hit, lineCap: 'round', className: 'jcm-hit'};
     }
-    var halo = L.geoJson(data, {interactive: false, style: function (f) {
-      var s = look(f);
-      return {color: o.haloColor, weight: s.weight + 2 * o.halo, opacity: s.opacity, lineCap: 'round'};
-    }}).addTo(map);
-    var line = L.geoJson(data, {interactive: false, style: look}).addTo(map);
+    function coreLook(f) { return Object.assign(hit(), {weight: look(f).weight}); }
+    if (!map.getPane('jcmLinkCore')) { map.createPane('jcmLinkCore').style.zIndex = 401; }
+    var below = o.canvas ? L.canvas() : undefined, above = o.canvas ? L.canvas({pane: 'jcmLinkCore'}) : undefined;
+    if (o.canvas) { jcm.whenGone(group, function () { below.remove(); above.remove(); }); }  /* their canvases */
+    var halo = L.geoJson(data, {interactive: false, style: haloLook, renderer: below}).addTo(group);
+    var line = L.geoJson(data, {interactive: false, style: look, renderer: below}).addTo(group);
     data.features.forEach(function (f) {
       if (!f.properties.sel || f.properties.y === undefined) { return; }
       var c = f.geometry.coordinates, mid = c[Math.floor(c.length / 2)];
       L.marker([mid[1], mid[0]], {interactive: false, keyboard: false, zIndexOffset: 3000,
         icon: L.divIcon({className: 'jcm-mk', iconSize: [0, 0],
-                         html: '<div class="jcm-yr">' + (+f.properties.y) + '</div>'})}).addTo(map);
+                         html: '<div class="jcm-yr">' + (+f.properties.y) + '</div>'})}).addTo(group);
     });
-    var clickable = L.geoJson(data, {style: hit});
+    var clickable = L.geoJson(data, {style: hit, renderer: below});
     /* The line itself, as wide as drawn, in a pane above every wide hit path: a click on a link's
        own line selects it even where a neighbour's hit path (drawn later) overlaps it (two links
        a few px apart). Its clicks and hovers reach the clickable layer (tooltip, click report). */
-    if (!map.getPane('jcmLinkCore')) { map.createPane('jcmLinkCore').style.zIndex = 401; }
-    var core = L.geoJson(data, {pane: 'jcmLinkCore', style: function (f) {
-      return Object.assign(hit(), {weight: look(f).weight});
-    }}).addTo(map);
+    var core = L.geoJson(data, {pane: 'jcmLinkCore', style: coreLook, renderer: above}).addTo(group);
     core.addEventParent(clickable);
     clickable.jcmParts = [halo, line, core];  /* drawn with it: the timeline hides a link's every part */
+    clickable.jcmSelect = function (isSel) {
+      chosen = isSel;
+      halo.setStyle(haloLook);
+      line.setStyle(look);
+      core.setStyle(coreLook);
+    };
     return clickable;
   };
 
@@ -104,18 +136,67 @@
     }, options);
   };
 
-  /* The legend control, bottom right. A narrow map (a projector at 1280 px with the sidebar open)
-     starts with the legend folded, so that it hides no label; one click unfolds it. */
-  jcm.legend = function (map, html, narrowPx) {
-    var legend = L.control({position: 'bottomright'});
+  /* The legend control, bottom right (it goes with group). A narrow map (a projector at 1280 px
+     with the sidebar open) starts with the legend folded, so that it hides no label; one click
+     unfolds it, and it stays unfolded (or folded) when the next view's legend replaces it. */
+  jcm.legend = function (group, html, narrowPx) {
+    var map = group._map, legend = L.control({position: 'bottomright'});
     legend.onAdd = function () {
       var div = L.DomUtil.create('div', 'jcm-legend');
       div.innerHTML = html;
       var details = div.querySelector('details');
-      if (details && map.getSize().x < narrowPx) { details.open = false; }
+      if (details && (jcm.legendOpen === undefined ? map.getSize().x < narrowPx : !jcm.legendOpen)) { details.open = false; }
+      var summary = details && details.querySelector('summary');  /* the presenter's own fold, not the app's */
+      if (summary) { summary.addEventListener('click', function () { jcm.legendOpen = !details.open; }); }
       L.DomEvent.disableClickPropagation(div);
       return div;
     };
+    jcm.whenGone(group, function () { legend.remove(); });
     return legend.addTo(map);
   };
+
+  /* A click on a place, its label or a link (mouse, keyboard or the badge key): highlighted at
+     once and sent to the app at once (core/map/elements.py Selection). The value is what
+     st_folium itself would send for returned_objects ["last_active_drawing"], plus a token, and
+     st_folium's own debounced report then finds nothing new to send: one click, one rerun. */
+  jcm.selection = function (group, links, opts) {
+    var selected = opts.selected;
+    group.on('click', function (e) {
+      var layer = e.sourceTarget || e.layer, f = layer && layer.feature, id = f && f.properties.id;
+      if (typeof id !== 'string' || id === selected) { return; }
+      selected = id;
+      highlight(id);
+      setTimeout(function () { send(id); }, 0);  /* after st_folium's own handlers of this click */
+    });
+    function highlight(id) {
+      var place = id.indexOf('place:') === 0 ? id.slice(6) : null;
+      group._map.getContainer().querySelectorAll('.jcm-sel').forEach(function (el) { el.classList.remove('jcm-sel'); });
+      if (place !== null) {
+        group._map.getContainer().querySelectorAll('[data-place]').forEach(function (el) {
+          if (el.getAttribute('data-place') === place) { el.classList.add('jcm-sel'); }
+        });
+      }
+      if (links) {
+        links.jcmSelect(function (f) {
+          return f.properties.id === id || (place !== null && jcm.linkEnds(f.properties.id).indexOf(place) >= 0);
+        });
+      }
+    }
+  };
+
+  /* "link:<japan>–<china>" -> ["<japan>", "<china>"] */
+  jcm.linkEnds = function (id) { return id.slice(5).split('\u2013'); };
+
+  var clicks = 0;
+  jcm.sendClick = send;  /* the overlay's clicks (jcm-overlay.js) go the same way */
+  function send(id) {
+    var data = window.__GLOBAL_DATA__, streamlit = window.Streamlit;
+    if (!data || !streamlit) { return; }  /* not in st_folium (an exported page) */
+    clicks += 1;
+    var value = {last_active_drawing: {type: 'Feature', geometry: null,
+                                       properties: {id: id, click: Date.now() + '.' + clicks}}};
+    data.last_active_drawing = value.last_active_drawing;
+    data.previous_data = value;
+    streamlit.setComponentValue(value);
+  }
 })();

@@ -299,12 +299,21 @@
       if (this._overProgramme(e)) { return; }
       var hit = this._hit(e.containerPoint);
       if (hit < 0) { return; }
-      var id = this._style.prefix + this._ids[hit];
+      var index = this._ids[hit], id = this._style.prefix + index;
+      if (this._view.selected === index) { return; }
+      this.setOptions({selected: index});  /* darkened at once; the app's details follow */
+      if (jcm.sendClick) { jcm.sendClick(id); return; }  /* in the app: at once, one rerun */
       this.fire('click', {latlng: e.latlng, layer: {toGeoJSON: function () {
         return {type: 'Feature', properties: {id: id}, geometry: null};
       }}});
     }
   });
+
+  /* The dynamic part's word on what the overlay shows (core/map/overlay.py OverlayOptions). */
+  jcm.overlayOptions = function (group, view) {
+    var layer = group._map && group._map.jcmOverlay;
+    if (layer) { layer.setOptions(view); }
+  };
 
   /* The overlay layer on the map (kept as map.jcmOverlay: the app's dynamic part and the tests call
      setOptions on it). */

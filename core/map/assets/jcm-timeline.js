@@ -11,8 +11,7 @@
   var jcm = window.jcm = window.jcm || {};
 
   function endsOf(id) {  /* "link:<japan>–<china>" -> ["place:<japan>", "place:<china>"] */
-    var pair = id.slice(5).split('\u2013');
-    return ['place:' + pair[0], 'place:' + pair[1]];
+    return jcm.linkEnds(id).map(function (key) { return 'place:' + key; });
   }
 
   /* Button symbols as SVG paths (a 24x24 box): the media-control characters are missing from
@@ -41,7 +40,8 @@
 
   /* opts: years [first, last] or null, start (a year to stop at, or null: the whole map), frameMs,
      texts {title, play, pause, back, forward, close, undated} (already in the reader's language). */
-  jcm.timeline = function (map, linkLayers, placeLayers, opts) {
+  jcm.timeline = function (group, linkLayers, placeLayers, opts) {
+    var map = group._map;
     var links = [], places = [];
     linkLayers.forEach(function (clickable) {
       [clickable].concat(clickable.jcmParts || []).forEach(function (group) {
@@ -119,17 +119,29 @@
     function close() { stop(); show(null); }
 
     /* Keys when the map (or a timeline button) has focus: K play/pause, , and . step, Esc closes. */
-    L.DomEvent.on(map.getContainer(), 'keydown', function (e) {
+    function onKey(e) {
       if (e.altKey || e.ctrlKey || e.metaKey) { return; }
       var k = e.key;
       if (k === 'k' || k === 'K') { toggle(); } else if (k === ',') { step(-1); } else if (k === '.') { step(1); }
       else if (k === 'Escape' && frame !== null) { close(); } else { return; }
       L.DomEvent.stop(e);
-    });
+    }
+    L.DomEvent.on(map.getContainer(), 'keydown', onKey);
 
     if (!opts.years) { box.style.display = 'none'; }
-    var start = opts.start === null || !opts.years ? null : Math.min(Math.max(opts.start - first, 0), count - 2);
+    /* The year the presenter stepped to stays when the next view replaces this one (a click, a
+       filter), unless the app asks for another (a tour step's year). */
+    var kept = jcm.timelineKept, year = kept && kept.start === opts.start ? kept.year : opts.start;
+    var start = year === null || !opts.years ? null
+      : (year === 'all' ? count - 1 : Math.min(Math.max(year - first, 0), count - 2));
     show(start);
+    jcm.whenGone(group, function () {
+      var f = frame;
+      stop();
+      jcm.timelineKept = {start: opts.start, year: f === null ? null : (f === count - 1 ? 'all' : yearOf(f))};
+      L.DomEvent.off(map.getContainer(), 'keydown', onKey);
+      control.remove();
+    });
     jcm.timelineState = {
       frame: function () { return frame; }, playing: function () { return !!timer; },
       show: show, step: step, play: play, stop: stop

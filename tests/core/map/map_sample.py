@@ -7,8 +7,8 @@ import json
 
 import folium
 
-from core.map.build import build_map
-from core.map.elements import DivIconLayer, GeoJsonData, Legend
+from core.map.build import DYNAMIC, build_map
+from core.map.elements import DivIconLayer, Framing, GeoJsonData, Legend
 from core.models import Country, Names, Partnership, Place, PlaceKind, RelationType, Stage
 
 COORDS = {
@@ -61,9 +61,19 @@ def build(places=PLACES, links=LINKS, **kw) -> folium.Map:
     return build_map(places, links, COORDS, **kw)
 
 
+def elements(m: folium.Map) -> list:
+    """The map's elements: its static children, then those of its dynamic part."""
+    return [*m._children.values(), *m._children[DYNAMIC]._children.values()]
+
+
+def framed(m: folium.Map) -> list[list[float]]:
+    """The bounds the dynamic part frames the map on."""
+    return next(c for c in elements(m) if isinstance(c, Framing)).bounds
+
+
 def layers(m: folium.Map) -> dict[str, GeoJsonData | DivIconLayer]:
     """The map's GeoJSON layers by name (basemap, links, places, labels)."""
-    return {c.layer_name: c for c in m._children.values() if isinstance(c, GeoJsonData | DivIconLayer)}
+    return {c.layer_name: c for c in elements(m) if isinstance(c, GeoJsonData | DivIconLayer)}
 
 
 def features(m: folium.Map, name: str) -> list[dict]:
@@ -73,5 +83,5 @@ def features(m: folium.Map, name: str) -> list[dict]:
 
 def legend_html(m: folium.Map) -> str:
     """The legend's HTML, "" when the map has no legend."""
-    legends = [c for c in m._children.values() if isinstance(c, Legend)]
+    legends = [c for c in elements(m) if isinstance(c, Legend)]
     return legends[0].legend_html if legends else ""

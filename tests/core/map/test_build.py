@@ -15,7 +15,7 @@ from core.map.build import DEFAULT_BOUNDS, build_map
 from core.map.features import LABEL_LIMIT
 from core.map.style import HALO_COLOR, LINK_WEIGHT, PRESENTER_LINK_WEIGHT
 from core.models import Country, PlaceKind
-from map_sample import COORDS, LINKS, P, PLACES, build, features, layers, legend_html, link, place, stage_of
+from map_sample import COORDS, LINKS, P, PLACES, build, features, framed, layers, legend_html, link, place, stage_of
 
 
 @pytest.mark.parametrize(
@@ -109,7 +109,7 @@ def test_standalone_page_loads_leaflet_then_the_map_assets_from_the_static_folde
     page = build().get_root().render()
     scripts = re.findall(r'<script src="([^"]+)"', page)
     sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page)
-    own = ["jcm-map", "jcm-basemap", "jcm-labels", "jcm-timeline", "jcm-view"]
+    own = ["jcm-map", "jcm-labels", "jcm-timeline", "jcm-view", "jcm-basemap"]
     assert scripts == ["../../app/static/vendor/leaflet/leaflet.js", *(f"../../app/static/map/{n}.js" for n in own)]
     assert sheets == ["../../app/static/vendor/leaflet/leaflet.css", *(f"../../app/static/map/{n}.css" for n in own if n not in ("jcm-labels", "jcm-view"))]
     assert "jcm.styleVars(" in page and "--jcm-font" in page  # the stylesheet's sizes come from style.py
@@ -182,16 +182,14 @@ def test_empty_selection_gives_framed_empty_map():
     m = build_map([], [], {}, lang="zh")
     page = m.get_root().render()
     assert set(layers(m)) == {"basemap"}
-    bounds = [c for c in m._children.values() if type(c).__name__ == "FitBounds"][0].bounds
-    assert bounds == [list(DEFAULT_BOUNDS[0]), list(DEFAULT_BOUNDS[1])]
+    assert framed(m) == [list(DEFAULT_BOUNDS[0]), list(DEFAULT_BOUNDS[1])]
     assert legend_html(m) == ""
     assert not re.findall(r"https?://", page)
 
 
 def test_fit_bounds_frames_shown_places():
     m = build([P["川崎市"], P["上海市"]], [])
-    bounds = [c for c in m._children.values() if type(c).__name__ == "FitBounds"][0].bounds
-    assert bounds == [[31.230, 121.474], [35.531, 139.703]]
+    assert framed(m) == [[31.230, 121.474], [35.531, 139.703]]
 
 
 def test_selected_place_and_its_links_are_highlighted():

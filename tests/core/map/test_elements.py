@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from core.map.elements import DivIconLayer, Focusable, GeoJsonData, LabelLayout, Legend, StyleVars, Tooltip
-from map_sample import build
+from map_sample import build, elements
 
 ASSETS = Path(__file__).resolve().parents[3] / "core" / "map" / "assets"
 JS = "\n".join(p.read_text(encoding="utf-8") for p in sorted(ASSETS.glob("*.js")))
@@ -58,8 +58,8 @@ def test_templates_wire_data_to_the_asset(element, call):
 
 def test_label_layout_names_both_layers_and_passes_the_rules():
     m = build()
-    layers = {c.layer_name: c for c in m._children.values() if isinstance(c, DivIconLayer)}
-    layout = next(c for c in m._children.values() if isinstance(c, LabelLayout))
+    layers = {c.layer_name: c for c in elements(m) if isinstance(c, DivIconLayer)}
+    layout = next(c for c in elements(m) if isinstance(c, LabelLayout))
     script = str(layout._template.module.script(layout, {}))
     assert f"{layers['places'].get_name()}, {layers['labels'].get_name()}" in script
     assert '"reach": 48' in script
@@ -67,9 +67,9 @@ def test_label_layout_names_both_layers_and_passes_the_rules():
 
 def test_elements_load_the_map_assets_after_leaflet():
     m = build()
-    js = [u for e in [m, *m._children.values()] for _, u in getattr(e, "default_js", [])]
-    css = [u for e in [m, *m._children.values()] for _, u in getattr(e, "default_css", [])]
-    own = ["jcm-map", "jcm-basemap", "jcm-labels", "jcm-timeline", "jcm-view"]  # jcm-map.js first: the others add to its `jcm`
+    js = [u for e in [m, *elements(m)] for _, u in getattr(e, "default_js", [])]
+    css = [u for e in [m, *elements(m)] for _, u in getattr(e, "default_css", [])]
+    own = ["jcm-map", "jcm-labels", "jcm-timeline", "jcm-view", "jcm-basemap"]  # jcm-map.js first: the others add to its `jcm`
     assert list(dict.fromkeys(js)) == ["../../app/static/vendor/leaflet/leaflet.js",
                                        *(f"../../app/static/map/{name}.js" for name in own)]
     assert list(dict.fromkeys(css)) == ["../../app/static/vendor/leaflet/leaflet.css",

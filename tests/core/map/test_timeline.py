@@ -13,11 +13,11 @@ from core.i18n import t
 from core.map.features import link_features
 from core.map.timeline import Timeline
 from core.params import PARAMS
-from map_sample import COORDS, LINKS, P, PLACES, build, features, link, stage_of
+from map_sample import COORDS, LINKS, P, PLACES, build, elements, features, framed, layers, link, stage_of
 
 
 def timeline(m) -> Timeline:
-    [element] = [c for c in m._children.values() if isinstance(c, Timeline)]
+    [element] = [c for c in elements(m) if isinstance(c, Timeline)]
     return element
 
 
@@ -59,11 +59,11 @@ def test_links_carry_their_year_and_undated_ones_none():
 def test_script_drives_the_renamed_link_and_place_layers():
     m = build()
     element = timeline(m)
-    names = {n: m._children[n] for n in ("links", "places", "labels")}
+    names = {n: layers(m)[n] for n in ("links", "places", "labels")}
     for layer in names.values():
         layer._id = f"renamed_{layer.layer_name}"
     script = str(element._template.module.script(element, {}))
-    assert re.search(r"jcm\.timeline\(map_\w+,\s*\[geo_json_layer_renamed_links\],\s*"
+    assert re.search(r"jcm\.timeline\(feature_group_\w+,\s*\[geo_json_layer_renamed_links\],\s*"
                      r"\[geo_json_layer_renamed_places,geo_json_layer_renamed_labels\]", script), script
 
 
@@ -87,11 +87,8 @@ def test_framing_ignores_the_year_filters_only():
 
 def test_moving_the_years_keeps_the_frame():
     """The page frames on the view without its year filters: the fitBounds stays when only years change."""
-    def fit(m):
-        return [c for c in m._children.values() if type(c).__name__ == "FitBounds"][0].bounds
-
     everything = [COORDS[p.key] for p in PLACES]
     narrow = build([P["東京都"], P["北京市"]], LINKS[:1], frame=everything)
     wide = build(PLACES, LINKS, frame=everything)
-    assert fit(narrow) == fit(wide)
-    assert fit(build([P["東京都"], P["北京市"]], LINKS[:1])) != fit(wide)  # without a frame it would move
+    assert framed(narrow) == framed(wide)
+    assert framed(build([P["東京都"], P["北京市"]], LINKS[:1])) != framed(wide)  # without a frame it would move

@@ -1,0 +1,214 @@
+"""What the presenter feels, measured in Chromium at 1920x1080 on the bundled data.
+
+Run: `python -m bench.latency_bench` (Debian's chromium and Playwright, as the browser tests). It
+starts the app like `make run` does (packages installed, .mo compiled) on a free local port and
+measures, each from the user's action to what the room sees:
+- start: the server process started -> the map painted in a fresh browser tab;
+- click on 天津市 -> its details ("段階: ほぼ合意") on screen (selection cleared between rounds);
+- one step of the year slider (arrow key on its first thumb) -> the map redrawn without the links
+  of the year left out;
+- a province filter change (河北省 picked, then removed) -> the map redrawn;
+- the server's own time of a whole rerun (AppTest: a click, a filter change), without the browser.
+"Redrawn" means the map frame's links changed and a frame was painted after it.
+`main()` prints the figures and returns them as rows [(what, figure_text)] for the README table.
+"""
+
+from __future__ import annotations
+
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+from bench.readme import Table
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
+VIEWPORT = {"width": 1920, "height": 1080}
+IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+ROUNDS = 5
+START_ROUNDS = 3
+TIANJIN, DETAILS, CLEAR = "天津市", "段階: ほぼ合意", "選択を解除"
+
+# The map frame's window once Leaflet has drawn places into it (whichever iframe is current).
+_MAP = """() => { const f = document.querySelector('%s'); const w = f && f.contentWindow;
+  return w && w.map_div && w.document.querySelector('.leaflet-marker-pane .jcm-s') ? w : null; }""" % IFRAME
+# The ids of the links drawn now, sorted and joined: what a redraw changes.
+_LINKS = """(() => { const w = (%s)(); if (!w) return null; const ids = [];
+  w.map_div.eachLayer(l => { const id = l.feature && l.feature.properties.id;
+    if (typeof id === 'string' && id.startsWith('link:') && l._path && !ids.includes(id)) ids.push(id); });
+  return ids.sort().join('|'); })()""" % _MAP
+_PAINTED = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+_DETAILS_SHOWN = """t => { const m = document.querySelector('[data-testid="stMain"]');
+  return !!m && m.innerText.includes(t); }"""
+# Resolves once the map has had no zoom/move event for 400 ms: markers are where a click lands.
+_SETTLED = """() => new Promise(resolve => { let timer = null; const events = 'zoomstart zoomend movestart moveend';
+  const done = () => { map_div.off(events, reset); resolve(true); };
+  const reset = () => { clearTimeout(timer); timer = setTimeout(done, 400); };
+  map_div.on(events, reset); reset(); })"""
+_IDLE = """() => new Promise(resolve => { let calm = 0;
+  const busy = () => document.querySelector('[data-testid="stStatusWidget"], [data-stale="true"]');
+  const tick = () => { calm = busy() ? 0 : calm + 1; if (calm >= 5) resolve(true); else setTimeout(tick, 100); };
+  tick(); })"""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_app() -> tuple[subprocess.Popen, str, float]:
+    """`make run`'s command on a free port; returns the process, its URL and when it was started
+    (the other browser benchmarks start the app this way too)."""
+    port = _free_port()
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "ui.launch", "--server.port", str(port),
+                             "--server.headless", "true"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://localhost:{port}"
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    for _ in range(600):
+        try:
+            opener.open(f"{base}/_stcore/health", timeout=1)
+            return proc, base, t0
+        except OSError:
+            time.sleep(0.05)
+    proc.terminate()
+    raise RuntimeError("the app did not start")
+
+
+def _links(page) -> str | None:
+    return page.evaluate(_LINKS)
+
+
+def _redrawn(page, before: str | None, t0: float) -> float:
+    """Seconds from t0 until the map's links differ from `before` and a frame was painted."""
+    page.wait_for_function("b => { const now = %s; return now !== null && now !== b; }" % _LINKS, arg=before,
+                           timeout=30_000, polling="raf")
+    frame = page.query_selector(IFRAME).content_frame()
+    frame.evaluate(_PAINTED)
+    return time.perf_counter() - t0
+
+
+def _click_times(page) -> list[float]:
+    out = []
+    for _ in range(ROUNDS):
+        page.evaluate(_IDLE)
+        frame = page.query_selector(IFRAME).content_frame()
+        frame.evaluate(_SETTLED)
+        marker = frame.locator(".leaflet-marker-pane .jcm-s[data-place='%s']" % TIANJIN)
+        marker.scroll_into_view_if_needed()
+        box = marker.bounding_box()
+        t0 = time.perf_counter()
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.wait_for_function(_DETAILS_SHOWN, arg=DETAILS, timeout=30_000, polling="raf")
+        out.append(time.perf_counter() - t0)
+        page.evaluate(_IDLE)
+        page.get_by_role("button", name=CLEAR).click()
+        page.wait_for_function(f"t => !({_DETAILS_SHOWN})(t)", arg=DETAILS, timeout=30_000)
+    return out
+
+
+def _year_times(page) -> list[float]:
+    thumb = page.locator('[data-testid="stSidebar"] [data-testid="stSlider"] input[type="range"]').first
+    out = []
+    for i in range(ROUNDS * 2):
+        page.evaluate(_IDLE)
+        thumb.focus()
+        before = _links(page)
+        t0 = time.perf_counter()
+        page.keyboard.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")  # 1973 -> 1974 drops 神戸市–天津市
+        out.append(_redrawn(page, before, t0))
+    return out
+
+
+def _province_times(page) -> list[float]:
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first
+    out = []
+    for _ in range(ROUNDS):
+        page.evaluate(_IDLE)
+        box.locator("input").click()
+        page.keyboard.type("河北省")
+        page.get_by_role("option", name="河北省").first.wait_for()
+        before = _links(page)
+        t0 = time.perf_counter()
+        page.keyboard.press("Enter")
+        out.append(_redrawn(page, before, t0))
+        page.keyboard.press("Escape")
+        page.evaluate(_IDLE)
+        before = _links(page)
+        box.locator("input").focus()
+        t0 = time.perf_counter()
+        page.keyboard.press("Backspace")  # removes the chosen province
+        out.append(_redrawn(page, before, t0))
+    return out
+
+
+def _server_reruns() -> tuple[list[float], list[float]]:
+    """Whole reruns of the map page in this process (AppTest): a click on 天津市, a province change."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.run()
+    clicks, filters = [], []
+    for i in range(ROUNDS * 2):
+        key = next(e for e in at.main if getattr(e.proto, "component_name", "").endswith("st_folium")).key
+        value = {"last_active_drawing": {"type": "Feature", "geometry": None,
+                                         "properties": {"id": f"place:{TIANJIN}", "click": f"bench-{i}"}}}
+        at.session_state[key] = value
+        at.session_state["jcm_map"] = value  # what st_folium's on_change copies before the rerun
+        t0 = time.perf_counter()
+        at.run()
+        clicks.append(time.perf_counter() - t0)
+        at.multiselect(key="province").set_value(["河北省"] if i % 2 == 0 else [])
+        t0 = time.perf_counter()
+        at.run()
+        filters.append(time.perf_counter() - t0)
+    return clicks, filters
+
+
+def _figure(times: list[float]) -> str:
+    return f"median {statistics.median(times) * 1000:.0f} ms, slowest {max(times) * 1000:.0f} ms (n={len(times)})"
+
+
+def main() -> list[Table]:
+    from playwright.sync_api import sync_playwright
+
+    rows: list[tuple[str, str]] = []
+    with sync_playwright() as pw:
+        # The browser is open before the server starts, as on the presenter's laptop.
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        starts, proc = [], None
+        for _ in range(START_ROUNDS):  # each a fresh server; the last one stays for the rest
+            if proc is not None:
+                proc.terminate()
+                proc.wait(timeout=10)
+            page = browser.new_page(viewport=VIEWPORT)
+            proc, base, started = start_app()
+            page.goto(f"{base}/")
+            page.wait_for_function(f"() => !!({_MAP})()", timeout=120_000, polling="raf")
+            page.query_selector(IFRAME).content_frame().evaluate(_PAINTED)
+            starts.append(time.perf_counter() - started)
+        try:
+            rows.append(("make run → map painted (server start, first session)",
+                         f"median {statistics.median(starts):.1f} s, slowest {max(starts):.1f} s (n={len(starts)})"))
+            rows.append(("click on 天津市 → its details on screen", _figure(_click_times(page))))
+            rows.append(("year slider step → map redrawn", _figure(_year_times(page))))
+            rows.append(("province filter change → map redrawn", _figure(_province_times(page))))
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+            browser.close()
+    clicks, filters = _server_reruns()
+    rows.append(("server rerun of a click (AppTest)", _figure(clicks)))
+    rows.append(("server rerun of a filter change (AppTest)", _figure(filters)))
+    for what, figure in rows:
+        print(f"{what:<56} {figure}")
+    return [Table("What the presenter feels, on the bundled data (Chromium at 1920×1080)", ("from … to …", "time"), rows)]
+
+
+if __name__ == "__main__":
+    main()

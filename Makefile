@@ -43,7 +43,7 @@ run: install
 ## Run the whole test suite (pure, AppTest and browser tests).
 test: install-test
 	$(PY) -m ruff check .
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadfile  # two workers: the browser tests mostly wait on servers
 
 ## Fill or refresh data/geocache.csv (add ONLINE=1 to allow Nominatim): the only command that writes it.
 geocode: install

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 import tracemalloc
 
-from bench.map_bench import ROOT, TWIN_CITIES
+from bench.reference import ROOT, TWIN_CITIES
 from core.overlay.build import build
 from core.overlay.columns import ColumnMap
 from core.overlay.importing import import_overlay

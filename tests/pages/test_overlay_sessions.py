@@ -14,6 +14,7 @@ import openpyxl
 import pytest
 
 from apptest_kit import REPO, assert_no_exception, open_app
+from core.i18n import t
 from ui.overlay import upload_state
 
 CSV_A = ("city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
@@ -30,6 +31,11 @@ def xlsx_b() -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _counts(pairs: int, japan_china: int, failed: int) -> str:
+    """The sidebar's count line in English, as the catalogue words it."""
+    return t("overlay.counts", "en", pairs=f"{pairs:,}", japan_china=f"{japan_china:,}", failed=f"{failed:,}")
 
 
 def folder_hash(folder: Path) -> str:
@@ -62,9 +68,9 @@ def test_two_sessions_each_see_only_their_own_upload(no_start_file):
     for at in (a, b, nobody):
         assert_no_exception(at)
     shown_a, shown_b, shown_none = overlay_texts(a), overlay_texts(b), overlay_texts(nobody)
-    assert "2 pairs (2 Japan–China); rows not drawn: 1" in shown_a and "Fictional-Hai" in shown_a
+    assert _counts(2, 2, 1) in shown_a and "Fictional-Hai" in shown_a
     assert "line 4, column lat1: 95 is out of range" in shown_a  # the failed row, worded like a data file's
-    assert "1 pairs (0 Japan–China); rows not drawn: 0" in shown_b and "架空城" in shown_b
+    assert _counts(1, 0, 0) in shown_b and "架空城" in shown_b
     assert '=HYPERLINK(""x"")' not in shown_b  # a formula in a workbook is its (absent) value, never run
     assert "Fictional" not in shown_b and "架空" not in shown_a and shown_none == ""
     # The column roles found, reassignable: the workbook's 備考 column is no role until chosen.
@@ -83,9 +89,9 @@ def test_the_start_up_file_is_everyones_until_a_session_uploads_its_own(tmp_path
     # One session reassigns a column: only its own overlay changes.
     city2 = [s for s in everyone.sidebar.selectbox if s.label == "name of place 2"][0]
     city2.select_index(0).run()  # (none)
-    assert "0 pairs (0 Japan–China); rows not drawn: 0" in overlay_texts(everyone)
+    assert _counts(0, 0, 0) in overlay_texts(everyone)
     assert "no column holds the name of place 2" in overlay_texts(everyone)
-    assert "2 pairs (2 Japan–China)" in overlay_texts(open_app(query={"lang": "en"}))
+    assert _counts(2, 2, 0).split(";")[0] in overlay_texts(open_app(query={"lang": "en"}))
     presenting = open_app(query={"lang": "en", "present": "1"})  # the filter panel: the switch and the scope only
     assert [w.label for w in presenting.toggle if w.key == "_overlay_show"] == ["Show on the map"]
     assert [w.value for w in presenting.radio if w.key == "_overlay_scope"] == ["japan_china"]

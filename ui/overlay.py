@@ -8,7 +8,6 @@ file's stamp) and shown to every session until a session uploads its own.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import streamlit as st
@@ -18,7 +17,7 @@ from common.i18n import Message
 from core.errors import DataError, DataLoadError
 from core.i18n import t
 from core.overlay.columns import ROLE_LABELS, ROLES
-from core.overlay.importing import Imported, import_file, import_overlay
+from core.overlay.importing import Imported, import_overlay
 from core.overlay.reading import MAX_BYTES, MAX_ROWS
 from core.overlay.select import SCOPES
 from core.overlay.view import OverlayView
@@ -50,27 +49,9 @@ def _uploaded() -> None:
         st.session_state.update(upload_state(file.name, file.getvalue()))
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _startup(path: str, stamp: tuple[int, int, int]) -> Imported:
-    return import_file(Path(path), offline_resolver(session.geocache()))
-
-
-def startup_overlay() -> Imported | None:
-    """The file named at start, read once per server and again only when it changes on disk."""
-    path = session.overlay_file()
-    if path is None:
-        return None
-    try:
-        stat = os.stat(path)
-        stamp = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
-    except OSError:
-        stamp = (0, 0, 0)  # import_file says what is wrong with it
-    return _startup(str(path), stamp)
-
-
 def _imported() -> Imported | None:
     """This session's upload, else the start-up file, else None."""
-    return st.session_state.get(UPLOAD) or startup_overlay()
+    return st.session_state.get(UPLOAD) or session.startup_overlay()
 
 
 def current() -> OverlayView | None:

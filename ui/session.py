@@ -17,8 +17,10 @@ import streamlit as st
 from core.assets import ensure_static_assets
 from core.loading import DATA_FILES, data_dir_from_env
 from core.models import Dataset
+from core.overlay.importing import Imported, import_file
 from core.tour import TOUR, TourStep, load_tour
 from geo.cache import CACHE_FILE, CacheEntry
+from geocode.overlay import offline_resolver
 from geocode.places import coordinates as chain_coordinates, load_folder
 
 APP_DIR = Path(__file__).resolve().parent.parent
@@ -54,6 +56,25 @@ def overlay_file() -> Path | None:
     partnerships a presenter wants on the map at every start (read by ui/overlay.py)."""
     name = _arguments().overlay or os.environ.get(OVERLAY_ENV, "").strip()
     return Path(name).expanduser() if name else None
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _startup_overlay(path: str, stamp: tuple[int, int, int]) -> Imported:
+    return import_file(Path(path), offline_resolver(geocache()))
+
+
+def startup_overlay() -> Imported | None:
+    """The overlay file named at start, read once per server (by ui/warmup.py before the first
+    session asks, when the server starts through ui/launch.py) and again only when it changes on disk."""
+    path = overlay_file()
+    if path is None:
+        return None
+    try:
+        stat = os.stat(path)
+        stamp = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    except OSError:
+        stamp = (0, 0, 0)  # import_file says what is wrong with it
+    return _startup_overlay(str(path), stamp)
 
 
 @st.cache_resource(show_spinner=False)

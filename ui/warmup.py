@@ -1,7 +1,8 @@
 """Work the first session would do, done ahead at server start (ui/launch.py runs it in the background
 while the browser loads Streamlit's page): importing the pages' libraries (folium, Altair, pandas,
 matplotlib's export code, ~2-5 s on a busy 2-core laptop), copying Leaflet into static/ and writing
-the offline basemap file there. Nothing here depends on the session or writes the data folder.
+the offline basemap file there, and reading the overlay file named at start. Nothing here depends
+on the session or writes the data folder.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ def warm() -> None:
         for name in MODULES:
             importlib.import_module(name)
         session.static_assets()
+        session.startup_overlay()  # `--overlay FILE`: 0.5-1.5 s of reading on a cold process
         importlib.import_module("core.basemap").offline_geojson_file()
     except Exception:  # noqa: BLE001 - the session that needs it meets the same error and shows it
         logging.getLogger(__name__).debug("warm-up stopped", exc_info=True)

@@ -59,7 +59,7 @@ def overlay_file() -> Path | None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _startup_overlay(path: str, stamp: tuple[int, int, int]) -> Imported:
+def _startup_overlay(path: str, stamp: tuple[int, int, int, int]) -> Imported:
     return import_file(Path(path), offline_resolver(geocache()))
 
 
@@ -67,14 +67,7 @@ def startup_overlay() -> Imported | None:
     """The overlay file named at start, read once per server (by ui/warmup.py before the first
     session asks, when the server starts through ui/launch.py) and again only when it changes on disk."""
     path = overlay_file()
-    if path is None:
-        return None
-    try:
-        stat = os.stat(path)
-        stamp = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
-    except OSError:
-        stamp = (0, 0, 0)  # import_file says what is wrong with it
-    return _startup_overlay(str(path), stamp)
+    return None if path is None else _startup_overlay(str(path), _file_stamp(path))
 
 
 @st.cache_resource(show_spinner=False)
@@ -83,25 +76,23 @@ def static_assets() -> None:
     ensure_static_assets(APP_DIR)
 
 
-def _signature(folder: Path) -> Signature:
-    """(name, mode, inode, size, mtime) of each file the app reads: the cache key that notices edits.
-
-    Never raises: a file that is missing, unreadable, a folder or a broken link gets a stamp of
-    zeros (or its link's), and the loader, not this key, says what is wrong with it. Stray files
-    (a backup, a dangling link) are not looked at at all.
-    """
-    stamps = []
-    for name in READ_FILES:
+def _file_stamp(path: Path) -> tuple[int, int, int, int]:
+    """(mode, inode, size, mtime) of `path`, a cache key that notices edits. Never raises: a file
+    that is missing or unreadable gets zeros (a broken link its link's), and the reader of the
+    file, not this key, says what is wrong with it."""
+    for stat in (os.stat, os.lstat):
         try:
-            st_ = os.stat(folder / name)
+            found = stat(path)
         except OSError:
-            try:
-                st_ = os.lstat(folder / name)
-            except OSError:
-                stamps.append((name, 0, 0, 0, 0))
-                continue
-        stamps.append((name, st_.st_mode, st_.st_ino, st_.st_size, st_.st_mtime_ns))
-    return tuple(stamps)
+            continue
+        return found.st_mode, found.st_ino, found.st_size, found.st_mtime_ns
+    return 0, 0, 0, 0
+
+
+def _signature(folder: Path) -> Signature:
+    """The stamp of each file the app reads (READ_FILES). Stray files (a backup, a dangling link)
+    are not looked at at all."""
+    return tuple((name, *_file_stamp(folder / name)) for name in READ_FILES)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)

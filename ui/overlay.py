@@ -19,7 +19,7 @@ from core.i18n import t
 from core.overlay.columns import ROLE_LABELS, ROLES
 from core.overlay.importing import Imported, import_overlay
 from core.overlay.reading import MAX_BYTES, MAX_ROWS
-from core.overlay.select import SCOPES
+from core.overlay.view import SCOPES
 from core.overlay.view import OverlayView
 from geocode.overlay import offline_resolver
 from ui import controls, presenter, session
@@ -58,8 +58,8 @@ def current() -> OverlayView | None:
     """This session's overlay and how the reader wants it drawn, or None when there is none.
 
     The map page calls it on every run: it is cheap (no file is read; the programme duplicates
-    are found on first use of `OverlayView.excluded`). Draw `view.links(view_state["province"])`
-    (empty when the switch is off); the places and links are `view.overlay.places/links`.
+    are found once per overlay and programme data, `OverlayView.excluded`). The map shows it
+    through core.map.overlay.overlay_map; which links a view shows is decided in the browser.
     """
     imported = _imported()
     if imported is None or not imported.overlay.links:
@@ -97,8 +97,7 @@ def _summary(imported: Imported, lang: str) -> None:
     _columns(imported, lang)
     st.caption(t("overlay.preview", lang, count=min(PREVIEW_ROWS, len(imported.table.rows))))
     st.dataframe(imported.table.preview(PREVIEW_ROWS), hide_index=True)
-    japan_china = sum(overlay.is_japan_china(link) for link in overlay.links)
-    st.text(t("overlay.counts", lang, pairs=f"{len(overlay.links):,}", japan_china=f"{japan_china:,}",
+    st.text(t("overlay.counts", lang, pairs=f"{len(overlay.links):,}", japan_china=f"{len(overlay.japan_china):,}",
               failed=f"{len({p.line for p in overlay.problems if p.problem != 'missing_role'}):,}"))
     view = current()
     if view is not None:

@@ -14,11 +14,9 @@ from __future__ import annotations
 
 import json
 import re
-import weakref
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TypeVar
 
 from babel import Locale
 from folium.elements import JSCSSMixin
@@ -28,12 +26,10 @@ from core.assets import MAP_STATIC_URL
 from core.map.encoding import js_value, script_safe
 from core.map.style import OVERLAY_HIT_PX, OVERLAY_HOVER_STYLE, OVERLAY_PAD, OVERLAY_PANE_Z, OVERLAY_STYLES
 from core.overlay.model import Overlay, OverlayLink
-from core.overlay.select import Scope
-from core.overlay.view import OverlayView
+from core.overlay.view import OverlayView, Scope
 
 OTHER, JAPAN_CHINA = 0, 1  # a link's style code in the payload
 ID_PREFIX = "overlay:"  # a clicked overlay link reports "overlay:<index into Overlay.links>"
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -71,34 +67,17 @@ def overlay_payload(overlay: Overlay, exclude: Collection[int] = (), lang: str =
     `jc` (style code per link: 1 Japan–China, 0 other) and `skip` (the excluded link indices, so
     the browser can report each link's index in overlay.links)."""
     skip = _skip(overlay, exclude)
-    return _cached(overlay, ("payload", skip, lang), lambda: _payload(overlay, skip, lang))
+    return overlay.memo(("payload", skip, lang), lambda: _payload(overlay, skip, lang))
 
 
 def _skip(overlay: Overlay, exclude: Collection[int]) -> frozenset[int]:
     return frozenset(i for i in exclude if 0 <= i < len(overlay.links))
 
 
-# Per overlay OBJECT (its id while it lives; a session keeps its overlay across reruns): a rerun
-# that changes only a filter re-sends the same text without recomputing it. Not lru_cache: that
-# hashes the whole overlay on every call (~20 ms for 25,917 links) and a Problem's params are not
-# hashable.
-_CACHE: dict[int, dict[tuple[object, ...], object]] = {}
-
-
-def _cached(overlay: Overlay, key: tuple[object, ...], compute: Callable[[], T]) -> T:
-    entries = _CACHE.get(id(overlay))
-    if entries is None:
-        entries = _CACHE[id(overlay)] = {}
-        weakref.finalize(overlay, _CACHE.pop, id(overlay), None)
-    if key not in entries:
-        entries[key] = compute()
-    return entries[key]  # type: ignore[return-value]
-
-
 def _shipped(overlay: Overlay, skip: frozenset[int]) -> tuple[list[OverlayLink], dict[int, int], list[str]]:
     """The links shipped, the places they use (overlay index -> payload index, in order of first
     use) and the payload's region table."""
-    return _cached(overlay, ("shipped", skip), lambda: _ship(overlay, skip))
+    return overlay.memo(("shipped", skip), lambda: _ship(overlay, skip))
 
 
 def _ship(overlay: Overlay, skip: frozenset[int]) -> tuple[list[OverlayLink], dict[int, int], list[str]]:

@@ -8,11 +8,15 @@ also how the browser receives them (core/map/overlay.py): a link costs a few byt
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TypeVar
 
 from common.problems import Problem
 
 JAPAN, CHINA = "JP", "CN"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -45,7 +49,22 @@ class Overlay:
     places: tuple[OverlayPlace, ...] = ()
     links: tuple[OverlayLink, ...] = ()
     problems: tuple[Problem, ...] = field(default=())
+    # What was computed from this overlay (memo): it lives and dies with the object, which a session
+    # keeps across reruns. Not lru_cache: that would hash all 25,917 links on every call.
+    _memo: dict[Hashable, object] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def is_japan_china(self, link: OverlayLink) -> bool:
         """True for a pair between Japan and China (either order): the programme's own kind."""
         return {self.places[link.a].country, self.places[link.b].country} == {JAPAN, CHINA}
+
+    @cached_property
+    def japan_china(self) -> frozenset[int]:
+        """Indices of the Japan–China links."""
+        return frozenset(i for i, link in enumerate(self.links) if self.is_japan_china(link))
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()`, once per overlay object and `key` (a rerun that changes only a filter
+        reuses what the last one computed)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]  # type: ignore[return-value]

@@ -1,16 +1,22 @@
 """What the map page needs to draw the overlay: the file's pairs, the reader's choices, and the
-programme pairs it must not draw twice (found only when asked: most reruns never need them)."""
+programme pairs it must not draw twice (found once per overlay and programme data, then reused).
+
+Which links a view shows (the scope, the region filter: a link shows when either end lies in a
+selected prefecture/province, as for the programme) is decided in the browser
+(core/map/overlay.py `overlay_options`, assets/jcm-overlay.js): a filter change sends no data."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from typing import Literal
 
 from core.models import Partnership
 from core.overlay.match import programme_duplicates
 from core.overlay.model import Overlay
-from core.overlay.select import Scope, overlay_links
+
+Scope = Literal["japan_china", "all"]
+SCOPES: tuple[Scope, ...] = ("japan_china", "all")  # the radio's order: the programme's kind first
 
 
 @dataclass(frozen=True)
@@ -28,15 +34,10 @@ class OverlayView:
     coords: Mapping[str, tuple[float, float]] | None = None
     names: Mapping[str, tuple[str, ...]] | None = None
 
-    @cached_property
+    @property
     def excluded(self) -> frozenset[int]:
         """Overlay link indices that are programme pairs (core/overlay/match.py): the map draws
-        those as the programme's links only."""
-        return programme_duplicates(self.overlay, self.partnerships, self.coords or {}, self.names)
-
-    def links(self, regions: Collection[str] = ()) -> tuple[int, ...]:
-        """The overlay link indices to draw for the region filter `regions` (the view's `province`):
-        none when the switch is off."""
-        if not self.show:
-            return ()
-        return overlay_links(self.overlay, self.scope, regions, self.excluded)
+        those as the programme's links only. Computed once per overlay and programme data."""
+        coords, names = self.coords or {}, self.names or {}
+        key = ("programme", self.partnerships, tuple(sorted(coords.items())), tuple(sorted(names.items())))
+        return self.overlay.memo(key, lambda: programme_duplicates(self.overlay, self.partnerships, coords, self.names))

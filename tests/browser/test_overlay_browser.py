@@ -9,13 +9,15 @@ request leaves localhost (the `tab` fixture). Screenshots: test-artifacts/overla
 
 from __future__ import annotations
 
+import json
 import time
 
 from browser_kit import LINK_FROM_MIDDLE, MAP_IFRAME, TOP_AT, main_text, url, wait_for_map, wait_main_text
 
 from bench.reference import REFERENCE_LINKS, TWIN_CITIES, reference_overlay
 from core.i18n import t
-from core.map.overlay import country_name
+from core.map.overlay import OverlayMap, country_name, overlay_options, overlay_payload
+from core.overlay.model import Overlay, OverlayLink, OverlayPlace
 
 PROGRAMME_LINK = "link:神戸市–天津市"
 
@@ -38,6 +40,33 @@ _OVERLAY_POINT = """() => {
   return null;
 }"""
 _SHOWN = "+map_div.getContainer().getAttribute('data-overlay-shown')"
+
+# The browser's filter (jcm-overlay.js), on a FICTIONAL overlay: scope, region (either end in a
+# selected region), the programme's pairs not shipped, the switch. (links as (a, b): 0 and 1 are
+# Japan–China, 2 is China–US, 3 Japan–US)
+_PLACES = (OverlayPlace("Kobe", "JP", 34.69, 135.19, "兵庫県"), OverlayPlace("Tianjin", "CN", 39.13, 117.2, "天津市"),
+           OverlayPlace("Foshan", "CN", 23.02, 113.12, "広東省"), OverlayPlace("Boston", "US", 42.36, -71.06))
+_SMALL = Overlay("fictional.csv", _PLACES, tuple(OverlayLink(a, b, i + 2) for i, (a, b) in
+                                                   enumerate([(0, 1), (0, 2), (1, 3), (0, 3)])))
+FILTER_CASES = [  # OverlayMap -> link indices shown
+    (OverlayMap(_SMALL, scope="all"), [0, 1, 2, 3]),
+    (OverlayMap(_SMALL), [0, 1]),
+    (OverlayMap(_SMALL, exclude=frozenset({0})), [1]),
+    (OverlayMap(_SMALL, scope="all", regions=("天津市",)), [0, 2]),
+    (OverlayMap(_SMALL, scope="all", regions=("広東省", "天津市")), [0, 1, 2]),
+    (OverlayMap(_SMALL, regions=("北海道",)), []),
+    (OverlayMap(_SMALL, scope="all", show=False), []),
+]
+_FILTERED = """([data, options]) => {
+  const div = document.createElement('div');
+  div.style.cssText = 'width:400px;height:300px';
+  document.body.appendChild(div);
+  const m = L.map(div, {center: [35, 120], zoom: 2});
+  const layer = jcm.overlayLayer(m, data, map_div.jcmOverlay._style, {show: false}).setOptions(options);
+  const shown = [...layer._shown[0], ...layer._shown[1]].map(s => layer._ids[s]).sort((a, b) => a - b);
+  m.remove(); div.remove();
+  return shown;
+}"""
 
 
 def _offset(page) -> tuple[float, float]:
@@ -101,3 +130,8 @@ def test_the_reference_set_draws_beneath_the_programme_and_answers_hover_and_cli
     wait_main_text(page, "神戸市 – 天津市")
     wait_main_text(page, row, present=False)
     assert "link=" in page.url and not tab.page_errors, tab.page_errors
+
+    _, frame = wait_for_map(page)
+    for view, expected in FILTER_CASES:
+        data = json.loads(overlay_payload(view.overlay, view.exclude, lang))
+        assert frame.evaluate(_FILTERED, [data, overlay_options(view)]) == expected, view

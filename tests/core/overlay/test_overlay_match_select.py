@@ -1,4 +1,4 @@
-"""Programme pairs found in an overlay (not drawn twice), and the links a view selects.
+"""Programme pairs found in an overlay (not drawn twice), once per overlay and programme data.
 
 The overlays here are FICTIONAL, except the reference set, which is read in place."""
 
@@ -9,7 +9,6 @@ import pytest
 from core.models import Partnership, RelationType
 from core.overlay.match import fold_name, programme_duplicates
 from core.overlay.model import Overlay, OverlayLink, OverlayPlace
-from core.overlay.select import overlay_links
 from core.overlay.view import OverlayView
 
 COORDS = {"神戸市": (34.6913, 135.183), "天津市": (39.14222, 117.17667), "兵庫県": (34.6913, 135.183),
@@ -75,24 +74,13 @@ def test_reference_set_holds_four_programme_pairs(reference, bundled_dataset):
     assert shown == [("Beijing", "Tokyo"), ("Kawasaki", "Shenyang"), ("Kobe", "Tianjin"), ("Tianjin", "Yokkaichi")]
 
 
-@pytest.mark.parametrize(
-    ("scope", "regions", "exclude", "expected"),
-    [
-        ("all", (), (), (0, 1, 2, 3)),
-        ("japan_china", (), (), (0, 1, 2)),
-        ("japan_china", (), (0,), (1, 2)),
-        ("all", ("天津市",), (), (0, 3)),  # either end in a selected region
-        ("all", ("広東省", "天津市"), (), (0, 1, 2, 3)),
-        ("japan_china", ("北海道",), (), ()),
-    ],
-)
-def test_links_selected_by_scope_region_and_exclusion(scope, regions, exclude, expected):
-    o = overlay((0, 1), (4, 5), (5, 7), (6, 1))
-    assert overlay_links(o, scope, regions, exclude) == expected
-
-
-def test_the_view_draws_nothing_when_switched_off_and_never_a_programme_pair():
+def test_the_views_programme_pairs_are_found_once_per_overlay_and_programme(monkeypatch):
+    assert OverlayView(overlay((0, 1), (4, 5)), True, "all", PROGRAMME, COORDS, NAMES).excluded == {0}
     o = overlay((0, 1), (4, 5))
-    on = OverlayView(o, True, "all", PROGRAMME, COORDS, NAMES)
-    assert on.excluded == {0} and on.links() == (1,) and on.links(("天津市",)) == ()
-    assert OverlayView(o, False, "all", PROGRAMME, COORDS, NAMES).links() == ()
+    calls = []
+    monkeypatch.setattr("core.overlay.view.programme_duplicates", lambda *a: calls.append(a) or frozenset({0}))
+    assert OverlayView(o, True, "all", PROGRAMME, COORDS, NAMES).excluded == {0}
+    assert OverlayView(o, False, "japan_china", PROGRAMME, COORDS, NAMES).excluded == {0}  # a later rerun
+    assert len(calls) == 1
+    assert OverlayView(o, True, "all", PROGRAMME[:1], COORDS, NAMES).excluded == {0}  # other programme data
+    assert len(calls) == 2

@@ -101,6 +101,27 @@ _SETTLE = """() => new Promise(resolve => {
   setTimeout(done, 5000);
 })"""
 
+# In the map frame: resolves once the web fonts are in and the label layout has not run again for
+# 300 ms (a busy machine can lay the labels out more than once: on the first frame, after the
+# dynamic part's framing, when a font arrives).
+_LAYOUT_STILL = """() => document.fonts.ready.then(() => new Promise(resolve => {
+  const el = map_div.getContainer();
+  let last = el.getAttribute('data-labels-laid-out'), still = 0;
+  const tick = () => {
+    const now = el.getAttribute('data-labels-laid-out');
+    if (now === last) { still += 50; if (still >= 300) { resolve(true); return; } } else { last = now; still = 0; }
+    setTimeout(tick, 50);
+  };
+  setTimeout(tick, 50);
+  setTimeout(() => resolve(false), 5000);
+}))"""
+
+
+def settled(frame) -> None:
+    """Wait until the map stands still and its labels are laid out for good."""
+    frame.evaluate(_SETTLE)
+    frame.evaluate(_LAYOUT_STILL)
+
 
 def place_marker(frame, name: str):
     """A Locator for a place's marker, by its data-place (its label may be a numbered badge, or

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import pytest
 
-from browser_kit import BUNDLED_DATA, _SETTLE, url, wait_for_map
+from browser_kit import BUNDLED_DATA, settled, url, wait_for_map
 from core.assets import ensure_static_assets
 from core.map.build import build_map
 from core.map.style import FONT_LARGE_PX, FONT_PX, LABEL_REACH_PX
@@ -88,28 +88,6 @@ def named_on_zoom_in(frame, names: list[str], min_font: float, where: str) -> No
                f"place:{name}")
         m = check_rules(frame, min_font, f"{where}, zoomed in on {name}")
         assert name not in m["unnamed"], f"{where}: {name} is not named even zoomed in"
-
-
-# In the map frame: resolves once the web fonts are in and the label layout has not run again for
-# 300 ms (a busy machine can lay the labels out more than once: on the first frame, after the
-# dynamic part's framing, when a font arrives).
-_LAYOUT_STILL = """() => document.fonts.ready.then(() => new Promise(resolve => {
-  const el = map_div.getContainer();
-  let last = el.getAttribute('data-labels-laid-out'), still = 0;
-  const tick = () => {
-    const now = el.getAttribute('data-labels-laid-out');
-    if (now === last) { still += 50; if (still >= 300) { resolve(true); return; } } else { last = now; still = 0; }
-    setTimeout(tick, 50);
-  };
-  setTimeout(tick, 50);
-  setTimeout(() => resolve(false), 5000);
-}))"""
-
-
-def settled(frame) -> None:
-    """Wait until the map stands still and its labels are laid out for good."""
-    frame.evaluate(_SETTLE)
-    frame.evaluate(_LAYOUT_STILL)
 
 
 def relaid(frame, action, arg=None) -> None:

@@ -14,7 +14,7 @@ import pytest
 from core.i18n import label, t
 from core.loading import load_dataset
 from core.tour import load_tour
-from tests.browser.browser_kit import BUNDLED_DATA, MAP_IFRAME, idle, place_element, url, wait_for_map
+from tests.browser.browser_kit import BUNDLED_DATA, MAP_IFRAME, idle, place_element, settled, url, wait_for_map
 
 DATASET = load_dataset(BUNDLED_DATA)
 TOUR = load_tour(BUNDLED_DATA, DATASET)
@@ -167,5 +167,6 @@ def test_presenter_view_opened_on_a_tour_step(app_url, tab, artifacts, width, he
     assert step.title.get(lang) in tour.inner_text() and step.notes.get(lang) in tour.inner_text()
     place = DATASET.places[step.query["place"][0]]
     page.locator(".st-key-jcm_details").get_by_text(place.names.get(lang)).first.wait_for(state="visible")
+    settled(frame)  # the map flies to the step's extent: the screenshot shows where it lands, labels laid out
     page.screenshot(path=str(artifacts / f"presenter-{width}x{height}-{lang}-step{step.number}.png"))
     assert not tab.page_errors

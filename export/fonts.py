@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from functools import cache
 
-from matplotlib import font_manager
-
 # In order of preference: one family covers ja, en and zh place names.
 CJK_FAMILIES = ("Noto Sans CJK JP", "Noto Sans CJK SC", "Noto Sans CJK TC")
 
@@ -21,7 +19,12 @@ class NoCjkFont(RuntimeError):
 
 @cache
 def cjk_family() -> str:
-    """The family name of an installed CJK font (raises NoCjkFont when there is none)."""
+    """The family name of an installed CJK font (raises NoCjkFont when there is none).
+
+    matplotlib is imported here, not with the module: the map page imports this module, and its
+    first run must not wait for matplotlib (about 0.3 s) before the map is sent."""
+    from matplotlib import font_manager
+
     installed = {f.name for f in font_manager.fontManager.ttflist}
     for family in CJK_FAMILIES:
         if family in installed:

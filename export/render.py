@@ -6,9 +6,6 @@ import io
 from collections.abc import Callable
 from datetime import date
 
-import matplotlib
-
-from export.figure import draw
 from export.fonts import cjk_family
 from export.html import standalone_html
 from export.view import ExportView
@@ -27,7 +24,12 @@ _METADATA: dict[str, dict] = {"png": {"Software": None}, "svg": {"Date": None}, 
 def figure_bytes(view: ExportView, fmt: str, size: tuple[int, int] = SIZES[0], today: date | None = None) -> bytes:
     """The view drawn as PNG, SVG or PDF at `size` (pixels; for SVG/PDF the page's size at 100 dpi).
 
-    Raises export.fonts.NoCjkFont when no CJK font is installed."""
+    Raises export.fonts.NoCjkFont when no CJK font is installed.
+    matplotlib is imported here (see export.fonts.cjk_family)."""
+    import matplotlib
+
+    from export.figure import draw
+
     family = cjk_family()
     with matplotlib.rc_context({**_RC, "font.family": family}):
         fig, _ = draw(view, size[0], size[1], family, today)

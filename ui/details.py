@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.charts import entity_chart, entity_stages
 from core.i18n import label, t
 from core.map.overlay import country_name, source_name
 from core.models import Country, Dataset, Partnership, Status
@@ -57,6 +56,8 @@ def status_block(dataset: Dataset, key: str, lang: str) -> None:
         st.markdown(markdown_text(text))
     _sources(status_sources(status), lang)
     if len(dataset.dates) > 1:
+        from core.charts import entity_chart, entity_stages  # Altair: not on the map page's first run
+
         st.altair_chart(entity_chart(entity_stages(dataset, key, lang), lang), width="stretch")
 
 

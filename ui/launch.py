@@ -8,23 +8,42 @@ folder's file names and showed an English "Page not found" dialog over the right
 front that the app does not use that layout removes the dialog, and keeps the overlay uploader's
 file chip (under the legacy routing Streamlit 1.67 dropped it after the upload's rerun).
 
+It also starts the warm-up (ui/warmup.py) in a background thread: the first session's imports and
+static files are ready by the time the browser has loaded Streamlit's page.
+
 Example: `.venv/bin/python -m ui.launch --server.port 8502 -- --data-dir /path/to/folder`
 """
 
 from __future__ import annotations
 
 import sys
+import threading
+import time
 from pathlib import Path
 
+from streamlit.runtime import Runtime
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 
 
+def warm_when_ready() -> None:
+    """Run the warm-up once Streamlit's runtime exists: a component declared before it would be
+    registered where the server never looks for it (ui/warmup.py never imports one, and this
+    keeps it so if it ever did)."""
+    while not Runtime.exists():
+        time.sleep(0.05)
+    from ui.warmup import warm  # imported here: the server starts without waiting for it
+
+    warm()
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Run `streamlit run app.py` with `argv` (default: this process's arguments), in this process."""
+    """Run `streamlit run app.py` with `argv` (default: this process's arguments), in this process,
+    with the warm-up in a background thread."""
     PagesManager.uses_pages_directory = False  # app.py registers its pages with st.navigation
+    threading.Thread(target=warm_when_ready, name="warm-up", daemon=True).start()
     sys.argv = ["streamlit", "run", str(APP), *(sys.argv[1:] if argv is None else argv)]
     cli.main()
 

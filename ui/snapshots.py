@@ -14,7 +14,6 @@ from core.changes import changed_keys, comparison
 from core.filters import View
 from core.i18n import format_date, t
 from core.models import Dataset
-from core.report import report_workbook
 from core.viewstate import ViewState
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -35,10 +34,18 @@ def map_marks(dataset: Dataset, view: ViewState) -> dict[str, Any]:
             "changed_label": t("map.legend.changed", view.lang, date=format_date(since, view.lang))}
 
 
+def _workbook(dataset: Dataset, shown: View, lang: str, since: str | None) -> bytes:
+    """The .xlsx bytes; core.report (openpyxl, Altair) is imported on the first click, not by every
+    page's first run."""
+    from core.report import report_workbook
+
+    return report_workbook(dataset, shown, lang, since)
+
+
 def workbook_button(dataset: Dataset, shown: View, view: ViewState, key: str) -> None:
     """The report's tables for the current filter and snapshot as one .xlsx download, built only
     when clicked (about half a second of openpyxl: never on a rerun) and without a rerun."""
     lang = view.lang
-    build = partial(report_workbook, dataset, shown, lang, comparison(dataset, view.since))
+    build = partial(_workbook, dataset, shown, lang, comparison(dataset, view.since))
     st.download_button(t("workbook.download", lang), data=build, file_name=f"jcair-{dataset.viewed or 'report'}.xlsx",
                        mime=XLSX_MIME, key=key, icon=":material/table_view:", on_click="ignore")

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from matplotlib import font_manager
 from PIL import Image
 
 from export import fonts
@@ -73,7 +74,7 @@ def test_a_broken_data_folder_names_the_file_in_the_readers_language(tmp_path, c
 def test_an_unwritable_output_and_a_missing_font_exit_1(tmp_path, capsys, monkeypatch):
     assert main(["--format", "html", "--out", str(tmp_path / "no" / "such" / "m.html")]) == 1
     assert "に書き込めません" in capsys.readouterr().err
-    monkeypatch.setattr(fonts.font_manager.fontManager, "ttflist", [])
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", [])
     fonts.cjk_family.cache_clear()
     try:
         assert main(["--format", "pdf", "--lang", "en", "--out", str(tmp_path / "m.pdf")]) == 1

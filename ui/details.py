@@ -93,10 +93,18 @@ def _at_a_glance(dataset: Dataset, key: str, lang: str) -> None:
         st.markdown(f"**{markdown_text(t('details.partners', lang))}**\n" + "\n".join(lines))
 
 
-def place_details(dataset: Dataset, key: str, lang: str, compact: bool = False) -> None:
-    """`compact` (the presenter's panel over the map): stage and partners first, as text."""
+def _not_on_map(lang: str) -> None:
+    """Under a selection the filters now hide: its details stay (the reader chose it), said plainly."""
+    st.caption(t("details.not_on_map", lang))
+
+
+def place_details(dataset: Dataset, key: str, lang: str, compact: bool = False, on_map: bool = True) -> None:
+    """`compact` (the presenter's panel over the map): stage and partners first, as text; `on_map`:
+    whether the current filters show the place."""
     place = dataset.places[key]
     st.subheader(markdown_text(place.names.get(lang)), anchor=False)
+    if not on_map:
+        _not_on_map(lang)
     if compact:
         _at_a_glance(dataset, key, lang)
     _line(t("details.names", lang), " / ".join(place.names.all()))
@@ -119,9 +127,12 @@ def place_details(dataset: Dataset, key: str, lang: str, compact: bool = False) 
             status_block(dataset, other, lang)
 
 
-def link_details(dataset: Dataset, link: Partnership, lang: str) -> None:
+def link_details(dataset: Dataset, link: Partnership, lang: str, on_map: bool = True) -> None:
+    """`on_map`: whether the current filters show the link."""
     ends = f"{place_name(dataset, link.japan, lang)} – {place_name(dataset, link.china, lang)}"
     st.subheader(markdown_text(ends), anchor=False)
+    if not on_map:
+        _not_on_map(lang)
     _line(t("details.relation", lang), label(link.relation, lang))
     _line(t("details.wording", lang), link.wording_ja)
     _line(t("details.year", lang), year_text(link.year, lang))

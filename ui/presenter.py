@@ -51,7 +51,7 @@ def controls_panel(lang: str) -> DeltaGenerator:
     return panel
 
 
-def _details(dataset: Dataset, view: ViewState, overlay: OverlayMap | None) -> None:
+def _details(dataset: Dataset, view: ViewState, shown: View, overlay: OverlayMap | None) -> None:
     links = {p.key: p for p in dataset.partnerships}
     clicked = overlay.selected_link if overlay else None
     if view.place not in dataset.places and view.link not in links and clicked is None:
@@ -59,9 +59,10 @@ def _details(dataset: Dataset, view: ViewState, overlay: OverlayMap | None) -> N
     with st.container(key="jcm_details"):
         st.button(t("present.close", view.lang), key="jcm_close", on_click=clear_selection)
         if view.place in dataset.places:
-            place_details(dataset, view.place, view.lang, compact=True)
+            place_details(dataset, view.place, view.lang, compact=True,
+                          on_map=view.place in {p.key for p in shown.places})
         elif view.link in links:
-            link_details(dataset, links[view.link], view.lang)
+            link_details(dataset, links[view.link], view.lang, on_map=links[view.link] in shown.partnerships)
         elif overlay and clicked is not None:  # an imported row (core/map/overlay.py)
             overlay_details(overlay.overlay, clicked, view.lang)
 
@@ -73,7 +74,7 @@ def map_view(dataset: Dataset, coords: Mapping[str, LatLon], view: ViewState, sh
     lang = view.lang
     st.container(key="jcm_caption").markdown(
         f"{markdown_text(t('app.title', lang))}\n\n{markdown_text(t('app.subtitle', lang))}")
-    _details(dataset, view, marks.get("overlay"))  # before the map: a click's details reach the screen before the map's update
+    _details(dataset, view, shown, marks.get("overlay"))  # before the map: a click's details reach the screen before the map's update
     fmap = build_map(
         shown.places, shown.partnerships, coords,
         lang=lang, color_by=view.color, stage_of=dataset.stage_of, basemap=view.basemap,

@@ -207,3 +207,16 @@ def test_details_show_the_activity_texts_in_the_readers_language(lang, activity)
     at = open_app(query={"place": "天津市", "lang": lang})
     assert_no_exception(at)
     assert markdown_text(activity) in shown_text(at)
+
+
+@pytest.mark.parametrize(("query", "name"), [
+    ({"place": "天津市", "province": "河北省"}, "天津市"),
+    ({"link": "神戸市–天津市", "province": "河北省"}, "神戸市 – 天津市"),
+])
+def test_a_selection_the_filters_hide_keeps_its_details_and_says_it_is_not_on_the_map(query, name) -> None:
+    at = open_app(query=query)
+    assert_no_exception(at)
+    assert name in texts(at.subheader)
+    assert t("details.not_on_map", "ja") in texts(at.caption)
+    shown = open_app(query={k: v for k, v in query.items() if k != "province"})
+    assert t("details.not_on_map", "ja") not in texts(shown.caption)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from apptest_kit import assert_no_exception, map_js, map_ids, open_app
+from apptest_kit import assert_no_exception, map_js, map_ids, open_app, texts
 
 from core.i18n import t
 from core.present import markdown_text
@@ -78,3 +78,9 @@ def test_a_broken_tour_is_a_message_not_a_lost_map(tmp_path, monkeypatch) -> Non
     at = open_app(query={"present": "1"})
     assert_no_exception(at)
     assert at.warning and "tour.csv" in at.code[0].value and map_ids(at, "place")
+
+
+def test_the_presenters_details_of_a_place_the_filters_hide_say_so() -> None:
+    at = open_app(query={"present": "1", "place": "天津市", "province": "河北省", "lang": "en"})
+    assert_no_exception(at)
+    assert t("details.not_on_map", "en") in texts(at.caption)

@@ -30,7 +30,6 @@ from bench.browser import browser_missing, map_pages
 from bench.readme import Table
 from bench.reference import REFERENCE_LINKS, TWIN_CITIES, bundled, first_links, reference_overlay
 from core.basemap import offline_geojson
-from core.map import overlay as map_overlay
 from core.map.build import build_map
 from core.map.overlay import OverlayMap
 from core.overlay.model import Overlay
@@ -87,10 +86,6 @@ def _timed(make: Callable[..., str], *args: object) -> tuple[float, str]:
     return time.perf_counter() - t0, text
 
 
-def _cold() -> None:
-    map_overlay._CACHE.clear()
-
-
 def project_page(programme, overlay: Overlay | None) -> str:
     places, links, coords, stage_of = programme
     view = OverlayMap(overlay, scope="all") if overlay else None
@@ -131,14 +126,12 @@ def server_side(programme, reference: Overlay) -> tuple[list[tuple[str, ...]], l
     empty = len(folium.Map(tiles=None).get_root().render().encode())
     times, sizes = [], []
     for n in SIZES:
-        overlay = first_links(reference, n)
-        _cold()
+        overlay = first_links(reference, n)  # a new Overlay: nothing memoised yet (Overlay.memo), a cold build
         cold, page = _timed(project_page, programme, overlay)
         warm, _ = _timed(project_page, programme, overlay)
         naive, naive_html = _timed(naive_page, overlay)
         floor, floor_json = _timed(floor_text, overlay)
-        _cold()
-        peak = _peak_mb(project_page, programme, overlay)
+        peak = _peak_mb(project_page, programme, first_links(reference, n))
         per_link = {"project": (len(page.encode()) - base) / n, "naive": (len(naive_html.encode()) - empty) / n,
                     "floor": len(floor_json.encode()) / n}
         print(f"links={n:>6}  project cold={cold:6.2f}s warm={warm:6.2f}s  naive folium={naive:6.2f}s  "

@@ -20,3 +20,18 @@ def test_the_benchmarks_are_all_found() -> None:
 @pytest.mark.parametrize("name", MODULES)
 def test_each_benchmark_module_imports(name: str) -> None:
     importlib.import_module(f"bench.{name}")
+
+
+def test_the_server_side_map_benchmark_runs_on_a_few_links(monkeypatch) -> None:
+    """Its Python side, on 40 links of a FICTIONAL overlay (a removed cache it still cleared broke
+    `make bench` once while every module imported)."""
+    from bench import map_bench
+    from bench.reference import bundled as programme
+    from core.overlay.model import Overlay, OverlayLink, OverlayPlace
+
+    places = tuple(OverlayPlace(f"Fictional {i}", "JP" if i % 2 else "CN", 30 + i * 0.1, 120 + i * 0.2)
+                   for i in range(20))
+    fictional = Overlay("fictional.csv", places, tuple(OverlayLink(i % 20, (i + 1) % 20, i + 2) for i in range(40)))
+    monkeypatch.setattr(map_bench, "SIZES", (40,))
+    times, sizes = map_bench.server_side(programme(), fictional)
+    assert [row[0] for row in times] == ["40"] and [row[0] for row in sizes] == ["40"]

@@ -12,7 +12,7 @@ from core.present import markdown_text, partnership_row, place_list, place_name
 from ui import controls, overlay, presenter, session, tourpanel
 from ui.details import link_details, overlay_details, place_details
 from ui.downloads import download_buttons
-from ui.mapclick import clear_selection, overlay_selected, show_map, take_click
+from ui.mapclick import clear_selection, map_not_shown_yet, overlay_selected, show_map, take_click
 from ui.snapshots import as_of_caption, map_marks
 from ui.tables import show_table
 
@@ -40,9 +40,9 @@ if presenter.presenting():
     tourpanel.panel(dataset, lang, view["step"])
     st.stop()
 
-map_col, side_col = st.columns([2, 1], gap="medium")
-# The details first: they reach the screen before the map's update (a click's answer is its details).
-with side_col:
+
+def details_panel() -> None:
+    """The status table and what was clicked."""
     st.markdown(f"#### {markdown_text(t('details.status', lang))}")
     as_of_caption(dataset, lang)
     stages = [(place_name(dataset, p.key, lang), label(dataset.stage_of(p.key), lang)) for p in shown.places
@@ -60,7 +60,9 @@ with side_col:
     if view.place or view.link or overlay_selected() is not None:
         st.button(t("details.clear", lang), on_click=clear_selection)
 
-with map_col:
+
+def map_panel() -> None:
+    """The counts, the map and its export buttons."""
     st.caption(t("map.shown", lang, links=len(shown.partnerships), places=len(shown.places)))
     if not shown.partnerships and not shown.places:
         st.info(t("map.empty", lang), icon=":material/filter_alt_off:")
@@ -75,6 +77,16 @@ with map_col:
     show_map(fmap, height=640)
     st.caption(t("map.click_hint", lang))
     download_buttons(dataset, coords, view)
+
+
+map_col, side_col = st.columns([2, 1], gap="medium")
+# Sent first: on a session's first run the map (its frame has the most to load, and the browser
+# fetches each element's code as it first meets it); after that the details, which reach the screen
+# before the map's update (a click's answer is its details).
+panels = [(map_col, map_panel), (side_col, details_panel)]
+for column, panel in panels if map_not_shown_yet() else reversed(panels):
+    with column:
+        panel()
 
 st.markdown(f"#### {markdown_text(t('partnerships.title', lang))}")
 st.caption(t("map.shown", lang, links=len(shown.partnerships), places=len(shown.places)))

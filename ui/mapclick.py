@@ -27,12 +27,13 @@ from streamlit_folium import st_folium
 
 from core.map.build import split_map
 from core.map.overlay import ID_PREFIX
-from ui import controls
+from ui import controls, warmup
 
 CLICK_RETURNS = ["last_active_drawing"]
 MAP_KEY = "jcm_map"  # st_folium's key: where its on_change puts the clicked value
 _TAKEN = "_last_click"  # the token of the last click applied
 _ID_PREFIXES = ("place:", "link:")
+_DRAWN = "_map_drawn"  # set once a run of this session has drawn the map
 _OVERLAY_KEY = "_overlay_link"  # the index of the overlay link last clicked
 
 
@@ -80,11 +81,19 @@ def take_click() -> None:
         controls.select(place=place, link=link)
 
 
+def map_not_shown_yet() -> bool:
+    """Whether no run of this session has drawn the map yet: its browser tab still has the map's
+    frame and code to load."""
+    return not st.session_state.get(_DRAWN)
+
+
 def show_map(m: folium.Map, height: int) -> None:
     """The map as wide as its column: its static part created once, its dynamic part swapped."""
     static, dynamic = split_map(m)
     st_folium(static, key=MAP_KEY, height=height, use_container_width=True, returned_objects=CLICK_RETURNS,
               feature_group_to_add=dynamic)
+    st.session_state[_DRAWN] = True
+    warmup.map_sent()
 
 
 def clear_selection() -> None:

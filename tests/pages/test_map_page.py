@@ -220,3 +220,22 @@ def test_a_selection_the_filters_hide_keeps_its_details_and_says_it_is_not_on_th
     assert t("details.not_on_map", "ja") in texts(at.caption)
     shown = open_app(query={k: v for k, v in query.items() if k != "province"})
     assert t("details.not_on_map", "ja") not in texts(shown.caption)
+
+
+def test_a_sessions_first_run_sends_the_map_first_and_later_runs_the_details_first(monkeypatch) -> None:
+    """The first run: the browser has the map's frame and code to load. Later runs: a click's
+    answer is its details, which reach the screen before the map's update."""
+    import ui.details
+    import ui.mapclick
+
+    order: list[str] = []
+    show_map, place_details = ui.mapclick.show_map, ui.details.place_details
+    monkeypatch.setattr(ui.mapclick, "show_map", lambda *a, **k: (order.append("map"), show_map(*a, **k)))
+    monkeypatch.setattr(ui.details, "place_details",
+                        lambda *a, **k: (order.append("details"), place_details(*a, **k)))
+    at = open_app(query={"place": "天津市"})
+    assert_no_exception(at)
+    assert order == ["map", "details"]
+    order.clear()
+    click(at, "place:北京市")
+    assert order == ["details", "map"]

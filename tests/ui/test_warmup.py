@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import subprocess
 import threading
+import time
+import types
 import sys
 from pathlib import Path
 
@@ -37,3 +39,27 @@ def test_launch_runs_the_warm_up_once_the_runtime_exists(monkeypatch):
     launch.main(["--server.port", "1"])
     assert warmed.wait(10), "ui.launch did not run the warm-up"
     assert sys.argv[-2:] == ["--server.port", "1"]
+
+
+def test_what_only_a_click_needs_waits_until_a_map_was_sent(monkeypatch):
+    """The map page's modules first; Altair, openpyxl and matplotlib only once a first map was sent
+    (meanwhile the browser loads the page's code from the same process)."""
+    from ui import warmup
+
+    imported: list[str] = []
+    loaded = types.SimpleNamespace(offline_geojson_file=lambda: None, cjk_family=lambda: None)
+    monkeypatch.setattr(warmup.importlib, "import_module", lambda name: imported.append(name) or loaded)
+    monkeypatch.setattr(warmup.session, "static_assets", lambda: None)
+    monkeypatch.setattr(warmup.session, "startup_overlay", lambda: None)
+    monkeypatch.setattr(warmup, "MAP_SENT", threading.Event())
+    monkeypatch.setattr(warmup, "SETTLE_S", 0.0)
+    worker = threading.Thread(target=warmup.warm)
+    worker.start()
+    deadline = time.monotonic() + 5
+    while not set(warmup.FIRST) <= set(imported) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.2)
+    assert set(warmup.FIRST) <= set(imported) and not set(warmup.LATER) & set(imported)
+    warmup.map_sent()
+    worker.join(5)
+    assert set(warmup.LATER) <= set(imported)

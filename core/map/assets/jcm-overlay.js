@@ -17,6 +17,29 @@
   var WORLD = 256, RAD = Math.PI / 180, MAX_LAT = 85.0511287798;
   var DEG_PER_SEGMENT = 2, MAX_SEGMENTS = 64;
 
+  /* The points of an arc (pts[2a..2b), world px) drawn at scale k (px per world px): each one a
+     straight chord cannot stand for within TOLERANCE_PX, checked at the middle point of the chord
+     (where an arc strays most). At a world view most of a 2-degree arc's points are under a pixel
+     from such a chord, and rasterising the canvas, not the script, is what a redraw costs. Writes
+     the indices into out; returns how many. */
+  var TOLERANCE_PX = 0.4;
+  function kept(pts, a, b, k, out) {
+    var tol2 = TOLERANCE_PX * TOLERANCE_PX / (k * k), n = 0, from = a;
+    out[n++] = a;
+    for (var m = a + 1; m < b - 1; m++) {
+      var mid = (from + m + 1) >> 1, ax = pts[2 * from], ay = pts[2 * from + 1];
+      var dx = pts[2 * m + 2] - ax, dy = pts[2 * m + 3] - ay, ex = pts[2 * mid] - ax, ey = pts[2 * mid + 1] - ay;
+      var len2 = dx * dx + dy * dy, cross = ex * dy - ey * dx;
+      if (len2 === 0 ? ex * ex + ey * ey > tol2 : cross * cross > tol2 * len2) {
+        out[n++] = m;
+        from = m;
+      }
+    }
+    if (b - 1 > a) { out[n++] = b - 1; }
+    return n;
+  }
+  jcm.overlayKept = kept;
+
   function worldX(lon) { return (lon + 180) / 360 * WORLD; }
   function worldY(lat) {
     var s = Math.sin(Math.max(-MAX_LAT, Math.min(MAX_LAT, lat)) * RAD);
@@ -176,7 +199,7 @@
       ctx.clearRect(0, 0, full.x, full.y);
       ctx.lineCap = 'butt'; ctx.lineJoin = 'bevel';  /* the cheapest to rasterise; at 1–1.5 px they look the same */
       var vx0 = origin.x / k, vx1 = (origin.x + full.x) / k, vy0 = origin.y / k, vy1 = (origin.y + full.y) / k;
-      var cx = (vx0 + vx1) / 2;
+      var cx = (vx0 + vx1) / 2, idx = new Uint32Array(MAX_SEGMENTS + 1);
       for (var s = 0; s < 2; s++) {
         var st = this._style.styles[s], list = this._shown[s];
         ctx.beginPath();
@@ -185,9 +208,9 @@
           var shift = shiftFor(g.box, i, cx);
           if (g.box[4 * i + 3] < vy0 || g.box[4 * i + 1] > vy1 || g.box[4 * i] + shift > vx1 ||
               g.box[4 * i + 2] + shift < vx0) { continue; }
-          var ox = origin.x - shift * k, a = g.start[i], b = g.start[i + 1];
-          ctx.moveTo(pts[2 * a] * k - ox, pts[2 * a + 1] * k - origin.y);
-          for (var p = a + 1; p < b; p++) { ctx.lineTo(pts[2 * p] * k - ox, pts[2 * p + 1] * k - origin.y); }
+          var ox = origin.x - shift * k, count = kept(pts, g.start[i], g.start[i + 1], k, idx);
+          ctx.moveTo(pts[2 * idx[0]] * k - ox, pts[2 * idx[0] + 1] * k - origin.y);
+          for (var p = 1; p < count; p++) { ctx.lineTo(pts[2 * idx[p]] * k - ox, pts[2 * idx[p] + 1] * k - origin.y); }
         }
         ctx.strokeStyle = st.color; ctx.globalAlpha = st.opacity; ctx.lineWidth = st.weight;
         ctx.stroke();

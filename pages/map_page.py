@@ -50,9 +50,9 @@ def details_panel() -> None:
     show_table([{t("col.entity", lang): n, t("col.stage", lang): s} for n, s in stages], max_height=330)
     links = {p.key: p for p in dataset.partnerships}
     if view.place in dataset.places:
-        place_details(dataset, view.place, lang, on_map=view.place in {p.key for p in shown.places})
+        place_details(dataset, view.place, lang, shown=shown)
     elif view.link in links:
-        link_details(dataset, links[view.link], lang, on_map=links[view.link] in shown.partnerships)
+        link_details(dataset, links[view.link], lang, shown=shown)
     elif imported and (row := marks["overlay"].selected_link) is not None:
         overlay_details(imported.overlay, row, lang)
     else:

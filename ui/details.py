@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from core.filters import View
 from core.i18n import label, t
 from core.map.overlay import country_name, source_name
 from core.models import Country, Dataset, Partnership, Status
@@ -98,12 +99,12 @@ def _not_on_map(lang: str) -> None:
     st.caption(t("details.not_on_map", lang))
 
 
-def place_details(dataset: Dataset, key: str, lang: str, compact: bool = False, on_map: bool = True) -> None:
-    """`compact` (the presenter's panel over the map): stage and partners first, as text; `on_map`:
-    whether the current filters show the place."""
+def place_details(dataset: Dataset, key: str, lang: str, compact: bool = False, shown: View | None = None) -> None:
+    """`compact` (the presenter's panel over the map): stage and partners first, as text; `shown`:
+    what the map shows, when its filters may leave the place out."""
     place = dataset.places[key]
     st.subheader(markdown_text(place.names.get(lang)), anchor=False)
-    if not on_map:
+    if shown is not None and place not in shown.places:
         _not_on_map(lang)
     if compact:
         _at_a_glance(dataset, key, lang)
@@ -127,11 +128,11 @@ def place_details(dataset: Dataset, key: str, lang: str, compact: bool = False, 
             status_block(dataset, other, lang)
 
 
-def link_details(dataset: Dataset, link: Partnership, lang: str, on_map: bool = True) -> None:
-    """`on_map`: whether the current filters show the link."""
+def link_details(dataset: Dataset, link: Partnership, lang: str, shown: View | None = None) -> None:
+    """`shown`: what the map shows, when its filters may leave the link out."""
     ends = f"{place_name(dataset, link.japan, lang)} – {place_name(dataset, link.china, lang)}"
     st.subheader(markdown_text(ends), anchor=False)
-    if not on_map:
+    if shown is not None and link not in shown.partnerships:
         _not_on_map(lang)
     _line(t("details.relation", lang), label(link.relation, lang))
     _line(t("details.wording", lang), link.wording_ja)

@@ -59,10 +59,9 @@ def _details(dataset: Dataset, view: ViewState, shown: View, overlay: OverlayMap
     with st.container(key="jcm_details"):
         st.button(t("present.close", view.lang), key="jcm_close", on_click=clear_selection)
         if view.place in dataset.places:
-            place_details(dataset, view.place, view.lang, compact=True,
-                          on_map=view.place in {p.key for p in shown.places})
+            place_details(dataset, view.place, view.lang, compact=True, shown=shown)
         elif view.link in links:
-            link_details(dataset, links[view.link], view.lang, on_map=links[view.link] in shown.partnerships)
+            link_details(dataset, links[view.link], view.lang, shown=shown)
         elif overlay and clicked is not None:  # an imported row (core/map/overlay.py)
             overlay_details(overlay.overlay, clicked, view.lang)
 

@@ -77,7 +77,8 @@ def take_click() -> None:
     kind, _, key = clicked.partition(":")
     st.session_state[_OVERLAY_KEY] = int(key) if kind == "overlay" else None
     place, link = (key, None) if kind == "place" else (None, key if kind == "link" else None)
-    if (controls.current_view().place, controls.current_view().link) != (place, link):
+    view = controls.current_view()
+    if (view.place, view.link) != (place, link):
         controls.select(place=place, link=link)
 
 

@@ -19,8 +19,7 @@ from core.i18n import t
 from core.overlay.columns import ROLE_LABELS, ROLES
 from core.overlay.importing import Imported, import_overlay
 from core.overlay.reading import MAX_BYTES, MAX_ROWS
-from core.overlay.view import SCOPES
-from core.overlay.view import OverlayView
+from core.overlay.view import SCOPES, OverlayView
 from geocode.overlay import offline_resolver
 from ui import controls, presenter, session
 from ui.problems import show_problems

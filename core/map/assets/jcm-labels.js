@@ -325,6 +325,12 @@
       clearTimeout(timer);
       timer = setTimeout(run, 20);
     }
+    // st_folium adds the map's stylesheets without waiting for them, and a busy machine runs the
+    // first layouts before they arrive: labels measured unstyled have the wrong size, so lay out
+    // again as each one loads (as for fonts)
+    var pending = Array.prototype.filter.call(document.querySelectorAll('link[rel="stylesheet"]'),
+                                              function (link) { return !link.sheet; });
+    pending.forEach(function (link) { link.addEventListener('load', schedule); });
     map.on('zoomend moveend resize', schedule);
     map.on('unload', function () { clearTimeout(timer); });
     jcm.whenGone(group, function () {
@@ -334,12 +340,6 @@
       pending.forEach(function (link) { link.removeEventListener('load', schedule); });
       key.remove();
     });
-    // st_folium adds the map's stylesheets without waiting for them, and a busy machine runs the
-    // first layouts before they arrive: labels measured unstyled have the wrong size, so lay out
-    // again as each one loads (as for fonts)
-    var pending = Array.prototype.filter.call(document.querySelectorAll('link[rel="stylesheet"]'),
-                                              function (link) { return !link.sheet; });
-    pending.forEach(function (link) { link.addEventListener('load', schedule); });
     if (document.fonts && document.fonts.ready) {
       // a label measured before its font arrived has the fallback font's width: lay out again
       document.fonts.ready.then(schedule);

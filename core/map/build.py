@@ -138,7 +138,8 @@ def build_map(
         layer = LinkLayer(collection_json(link_feats), {
             "styles": styles, "unknown": UNKNOWN_STYLE, "weight": link_weight, "selExtra": SELECTED_EXTRA_PX,
             "halo": HALO_PX, "haloColor": HALO_COLOR, "hit": HIT_PX, "faded": FADED_OPACITY,
-            "dim": selected is not None or selected_link is not None,
+            # the other links fade only around a selection that is drawn (the filters may leave it out)
+            "dim": any(p.key == selected for p, _ in shown) or any(p.key == selected_link for p, _, _ in links),
             "canvas": len(links) > CANVAS_LINKS,
         })
         layer.add_child(Tooltip(sticky=True))

@@ -235,7 +235,11 @@ def _link_options(m) -> dict:
 @pytest.mark.parametrize(
     ("kw", "dim", "weight"),
     [({}, False, LINK_WEIGHT), ({"selected": "天津市"}, True, LINK_WEIGHT),
-     ({"selected_link": "東京都–北京市", "link_weight": PRESENTER_LINK_WEIGHT}, True, PRESENTER_LINK_WEIGHT)],
+     ({"selected_link": "東京都–北京市", "link_weight": PRESENTER_LINK_WEIGHT}, True, PRESENTER_LINK_WEIGHT),
+     # a selection the filters leave out of the map fades nothing (its details say it is not shown)
+     ({"selected": "天津市", "places": [p for p in PLACES if p.key != "天津市"],
+       "links": [p for p in LINKS if "天津市" not in (p.japan, p.china)]}, False, LINK_WEIGHT),
+     ({"selected_link": "神戸市–天津市", "links": LINKS[:2]}, False, LINK_WEIGHT)],
 )
 def test_links_have_halo_hit_area_and_fade_when_something_is_selected(kw, dim, weight):
     options = _link_options(build(**kw))

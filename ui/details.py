@@ -95,8 +95,9 @@ def _at_a_glance(dataset: Dataset, key: str, lang: str) -> None:
 
 
 def _not_on_map(lang: str) -> None:
-    """Under a selection the filters now hide: its details stay (the reader chose it), said plainly."""
-    st.caption(t("details.not_on_map", lang))
+    """Under a selection the filters now hide: its details stay (the reader chose it), and a notice
+    the room can read says why the map does not show it."""
+    st.info(t("details.not_on_map", lang), icon=":material/filter_alt_off:")
 
 
 def place_details(dataset: Dataset, key: str, lang: str, compact: bool = False, shown: View | None = None) -> None:

@@ -217,9 +217,9 @@ def test_a_selection_the_filters_hide_keeps_its_details_and_says_it_is_not_on_th
     at = open_app(query=query)
     assert_no_exception(at)
     assert name in texts(at.subheader)
-    assert t("details.not_on_map", "ja") in texts(at.caption)
+    assert t("details.not_on_map", "ja") in texts(at.info)
     shown = open_app(query={k: v for k, v in query.items() if k != "province"})
-    assert t("details.not_on_map", "ja") not in texts(shown.caption)
+    assert t("details.not_on_map", "ja") not in texts(shown.info)
 
 
 def test_a_sessions_first_run_sends_the_map_first_and_later_runs_the_details_first(monkeypatch) -> None:

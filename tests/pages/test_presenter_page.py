@@ -83,4 +83,4 @@ def test_a_broken_tour_is_a_message_not_a_lost_map(tmp_path, monkeypatch) -> Non
 def test_the_presenters_details_of_a_place_the_filters_hide_say_so() -> None:
     at = open_app(query={"present": "1", "place": "天津市", "province": "河北省", "lang": "en"})
     assert_no_exception(at)
-    assert t("details.not_on_map", "en") in texts(at.caption)
+    assert t("details.not_on_map", "en") in texts(at.info)

@@ -150,6 +150,18 @@ def test_presenter_view(app_url, tab, artifacts, width, height, lang) -> None:
     assert not tab.page_errors
 
 
+# In the map frame: the places whose label a map control (timeline, key, scale, legend …) covers.
+_LABELS_UNDER_CONTROLS = """() => {
+  const rect = el => el.getBoundingClientRect();
+  const controls = [...document.querySelectorAll('.leaflet-control')].map(rect).filter(r => r.width && r.height);
+  const covers = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5
+                        && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
+  return [...document.querySelectorAll('[data-role="label"]')]
+    .filter(el => el.style.visibility !== 'hidden' && el.style.display !== 'none' && rect(el).width > 0)
+    .filter(el => controls.some(c => covers(rect(el), c))).map(el => el.getAttribute('data-place'));
+}"""
+
+
 @pytest.mark.parametrize(("width", "height", "lang"), GLANCES, ids=[f"{w}x{h}-{g}" for w, h, g in GLANCES])
 def test_presenter_view_opened_on_a_tour_step(app_url, tab, artifacts, width, height, lang) -> None:
     """A shared URL with `step=N` opens on that step: its view, notes and details, filling the window."""
@@ -169,4 +181,7 @@ def test_presenter_view_opened_on_a_tour_step(app_url, tab, artifacts, width, he
     page.locator(".st-key-jcm_details").get_by_text(place.names.get(lang)).first.wait_for(state="visible")
     settled(frame)  # the map flies to the step's extent: the screenshot shows where it lands, labels laid out
     page.screenshot(path=str(artifacts / f"presenter-{width}x{height}-{lang}-step{step.number}.png"))
+    # The timeline, the label key and the scale are lifted above the step's notes after the first
+    # layout: the labels are laid out again around them, none under a control.
+    assert frame.evaluate(_LABELS_UNDER_CONTROLS) == []
     assert not tab.page_errors

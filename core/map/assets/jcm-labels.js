@@ -331,11 +331,11 @@
     var pending = Array.prototype.filter.call(document.querySelectorAll('link[rel="stylesheet"]'),
                                               function (link) { return !link.sheet; });
     pending.forEach(function (link) { link.addEventListener('load', schedule); });
-    map.on('zoomend moveend resize', schedule);
+    map.on('zoomend moveend resize jcmcontrolsmoved', schedule);  // the last: the presenter's lower-left controls lifted (jcm-view.js)
     map.on('unload', function () { clearTimeout(timer); });
     jcm.whenGone(group, function () {
       clearTimeout(timer);
-      map.off('zoomend moveend resize', schedule);
+      map.off('zoomend moveend resize jcmcontrolsmoved', schedule);
       if (document.fonts) { document.fonts.removeEventListener('loadingdone', schedule); }
       pending.forEach(function (link) { link.removeEventListener('load', schedule); });
       key.remove();

@@ -55,9 +55,14 @@
       fit = {paddingTopLeft: [p, p + r.top], paddingBottomRight: [p + r.right, p + r.bottom], maxZoom: opts.maxZoom};
       // the timeline, the label key and the scale sit above the tour's notes, not under them; the
       // notes of a new step are drawn just after the map's update: measured again once they are
+      // (the labels are laid out again around them: jcm-labels.js listens for 'jcmcontrolsmoved')
       var lift = function () {
         var lowerLeft = map.getContainer().querySelector('.leaflet-bottom.leaflet-left');
-        if (lowerLeft && group._map) { lowerLeft.style.bottom = Math.max(r.bottom, tourTop()) + 'px'; }
+        var bottom = Math.max(r.bottom, tourTop()) + 'px';
+        if (lowerLeft && group._map && lowerLeft.style.bottom !== bottom) {
+          lowerLeft.style.bottom = bottom;
+          map.fire('jcmcontrolsmoved');
+        }
       };
       lift();
       [150, 600].forEach(function (ms) { setTimeout(lift, ms); });

@@ -160,6 +160,18 @@ _LABELS_UNDER_CONTROLS = """() => {
     .filter(el => el.style.visibility !== 'hidden' && el.style.display !== 'none' && rect(el).width > 0)
     .filter(el => controls.some(c => covers(rect(el), c))).map(el => el.getAttribute('data-place'));
 }"""
+# In the map frame: the places whose marker's centre a map control covers.
+_MARKERS_UNDER_CONTROLS = """() => {
+  const controls = [...document.querySelectorAll('.leaflet-control')].map(el => el.getBoundingClientRect())
+    .filter(r => r.width && r.height);
+  return [...document.querySelectorAll('.leaflet-marker-pane .jcm-s')].filter(el => {
+    const r = el.getBoundingClientRect(), x = (r.left + r.right) / 2, y = (r.top + r.bottom) / 2;
+    return controls.some(c => x > c.left && x < c.right && y > c.top && y < c.bottom);
+  }).map(el => el.getAttribute('data-place'));
+}"""
+# In the map frame: the box of the lower-left controls (timeline, key, scale).
+_LOWER_LEFT = "() => { const r = document.querySelector('.leaflet-bottom.leaflet-left').getBoundingClientRect(); " \
+              "return {x: r.left, y: r.top, width: r.width, height: r.height}; }"
 
 
 @pytest.mark.parametrize(("width", "height", "lang"), GLANCES, ids=[f"{w}x{h}-{g}" for w, h, g in GLANCES])
@@ -181,7 +193,13 @@ def test_presenter_view_opened_on_a_tour_step(app_url, tab, artifacts, width, he
     page.locator(".st-key-jcm_details").get_by_text(place.names.get(lang)).first.wait_for(state="visible")
     settled(frame)  # the map flies to the step's extent: the screenshot shows where it lands, labels laid out
     page.screenshot(path=str(artifacts / f"presenter-{width}x{height}-{lang}-step{step.number}.png"))
-    # The timeline, the label key and the scale are lifted above the step's notes after the first
-    # layout: the labels are laid out again around them, none under a control.
+    # The timeline, the label key and the scale sit beside the step's notes (there is room at every
+    # projector size), clear of them: the step is framed above both, no marker is under a control, and
+    # the labels are laid out again around them.
+    corner, notes = frame.evaluate(_LOWER_LEFT), tour.bounding_box()
+    corner = {**corner, "x": corner["x"] + box["x"], "y": corner["y"] + box["y"]}
+    assert corner["x"] >= notes["x"] + notes["width"], (corner, notes)
+    assert corner["y"] + corner["height"] <= notes["y"] + notes["height"] + 1, (corner, notes)
+    assert frame.evaluate(_MARKERS_UNDER_CONTROLS) == []
     assert frame.evaluate(_LABELS_UNDER_CONTROLS) == []
     assert not tab.page_errors

@@ -232,7 +232,10 @@
       it.dx = host && best < rules.marker ? host.dx : 0;
       it.dy = host && best < rules.marker ? host.dy : 0;
     });
-    var half = rules.marker / 2, taken = [];
+    var half = rules.marker / 2, taken = [], controls = controlBoxes(map);
+    var covered = function (x, y) {
+      return controls.some(function (c) { return x > c.x0 && x < c.x1 && y > c.y0 && y < c.y1; });
+    };
     items.forEach(function (it) {
       it.mx = it.x + it.dx;
       it.my = it.y + it.dy;
@@ -240,10 +243,11 @@
       s.style.left = it.dx + 'px';
       s.style.top = it.dy + 'px';
       taken.push({x0: it.mx - hw, y0: it.my - hw, x1: it.mx + hw, y1: it.my + hw});
-      it.seen = it.mx >= 0 && it.my >= 0 && it.mx <= size.x && it.my <= size.y;
+      // a marker out of view or under a control gets no label: it would name nothing the room sees
+      it.seen = it.mx >= 0 && it.my >= 0 && it.mx <= size.x && it.my <= size.y && !covered(it.mx, it.my);
       it.crowd = 0;
     });
-    taken = taken.concat(controlBoxes(map));
+    taken = taken.concat(controls);
     var labelled = items.filter(function (it) { return it.label && it.label._icon; });
     labelled.forEach(function (it) {
       it.el = it.label._icon.querySelector('.jcm-lb');
@@ -331,7 +335,7 @@
     var pending = Array.prototype.filter.call(document.querySelectorAll('link[rel="stylesheet"]'),
                                               function (link) { return !link.sheet; });
     pending.forEach(function (link) { link.addEventListener('load', schedule); });
-    map.on('zoomend moveend resize jcmcontrolsmoved', schedule);  // the last: the presenter's lower-left controls lifted (jcm-view.js)
+    map.on('zoomend moveend resize jcmcontrolsmoved', schedule);  // the last: the presenter's lower-left controls docked (jcm-view.js)
     map.on('unload', function () { clearTimeout(timer); });
     jcm.whenGone(group, function () {
       clearTimeout(timer);

@@ -12,6 +12,7 @@
   'use strict';
   var jcm = window.jcm = window.jcm || {};
   var STORE = 'jcm.view';
+  var GAP = 8;  // px between the tour's notes and what sits beside or above them
 
   function read() {
     try { return JSON.parse(window.sessionStorage.getItem(STORE) || 'null'); } catch (e) { return null; }
@@ -24,13 +25,51 @@
     } catch (e) { /* storage off: the view is simply not kept */ }
   }
 
-  /* How far up from the window's bottom the tour's notes reach (they grow with the step's text and
-     the language); 0 when they cannot be measured (no tour, or the page is not this frame's parent). */
-  function tourTop() {
+  /* The tour's notes in this frame's pixels (the presenter's map fills the window, so the page's
+     pixels are the map's), or null when there are none or the page is not this frame's parent. */
+  function tourNotes() {
     try {
       var notes = window.parent.document.querySelector('.st-key-jcm_tour, .st-key-jcm_tour_error');
-      return notes ? window.parent.innerHeight - notes.getBoundingClientRect().top + 8 : 0;
-    } catch (e) { return 0; }
+      return notes ? notes.getBoundingClientRect() : null;
+    } catch (e) { return null; }
+  }
+
+  /* How far up from the window's bottom the tour's notes reach (they grow with the step's text and
+     the language); 0 without notes. */
+  function tourTop() {
+    var notes = tourNotes();
+    return notes ? window.parent.innerHeight - notes.top + GAP : 0;
+  }
+
+  /* The presenter's lower-left controls (the timeline, the label key, the scale) on the tour's
+     line: beside the notes when the timeline and the scale fit between the notes and the details
+     panel (the key wraps to that room), so the map above both is one clear rectangle to frame the
+     step in; above the notes otherwise (a narrow window). The labels are laid out again around
+     them (jcm-labels.js listens for 'jcmcontrolsmoved'). */
+  function dock(map, right) {
+    var corner = map.getContainer().querySelector('.leaflet-bottom.leaflet-left'), notes = tourNotes();
+    if (!corner) { return; }
+    var left = '', bottom = '', width = '';
+    if (notes) {
+      var height = window.parent.innerHeight, beside = notes.right + GAP;
+      var room = map.getSize().x - right - beside - GAP, need = 0;
+      Array.prototype.forEach.call(corner.children, function (c) {
+        if (!c.classList.contains('jcm-key')) { need = Math.max(need, c.offsetLeft + c.offsetWidth); }
+      });
+      if (need && need <= room) {
+        left = beside + 'px';
+        bottom = (height - notes.bottom) + 'px';
+        width = room + 'px';
+      } else {
+        bottom = (height - notes.top + GAP) + 'px';
+      }
+    }
+    if (corner.style.left !== left || corner.style.bottom !== bottom || corner.style.maxWidth !== width) {
+      corner.style.left = left;
+      corner.style.bottom = bottom;
+      corner.style.maxWidth = width;
+      map.fire('jcmcontrolsmoved');
+    }
   }
 
   /* Static. opts: {fill}: the presenter view, where the map is as tall as its frame, the frame as the window. */
@@ -51,21 +90,12 @@
   jcm.frame = function (group, opts) {
     var map = group._map, p = opts.padding, fit = {padding: [p, p], maxZoom: opts.maxZoom};
     if (opts.fill) {  // keep the extent clear of the caption above, the tour's notes below and the details panel
-      var r = opts.reserve;
-      fit = {paddingTopLeft: [p, p + r.top], paddingBottomRight: [p + r.right, p + r.bottom], maxZoom: opts.maxZoom};
-      // the timeline, the label key and the scale sit above the tour's notes, not under them; the
-      // notes of a new step are drawn just after the map's update: measured again once they are
-      // (the labels are laid out again around them: jcm-labels.js listens for 'jcmcontrolsmoved')
-      var lift = function () {
-        var lowerLeft = map.getContainer().querySelector('.leaflet-bottom.leaflet-left');
-        var bottom = Math.max(r.bottom, tourTop()) + 'px';
-        if (lowerLeft && group._map && lowerLeft.style.bottom !== bottom) {
-          lowerLeft.style.bottom = bottom;
-          map.fire('jcmcontrolsmoved');
-        }
-      };
-      lift();
-      [150, 600].forEach(function (ms) { setTimeout(lift, ms); });
+      var r = opts.reserve, below = Math.max(r.bottom, tourTop());
+      fit = {paddingTopLeft: [p, p + r.top], paddingBottomRight: [p + r.right, p + below], maxZoom: opts.maxZoom};
+      // the notes of a new step are drawn just after the map's update: docked again once they are
+      var place = function () { if (group._map) { dock(map, r.right); } };
+      place();
+      [150, 600].forEach(function (ms) { setTimeout(place, ms); });
       // the details panel covers the right-hand side: the legend folds to its one-line button below it
       var legend = r.right ? map.getContainer().querySelector('.jcm-legend details') : null;
       if (legend) { legend.open = false; }

@@ -6,6 +6,7 @@ imported streamlit_folium (or ui.mapclick, ui.presenter) would leave the map a 4
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import threading
 import time
@@ -33,12 +34,25 @@ def test_launch_runs_the_warm_up_once_the_runtime_exists(monkeypatch):
     warmed = threading.Event()
     exists = iter([False, False, True])
     monkeypatch.setattr(launch.Runtime, "exists", staticmethod(lambda: next(exists)))
-    monkeypatch.setattr(warmup, "warm", warmed.set)
+    collecting: list[bool] = []
+    monkeypatch.setattr(warmup, "warm", lambda: (collecting.append(gc.isenabled()), warmed.set()))
     monkeypatch.setattr(launch.cli, "main", lambda: None)
     monkeypatch.setattr(sys, "argv", ["launch"])
-    launch.main(["--server.port", "1"])
-    assert warmed.wait(10), "ui.launch did not run the warm-up"
-    assert sys.argv[-2:] == ["--server.port", "1"]
+    frozen = gc.get_freeze_count()
+    try:
+        launch.main(["--server.port", "1"])
+        assert warmed.wait(10), "ui.launch did not run the warm-up"
+        assert sys.argv[-2:] == ["--server.port", "1"]
+        # The collector, paused from the launch, runs again once the warm-up is done, with what was
+        # alive by then frozen out of its scans.
+        assert collecting == [False]
+        deadline = time.monotonic() + 10
+        while not gc.isenabled() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert gc.isenabled() and gc.get_freeze_count() > frozen
+    finally:
+        gc.unfreeze()
+        gc.enable()
 
 
 def test_what_only_a_click_needs_waits_until_a_map_was_sent(monkeypatch):

@@ -21,10 +21,11 @@ from core.overlay.importing import Imported, import_overlay
 from core.overlay.reading import MAX_BYTES, MAX_ROWS
 from core.overlay.view import SCOPES, OverlayView
 from geocode.overlay import offline_resolver
-from ui import controls, presenter, session
+from ui import controls, presenter, session, style
 from ui.problems import show_problems
 
 UPLOAD = "_overlay_upload"  # this session's Imported (from an upload), or absent
+LIMITS = {"size": f"{MAX_BYTES // 2**20} MB", "rows": f"{MAX_ROWS:,}"}  # an upload's limits, as the reader reads them
 _FILE = "_overlay_file"  # the uploader
 _SHOW = "_overlay_show"  # the "show on the map" switch
 _SCOPE = "_overlay_scope"  # "japan_china" | "all"
@@ -79,7 +80,14 @@ def sidebar(lang: str, side: DeltaGenerator) -> None:
     imported = _imported()
     with side.expander(t("overlay.title", lang), icon=":material/hub:"):
         st.file_uploader(t("overlay.upload", lang), type=["csv", "xlsx"], key=_FILE, on_change=_uploaded,
-                         help=t("overlay.upload_help", lang, size=f"{MAX_BYTES // 2**20} MB", rows=f"{MAX_ROWS:,}"))
+                         help=t("overlay.upload_help", lang, **LIMITS))
+        # Streamlit's own words: "Upload" and "200MB per file" (the server's limit, not this one's)
+        zone = f".st-key-{_FILE} [data-testid='stFileUploaderDropzone']"
+        style.reword({
+            f"{zone} button [data-testid='stMarkdownContainer']": t("overlay.choose_file", lang),
+            f"{zone} [data-testid='stFileUploaderDropzoneInstructions'] > div":
+                t("overlay.upload_limits", lang, **LIMITS),
+        })
         if imported is None:
             return
         if imported.overlay.source == str(session.overlay_file()):  # (this session may have remapped it)

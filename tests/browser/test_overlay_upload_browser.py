@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from core.i18n import t
+from ui.overlay import LIMITS
 from tests.browser.browser_kit import idle, url
 
 PAIRS = ("city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
@@ -18,9 +21,9 @@ PAIRS = ("city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
 SIDEBAR = '[data-testid="stSidebar"]'
 
 
-def _section(page):
+def _section(page, lang: str = "ja"):
     """The overlay's expander in the sidebar, opened."""
-    title = t("overlay.title", "ja")
+    title = t("overlay.title", lang)
     summary = page.locator(f"{SIDEBAR} summary", has_text=title)
     summary.scroll_into_view_if_needed()
     if page.locator(f'{SIDEBAR} details[open] summary', has_text=title).count() == 0:
@@ -48,4 +51,30 @@ def test_an_upload_is_read_shown_and_removed(app_url, tab, artifacts: Path) -> N
 
     section.locator('[data-testid="stFileChipDeleteBtn"]').click()  # the uploader's own ✕ drops the overlay
     section.get_by_text(counts).wait_for(state="detached", timeout=30_000)
+    assert not tab.page_errors
+
+
+# The uploader's own words as the reader sees them: what is shown in place of Streamlit's button
+# label and limits line (CSS ::after content), and whether Streamlit's own text is still visible.
+_UPLOADER_WORDS = """zone => {
+  const after = el => JSON.parse(getComputedStyle(el, '::after').content);
+  const button = zone.querySelector('button [data-testid="stMarkdownContainer"]');
+  const limits = zone.querySelector('[data-testid="stFileUploaderDropzoneInstructions"] > div');
+  return {button: after(button), limits: after(limits), own: zone.innerText.trim()};
+}"""
+
+
+@pytest.mark.parametrize("lang", ["ja", "en", "zh"])
+def test_the_uploader_speaks_the_readers_language_and_states_the_overlays_limits(app_url, tab, lang) -> None:
+    """Streamlit writes "Upload" and "200MB per file" itself, in English, with the server's limit:
+    the reader sees this file's limits (50 MB, 300,000 rows) in their language instead."""
+    page = tab.page
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(url(app_url, lang=lang))
+    zone = _section(page, lang).locator('[data-testid="stFileUploaderDropzone"]')
+    zone.wait_for()
+    words = zone.evaluate(_UPLOADER_WORDS)
+    assert words == {"button": t("overlay.choose_file", lang),
+                     "limits": t("overlay.upload_limits", lang, **LIMITS),
+                     "own": "upload"}  # only the button's icon (a ligature) is left of Streamlit's words
     assert not tab.page_errors

@@ -102,6 +102,8 @@ def _summary(imported: Imported, lang: str) -> None:
         show_problems(DataLoadError([DataError.of(p) for p in overlay.problems]), lang)
         return
     _columns(imported, lang)
+    if imported.table.header_line > 1:  # a title or notes above it (core/overlay/reading.py)
+        st.caption(t("overlay.header_line", lang, line=imported.table.header_line))
     st.caption(t("overlay.preview", lang, count=min(PREVIEW_ROWS, len(imported.table.rows))))
     st.dataframe(imported.table.preview(PREVIEW_ROWS), hide_index=True)
     st.text(t("overlay.counts", lang, pairs=f"{len(overlay.links):,}", japan_china=f"{len(overlay.japan_china):,}",

@@ -39,7 +39,7 @@ def _refused(name: str, problems: list[Problem] | tuple[Problem, ...]) -> Import
 
 def import_overlay(name: str, data: bytes, resolve: Resolver | None = None) -> Imported:
     """Read `data` (the file `name`), detect its columns, build the overlay."""
-    table, problems = read_table(name, data)
+    table, problems = read_table(name, data, is_header=lambda row: not ColumnMap.detect(row).problems(name))
     if table is None:
         return _refused(name, problems)
     return Imported(table, ColumnMap(), Overlay(name), tuple(problems)).remap(ColumnMap.detect(table.header), resolve)

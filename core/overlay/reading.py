@@ -6,14 +6,22 @@ count of line breaks (an upper bound; only a file near the limit is parsed, and 
 than one row past it). CSV text is decoded as the data files are (`common.csvtable.decode`: UTF-8
 with or without BOM, then CP932; UTF-16 and a workbook named .csv are refused with the fix).
 A row with too many values is listed (its line) and the others are kept; every fault is a `Problem`.
+
+Spreadsheets are not always one header line and rows: the header may sit under a title or notes,
+a CSV may be separated by tabs or semicolons (Excel's "CSV" in many locales), the pairs may be on a
+workbook's second sheet. Given a test of what a header looks like (`is_header`: the importer's
+column roles), the reader looks for it in each separator's reading of a file's first lines, and on
+each sheet in turn; what is above the header is not read (`Table.header_line` says where it is).
 """
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 import warnings
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import PurePath
 
 import numpy as np
@@ -27,6 +35,10 @@ MAX_ROWS = 300_000  # data rows: ten times the largest known list (25,917), stil
 CSV_SUFFIXES = (".csv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 _SKIPPED = re.compile(r"Skipping line (\d+): expected (\d+) fields, saw (\d+)")
+SEPARATORS = (",", "\t", ";")  # a CSV's, in the order tried: the comma wins a tie
+HEADER_SEARCH = 20  # lines (rows of a sheet) from the top where a header is looked for
+
+IsHeader = Callable[[Sequence[str]], bool]
 
 
 @dataclass(frozen=True)
@@ -38,6 +50,7 @@ class Table:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     lines: tuple[int, ...]
+    header_line: int = 1
 
     def preview(self, n: int = 10) -> pd.DataFrame:
         """The first `n` rows under their headers (text, shown literally by st.dataframe)."""
@@ -46,16 +59,17 @@ class Table:
         return frame
 
 
-def read_table(name: str, data: bytes) -> tuple[Table | None, list[Problem]]:
-    """The table in `data` (the file `name`), with every problem found; None when nothing is usable."""
+def read_table(name: str, data: bytes, is_header: IsHeader = lambda row: False) -> tuple[Table | None, list[Problem]]:
+    """The table in `data` (the file `name`), with every problem found; None when nothing is usable.
+    Its header is the first row `is_header` accepts near the top, else the first row with a value."""
     if len(data) > MAX_BYTES:
         return None, [too_large(name, len(data))]
     suffix = PurePath(name).suffix.lower()
     if suffix in XLSX_SUFFIXES:
-        return _read_xlsx(name, data)
+        return _read_xlsx(name, data, is_header)
     if suffix not in CSV_SUFFIXES:
         return None, [Problem(name, "file_type", value=suffix or name)]
-    return _read_csv(name, data)
+    return _read_csv(name, data, is_header)
 
 
 def too_large(name: str, size: int) -> Problem:
@@ -63,12 +77,28 @@ def too_large(name: str, size: int) -> Problem:
     return Problem(name, "too_large", value=f"{size / 2**20:.1f} MB", expected=f"{MAX_BYTES // 2**20} MB")
 
 
-def _read_csv(name: str, data: bytes) -> tuple[Table | None, list[Problem]]:
+def _layout(text: str, is_header: IsHeader) -> tuple[str, int]:
+    """The separator of a CSV text and how many lines are above its header: the first of its first
+    lines that a separator splits into a header; without one, line 0 and the separator that splits
+    the first line with a value into the most fields (the comma when none splits it)."""
+    top = text[:2**16].splitlines()[:HEADER_SEARCH]  # the top only: a 50 MB file is not split whole
+    for skip, line in enumerate(top):
+        for separator in SEPARATORS:
+            fields = [f.strip() for f in next(csv.reader([line], delimiter=separator), [])]
+            if len(fields) > 1 and is_header(fields):
+                return separator, skip
+    first = next((line for line in top if line.strip()), "")
+    counts = [len(next(csv.reader([first], delimiter=separator), [])) for separator in SEPARATORS]
+    return SEPARATORS[counts.index(max(counts))], 0
+
+
+def _read_csv(name: str, data: bytes, is_header: IsHeader) -> tuple[Table | None, list[Problem]]:
     text, problems = decode(PurePath(name), data)
     if text is None:
         return None, problems
     if not text.strip():
         return None, [Problem(name, "empty_file")]
+    separator, above = _layout(text, is_header)
     # Records never outnumber line breaks + 1: a file under the limit by that count is never
     # parsed twice; one over it is parsed up to one row past the limit, and refused.
     bounded = text.count("\n") > MAX_ROWS + 1
@@ -77,7 +107,7 @@ def _read_csv(name: str, data: bytes) -> tuple[Table | None, list[Problem]]:
         try:
             frame = pd.read_csv(
                 io.StringIO(text), header=None, dtype=str, keep_default_na=False, skip_blank_lines=False,
-                on_bad_lines="warn", nrows=MAX_ROWS + 2 if bounded else None,
+                on_bad_lines="warn", nrows=MAX_ROWS + 2 if bounded else None, sep=separator, skiprows=above,
             )
         except pd.errors.EmptyDataError:
             return None, [Problem(name, "empty_file")]
@@ -88,6 +118,7 @@ def _read_csv(name: str, data: bytes) -> tuple[Table | None, list[Problem]]:
         found = _SKIPPED.search(str(warning.message))
         if found:
             record, expected, saw = map(int, found.groups())
+            record -= above  # pandas counts the lines above the header too
             skipped.append(record)
             problems.append(Problem(name, "field_count", line=record, value=str(saw), expected=str(expected)))
         elif issubclass(warning.category, pd.errors.ParserWarning):  # worded otherwise: never a silent loss
@@ -100,7 +131,8 @@ def _read_csv(name: str, data: bytes) -> tuple[Table | None, list[Problem]]:
         after = np.cumsum(breaks)  # line breaks quoted in rows 0..i
         lines = records + np.concatenate(([0], after[:-1]))
         problems = [_shifted(p, records, after) for p in problems]
-    return _table(name, cells, lines.tolist(), problems)
+    problems = [p if p.line is None else replace(p, line=p.line + above) for p in problems]
+    return _table(name, cells, (lines + above).tolist(), problems, is_header)
 
 
 def _shifted(problem: Problem, records: np.ndarray, after: np.ndarray) -> Problem:
@@ -111,14 +143,21 @@ def _shifted(problem: Problem, records: np.ndarray, after: np.ndarray) -> Proble
                    expected=problem.expected)
 
 
-def _read_xlsx(name: str, data: bytes) -> tuple[Table | None, list[Problem]]:
+def _read_xlsx(name: str, data: bytes, is_header: IsHeader) -> tuple[Table | None, list[Problem]]:
+    """The first sheet with a header `is_header` accepts near its top (named in the source when it
+    is not the first: every message then says which sheet), else the first sheet."""
     try:
-        frame = pd.read_excel(io.BytesIO(data), header=None, dtype=str, keep_default_na=False, engine="openpyxl",
-                              nrows=MAX_ROWS + 2)
+        sheets = pd.read_excel(io.BytesIO(data), header=None, dtype=str, keep_default_na=False, engine="openpyxl",
+                               nrows=MAX_ROWS + 2, sheet_name=None)
     except Exception as exc:  # noqa: BLE001 - a foreign workbook can break openpyxl in any way; it is the file's fault
         return None, [Problem(name, "bad_workbook", value=type(exc).__name__)]
-    cells = _stripped(frame)
-    return _table(name, cells, list(range(1, len(cells) + 1)), [])
+    cells = {sheet: _stripped(frame) for sheet, frame in sheets.items()}
+    first = next(iter(cells), None)
+    chosen = next((sheet for sheet, c in cells.items() if _header_at(c, is_header) is not None), first)
+    if chosen is None:
+        return None, [Problem(name, "empty_file")]
+    source = name if chosen == first else f"{name} › {chosen}"
+    return _table(source, cells[chosen], list(range(1, len(cells[chosen]) + 1)), [], is_header)
 
 
 def _stripped(frame: pd.DataFrame) -> np.ndarray:
@@ -126,12 +165,25 @@ def _stripped(frame: pd.DataFrame) -> np.ndarray:
     return frame.apply(lambda column: column.str.strip()).to_numpy(dtype=object)
 
 
-def _table(name: str, cells: np.ndarray, lines: list[int], problems: list[Problem]) -> tuple[Table | None, list[Problem]]:
-    """Header and rows from the parsed cells: blank rows dropped, headers checked, the row limit kept."""
-    filled = (cells != "").any(axis=1) if cells.size else np.zeros(len(cells), dtype=bool)
-    kept = np.flatnonzero(filled)
+def _filled(cells: np.ndarray) -> np.ndarray:
+    """The indices of the rows with a value."""
+    return np.flatnonzero((cells != "").any(axis=1)) if cells.size else np.zeros(0, dtype=int)
+
+
+def _header_at(cells: np.ndarray, is_header: IsHeader) -> int | None:
+    """The index of the first of the first rows with a value that `is_header` accepts, or None."""
+    return next((int(i) for i in _filled(cells)[:HEADER_SEARCH] if is_header(tuple(cells[i]))), None)
+
+
+def _table(name: str, cells: np.ndarray, lines: list[int], problems: list[Problem],
+           is_header: IsHeader) -> tuple[Table | None, list[Problem]]:
+    """Header and rows from the parsed cells: blank rows dropped (and those above the header),
+    headers checked, the row limit kept."""
+    kept = _filled(cells)
     if not len(kept):
         return None, problems or [Problem(name, "empty_file")]
+    at = _header_at(cells, is_header)
+    kept = kept[kept >= (kept[0] if at is None else at)]
     header_line, header = lines[kept[0]], tuple(cells[kept[0]])
     body = kept[1:]
     if len(body) > MAX_ROWS:
@@ -146,5 +198,5 @@ def _table(name: str, cells: np.ndarray, lines: list[int], problems: list[Proble
     if not len(body):
         return None, problems + [Problem(name, "no_rows")]
     rows = tuple(map(tuple, cells[body].tolist()))
-    table = Table(name, header, rows, tuple(lines[i] for i in body.tolist()))
+    table = Table(name, header, rows, tuple(lines[i] for i in body.tolist()), header_line)
     return table, sorted(problems, key=lambda p: p.line or 0)

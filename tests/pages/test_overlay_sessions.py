@@ -136,3 +136,13 @@ def test_current_is_what_the_map_page_draws(no_start_file):
     at.session_state["_overlay_show"] = False
     assert at.run().text[0].value == "[0] {'show': False, 'scope': 'all', 'regions': None, 'selected': None}"
     assert AppTest.from_function(_draws).run().text[0].value == "none"
+
+
+def test_a_header_under_a_title_is_found_and_the_sidebar_says_on_which_line(no_start_file):
+    """A spreadsheet's export: a title line, a blank line, then the header, separated by semicolons."""
+    titled = b"Fictional pairs, 2026\n\n" + CSV_A.replace(b",", b";")
+    at = open_app(query={"lang": "en"}, state=upload_state("titled.csv", titled))
+    assert_no_exception(at)
+    shown = overlay_texts(at)
+    assert t("overlay.header_line", "en", line=3) in shown and _counts(2, 2, 1) in shown
+    assert "line 6, column lat1: 95 is out of range" in shown  # lines counted from the file's top

@@ -51,6 +51,16 @@ def test_a_bad_row_is_listed_and_the_others_still_draw(row, problems):
         assert "fictional.csv" in message and "3" in message and problems[0][1] in message
 
 
+@pytest.mark.parametrize("data", [
+    pairs("Kobe,Japan,34.69,135.19,Tianjin,China,39.13,117.2").replace(b",", b";"),
+    ("日本と中国の姉妹都市（架空）\n都市1\t国1\t緯度1\t経度1\t都市2\t国2\t緯度2\t経度2\n"
+     "Kobe\tJapan\t34.69\t135.19\tTianjin\tChina\t39.13\t117.2\n").encode(),
+], ids=["semicolons", "title-and-tabs-with-ja-headers"])
+def test_the_importer_finds_its_header_by_the_column_roles(data):
+    overlay = import_overlay("fictional.csv", data).overlay
+    assert overlay.problems == () and [(l.a, l.b) for l in overlay.links] == [(0, 1)]
+
+
 def test_places_are_kept_once_and_each_link_keeps_its_row_as_text():
     formula = '"=HYPERLINK(""http://example.invalid"",""click"")"'
     overlay = import_overlay("fictional.csv", pairs(

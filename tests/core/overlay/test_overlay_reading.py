@@ -83,6 +83,62 @@ def test_unreadable_files_are_one_clear_problem(name, data, code, line):
         assert name in DataError.of(problems[0]).message(lang)
 
 
+def workbook(sheets: dict[str, list[list[object]]]) -> bytes:
+    """A workbook with these sheets, in this order."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+FIELDS, VALUES = HEADER.strip().split(","), ROW.strip().split(",")
+
+
+def pairs_header(row) -> bool:
+    """What the importer takes for a header (there: its column roles)."""
+    return {"city1", "city2"} <= set(row)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "header_line", "lines", "source"),
+    [
+        ("tabs.csv", (HEADER + ROW).replace(",", "\t").encode(), 1, (2,), "tabs.csv"),
+        ("semicolons.csv", (HEADER + ROW).replace(",", ";").encode(), 1, (2,), "semicolons.csv"),
+        # a title (with a comma: not a header either) and a blank line above the header
+        ("titled.csv", ("Sister cities, 2024\n\n" + HEADER + ROW).encode(), 3, (4,), "titled.csv"),
+        ("titled-tabs.csv", ("姉妹都市一覧\n" + HEADER + ROW).replace(",", "\t").encode("cp932"), 2, (3,),
+         "titled-tabs.csv"),
+        ("titled.xlsx", xlsx([["Sister cities"], [], FIELDS, VALUES]), 3, (4,), "titled.xlsx"),
+        ("second.xlsx", workbook({"Notes": [["About this list"]], "Pairs": [FIELDS, VALUES]}), 1, (2,),
+         "second.xlsx › Pairs"),
+    ],
+)
+def test_the_header_is_found_under_a_title_after_other_separators_and_on_a_later_sheet(
+        name, data, header_line, lines, source):
+    table, problems = read_table(name, data, is_header=pairs_header)
+    assert problems == [] and table.header == tuple(FIELDS) and table.rows == (tuple(VALUES),)
+    assert (table.header_line, table.lines, table.source) == (header_line, lines, source)
+
+
+def test_without_a_recognised_header_the_separator_splitting_the_first_line_most_is_used():
+    assert read_table("t.csv", b"a\tb\n1\t2\n")[0].rows == (("1", "2"),)
+    assert read_table("c.csv", b"a;b,c\n1;2,3\n")[0].header == ("a;b", "c")  # a tie goes to the comma
+    only = workbook({"Notes": [["About"], ["x"]], "More": [["y"], ["z"]]})
+    assert read_table("none.xlsx", only)[0].rows == (("x",),)  # no header anywhere: the first sheet
+
+
+def test_a_long_row_under_a_title_is_listed_by_its_own_line():
+    data = ("Title\n" + HEADER + ROW.strip() + ",extra\n" + ROW).encode()
+    table, problems = read_table("ragged-titled.csv", data, is_header=pairs_header)
+    assert table.lines == (4,) and table.header_line == 2
+    assert [(p.problem, p.line, p.value, p.expected) for p in problems] == [("field_count", 3, "9", "8")]
+
+
 def test_a_row_with_too_many_values_is_listed_by_its_line_and_the_rest_kept():
     data = b'a,b\n1,2\n"x\ny",3\n4,5,6\n7,8\n'
     table, problems = read_table("ragged.csv", data)

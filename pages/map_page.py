@@ -12,7 +12,9 @@ from core.present import markdown_text, partnership_row, place_list, place_name
 from ui import controls, overlay, presenter, session, tourpanel
 from ui.details import link_details, overlay_details, place_details
 from ui.downloads import download_buttons
-from ui.mapclick import clear_selection, map_not_shown_yet, overlay_selected, show_map, take_click
+from ui.mapclick import (
+    clear_selection, map_not_shown_yet, overlay_selected, publish_overlay, show_map, take_click,
+)
 from ui.snapshots import as_of_caption, map_marks
 from ui.tables import show_table
 
@@ -72,7 +74,8 @@ def map_panel() -> None:
     fmap = build_map(
         shown.places, shown.partnerships, coords,
         lang=lang, color_by=view.color, stage_of=dataset.stage_of,
-        basemap=view.basemap, selected=view.place, selected_link=view.link, inline_basemap=False, **marks,
+        basemap=view.basemap, selected=view.place, selected_link=view.link,
+        inline_basemap=False, publish_overlay=publish_overlay, **marks,
     )
     show_map(fmap, height=640)
     st.caption(t("map.click_hint", lang))

@@ -23,6 +23,7 @@ from typing import Any
 
 import folium
 import streamlit as st
+from streamlit import runtime
 from streamlit_folium import st_folium
 
 from core.map.build import split_map
@@ -35,6 +36,7 @@ _TAKEN = "_last_click"  # the token of the last click applied
 _ID_PREFIXES = ("place:", "link:")
 _DRAWN = "_map_drawn"  # set once a run of this session has drawn the map
 _OVERLAY_KEY = "_overlay_link"  # the index of the overlay link last clicked
+_OVERLAY_MEDIA = "jcm-overlay"  # where this session's overlay data is kept among its media files
 
 
 def _properties(returned: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -95,6 +97,16 @@ def show_map(m: folium.Map, height: int) -> None:
               feature_group_to_add=dynamic)
     st.session_state[_DRAWN] = True
     warmup.map_sent()
+
+
+def publish_overlay(payload: str) -> str:
+    """The URL the map fetches an overlay's data from (build_map's `publish_overlay`): the payload
+    as one of this session's media files (Streamlit's media storage, as for its images), kept in
+    the server's memory while this session's runs draw the map and dropped after. Its name is a
+    hash of the content, given only to this session's page. Relative to the map's frame, like the
+    map's static files (core/assets.py); the same data, the same URL."""
+    url = runtime.get_instance().media_file_mgr.add(payload.encode(), "application/json", _OVERLAY_MEDIA)
+    return "../.." + url
 
 
 def clear_selection() -> None:

@@ -24,7 +24,7 @@ from core.present import markdown_text
 from core.viewstate import ViewState
 from ui import controls, style
 from ui.details import link_details, overlay_details, place_details
-from ui.mapclick import clear_selection, show_map
+from ui.mapclick import clear_selection, publish_overlay, show_map
 
 FRAME_HEIGHT = 720  # st_folium's frame height before the stylesheet makes it the window's
 
@@ -78,6 +78,6 @@ def map_view(dataset: Dataset, coords: Mapping[str, LatLon], view: ViewState, sh
         shown.places, shown.partnerships, coords,
         lang=lang, color_by=view.color, stage_of=dataset.stage_of, basemap=view.basemap,
         selected=view.place, selected_link=view.link, extent=extent, fill=True,
-        link_weight=PRESENTER_LINK_WEIGHT, inline_basemap=False, **marks,
+        link_weight=PRESENTER_LINK_WEIGHT, inline_basemap=False, publish_overlay=publish_overlay, **marks,
     )
     show_map(fmap, height=FRAME_HEIGHT)

@@ -84,6 +84,7 @@ def build_map(
     fill: bool = False,
     overlay: OverlayMap | None = None,
     inline_basemap: bool = True,
+    publish_overlay: Callable[[str], str] | None = None,
 ) -> folium.Map:
     """The map of `places` and `partnerships` (already filtered by the page).
 
@@ -107,7 +108,8 @@ def build_map(
     fetch the offline basemap from the app's static folder instead of carrying it in the script.
     `overlay`: an imported list of other partnerships, drawn beneath the programme
     (core/map/overlay.py: its data in the static part, its filter and selection in the dynamic
-    part) and named in the legend.
+    part) and named in the legend; `publish_overlay` (the app) gives the URL its data is fetched
+    from instead of carrying it in the script (OverlayLayer).
     """
     shown = [(p, coords[p.key]) for p in places if p.key in coords]
     names = {p.key: p.names.get(lang) for p in places}
@@ -118,7 +120,7 @@ def build_map(
         points = list(extent)
     lats, lons = [c[0] for c in points], [c[1] for c in points]
     bounds = [[min(lats), min(lons)], [max(lats), max(lons)]]
-    m = static_map(basemap, lang, width, height, fill, inline_basemap, overlay)
+    m = static_map(basemap, lang, width, height, fill, inline_basemap, overlay, publish_overlay)
     group = DynamicLayer()
     m.add_child(group, name=DYNAMIC)
     rings = ringed_regions(shown)
@@ -167,10 +169,11 @@ def build_map(
 
 
 def static_map(basemap: str, lang: str, width: int, height: int, fill: bool, inline_basemap: bool,
-               overlay: OverlayMap | None = None) -> folium.Map:
+               overlay: OverlayMap | None = None, publish_overlay: Callable[[str], str] | None = None) -> folium.Map:
     """The static part: the same for every view of one page, language, basemap and overlay. It opens
     on a fixed frame (DEFAULT_BOUNDS); the dynamic part's Framing frames the view. An overlay's
-    data is here (sent once: 1.25 MB for 25,917 links), its filter in the dynamic part."""
+    data is here (1.25 MB for 25,917 links; in the app only the URL it is fetched from), its filter
+    in the dynamic part."""
     (south, west), (north, east) = DEFAULT_BOUNDS
     m = folium.Map(
         location=[(south + north) / 2, (west + east) / 2],
@@ -185,7 +188,7 @@ def static_map(basemap: str, lang: str, width: int, height: int, fill: bool, inl
     add_basemap(m, basemap, lang, inline_basemap)
     m.add_child(ViewMemory(fill), name="view_memory")
     if overlay:
-        m.add_child(OverlayLayer(overlay.overlay, overlay.exclude, lang), name="overlay")
+        m.add_child(OverlayLayer(overlay.overlay, overlay.exclude, lang, publish_overlay), name="overlay")
     return m
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -138,8 +138,12 @@ def overlay_options(view: OverlayMap) -> dict[str, object]:
 class OverlayLayer(JcmElement):
     """The overlay's links as one canvas layer beneath the programme (jcm.overlayLayer): hover
     shows the pair, a click reports "overlay:<index>" to the app (jcm.sendClick, as a programme
-    feature's click). Part of the map's STATIC part: its data goes to the browser once, and it
-    shows nothing until an `OverlayOptions` of the dynamic part says what to show."""
+    feature's click). Part of the map's STATIC part, showing nothing until an `OverlayOptions` of
+    the dynamic part says what to show.
+
+    Its data is in the script (an export) or, given `publish` (the app: ui.overlay.publish), at the
+    URL `publish` returns for the payload, fetched by the browser once: the static part travels
+    with every rerun's map message, and 1 MB in it cost ~150 ms a click (sent, decoded, parsed)."""
 
     default_js = [("jcm_overlay_js", MAP_STATIC_URL + "jcm-overlay.js")]
     default_css = [("jcm_overlay_css", MAP_STATIC_URL + "jcm-overlay.css")]
@@ -148,10 +152,12 @@ var {{ this.get_name() }} = jcm.overlayLayer({{ this._parent.get_name() }}, {{ t
   {{ this.style|tojavascript }}, {"show": false});
 {% endmacro %}""")
 
-    def __init__(self, overlay: Overlay, exclude: Collection[int], lang: str) -> None:
+    def __init__(self, overlay: Overlay, exclude: Collection[int], lang: str,
+                 publish: Callable[[str], str] | None = None) -> None:
         super().__init__()
         self._name = "OverlayLayer"
-        self.data = overlay_payload(overlay, exclude, lang)
+        payload = overlay_payload(overlay, exclude, lang)
+        self.data = payload if publish is None else js_value(publish(payload))
         self.style = js_value({"styles": [OVERLAY_STYLES["other"], OVERLAY_STYLES["japan_china"]],
                                "hover": OVERLAY_HOVER_STYLE, "hit": OVERLAY_HIT_PX, "pad": OVERLAY_PAD,
                                "z": OVERLAY_PANE_Z, "prefix": ID_PREFIX})

@@ -111,6 +111,11 @@ def test_the_reference_set_draws_beneath_the_programme_and_answers_hover_and_cli
     japan_china = sum(overlay.is_japan_china(link) for link in overlay.links)
     assert skipped and all(overlay.is_japan_china(overlay.links[i]) for i in skipped)  # the programme's own pairs
     assert frame.evaluate(_SHOWN) == japan_china - len(skipped)  # the default scope: Japan–China only
+    # Its data came as one of the session's media files (the map's script, re-sent with every rerun,
+    # only names it): fetched once, from this server.
+    fetched = frame.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)"
+                             ".filter(n => n.includes('/media/'))")
+    assert len(fetched) == 1 and fetched[0].startswith(reference_overlay_app_url) and fetched[0].endswith(".json")
     # At a world view most of an arc's points are not drawn (rasterising them was most of a redraw),
     # and the drawn chords stay within 1.5 px of every arc at every zoom.
     fidelity = frame.evaluate(_ARC_FIDELITY)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from pathlib import Path
 
 import openpyxl
 import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
 
 from apptest_kit import REPO, assert_no_exception, open_app
 from core.i18n import t
@@ -146,3 +148,18 @@ def test_a_header_under_a_title_is_found_and_the_sidebar_says_on_which_line(no_s
     shown = overlay_texts(at)
     assert t("overlay.header_line", "en", line=3) in shown and _counts(2, 2, 1) in shown
     assert "line 6, column lat1: 95 is out of range" in shown  # lines counted from the file's top
+
+
+def test_the_map_message_names_where_the_overlays_data_is_not_the_data(no_start_file, monkeypatch):
+    """The map's message is sent again on every rerun: the overlay's data is one of the session's
+    media files, fetched once by the map, and the message only names its URL."""
+    stored: list[tuple[bytes, str]] = []
+    add = MediaFileManager.add
+    monkeypatch.setattr(MediaFileManager, "add", lambda self, data, mimetype, *a, **k: (
+        stored.append((data, mimetype)), add(self, data, mimetype, *a, **k))[1])
+    at = open_app(query={"lang": "en"}, state=upload_state("a.csv", CSV_A))
+    assert_no_exception(at)
+    args = at.get("component_instance")[0].proto.json_args
+    url = re.search(r"\.\./\.\./(?:mock/)?media/[0-9a-f]+\.json", args)  # AppTest's endpoint is /mock/media
+    assert url and "Fictional-Hai" not in args and len(args) < 40_000
+    assert [(m, b"Fictional-Hai" in data) for data, m in stored] == [("application/json", True)]

@@ -332,15 +332,31 @@
     }
   });
 
-  /* The dynamic part's word on what the overlay shows (core/map/overlay.py OverlayOptions). */
+  /* The dynamic part's word on what the overlay shows (core/map/overlay.py OverlayOptions); kept
+     for the layer while its data is still on its way. */
   jcm.overlayOptions = function (group, view) {
-    var layer = group._map && group._map.jcmOverlay;
-    if (layer) { layer.setOptions(view); }
+    var map = group._map;
+    if (!map) { return; }
+    if (map.jcmOverlay) { map.jcmOverlay.setOptions(view); } else { map.jcmOverlayView = L.extend({}, map.jcmOverlayView, view); }
   };
 
   /* The overlay layer on the map (kept as map.jcmOverlay: the app's dynamic part and the tests call
-     setOptions on it). */
+     setOptions on it). data is the payload, or (the app) the URL it is fetched from: the layer is
+     made when it arrives, with what the dynamic part has said meanwhile; null until then. */
   jcm.overlayLayer = function (map, data, style, view) {
+    if (typeof data === 'string') {
+      map.jcmOverlayView = view;
+      fetch(data).then(function (response) {
+        if (!response.ok) { throw new Error(response.status + ' ' + data); }
+        return response.json();
+      }).then(function (payload) {
+        if (map._loaded && map.getContainer().isConnected) { jcm.overlayLayer(map, payload, style, map.jcmOverlayView); }
+      }).catch(function (error) {
+        map.getContainer().setAttribute('data-overlay', 'unavailable');
+        if (window.console) { console.error('overlay not drawn:', error); }
+      });
+      return null;
+    }
     var layer = new OverlayLayer(data, style, view).addTo(map);
     map.jcmOverlay = layer;
     return layer;

@@ -110,6 +110,20 @@ def test_the_map_wires_the_payload_to_the_layer_and_names_the_file_in_the_legend
     assert "jcm.overlayLayer" not in build(lang="en").get_root().render() and "imported" not in legend_html(build(lang="en"))
 
 
+def test_in_the_app_the_script_carries_only_the_url_its_data_is_published_at():
+    """The static part travels with every rerun's map message: the app publishes the payload once
+    per run (ui.mapclick.publish_overlay) and the script names the URL the browser fetches it from."""
+    published: list[str] = []
+    publish = lambda payload: published.append(payload) or "../../media/<x>\"payload.json"  # noqa: E731
+    m = build(lang="en", overlay=OverlayMap(SAMPLE, frozenset({3}), scope="all"), publish_overlay=publish)
+    page = m.get_root().render()
+    assert published == [overlay_payload(SAMPLE, {3}, "en")]
+    assert "Seattle" not in page and "Atlantis" not in page  # the overlay's own places: not in the script
+    layer = next(c for c in m._children.values() if isinstance(c, OverlayLayer))
+    assert json.loads(str(layer.data)) == '../../media/<x>"payload.json'  # a JS string, script-safe
+    assert "<x>" not in page
+
+
 def test_reference_set_costs_under_100_bytes_per_link_names_included(capsys):
     if not TWIN_CITIES.exists():
         missing(f"the reference data set {TWIN_CITIES}", "it comes with the project's checkout in ../shared/datasets/")

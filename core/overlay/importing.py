@@ -3,13 +3,14 @@ the start-up option (`--overlay`) share."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from common.csvtable import read_bytes
 from common.problems import Problem
 from core.overlay.build import Resolver, build
-from core.overlay.columns import ColumnMap
+from core.overlay.columns import REQUIRED, ColumnMap
 from core.overlay.model import Overlay
 from core.overlay.reading import MAX_BYTES, Table, read_table, too_large
 
@@ -37,9 +38,16 @@ def _refused(name: str, problems: list[Problem] | tuple[Problem, ...]) -> Import
     return Imported(None, ColumnMap(), Overlay(name, problems=tuple(problems)), tuple(problems))
 
 
+def _names_both_cities(row: Sequence[str]) -> bool:
+    """A header: a row in which the column roles find both cities' names (a half coordinate pair is
+    then reported on the header found, not taken for "no header")."""
+    found = ColumnMap.detect(row)
+    return all(found.get(role) for role in REQUIRED)
+
+
 def import_overlay(name: str, data: bytes, resolve: Resolver | None = None) -> Imported:
     """Read `data` (the file `name`), detect its columns, build the overlay."""
-    table, problems = read_table(name, data, is_header=lambda row: not ColumnMap.detect(row).problems(name))
+    table, problems = read_table(name, data, is_header=_names_both_cities)
     if table is None:
         return _refused(name, problems)
     return Imported(table, ColumnMap(), Overlay(name), tuple(problems)).remap(ColumnMap.detect(table.header), resolve)

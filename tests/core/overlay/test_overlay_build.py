@@ -61,6 +61,13 @@ def test_the_importer_finds_its_header_by_the_column_roles(data):
     assert overlay.problems == () and [(l.a, l.b) for l in overlay.links] == [(0, 1)]
 
 
+def test_a_header_naming_both_cities_is_found_even_with_half_a_coordinate_pair():
+    """Found under its title, so that the problem named is the missing longitude, not the cities."""
+    imported = import_overlay("fictional.csv", b"Title\ncity1,city2,lat1\nA,B,1\n")
+    assert imported.table.header_line == 2
+    assert [(p.problem, p.value) for p in imported.overlay.problems] == [("missing_role", "lon1 / 経度1 / 经度1")]
+
+
 def test_places_are_kept_once_and_each_link_keeps_its_row_as_text():
     formula = '"=HYPERLINK(""http://example.invalid"",""click"")"'
     overlay = import_overlay("fictional.csv", pairs(

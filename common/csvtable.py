@@ -49,7 +49,10 @@ def decode(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
     name = str(path)
     if data.startswith(b"PK\x03\x04"):
         return None, [Problem(name, "xlsx")]
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    # UTF-16 (Excel's "Unicode text"), with its byte-order mark or without: it puts a NUL beside
+    # every ASCII character, which would otherwise pass as UTF-8
+    head = data[:4096]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (head and head.count(0) * 4 >= len(head)):
         return None, [Problem(name, "utf16")]
     try:
         return data.decode("utf-8-sig"), []

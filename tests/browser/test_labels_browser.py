@@ -113,8 +113,10 @@ def test_labels_keep_the_rules_in_the_page_after_zoom_and_resize(app_url, tab, a
     page = tab.page
     page.set_viewport_size({"width": size[0], "height": size[1]})
     page.goto(url(app_url, lang=lang))
-    _, frame = wait_for_map(page, "w.map_div.getContainer().getAttribute('data-labels-laid-out')")
+    handle, frame = wait_for_map(page, "w.map_div.getContainer().getAttribute('data-labels-laid-out')")
     where = f"{size[0]}x{size[1]} {lang}"
+    # The map is the hero: under the title and counts, in the window's top 30% (app.css).
+    assert handle.bounding_box()["y"] <= 0.3 * size[1], (where, handle.bounding_box())
     settled(frame)
     first = check_rules(frame, FONT_PX, where)
     assert first["markers"] == 21

@@ -10,7 +10,7 @@ import streamlit as st
 
 from core.filters import View
 from core.i18n import label, t
-from core.map.overlay import country_name, source_name
+from core.map.overlay import pair_label, source_name
 from core.models import Country, Dataset, Partnership, Status
 from core.overlay.model import Overlay
 from core.present import (
@@ -153,9 +153,7 @@ def overlay_details(overlay: Overlay, index: int, lang: str) -> None:
     """One row of an imported file: its two places, where it is in the file, and every cell as the
     file wrote it (a table: text stays text), said to be outside the programme."""
     link = overlay.links[index]
-    ends = [overlay.places[link.a], overlay.places[link.b]]
-    names = [f"{p.name} ({country_name(p.country, lang)})" if p.country else p.name for p in ends]
-    st.subheader(markdown_text(" – ".join(names)), anchor=False)
+    st.subheader(markdown_text(pair_label(overlay, index, lang)), anchor=False)
     st.caption(markdown_text(t("details.overlay_source", lang, file=source_name(overlay), row=link.row)))
     show_table([{t("details.overlay_column", lang): header, t("details.overlay_value", lang): value}
                 for header, value in link.fields])

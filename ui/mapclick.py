@@ -62,6 +62,15 @@ def overlay_selected() -> int | None:
     return st.session_state.get(_OVERLAY_KEY)
 
 
+def select_overlay(index: int) -> None:
+    """Select overlay link `index` (a row picked in the overlay's finder) as a click on it would:
+    its darkened line and its details, and no programme place or link selected."""
+    st.session_state[_OVERLAY_KEY] = index
+    view = controls.current_view()
+    if view.place or view.link:
+        controls.select()
+
+
 def click_token(returned: Mapping[str, Any] | None) -> str | None:
     """What tells one click from the next: the browser's token, else (a value st_folium sent by
     itself) the feature id."""

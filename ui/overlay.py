@@ -8,6 +8,7 @@ file's stamp) and shown to every session until a session uploads its own.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import streamlit as st
@@ -19,14 +20,19 @@ from core.i18n import t
 from core.overlay.columns import ROLE_LABELS, ROLES
 from core.overlay.importing import Imported, import_overlay
 from core.overlay.reading import MAX_BYTES, MAX_ROWS
-from core.overlay.view import SCOPES, OverlayView
+from core.map.overlay import pair_label
+from core.overlay.view import SCOPES, OverlayView, pairs_with
 from geocode.overlay import offline_resolver
 from ui import controls, presenter, session, style
+from ui.mapclick import select_overlay
 from ui.problems import show_problems
 
 UPLOAD = "_overlay_upload"  # this session's Imported (from an upload), or absent
 LIMITS = {"size": f"{MAX_BYTES // 2**20} MB", "rows": f"{MAX_ROWS:,}"}  # an upload's limits, as the reader reads them
 _FILE = "_overlay_file"  # the uploader
+_FIND = "_overlay_find"  # the finder's text
+_FOUND = "_overlay_found"  # the finder's list (its key also holds the scope and the text)
+FOUND_ROWS = 200  # pairs the finder lists at most (its count says how many it found)
 _SHOW = "_overlay_show"  # the "show on the map" switch
 _SCOPE = "_overlay_scope"  # "japan_china" | "all"
 PREVIEW_ROWS = 5
@@ -113,6 +119,7 @@ def _summary(imported: Imported, lang: str) -> None:
         if view.excluded:
             st.caption(t("overlay.programme", lang, count=len(view.excluded)))
         _switches(st.container(), lang)
+        _finder(view, lang)
     if overlay.problems:
         st.caption(t("overlay.failed", lang))
         show_problems(DataLoadError([DataError.of(p) for p in overlay.problems]), lang)
@@ -122,6 +129,28 @@ def _switches(side: DeltaGenerator, lang: str) -> None:
     side.toggle(t("overlay.show", lang), value=True, key=_SHOW)
     side.radio(t("overlay.scope", lang), SCOPES, key=_SCOPE, format_func=lambda s: SCOPE_LABELS[s].text(lang),
                horizontal=True)
+
+
+def _finder(view: OverlayView, lang: str) -> None:
+    """"Who else already works with Tianjin?": the pairs with a place (pairs_with: the file's names,
+    or a prefecture/province), within the scope shown, listed; a row picked is the selected link
+    (its darkened line on the map, its fields in the details panel), as a click on it would."""
+    query = st.text_input(t("overlay.find", lang), key=_FIND, help=t("overlay.find_help", lang))
+    if not query.strip():
+        return
+    found = pairs_with(view.overlay, query, view.scope, view.excluded)
+    listed = found[:FOUND_ROWS]
+    st.caption(t("overlay.found", lang, count=f"{len(found):,}", shown=f"{len(listed):,}"))
+    if listed:
+        key = f"{_FOUND}:{view.scope}:{query}"  # a new list starts with no row picked
+        st.dataframe([{t("overlay.pair", lang): pair_label(view.overlay, i, lang)} for i in listed], hide_index=True,
+                     key=key, on_select=partial(_picked, key, listed), selection_mode="single-row")
+
+
+def _picked(key: str, listed: list[int]) -> None:
+    rows = st.session_state[key].selection.rows
+    if rows:
+        select_overlay(listed[rows[0]])
 
 
 def _columns(imported: Imported, lang: str) -> None:

@@ -120,6 +120,14 @@ def country_name(code: str, lang: str) -> str:
     return _territories(lang).get(code, code) if code else ""
 
 
+def pair_label(overlay: Overlay, index: int, lang: str) -> str:
+    """"Kobe (Japan) – Tianjin (China)": link `index`'s two places, with their countries in `lang`
+    (plain text: escaped wherever it is shown)."""
+    link = overlay.links[index]
+    ends = (overlay.places[link.a], overlay.places[link.b])
+    return " – ".join(f"{p.name} ({country_name(p.country, lang)})" if p.country else p.name for p in ends)
+
+
 def region_indices(overlay: Overlay, exclude: Collection[int], regions: Collection[str]) -> list[int]:
     """The payload's indices of `regions` (Japanese names): what the layer's region filter takes."""
     wanted = set(regions)

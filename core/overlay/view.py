@@ -7,12 +7,12 @@ selected prefecture/province, as for the programme) is decided in the browser
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
 from core.models import Partnership
-from core.overlay.match import programme_duplicates
+from core.overlay.match import fold_name, programme_duplicates
 from core.overlay.model import Overlay
 
 Scope = Literal["japan_china", "all"]
@@ -41,3 +41,18 @@ class OverlayView:
         coords, names = self.coords or {}, self.names or {}
         key = ("programme", self.partnerships, tuple(sorted(coords.items())), tuple(sorted(names.items())))
         return self.overlay.memo(key, lambda: programme_duplicates(self.overlay, self.partnerships, coords, self.names))
+
+
+def pairs_with(overlay: Overlay, query: str, scope: Scope, excluded: Collection[int] = ()) -> list[int]:
+    """The links (indices, in the file's order) with an end whose name or prefecture/province holds
+    `query`, compared as the programme's pairs are matched (match.fold_name: no case, width, accents,
+    spaces or administrative ending): "who else already works with Tianjin?" — "天津市" also finds a
+    file's "Tianjin" by its province. Within `scope`; the programme's own pairs (`excluded`) left out."""
+    wanted = fold_name(query)
+    if not wanted:
+        return []
+    ends = overlay.memo("folded ends", lambda: [(fold_name(p.name), fold_name(p.region)) for p in overlay.places])
+    places = {i for i, (name, region) in enumerate(ends) if wanted in name or (region and wanted in region)}
+    skip, japan_china = set(excluded), overlay.japan_china
+    return [i for i, link in enumerate(overlay.links)
+            if (link.a in places or link.b in places) and i not in skip and (scope == "all" or i in japan_china)]

@@ -163,3 +163,18 @@ def test_the_map_message_names_where_the_overlays_data_is_not_the_data(no_start_
     url = re.search(r"\.\./\.\./(?:mock/)?media/[0-9a-f]+\.json", args)  # AppTest's endpoint is /mock/media
     assert url and "Fictional-Hai" not in args and len(args) < 40_000
     assert [(m, b"Fictional-Hai" in data) for data, m in stored] == [("application/json", True)]
+
+
+def test_the_finder_lists_the_pairs_with_a_place_within_the_scope(no_start_file):
+    """"Who else already works with …?": typed in the overlay's section, answered as a list."""
+    at = open_app(query={"lang": "en"}, state=upload_state("a.csv", CSV_A))
+    at.text_input(key="_overlay_find").set_value("ｈａｉ").run()  # any case or width
+    assert_no_exception(at)
+    assert t("overlay.found", "en", count="1", shown="1") in overlay_texts(at)
+    listed = [e for e in at.sidebar.dataframe if e.key and e.key.startswith("_overlay_found")]
+    assert [list(e.value.iloc[:, 0]) for e in listed] == [["Fictional-Minato (Japan) – Fictional-Hai (China)"]]
+    at.text_input(key="_overlay_find").set_value("Fictional-Minato").run()
+    assert t("overlay.found", "en", count="2", shown="2") in overlay_texts(at)
+    at.text_input(key="_overlay_find").set_value("Atlantis").run()
+    assert t("overlay.found", "en", count="0", shown="0") in overlay_texts(at)
+    assert not [e for e in at.sidebar.dataframe if e.key and e.key.startswith("_overlay_found")]

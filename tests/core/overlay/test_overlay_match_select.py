@@ -9,7 +9,7 @@ import pytest
 from core.models import Partnership, RelationType
 from core.overlay.match import fold_name, programme_duplicates
 from core.overlay.model import Overlay, OverlayLink, OverlayPlace
-from core.overlay.view import OverlayView
+from core.overlay.view import OverlayView, pairs_with
 
 COORDS = {"神戸市": (34.6913, 135.183), "天津市": (39.14222, 117.17667), "兵庫県": (34.6913, 135.183),
           "広東省": (23.11667, 113.25)}
@@ -84,3 +84,22 @@ def test_the_views_programme_pairs_are_found_once_per_overlay_and_programme(monk
     assert len(calls) == 1
     assert OverlayView(o, True, "all", PROGRAMME[:1], COORDS, NAMES).excluded == {0}  # other programme data
     assert len(calls) == 2
+
+
+@pytest.mark.parametrize(
+    ("query", "scope", "excluded", "expected"),
+    [
+        ("Tianjin", "all", (), [0, 2]),
+        ("tianjin", "all", {0}, [2]),  # any case; the programme's own pair is not listed
+        ("天津市", "all", (), [0, 2]),  # the file says "Tianjin": found by its province
+        ("ＨＹＯＧＯ", "all", (), [1]),  # full width, no accent, no "Prefecture"
+        ("兵庫県", "japan_china", (), [0, 1, 2, 3]),  # by prefecture; Kobe–Boston is not Japan–China
+        ("兵庫県", "all", (), [0, 1, 2, 3, 4]),
+        ("Bost", "japan_china", (), []),
+        ("  ", "all", (), []),
+        ("Atlantis", "all", (), []),
+    ],
+)
+def test_pairs_with_a_place_answer_who_else_works_with_it(query, scope, excluded, expected):
+    o = overlay((0, 1), (2, 3), (4, 1), (7, 5), (0, 6))
+    assert pairs_with(o, query, scope, excluded) == expected

@@ -8,7 +8,6 @@ file's stamp) and shown to every session until a session uploads its own.
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 
 import streamlit as st
@@ -22,6 +21,7 @@ from core.overlay.importing import Imported, import_overlay
 from core.overlay.reading import MAX_BYTES, MAX_ROWS
 from core.map.overlay import pair_label
 from core.overlay.view import SCOPES, OverlayView, pairs_with
+from core.present import markdown_text
 from geocode.overlay import offline_resolver
 from ui import controls, presenter, session, style
 from ui.mapclick import select_overlay
@@ -32,7 +32,7 @@ LIMITS = {"size": f"{MAX_BYTES // 2**20} MB", "rows": f"{MAX_ROWS:,}"}  # an upl
 _FILE = "_overlay_file"  # the uploader
 _FIND = "_overlay_find"  # the finder's text
 _FOUND = "_overlay_found"  # the finder's list (its key also holds the scope and the text)
-FOUND_ROWS = 200  # pairs the finder lists at most (its count says how many it found)
+FOUND_ROWS = 50  # pairs the finder lists at most (its label says how many it found)
 _SHOW = "_overlay_show"  # the "show on the map" switch
 _SCOPE = "_overlay_scope"  # "japan_china" | "all"
 PREVIEW_ROWS = 5
@@ -133,24 +133,23 @@ def _switches(side: DeltaGenerator, lang: str) -> None:
 
 def _finder(view: OverlayView, lang: str) -> None:
     """"Who else already works with Tianjin?": the pairs with a place (pairs_with: the file's names,
-    or a prefecture/province), within the scope shown, listed; a row picked is the selected link
-    (its darkened line on the map, its fields in the details panel), as a click on it would."""
+    or a prefecture/province), within the scope shown, listed as choices (read from the back of the
+    room, picked with the mouse or the arrow keys); the pair picked is the selected link (its
+    darkened line on the map, its fields in the details panel), as a click on its line."""
     query = st.text_input(t("overlay.find", lang), key=_FIND, help=t("overlay.find_help", lang))
     if not query.strip():
         return
     found = pairs_with(view.overlay, query, view.scope, view.excluded)
     listed = found[:FOUND_ROWS]
-    st.caption(t("overlay.found", lang, count=f"{len(found):,}", shown=f"{len(listed):,}"))
-    if listed:
-        key = f"{_FOUND}:{view.scope}:{query}"  # a new list starts with no row picked
-        st.dataframe([{t("overlay.pair", lang): pair_label(view.overlay, i, lang)} for i in listed], hide_index=True,
-                     key=key, on_select=partial(_picked, key, listed), selection_mode="single-row")
+    key = f"{_FOUND}:{view.scope}:{query}"  # a new list starts with no pair picked
+    st.radio(t("overlay.found", lang, count=f"{len(found):,}", shown=f"{len(listed):,}"), listed, index=None,
+             key=key, format_func=lambda i: markdown_text(pair_label(view.overlay, i, lang)),  # names are text, never Markdown
+             on_change=_picked, args=(key,))
 
 
-def _picked(key: str, listed: list[int]) -> None:
-    rows = st.session_state[key].selection.rows
-    if rows:
-        select_overlay(listed[rows[0]])
+def _picked(key: str) -> None:
+    if st.session_state[key] is not None:
+        select_overlay(st.session_state[key])
 
 
 def _columns(imported: Imported, lang: str) -> None:

@@ -49,21 +49,20 @@ def test_an_upload_is_read_shown_and_removed(app_url, tab, artifacts: Path) -> N
     section.locator('[data-testid="stFileChipName"]').scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts / "overlay-upload-1366x768-ja.png"))
 
-    # "Who else works with 虚构市?": typed into the finder, answered as a list (names compared without
-    # their administrative ending: 虚构县 too); the row picked is the selected pair, its cells in the
-    # details panel.
+    # "Who else works with 虚构市?": typed into the finder, answered as a list of choices (names compared
+    # without their administrative ending: 虚构县 too); the pair picked with the keyboard is the
+    # selected pair, its cells in the details panel.
     finder = section.locator(".st-key-_overlay_find input")
     finder.scroll_into_view_if_needed()
     finder.fill("虚构市")
     finder.press("Enter")
     section.get_by_text(t("overlay.found", "ja", count="2", shown="2")).wait_for(timeout=30_000)
-    listed = section.locator('[data-testid="stDataFrame"]').last
-    listed.scroll_into_view_if_needed()
-    idle(page)
-    box = listed.bounding_box()
-    page.mouse.click(box["x"] + 17, box["y"] + 35 + 17)  # the first row's checkbox (the grid is a canvas)
     heading = "架空市 (日本) – 虚构市 (中国)"
+    choice = section.get_by_role("radio", name=heading)
+    choice.focus()
+    page.keyboard.press("Space")
     page.locator('[data-testid="stMain"]').get_by_text(heading).wait_for(timeout=30_000)
+    choice.scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts / "overlay-finder-1366x768-ja.png"))
 
     section.locator('[data-testid="stFileChipDeleteBtn"]').click()  # the uploader's own ✕ drops the overlay

@@ -17,6 +17,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 
 from apptest_kit import REPO, assert_no_exception, open_app
 from core.i18n import t
+from core.present import markdown_text
 from ui.overlay import upload_state
 
 CSV_A = ("city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
@@ -165,16 +166,18 @@ def test_the_map_message_names_where_the_overlays_data_is_not_the_data(no_start_
     assert [(m, b"Fictional-Hai" in data) for data, m in stored] == [("application/json", True)]
 
 
-def test_the_finder_lists_the_pairs_with_a_place_within_the_scope(no_start_file):
-    """"Who else already works with …?": typed in the overlay's section, answered as a list."""
+def test_the_finder_lists_the_pairs_with_a_place_and_the_one_picked_is_selected(no_start_file):
+    """"Who else already works with …?": typed in the overlay's section, answered as a list; the
+    pair picked is shown as a click on its line shows it."""
     at = open_app(query={"lang": "en"}, state=upload_state("a.csv", CSV_A))
     at.text_input(key="_overlay_find").set_value("ｈａｉ").run()  # any case or width
     assert_no_exception(at)
-    assert t("overlay.found", "en", count="1", shown="1") in overlay_texts(at)
-    listed = [e for e in at.sidebar.dataframe if e.key and e.key.startswith("_overlay_found")]
-    assert [list(e.value.iloc[:, 0]) for e in listed] == [["Fictional-Minato (Japan) – Fictional-Hai (China)"]]
+    found = [r for r in at.sidebar.radio if r.key and r.key.startswith("_overlay_found")]
+    pair = markdown_text("Fictional-Minato (Japan) – Fictional-Hai (China)")  # names are text, never Markdown
+    assert [(r.label, r.options, r.value) for r in found] == [(t("overlay.found", "en", count="1", shown="1"), [pair], None)]
+    found[0].set_value(0).run()
+    assert_no_exception(at)
+    assert [h.value for h in at.main.subheader] == [pair]
     at.text_input(key="_overlay_find").set_value("Fictional-Minato").run()
-    assert t("overlay.found", "en", count="2", shown="2") in overlay_texts(at)
-    at.text_input(key="_overlay_find").set_value("Atlantis").run()
-    assert t("overlay.found", "en", count="0", shown="0") in overlay_texts(at)
-    assert not [e for e in at.sidebar.dataframe if e.key and e.key.startswith("_overlay_found")]
+    assert [r.label for r in at.sidebar.radio if r.key and r.key.startswith("_overlay_found")] == [
+        t("overlay.found", "en", count="2", shown="2")]

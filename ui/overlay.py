@@ -139,7 +139,7 @@ def _finder(view: OverlayView, lang: str) -> None:
     query = st.text_input(t("overlay.find", lang), key=_FIND, help=t("overlay.find_help", lang))
     if not query.strip():
         return
-    found = pairs_with(view.overlay, query, view.scope, view.excluded)
+    found = pairs_with(view.overlay, query, view.scope, view.excluded, view.names)
     listed = found[:FOUND_ROWS]
     key = f"{_FOUND}:{view.scope}:{query}"  # a new list starts with no pair picked
     st.radio(t("overlay.found", lang, count=f"{len(found):,}", shown=f"{len(listed):,}"), listed, index=None,

@@ -43,16 +43,25 @@ class OverlayView:
         return self.overlay.memo(key, lambda: programme_duplicates(self.overlay, self.partnerships, coords, self.names))
 
 
-def pairs_with(overlay: Overlay, query: str, scope: Scope, excluded: Collection[int] = ()) -> list[int]:
+def pairs_with(overlay: Overlay, query: str, scope: Scope, excluded: Collection[int] = (),
+               aliases: Mapping[str, tuple[str, ...]] | None = None) -> list[int]:
     """The links (indices, in the file's order) with an end whose name or prefecture/province holds
     `query`, compared as the programme's pairs are matched (match.fold_name: no case, width, accents,
     spaces or administrative ending): "who else already works with Tianjin?" — "天津市" also finds a
-    file's "Tianjin" by its province. Within `scope`; the programme's own pairs (`excluded`) left out."""
+    file's "Tianjin" by its province. `aliases` (a programme place's names in every language) widen
+    a query that starts one of them to all of them: "神戸" finds a file's "Kobe". Within `scope`;
+    the programme's own pairs (`excluded`) left out."""
     wanted = fold_name(query)
     if not wanted:
         return []
+    terms = {wanted}
+    for names in (aliases or {}).values():
+        folded = {fold_name(name) for name in names}
+        if len(wanted) > 1 and any(name.startswith(wanted) for name in folded):
+            terms |= folded - {""}
     ends = overlay.memo("folded ends", lambda: [(fold_name(p.name), fold_name(p.region)) for p in overlay.places])
-    places = {i for i, (name, region) in enumerate(ends) if wanted in name or (region and wanted in region)}
+    places = {i for i, (name, region) in enumerate(ends)
+              if any(term in name or (region and term in region) for term in terms)}
     skip, japan_china = set(excluded), overlay.japan_china
     return [i for i, link in enumerate(overlay.links)
             if (link.a in places or link.b in places) and i not in skip and (scope == "all" or i in japan_china)]

@@ -103,3 +103,17 @@ def test_the_views_programme_pairs_are_found_once_per_overlay_and_programme(monk
 def test_pairs_with_a_place_answer_who_else_works_with_it(query, scope, excluded, expected):
     o = overlay((0, 1), (2, 3), (4, 1), (7, 5), (0, 6))
     assert pairs_with(o, query, scope, excluded) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("神戸", [0, 3]),  # the programme's 神戸市 is also "Kobe": the file's Kobe, and its 神戸市
+        ("神户市", [0, 3]),  # in Chinese too
+        ("广东", [3]),  # 広東省 / Guangdong: found by name, and its province holds Foshan
+        ("神", [3]),  # one character widens nothing: only the file's 神戸市 holds it, not its Kobe
+    ],
+)
+def test_a_programme_places_names_in_every_language_find_the_files_spelling(query, expected):
+    o = overlay((0, 1), (6, 2), (4, 6), (7, 5))
+    assert pairs_with(o, query, "all", (), NAMES) == expected

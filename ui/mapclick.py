@@ -37,6 +37,7 @@ _ID_PREFIXES = ("place:", "link:")
 _DRAWN = "_map_drawn"  # set once a run of this session has drawn the map
 _OVERLAY_KEY = "_overlay_link"  # the index of the overlay link last clicked
 _OVERLAY_MEDIA = "jcm-overlay"  # where this session's overlay data is kept among its media files
+FINDER = "_overlay_finder"  # the key of the overlay finder's current list (ui/overlay.py), if any
 
 
 def _properties(returned: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -87,6 +88,7 @@ def take_click() -> None:
     st.session_state[_TAKEN] = token
     kind, _, key = clicked.partition(":")
     st.session_state[_OVERLAY_KEY] = int(key) if kind == "overlay" else None
+    _forget_finders_pick()
     place, link = (key, None) if kind == "place" else (None, key if kind == "link" else None)
     view = controls.current_view()
     if (view.place, view.link) != (place, link):
@@ -121,4 +123,13 @@ def publish_overlay(payload: str) -> str:
 def clear_selection() -> None:
     """Nothing selected (a button's callback); the same place can be clicked again (a new token)."""
     st.session_state[_OVERLAY_KEY] = None
+    _forget_finders_pick()
     controls.select()
+
+
+def _forget_finders_pick() -> None:
+    """The overlay finder's list shows no pair picked once the selection is another or none: the
+    same pair can be picked again."""
+    finder = st.session_state.get(FINDER)
+    if finder in st.session_state:
+        st.session_state[finder] = None

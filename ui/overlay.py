@@ -24,7 +24,7 @@ from core.overlay.view import SCOPES, OverlayView, pairs_with
 from core.present import markdown_text
 from geocode.overlay import offline_resolver
 from ui import controls, presenter, session, style
-from ui.mapclick import select_overlay
+from ui.mapclick import FINDER, select_overlay
 from ui.problems import show_problems
 
 UPLOAD = "_overlay_upload"  # this session's Imported (from an upload), or absent
@@ -142,6 +142,7 @@ def _finder(view: OverlayView, lang: str) -> None:
     found = pairs_with(view.overlay, query, view.scope, view.excluded, view.names)
     listed = found[:FOUND_ROWS]
     key = f"{_FOUND}:{view.scope}:{query}"  # a new list starts with no pair picked
+    st.session_state[FINDER] = key  # a click elsewhere or "clear" unpicks its pair (ui/mapclick.py)
     st.radio(t("overlay.found", lang, count=f"{len(found):,}", shown=f"{len(listed):,}"), listed, index=None,
              key=key, format_func=lambda i: markdown_text(pair_label(view.overlay, i, lang)),  # names are text, never Markdown
              on_change=_picked, args=(key,))

@@ -178,6 +178,12 @@ def test_the_finder_lists_the_pairs_with_a_place_and_the_one_picked_is_selected(
     found[0].set_value(0).run()
     assert_no_exception(at)
     assert [h.value for h in at.main.subheader] == [pair]
+    clear = [b for b in at.main.button if b.label == t("details.clear", "en")]
+    clear[0].click().run()  # cleared: the list shows no pair picked, and the same pair can be picked again
+    found = [r for r in at.sidebar.radio if r.key and r.key.startswith("_overlay_found")]
+    assert found[0].value is None and not at.main.subheader
+    found[0].set_value(0).run()
+    assert [h.value for h in at.main.subheader] == [pair]
     at.text_input(key="_overlay_find").set_value("Fictional-Minato").run()
     assert [r.label for r in at.sidebar.radio if r.key and r.key.startswith("_overlay_found")] == [
         t("overlay.found", "en", count="2", shown="2")]

@@ -78,10 +78,14 @@ def current() -> OverlayView | None:
 
 def sidebar(lang: str, side: DeltaGenerator) -> None:
     """The section "Other partnerships (overlay)" in `side`: in the sidebar the upload, its columns,
-    preview, counts and failed rows; in the presenter's filter panel only the switch and the scope."""
+    preview, counts and failed rows; in the presenter's filter panel the switch, the scope and the
+    finder ("who else already works with …?", answered in front of the room)."""
     if presenter.presenting():
-        if current() is not None:
+        view = current()
+        if view is not None:
             _switches(side, lang)
+            with side:
+                _finder(view, lang)
         return
     imported = _imported()
     with side.expander(t("overlay.title", lang), icon=":material/hub:"):

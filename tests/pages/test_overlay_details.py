@@ -34,3 +34,16 @@ def test_the_presenter_view_shows_the_clicked_row_in_its_panel() -> None:
     assert_no_exception(at)
     assert texts(at.subheader) == [markdown_text("Kobe (日本) – Seattle (アメリカ合衆国)")]
     assert markdown_text(t("details.overlay_source", "ja", file="pairs.csv", row=2)) in shown_text(at)
+
+
+def test_the_presenter_finds_the_pairs_with_a_place_in_its_filter_panel() -> None:
+    """In front of the room: the finder in the presenter's filter panel, the pair picked in its panel;
+    the file's names stay text (escaped), in the list as everywhere."""
+    at = open_app(query={"present": "1", "lang": "en"}, state=upload_state("pairs.csv", ROWS.encode()))
+    at.text_input(key="_overlay_find").set_value("tianjin").run()
+    assert_no_exception(at)
+    found = [r for r in at.radio if r.key and r.key.startswith("_overlay_found")]
+    pair = markdown_text('=HYPERLINK("http://x") (Japan) – **Tianjin** <img src=x> (China)')
+    assert [(r.label, r.options) for r in found] == [(t("overlay.found", "en", count="1", shown="1"), [pair])]
+    found[0].set_value(1).run()
+    assert texts(at.subheader) == [pair]

@@ -43,6 +43,9 @@ class OverlayView:
         return self.overlay.memo(key, lambda: programme_duplicates(self.overlay, self.partnerships, coords, self.names))
 
 
+ANSWERS_KEPT = 32  # finder answers an overlay keeps: the last ones asked (every rerun asks again)
+
+
 def pairs_with(overlay: Overlay, query: str, scope: Scope, excluded: Collection[int] = (),
                aliases: Mapping[str, tuple[str, ...]] | None = None) -> list[int]:
     """The links (indices, in the file's order) with an end whose name or prefecture/province holds
@@ -50,7 +53,10 @@ def pairs_with(overlay: Overlay, query: str, scope: Scope, excluded: Collection[
     spaces or administrative ending): "who else already works with Tianjin?" — "天津市" also finds a
     file's "Tianjin" by its province. `aliases` (a programme place's names in every language) widen
     a query that starts one of them to all of them: "神戸" finds a file's "Kobe". Within `scope`;
-    the programme's own pairs (`excluded`) left out."""
+    the programme's own pairs (`excluded`) left out.
+
+    The answer is kept on the overlay (a scan of the reference set takes ~10 ms, and the sidebar asks
+    on every rerun while the query stands), for the last ANSWERS_KEPT questions."""
     wanted = fold_name(query)
     if not wanted:
         return []
@@ -59,9 +65,20 @@ def pairs_with(overlay: Overlay, query: str, scope: Scope, excluded: Collection[
         folded = {fold_name(name) for name in names}
         if len(wanted) > 1 and any(name.startswith(wanted) for name in folded):
             terms |= folded - {""}
+    answers: dict[tuple, list[int]] = overlay.memo("pairs with", dict)
+    key = (frozenset(terms), scope, frozenset(excluded))
+    if key not in answers:
+        for old in list(answers)[:max(0, len(answers) - ANSWERS_KEPT + 1)]:  # the oldest (insertion order)
+            answers.pop(old, None)
+        answers[key] = _linked(overlay, terms, scope, key[2])
+    return answers[key]
+
+
+def _linked(overlay: Overlay, terms: Collection[str], scope: Scope, excluded: Collection[int]) -> list[int]:
+    """The links with an end whose folded name or region holds one of `terms` (see pairs_with)."""
     ends = overlay.memo("folded ends", lambda: [(fold_name(p.name), fold_name(p.region)) for p in overlay.places])
     places = {i for i, (name, region) in enumerate(ends)
               if any(term in name or (region and term in region) for term in terms)}
-    skip, japan_china = set(excluded), overlay.japan_china
+    japan_china = overlay.japan_china
     return [i for i, link in enumerate(overlay.links)
-            if (link.a in places or link.b in places) and i not in skip and (scope == "all" or i in japan_china)]
+            if (link.a in places or link.b in places) and i not in excluded and (scope == "all" or i in japan_china)]

@@ -9,7 +9,8 @@ import pytest
 from core.models import Partnership, RelationType
 from core.overlay.match import fold_name, programme_duplicates
 from core.overlay.model import Overlay, OverlayLink, OverlayPlace
-from core.overlay.view import OverlayView, pairs_with
+from core.overlay import view as overlay_view
+from core.overlay.view import ANSWERS_KEPT, OverlayView, pairs_with
 
 COORDS = {"神戸市": (34.6913, 135.183), "天津市": (39.14222, 117.17667), "兵庫県": (34.6913, 135.183),
           "広東省": (23.11667, 113.25)}
@@ -117,3 +118,18 @@ def test_pairs_with_a_place_answer_who_else_works_with_it(query, scope, excluded
 def test_a_programme_places_names_in_every_language_find_the_files_spelling(query, expected):
     o = overlay((0, 1), (6, 2), (4, 6), (7, 5))
     assert pairs_with(o, query, "all", (), NAMES) == expected
+
+
+def test_an_answer_is_kept_for_the_next_rerun_and_only_the_last_ones_are(monkeypatch):
+    o = overlay((0, 1), (2, 3), (4, 1), (7, 5), (0, 6))
+    scans: list[object] = []
+    linked = overlay_view._linked
+    monkeypatch.setattr(overlay_view, "_linked", lambda *a: scans.append(a[1]) or linked(*a))
+    assert pairs_with(o, "Tianjin", "all") == pairs_with(o, "tianjin ", "all") == [0, 2]  # one question, asked again
+    assert len(scans) == 1
+    assert pairs_with(o, "Tianjin", "japan_china", {0}) == [2] and len(scans) == 2  # another scope or exclusion
+    for n in range(ANSWERS_KEPT + 5):
+        pairs_with(o, f"q{n}", "all")
+    assert len(o.memo("pairs with", dict)) == ANSWERS_KEPT
+    pairs_with(o, "Tianjin", "all")
+    assert len(scans) == 2 + ANSWERS_KEPT + 5 + 1  # asked long ago: scanned again

@@ -132,7 +132,7 @@ def _read_csv(name: str, data: bytes, is_header: IsHeader) -> tuple[Table | None
         lines = records + np.concatenate(([0], after[:-1]))
         problems = [_shifted(p, records, after) for p in problems]
     problems = [p if p.line is None else replace(p, line=p.line + above) for p in problems]
-    return _table(name, cells, (lines + above).tolist(), problems, is_header)
+    return _table(name, cells, (lines + above).tolist(), problems)  # its first line is the header (_layout)
 
 
 def _shifted(problem: Problem, records: np.ndarray, after: np.ndarray) -> Problem:
@@ -153,11 +153,12 @@ def _read_xlsx(name: str, data: bytes, is_header: IsHeader) -> tuple[Table | Non
         return None, [Problem(name, "bad_workbook", value=type(exc).__name__)]
     cells = {sheet: _stripped(frame) for sheet, frame in sheets.items()}
     first = next(iter(cells), None)
-    chosen = next((sheet for sheet, c in cells.items() if _header_at(c, is_header) is not None), first)
+    chosen, at = next(((sheet, i) for sheet, c in cells.items() if (i := _header_at(c, is_header)) is not None),
+                      (first, None))
     if chosen is None:
         return None, [Problem(name, "empty_file")]
     source = name if chosen == first else f"{name} › {chosen}"
-    return _table(source, cells[chosen], list(range(1, len(cells[chosen]) + 1)), [], is_header)
+    return _table(source, cells[chosen], list(range(1, len(cells[chosen]) + 1)), [], at)
 
 
 def _stripped(frame: pd.DataFrame) -> np.ndarray:
@@ -176,14 +177,13 @@ def _header_at(cells: np.ndarray, is_header: IsHeader) -> int | None:
 
 
 def _table(name: str, cells: np.ndarray, lines: list[int], problems: list[Problem],
-           is_header: IsHeader) -> tuple[Table | None, list[Problem]]:
-    """Header and rows from the parsed cells: blank rows dropped (and those above the header),
-    headers checked, the row limit kept."""
+           header: int | None = None) -> tuple[Table | None, list[Problem]]:
+    """Header and rows from the parsed cells: blank rows dropped (and those above the header: row
+    `header`, else the first with a value), headers checked, the row limit kept."""
     kept = _filled(cells)
     if not len(kept):
         return None, problems or [Problem(name, "empty_file")]
-    at = _header_at(cells, is_header)
-    kept = kept[kept >= (kept[0] if at is None else at)]
+    kept = kept[kept >= (kept[0] if header is None else header)]
     header_line, header = lines[kept[0]], tuple(cells[kept[0]])
     body = kept[1:]
     if len(body) > MAX_ROWS:

@@ -104,9 +104,13 @@ class ColumnMap:
         """True when side "1" or "2" has both its latitude and longitude columns."""
         return bool(self.get(f"lat{side}") and self.get(f"lon{side}"))
 
+    def missing_names(self) -> list[str]:
+        """The name roles (REQUIRED) without a column: none in a header that names both cities."""
+        return [role for role in REQUIRED if not self.get(role)]
+
     def problems(self, source: str) -> list[Problem]:
         """What keeps the file from being read as pairs: a name column missing, or half a coordinate pair."""
-        missing = [role for role in REQUIRED if not self.get(role)]
+        missing = self.missing_names()
         for side in "12":
             lat, lon = f"lat{side}", f"lon{side}"
             if bool(self.get(lat)) != bool(self.get(lon)):

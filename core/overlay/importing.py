@@ -10,7 +10,7 @@ from pathlib import Path
 from common.csvtable import read_bytes
 from common.problems import Problem
 from core.overlay.build import Resolver, build
-from core.overlay.columns import REQUIRED, ColumnMap
+from core.overlay.columns import ColumnMap
 from core.overlay.model import Overlay
 from core.overlay.reading import MAX_BYTES, Table, read_table, too_large
 
@@ -41,8 +41,7 @@ def _refused(name: str, problems: list[Problem] | tuple[Problem, ...]) -> Import
 def _names_both_cities(row: Sequence[str]) -> bool:
     """A header: a row in which the column roles find both cities' names (a half coordinate pair is
     then reported on the header found, not taken for "no header")."""
-    found = ColumnMap.detect(row)
-    return all(found.get(role) for role in REQUIRED)
+    return not ColumnMap.detect(row).missing_names()
 
 
 def import_overlay(name: str, data: bytes, resolve: Resolver | None = None) -> Imported:

@@ -86,7 +86,7 @@ def _side(row: _Row, side: str, countries: dict[str, str], resolve: Resolver | N
 
 def build(table: Table, columns: ColumnMap, resolve: Resolver | None = None) -> Overlay:
     """Every row that makes a pair, once per place; the rows that do not, as problems."""
-    problems = columns.problems(table.source)
+    problems = columns.problems(table.source, table.header_line)
     if problems:
         return Overlay(table.source, problems=tuple(problems))
     index: dict[Point, int] = {}

@@ -108,14 +108,15 @@ class ColumnMap:
         """The name roles (REQUIRED) without a column: none in a header that names both cities."""
         return [role for role in REQUIRED if not self.get(role)]
 
-    def problems(self, source: str) -> list[Problem]:
-        """What keeps the file from being read as pairs: a name column missing, or half a coordinate pair."""
+    def problems(self, source: str, line: int = 1) -> list[Problem]:
+        """What keeps the file from being read as pairs: a name column missing, or half a coordinate
+        pair; said of the header's `line`."""
         missing = self.missing_names()
         for side in "12":
             lat, lon = f"lat{side}", f"lon{side}"
             if bool(self.get(lat)) != bool(self.get(lon)):
                 missing.append(lon if self.get(lat) else lat)
-        return [Problem(source, "missing_role", line=1, expected=ROLE_LABELS[role],
+        return [Problem(source, "missing_role", line=line, expected=ROLE_LABELS[role],
                         value=" / ".join(_examples(role))) for role in missing]
 
 

@@ -65,7 +65,8 @@ def test_a_header_naming_both_cities_is_found_even_with_half_a_coordinate_pair()
     """Found under its title, so that the problem named is the missing longitude, not the cities."""
     imported = import_overlay("fictional.csv", b"Title\ncity1,city2,lat1\nA,B,1\n")
     assert imported.table.header_line == 2
-    assert [(p.problem, p.value) for p in imported.overlay.problems] == [("missing_role", "lon1 / 経度1 / 经度1")]
+    assert [(p.problem, p.line, p.value) for p in imported.overlay.problems] == [
+        ("missing_role", 2, "lon1 / 経度1 / 经度1")]  # said of the header's line, not the file's first
 
 
 def test_places_are_kept_once_and_each_link_keeps_its_row_as_text():

@@ -67,9 +67,14 @@ def select_overlay(index: int) -> None:
     """Select overlay link `index` (a row picked in the overlay's finder) as a click on it would:
     its darkened line and its details, and no programme place or link selected."""
     st.session_state[_OVERLAY_KEY] = index
+    _select_programme(None, None)
+
+
+def _select_programme(place: str | None, link: str | None) -> None:
+    """The programme's place or link selected (or neither), the URL published only on a change."""
     view = controls.current_view()
-    if view.place or view.link:
-        controls.select()
+    if (view.place, view.link) != (place, link):
+        controls.select(place=place, link=link)
 
 
 def click_token(returned: Mapping[str, Any] | None) -> str | None:
@@ -90,9 +95,7 @@ def take_click() -> None:
     st.session_state[_OVERLAY_KEY] = int(key) if kind == "overlay" else None
     _forget_finders_pick()
     place, link = (key, None) if kind == "place" else (None, key if kind == "link" else None)
-    view = controls.current_view()
-    if (view.place, view.link) != (place, link):
-        controls.select(place=place, link=link)
+    _select_programme(place, link)
 
 
 def map_not_shown_yet() -> bool:

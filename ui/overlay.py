@@ -18,7 +18,7 @@ from core.errors import DataError, DataLoadError
 from core.i18n import t
 from core.overlay.columns import ROLE_LABELS, ROLES
 from core.overlay.importing import Imported, import_overlay
-from core.overlay.reading import MAX_BYTES, MAX_ROWS
+from core.overlay.reading import LIMITS
 from core.map.overlay import pair_label
 from core.overlay.view import SCOPES, OverlayView, pairs_with
 from core.present import markdown_text
@@ -28,7 +28,6 @@ from ui.mapclick import FINDER, select_overlay
 from ui.problems import show_problems
 
 UPLOAD = "_overlay_upload"  # this session's Imported (from an upload), or absent
-LIMITS = {"size": f"{MAX_BYTES // 2**20} MB", "rows": f"{MAX_ROWS:,}"}  # an upload's limits, as the reader reads them
 _FILE = "_overlay_file"  # the uploader
 _FIND = "_overlay_find"  # the finder's text
 _FOUND = "_overlay_found"  # the finder's list (its key also holds the scope and the text)

@@ -32,6 +32,7 @@ from common.problems import Problem
 
 MAX_BYTES = 50 * 1024 * 1024  # 50 MB: a worldwide list of pairs is ~2 MB; more is not a list of pairs
 MAX_ROWS = 300_000  # data rows: ten times the largest known list (25,917), still drawn in seconds
+LIMITS = {"size": f"{MAX_BYTES // 2**20} MB", "rows": f"{MAX_ROWS:,}"}  # the limits as the reader reads them
 CSV_SUFFIXES = (".csv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 _SKIPPED = re.compile(r"Skipping line (\d+): expected (\d+) fields, saw (\d+)")
@@ -74,7 +75,7 @@ def read_table(name: str, data: bytes, is_header: IsHeader = lambda row: False) 
 
 def too_large(name: str, size: int) -> Problem:
     """The refusal of a file of `size` bytes, over MAX_BYTES (in MB, as a file manager shows it)."""
-    return Problem(name, "too_large", value=f"{size / 2**20:.1f} MB", expected=f"{MAX_BYTES // 2**20} MB")
+    return Problem(name, "too_large", value=f"{size / 2**20:.1f} MB", expected=LIMITS["size"])
 
 
 def _layout(text: str, is_header: IsHeader) -> tuple[str, int]:
@@ -187,7 +188,7 @@ def _table(name: str, cells: np.ndarray, lines: list[int], problems: list[Proble
     header_line, header = lines[kept[0]], tuple(cells[kept[0]])
     body = kept[1:]
     if len(body) > MAX_ROWS:
-        return None, [Problem(name, "too_many_rows", expected=f"{MAX_ROWS:,}")]
+        return None, [Problem(name, "too_many_rows", expected=LIMITS["rows"])]
     seen: set[str] = set()
     for column in header:
         if column and column in seen:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from core.i18n import t
-from ui.overlay import LIMITS
+from core.overlay.reading import LIMITS
 from tests.browser.browser_kit import idle, url
 
 PAIRS = ("city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"

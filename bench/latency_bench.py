@@ -9,7 +9,9 @@ measures, each from the user's action to what the room sees:
   of the year left out;
 - a province filter change (河北省 picked, then removed) -> the map redrawn;
 - the server's own time of a whole rerun (AppTest: a click, a filter change), without the browser.
-"Redrawn" means the map frame's links changed and a frame was painted after it.
+"Redrawn" means the map frame's links changed and a frame was painted after it. The times run from
+the key or mouse press's own event time to that paint, both on the page's clock, and the page is
+watched, not polled (see _ARM).
 `main()` prints the figures and returns them as rows [(what, figure_text)] for the README table.
 """
 
@@ -22,6 +24,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -45,6 +49,31 @@ _LINKS = """(() => { const w = (%s)(); if (!w) return null; const ids = [];
     if (typeof id === 'string' && id.startsWith('link:') && l._path && !ids.includes(id)) ids.push(id); });
   return ids.sort().join('|'); })()""" % _MAP
 _PAINTED = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+# Armed before an action: its time (the first keydown or mousedown, in the page or in the map frame)
+# and `window.__jcmPainted`, a promise of the paint after `done` became true. `done` is checked in the
+# frame after a change of `target` (a MutationObserver), not polled: a check run by Playwright in
+# every frame is work in the very thread measured (polling the links took ~60 ms of a province
+# change's 280). Resolves with the seconds from the action to that paint, on the page's clock.
+_ARM = """arg => { const w = (%s)(), top = window;
+  if (top.__jcmProbe) { top.__jcmProbe.abort(); }
+  const probe = top.__jcmProbe = new AbortController(); let start = null;
+  const began = e => { if (start === null) { start = e.view.performance.timeOrigin + e.timeStamp - performance.timeOrigin; } };
+  for (const win of [top, w]) { for (const type of ['keydown', 'mousedown']) {
+    win.addEventListener(type, began, {capture: true, signal: probe.signal}); } }
+  top.__jcmPainted = new Promise(resolve => {
+    const seen = new w.MutationObserver(() => w.requestAnimationFrame(() => {
+      if (!(%%(done)s)) { return; }
+      seen.disconnect(); probe.abort();
+      w.requestAnimationFrame(() => w.requestAnimationFrame(() => resolve((performance.now() - start) / 1000)));
+    }));
+    seen.observe(%%(target)s, %%(changes)s); }); }""" % _MAP
+# The map's links differ from `arg` (what they were) once a new dynamic part was drawn.
+_ARM_REDRAW = _ARM % {"target": "w.map_div.getContainer()", "changes": "{attributes: true, attributeFilter: ['data-jcm-drawn']}",
+                      "done": "(n => n !== null && n !== arg)(%s)" % _LINKS}
+# The page's main area says `arg` (a place's details).
+_ARM_DETAILS = _ARM % {"target": "document.querySelector('[data-testid=\"stMain\"]')",
+                       "changes": "{childList: true, subtree: true, characterData: true}",
+                       "done": "document.querySelector('[data-testid=\"stMain\"]').textContent.includes(arg)"}
 _DETAILS_SHOWN = """t => { const m = document.querySelector('[data-testid="stMain"]');
   return !!m && m.innerText.includes(t); }"""
 # Resolves once the map has had no zoom/move event for 400 ms: markers are where a click lands.
@@ -87,13 +116,12 @@ def _links(page) -> str | None:
     return page.evaluate(_LINKS)
 
 
-def _redrawn(page, before: str | None, t0: float) -> float:
-    """Seconds from t0 until the map's links differ from `before` and a frame was painted."""
-    page.wait_for_function("b => { const now = %s; return now !== null && now !== b; }" % _LINKS, arg=before,
-                           timeout=30_000, polling="raf")
-    frame = page.query_selector(IFRAME).content_frame()
-    frame.evaluate(_PAINTED)
-    return time.perf_counter() - t0
+def _timed(page, probe: str, arg: object, action: Callable[[], None]) -> float:
+    """Seconds from `action`'s first key or mouse press to the paint after the change `probe`
+    (_ARM_REDRAW, _ARM_DETAILS) waits for, measured in the page."""
+    page.evaluate(probe, arg)
+    action()
+    return page.evaluate("() => window.__jcmPainted")
 
 
 def _click_times(page) -> list[float]:
@@ -105,10 +133,8 @@ def _click_times(page) -> list[float]:
         marker = frame.locator(".leaflet-marker-pane .jcm-s[data-place='%s']" % TIANJIN)
         marker.scroll_into_view_if_needed()
         box = marker.bounding_box()
-        t0 = time.perf_counter()
-        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        page.wait_for_function(_DETAILS_SHOWN, arg=DETAILS, timeout=30_000, polling="raf")
-        out.append(time.perf_counter() - t0)
+        middle = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        out.append(_timed(page, _ARM_DETAILS, DETAILS, partial(page.mouse.click, *middle)))
         page.evaluate(_IDLE)
         page.get_by_role("button", name=CLEAR).click()
         page.wait_for_function(f"t => !({_DETAILS_SHOWN})(t)", arg=DETAILS, timeout=30_000)
@@ -121,10 +147,8 @@ def _year_times(page) -> list[float]:
     for i in range(ROUNDS * 2):
         page.evaluate(_IDLE)
         thumb.focus()
-        before = _links(page)
-        t0 = time.perf_counter()
-        page.keyboard.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")  # 1973 -> 1974 drops 神戸市–天津市
-        out.append(_redrawn(page, before, t0))
+        key = "ArrowRight" if i % 2 == 0 else "ArrowLeft"  # 1973 -> 1974 drops 神戸市–天津市
+        out.append(_timed(page, _ARM_REDRAW, _links(page), partial(page.keyboard.press, key)))
     return out
 
 
@@ -136,17 +160,11 @@ def _province_times(page) -> list[float]:
         box.locator("input").click()
         page.keyboard.type("河北省")
         page.get_by_role("option", name="河北省").first.wait_for()
-        before = _links(page)
-        t0 = time.perf_counter()
-        page.keyboard.press("Enter")
-        out.append(_redrawn(page, before, t0))
+        out.append(_timed(page, _ARM_REDRAW, _links(page), partial(page.keyboard.press, "Enter")))
         page.keyboard.press("Escape")
         page.evaluate(_IDLE)
-        before = _links(page)
         box.locator("input").focus()
-        t0 = time.perf_counter()
-        page.keyboard.press("Backspace")  # removes the chosen province
-        out.append(_redrawn(page, before, t0))
+        out.append(_timed(page, _ARM_REDRAW, _links(page), partial(page.keyboard.press, "Backspace")))  # removes it
     return out
 
 

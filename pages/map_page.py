@@ -13,12 +13,12 @@ from ui import controls, overlay, presenter, session, tourpanel
 from ui.details import link_details, overlay_details, place_details
 from ui.downloads import download_buttons
 from ui.mapclick import (
-    clear_selection, map_not_shown_yet, overlay_selected, publish_overlay, show_map, take_click,
+    clear_selection, overlay_selected, publish_overlay, show_map, take_click,
 )
 from ui.snapshots import as_of_caption, map_marks
 from ui.tables import show_table
 
-take_click()  # before the view is read: a click costs one rerun, and the map is built with it
+answers_click = take_click()  # before the view is read: a click costs one rerun, and the map is built with it
 dataset = controls.viewed_dataset()
 coords = session.coordinates()
 view = controls.current_view()
@@ -83,11 +83,12 @@ def map_panel() -> None:
 
 
 map_col, side_col = st.columns([2, 1], gap="medium")
-# Sent first: on a session's first run the map (its frame has the most to load, and the browser
-# fetches each element's code as it first meets it); after that the details, which reach the screen
-# before the map's update (a click's answer is its details).
+# Sent first: the details when this run answers a click on the map (a click's answer is its details);
+# otherwise the map: on a session's first run its frame has the most to load, and after a filter
+# change the redrawn map is the answer. The browser draws what arrived every few milliseconds, and
+# what comes later waits for the page around it to be drawn again.
 panels = [(map_col, map_panel), (side_col, details_panel)]
-for column, panel in panels if map_not_shown_yet() else reversed(panels):
+for column, panel in reversed(panels) if answers_click else panels:
     with column:
         panel()
 

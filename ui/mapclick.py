@@ -34,7 +34,6 @@ CLICK_RETURNS = ["last_active_drawing"]
 MAP_KEY = "jcm_map"  # st_folium's key: where its on_change puts the clicked value
 _TAKEN = "_last_click"  # the token of the last click applied
 _ID_PREFIXES = ("place:", "link:")
-_DRAWN = "_map_drawn"  # set once a run of this session has drawn the map
 _OVERLAY_KEY = "_overlay_link"  # the index of the overlay link last clicked
 _OVERLAY_MEDIA = "jcm-overlay"  # where this session's overlay data is kept among its media files
 FINDER = "_overlay_finder"  # the key of the overlay finder's current list (ui/overlay.py), if any
@@ -84,24 +83,20 @@ def click_token(returned: Mapping[str, Any] | None) -> str | None:
     return token if isinstance(token, str) and token else clicked_id(returned)
 
 
-def take_click() -> None:
-    """Select what was clicked, once per click, before anything reads the view."""
+def take_click() -> bool:
+    """Select what was clicked, once per click, before anything reads the view; whether this run
+    answers a click."""
     returned = st.session_state.get(MAP_KEY)
     clicked, token = clicked_id(returned), click_token(returned)
     if not clicked or token == st.session_state.get(_TAKEN):
-        return
+        return False
     st.session_state[_TAKEN] = token
     kind, _, key = clicked.partition(":")
     st.session_state[_OVERLAY_KEY] = int(key) if kind == "overlay" else None
     _forget_finders_pick()
     place, link = (key, None) if kind == "place" else (None, key if kind == "link" else None)
     _select_programme(place, link)
-
-
-def map_not_shown_yet() -> bool:
-    """Whether no run of this session has drawn the map yet: its browser tab still has the map's
-    frame and code to load."""
-    return not st.session_state.get(_DRAWN)
+    return True
 
 
 def show_map(m: folium.Map, height: int) -> None:
@@ -109,7 +104,6 @@ def show_map(m: folium.Map, height: int) -> None:
     static, dynamic = split_map(m)
     st_folium(static, key=MAP_KEY, height=height, use_container_width=True, returned_objects=CLICK_RETURNS,
               feature_group_to_add=dynamic)
-    st.session_state[_DRAWN] = True
     warmup.map_sent()
 
 

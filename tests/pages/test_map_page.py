@@ -222,9 +222,9 @@ def test_a_selection_the_filters_hide_keeps_its_details_and_says_it_is_not_on_th
     assert t("details.not_on_map", "ja") not in texts(shown.info)
 
 
-def test_a_sessions_first_run_sends_the_map_first_and_later_runs_the_details_first(monkeypatch) -> None:
-    """The first run: the browser has the map's frame and code to load. Later runs: a click's
-    answer is its details, which reach the screen before the map's update."""
+def test_a_click_sends_the_details_first_and_any_other_run_the_map(monkeypatch) -> None:
+    """A click's answer is its details, which reach the screen before the map's update; a first
+    run's map has its frame and code to load, a filter change's answer is the redrawn map."""
     import ui.details
     import ui.mapclick
 
@@ -239,3 +239,6 @@ def test_a_sessions_first_run_sends_the_map_first_and_later_runs_the_details_fir
     order.clear()
     click(at, "place:北京市")
     assert order == ["details", "map"]
+    order.clear()
+    at.multiselect(key="province").set_value(["北京市"]).run()
+    assert order == ["map", "details"]

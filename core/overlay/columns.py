@@ -43,10 +43,14 @@ _SIDES = {
 }
 # Whole headers that name a side by its country (the programme's own tables do) or as "the partner".
 _SPECIAL = {
-    "city1": ("日本側", "日本側自治体", "日本の自治体", "日方", "日方城市", "日本城市"),
+    "city1": ("日本側", "日本側自治体", "日本の自治体", "日方", "日方城市", "日本城市",
+              "Japan", "Japanese", "Japan side", "Japanese side", "Japanese city", "Japan city", "city (Japan)",
+              "city in Japan", "Japanese municipality", "Japanese local government", "local government (Japan)"),
     "city2": ("中国側", "中国側都市", "中国側パートナー", "中方", "中方城市", "中国城市", "相手", "相手都市", "相手先",
               "姉妹都市", "友好都市", "姉妹友好都市", "partner", "partnercity", "sistercity", "twincity", "twintown",
-              "姐妹城市", "友好城市", "缔结城市"),
+              "姐妹城市", "友好城市", "缔结城市",
+              "China", "Chinese", "China side", "Chinese side", "Chinese city", "China city", "city (China)",
+              "city in China", "Chinese partner", "Chinese partner city"),
 }
 _SEPARATORS = re.compile(r"[\s_\-.:/()（）・·]+")
 

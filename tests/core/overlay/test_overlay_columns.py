@@ -24,6 +24,10 @@ FULL = dict(zip(ROLES, ROLES))
          {"city1": "城市1", "country1": "国家1", "lat1": "纬度1", "lon1": "经度1", "city2": "城市2",
           "country2": "国家2", "lat2": "纬度2", "lon2": "经度2"}),
         (["日本側", "中国側", "備考"], {"city1": "日本側", "city2": "中国側"}),
+        (["Japanese city", "Chinese city", "Year"], {"city1": "Japanese city", "city2": "Chinese city"}),
+        (["Japan side", "China side"], {"city1": "Japan side", "city2": "China side"}),
+        (["City (Japan)", "City (China)"], {"city1": "City (Japan)", "city2": "City (China)"}),
+        (["Japan", "China"], {"city1": "Japan", "city2": "China"}),
         (["Name A", "Name B", "Latitude A", "Longitude A"],
          {"city1": "Name A", "city2": "Name B", "lat1": "Latitude A", "lon1": "Longitude A"}),
         (["ＣＩＴＹ　１", "City-2", "city_2"], {"city1": "ＣＩＴＹ　１", "city2": "City-2"}),  # first one wins

@@ -19,6 +19,9 @@ from common.problems import Problem
 from core.i18n import label, t
 
 
+VALUE_SHOWN = 80  # characters of a value that a message quotes: a 2 MB cell must not fill the screen
+
+
 @dataclass(frozen=True)
 class DataError(Problem):
     """A `Problem` the core can word: in the reader's language, from the catalogue."""
@@ -30,7 +33,7 @@ class DataError(Problem):
     def message(self, lang: str = "en") -> str:
         """One line a coordinator can act on: where, what is wrong, how to fix it."""
         params = {k: _shown(v, lang) for k, v in self.params.items()}
-        fmt = {"value": self.value, "column": self.column or "", "expected": _shown(self.expected, lang), **params}
+        fmt = {"value": _clipped(self.value), "column": self.column or "", "expected": _shown(self.expected, lang), **params}
         where = [t("error.where.file", lang, file=Path(self.file).name)]
         if self.line is not None:
             where.append(t("error.where.line", lang, line=self.line))
@@ -43,6 +46,11 @@ class DataError(Problem):
 
     def __str__(self) -> str:
         return self.message("en")
+
+
+def _clipped(value: str) -> str:
+    """A value as a message quotes it: its first VALUE_SHOWN characters, then "…" if there is more."""
+    return value if len(value) <= VALUE_SHOWN else value[:VALUE_SHOWN] + "…"
 
 
 def _shown(value: str | StrEnum | Message, lang: str) -> str:

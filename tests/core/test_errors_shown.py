@@ -1,10 +1,11 @@
-"""The capped list of problems on the error screen: every kind stays visible, the rest is counted."""
+"""The capped list of problems on the error screen: every kind stays visible, the rest is counted;
+a long value is quoted in part."""
 
 from __future__ import annotations
 
 import pytest
 
-from core.errors import DataError, DataLoadError
+from core.errors import VALUE_SHOWN, DataError, DataLoadError
 
 
 CODES = {"a": "unknown_place", "b": "bad_choice", "c": "bad_year"}  # short names keep the table readable
@@ -42,3 +43,17 @@ def test_fifty_thousand_problems_are_fifty_lines():
     err = DataLoadError([DataError("partnerships.csv", "unknown_place", line) for line in range(2, 50_002)])
     shown = err.shown(50)
     assert len(shown) == 50 and shown[-1][1] == 49_950
+
+
+@pytest.mark.parametrize(("value", "quoted"), [
+    pytest.param("", "", id="empty"),
+    pytest.param("1" * VALUE_SHOWN, "1" * VALUE_SHOWN, id="as-long-as-shown"),
+    pytest.param("1" * (VALUE_SHOWN + 1), "1" * VALUE_SHOWN + "…", id="one-more"),
+    pytest.param("天" * 100_000, "天" * VALUE_SHOWN + "…", id="a-100000-character-cell"),
+])
+@pytest.mark.parametrize("lang", ["ja", "en", "zh"])
+def test_a_message_quotes_at_most_the_first_characters_of_a_value(value, quoted, lang):
+    message = DataError("pairs.csv", "not_a_number", line=2, column="lat1", value=value,
+                        params={"lo": "-90", "hi": "90"}).message(lang)
+    assert quoted in message
+    assert len(message) < VALUE_SHOWN + 300

@@ -8,6 +8,7 @@ file's stamp) and shown to every session until a session uploads its own.
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import streamlit as st
@@ -28,6 +29,8 @@ from ui.mapclick import FINDER, select_overlay
 from ui.problems import show_problems
 
 UPLOAD = "_overlay_upload"  # this session's Imported (from an upload), or absent
+_TOKEN = "_overlay_token"  # names the Imported in UPLOAD: the keys of its column selectboxes carry it
+_START = "start"  # the token of the start-up file's overlay (no upload)
 _FILE = "_overlay_file"  # the uploader
 _FIND = "_overlay_find"  # the finder's text
 _FOUND = "_overlay_found"  # the finder's list (its key also holds the scope and the text)
@@ -41,7 +44,17 @@ SCOPE_LABELS = {"japan_china": Message("overlay.scope.japan_china"), "all": Mess
 def upload_state(name: str, data: bytes) -> dict[str, object]:
     """The session entries an upload of `data` (the file `name`) makes: what the uploader's
     callback stores, and what a test seeds a session with."""
-    return {UPLOAD: import_overlay(name, data, offline_resolver(session.geocache()))}
+    return _stored(import_overlay(name, data, offline_resolver(session.geocache())))
+
+
+def _stored(imported: Imported) -> dict[str, object]:
+    """The session entries that make `imported` this session's overlay, under a new token."""
+    return {UPLOAD: imported, _TOKEN: uuid.uuid4().hex}
+
+
+def _token() -> str:
+    """The token of the overlay shown (see _columns)."""
+    return st.session_state.get(_TOKEN, _START)
 
 
 def _uploaded() -> None:
@@ -50,6 +63,7 @@ def _uploaded() -> None:
     file = st.session_state.get(_FILE)
     if file is None:
         st.session_state.pop(UPLOAD, None)
+        st.session_state.pop(_TOKEN, None)
     else:
         st.session_state.update(upload_state(file.name, file.getvalue()))
 
@@ -159,20 +173,28 @@ def _picked(key: str) -> None:
 def _columns(imported: Imported, lang: str) -> None:
     """One selectbox per role, set to the column in use; a change rebuilds this session's overlay.
 
-    The widgets' keys carry the import's identity: a new file, or a rebuilt overlay, gets fresh
+    The widgets' keys carry the overlay's token: a new file, or a rebuilt overlay, gets fresh
     selectboxes showing its own columns (no stale choice of an earlier file survives)."""
     assert imported.table is not None
     options = [""] + [h for h in imported.table.header if h]
     st.caption(t("overlay.columns", lang))
+    token = _token()
     for role in ROLES:  # one under the other: in two sidebar columns "country1" and "country2" both read "country"
-        key = f"_overlay_role_{role}_{id(imported)}"
+        key = f"_overlay_role_{role}_{token}"
         column = imported.columns.get(role) or ""
         st.selectbox(
             ROLE_LABELS[role].text(lang), options, index=options.index(column) if column in options else 0, key=key,
-            on_change=_reassign, args=(imported, role, key), format_func=lambda h: h or t("overlay.no_column", lang))
+            on_change=_reassign, args=(token, role, key), format_func=lambda h: h or t("overlay.no_column", lang))
 
 
-def _reassign(imported: Imported, role: str, key: str) -> None:
-    """The reader chose another column for `role`: rebuild the overlay with it (no re-reading)."""
+def _reassign(token: str, role: str, key: str) -> None:
+    """The reader chose another column for `role`: rebuild the overlay shown with it (no re-reading).
+
+    Only for the overlay whose selectbox it is: after a new upload the browser can still send the
+    values of the earlier file's selectboxes (widgets the last run no longer drew), and their
+    callbacks ran and put the earlier file back in place of the new one."""
+    imported = _imported()
+    if token != _token() or imported is None:
+        return
     columns = imported.columns.assign(role, st.session_state[key] or None)
-    st.session_state[UPLOAD] = imported.remap(columns, offline_resolver(session.geocache()))
+    st.session_state.update(_stored(imported.remap(columns, offline_resolver(session.geocache()))))

@@ -1,6 +1,6 @@
 """Uploading an overlay file in Chromium, the way a coordinator does: the uploader's callback reads
 it, the sidebar shows its name, columns, preview, counts and failed rows; the uploader's ✕ removes
-it; nothing leaves localhost. (Two sessions never seeing each other's upload:
+it; another file replaces it; nothing leaves localhost. (Two sessions never seeing each other's upload:
 tests/pages/test_overlay_sessions.py.) The file is FICTIONAL.
 Screenshot: test-artifacts/overlay-upload-1366x768-ja.png."""
 
@@ -65,8 +65,16 @@ def test_an_upload_is_read_shown_and_removed(app_url, tab, artifacts: Path) -> N
     choice.scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts / "overlay-finder-1366x768-ja.png"))
 
+    # Another file replaces it, even one that cannot be read: the first file's column selectboxes
+    # must not bring it back (the browser still sends their values, and their callbacks did).
+    section.locator('input[type="file"]').set_input_files(
+        {"name": "second.csv", "mimeType": "text/csv", "buffer": "城市1,城市2\n神户,天津\n".encode("gb18030")})
+    section.locator("code", has_text="second.csv").wait_for(timeout=30_000)
+    idle(page)
+    assert "fictional-pairs.csv" not in section.inner_text()
+
     section.locator('[data-testid="stFileChipDeleteBtn"]').click()  # the uploader's own ✕ drops the overlay
-    section.get_by_text(counts).wait_for(state="detached", timeout=30_000)
+    section.locator("code", has_text="second.csv").wait_for(state="detached", timeout=30_000)
     assert not tab.page_errors
 
 

@@ -187,3 +187,20 @@ def test_the_finder_lists_the_pairs_with_a_place_and_the_one_picked_is_selected(
     at.text_input(key="_overlay_find").set_value("Fictional-Minato").run()
     assert [r.label for r in at.sidebar.radio if r.key and r.key.startswith("_overlay_found")] == [
         t("overlay.found", "en", count="2", shown="2")]
+
+
+def test_a_column_choice_on_a_replaced_file_does_not_bring_it_back(no_start_file):
+    """After a new upload the browser can still send a value of the earlier file's column
+    selectboxes (widgets the last run no longer drew): the new file stays, the choice is dropped."""
+    at = open_app(query={"lang": "en"}, state=upload_state("a.csv", CSV_A))
+    earlier = next(s for s in at.sidebar.selectbox if s.key and s.key.startswith("_overlay_role_city1_"))
+    for key, value in upload_state("b.xlsx", xlsx_b()).items():  # what the uploader's callback stores
+        at.session_state[key] = value
+    earlier.set_value("city2").run()
+    assert_no_exception(at)
+    assert _counts(1, 0, 0) in overlay_texts(at) and "a.csv" not in overlay_texts(at)
+    current = next(s for s in at.sidebar.selectbox if s.key and s.key.startswith("_overlay_role_city1_"))
+    assert current.key != earlier.key and current.value == "自治体"
+    current.set_value("備考").run()  # a choice on the file shown is taken: its only row has no 備考
+    assert_no_exception(at)
+    assert _counts(0, 0, 1) in overlay_texts(at)

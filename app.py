@@ -9,6 +9,7 @@ from streamlit.navigation.page import StreamlitPage
 from core.errors import DataLoadError
 from core.i18n import t
 from ui import controls, overlay, presenter, session, style, tourpanel
+from ui.mapclick import take_click
 from ui.problems import show_problems
 
 
@@ -47,6 +48,7 @@ except DataLoadError as problem:
 
 if controls.seed_from_url(dataset):
     tourpanel.start_from_url(dataset)
+take_click()  # a click on the map costs one rerun: taken before the view is read or a widget drawn
 side = presenter.controls_panel(st.session_state.get("lang", "ja"))
 lang = controls.language(side)
 view = controls.sidebar(dataset, lang, side)

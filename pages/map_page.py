@@ -13,12 +13,11 @@ from ui import controls, overlay, presenter, session, tourpanel
 from ui.details import link_details, overlay_details, place_details
 from ui.downloads import download_buttons
 from ui.mapclick import (
-    clear_selection, overlay_selected, publish_overlay, show_map, take_click,
+    answers_click, clear_selection, overlay_selected, publish_overlay, show_map,
 )
 from ui.snapshots import as_of_caption, map_marks
 from ui.tables import show_table
 
-answers_click = take_click()  # before the view is read: a click costs one rerun, and the map is built with it
 dataset = controls.viewed_dataset()
 coords = session.coordinates()
 view = controls.current_view()
@@ -88,7 +87,7 @@ map_col, side_col = st.columns([2, 1], gap="medium")
 # change the redrawn map is the answer. The browser draws what arrived every few milliseconds, and
 # what comes later waits for the page around it to be drawn again.
 panels = [(map_col, map_panel), (side_col, details_panel)]
-for column, panel in reversed(panels) if answers_click else panels:
+for column, panel in reversed(panels) if answers_click() else panels:
     with column:
         panel()
 

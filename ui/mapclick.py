@@ -10,7 +10,7 @@ Overlay.links, core/map/overlay.py: that selection lives in this session only, l
 never in the URL) and a `click` token, new for every click.
 
 One click, one rerun: st_folium's on_change copies the value into `st.session_state[MAP_KEY]`
-before the rerun, and `take_click()` (first thing on the map page) selects the clicked feature
+before the rerun, and `take_click()` (app.py, before the sidebar) selects the clicked feature
 before the map is built. The token makes each click count once (st_folium returns its last value
 on every rerun) and lets the same place be clicked again after its selection was cleared. Pan and
 zoom are not returned: they rerun nothing.
@@ -33,10 +33,11 @@ from ui import controls, warmup
 CLICK_RETURNS = ["last_active_drawing"]
 MAP_KEY = "jcm_map"  # st_folium's key: where its on_change puts the clicked value
 _TAKEN = "_last_click"  # the token of the last click applied
+_ANSWERS = "_answers_click"  # whether this run took a click (the map page then sends the details first)
 _ID_PREFIXES = ("place:", "link:")
 _OVERLAY_KEY = "_overlay_link"  # the index of the overlay link last clicked
 _OVERLAY_MEDIA = "jcm-overlay"  # where this session's overlay data is kept among its media files
-FINDER = "_overlay_finder"  # the key of the overlay finder's current list (ui/overlay.py), if any
+_FINDER_ROUND = "_overlay_finder_round"  # the overlay finder's list (ui/overlay.py) is new in each round
 
 
 def _properties(returned: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -83,9 +84,18 @@ def click_token(returned: Mapping[str, Any] | None) -> str | None:
     return token if isinstance(token, str) and token else clicked_id(returned)
 
 
-def take_click() -> bool:
-    """Select what was clicked, once per click, before anything reads the view; whether this run
-    answers a click."""
+def take_click() -> None:
+    """Select what was clicked, once per click, before anything reads the view or draws a widget
+    (app.py calls it before the sidebar: a click also unpicks the overlay finder's pair)."""
+    st.session_state[_ANSWERS] = _take_click()
+
+
+def answers_click() -> bool:
+    """Whether this run answers a click on the map (take_click took one)."""
+    return bool(st.session_state.get(_ANSWERS))
+
+
+def _take_click() -> bool:
     returned = st.session_state.get(MAP_KEY)
     clicked, token = clicked_id(returned), click_token(returned)
     if not clicked or token == st.session_state.get(_TAKEN):
@@ -124,9 +134,13 @@ def clear_selection() -> None:
     controls.select()
 
 
+def finder_round() -> int:
+    """Part of the overlay finder's key: a new round draws its list with no pair picked."""
+    return st.session_state.get(_FINDER_ROUND, 0)
+
+
 def _forget_finders_pick() -> None:
     """The overlay finder's list shows no pair picked once the selection is another or none: the
-    same pair can be picked again."""
-    finder = st.session_state.get(FINDER)
-    if finder in st.session_state:
-        st.session_state[finder] = None
+    same pair can be picked again. A new list, not its value set to None: a map click is taken
+    after the sidebar drew the list, and a drawn widget's value cannot be changed in that run."""
+    st.session_state[_FINDER_ROUND] = finder_round() + 1

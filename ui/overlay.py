@@ -25,7 +25,7 @@ from core.overlay.view import SCOPES, OverlayView, pairs_with
 from core.present import markdown_text
 from geocode.overlay import offline_resolver
 from ui import controls, presenter, session, style
-from ui.mapclick import FINDER, select_overlay
+from ui.mapclick import finder_round, select_overlay
 from ui.problems import show_problems
 
 UPLOAD = "_overlay_upload"  # this session's Imported (from an upload), or absent
@@ -33,7 +33,7 @@ _TOKEN = "_overlay_token"  # names the Imported in UPLOAD: the keys of its colum
 _START = "start"  # the token of the start-up file's overlay (no upload)
 _FILE = "_overlay_file"  # the uploader
 _FIND = "_overlay_find"  # the finder's text
-_FOUND = "_overlay_found"  # the finder's list (its key also holds the scope and the text)
+_FOUND = "_overlay_found"  # the finder's list (its key also holds the scope, the text and the round)
 FOUND_ROWS = 50  # pairs the finder lists at most (its label says how many it found)
 _SHOW = "_overlay_show"  # the "show on the map" switch
 _SCOPE = "_overlay_scope"  # "japan_china" | "all"
@@ -158,8 +158,8 @@ def _finder(view: OverlayView, lang: str) -> None:
         return
     found = pairs_with(view.overlay, query, view.scope, view.excluded, view.names)
     listed = found[:FOUND_ROWS]
-    key = f"{_FOUND}:{view.scope}:{query}"  # a new list starts with no pair picked
-    st.session_state[FINDER] = key  # a click elsewhere or "clear" unpicks its pair (ui/mapclick.py)
+    # A new list starts with no pair picked: another question, or a click elsewhere or "clear" (a new round).
+    key = f"{_FOUND}:{view.scope}:{query}:{finder_round()}"
     st.radio(t("overlay.found", lang, count=f"{len(found):,}", shown=f"{len(listed):,}"), listed, index=None,
              key=key, format_func=lambda i: markdown_text(pair_label(view.overlay, i, lang)),  # names are text, never Markdown
              on_change=_picked, args=(key,))

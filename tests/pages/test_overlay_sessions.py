@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 
-from apptest_kit import REPO, assert_no_exception, open_app
+from apptest_kit import REPO, assert_no_exception, click, open_app
 from core.i18n import t
 from core.present import markdown_text
 from ui.overlay import upload_state
@@ -204,3 +204,15 @@ def test_a_column_choice_on_a_replaced_file_does_not_bring_it_back(no_start_file
     current.set_value("備考").run()  # a choice on the file shown is taken: its only row has no 備考
     assert_no_exception(at)
     assert _counts(0, 0, 1) in overlay_texts(at)
+
+
+def test_a_click_on_the_map_after_a_pick_in_the_finder_unpicks_it(no_start_file):
+    """The click is taken after the sidebar drew the finder's list, which cannot be changed in that
+    run any more: it used to stop the page with a StreamlitAPIException."""
+    at = open_app(query={"lang": "en"}, state=upload_state("a.csv", CSV_A))
+    at.text_input(key="_overlay_find").set_value("Fictional-Hai").run()
+    next(r for r in at.sidebar.radio if r.key and r.key.startswith("_overlay_found")).set_value(0).run()
+    click(at, "place:天津市")
+    assert_no_exception(at)
+    assert next(r for r in at.sidebar.radio if r.key and r.key.startswith("_overlay_found")).value is None
+    assert [h.value for h in at.main.subheader] == ["Tianjin"]

@@ -6,14 +6,14 @@ import streamlit as st
 from core.filters import apply_filter, without_years
 from core.i18n import label, t
 from core.map.build import build_map
-from core.map.overlay import overlay_map
+from core.map.overlay import link_frame, overlay_map
 from core.models import Country
 from core.present import markdown_text, partnership_row, place_list, place_name
 from ui import controls, overlay, presenter, session, tourpanel
 from ui.details import link_details, overlay_details, place_details
 from ui.downloads import download_buttons
 from ui.mapclick import (
-    answers_click, clear_selection, overlay_selected, publish_overlay, show_map,
+    answers_click, clear_selection, overlay_selected, picked_in_finder, publish_overlay, show_map,
 )
 from ui.snapshots import as_of_caption, map_marks
 from ui.tables import show_table
@@ -28,16 +28,20 @@ framed = apply_filter(dataset, without_years(view.filter))
 # What both the page's map and the presenter's show besides the places and links; `imported` is
 # this session's list of other partnerships (ui/overlay.py), if any.
 imported = overlay.current()
+overlay_view = overlay_map(imported, view["province"], overlay_selected())
+# A pair picked in the overlay's finder may be out of sight: the map frames it instead.
+picked = overlay_view.selected_link if overlay_view and picked_in_finder() else None
 marks = dict(
     shaded=view["province"], **map_marks(dataset, view), timeline_year=view["year"],
-    frame=[coords[p.key] for p in framed.places if p.key in coords],
-    overlay=overlay_map(imported, view["province"], overlay_selected()),
+    frame=([coords[p.key] for p in framed.places if p.key in coords] if picked is None
+           else link_frame(overlay_view.overlay, picked)),
+    overlay=overlay_view,
 )
 
 if presenter.presenting():
     tour, _ = tourpanel.steps()
     step = tourpanel.current(tour, view["step"])
-    presenter.map_view(dataset, coords, view, shown, step.extent if step else None, marks)
+    presenter.map_view(dataset, coords, view, shown, step.extent if step and picked is None else None, marks)
     tourpanel.panel(dataset, lang, view["step"])
     st.stop()
 

@@ -36,6 +36,7 @@ _TAKEN = "_last_click"  # the token of the last click applied
 _ANSWERS = "_answers_click"  # whether this run took a click (the map page then sends the details first)
 _ID_PREFIXES = ("place:", "link:")
 _OVERLAY_KEY = "_overlay_link"  # the index of the overlay link last clicked
+_FROM_FINDER = "_overlay_from_finder"  # whether that link was picked in the finder (the map frames it)
 _OVERLAY_MEDIA = "jcm-overlay"  # where this session's overlay data is kept among its media files
 _FINDER_ROUND = "_overlay_finder_round"  # the overlay finder's list (ui/overlay.py) is new in each round
 
@@ -63,10 +64,17 @@ def overlay_selected() -> int | None:
     return st.session_state.get(_OVERLAY_KEY)
 
 
+def picked_in_finder() -> bool:
+    """Whether the overlay link selected was picked in the finder, not clicked on the map: it may
+    be out of sight, and the map frames it."""
+    return bool(st.session_state.get(_FROM_FINDER)) and overlay_selected() is not None
+
+
 def select_overlay(index: int) -> None:
     """Select overlay link `index` (a row picked in the overlay's finder) as a click on it would:
     its darkened line and its details, and no programme place or link selected."""
     st.session_state[_OVERLAY_KEY] = index
+    st.session_state[_FROM_FINDER] = True
     _select_programme(None, None)
 
 
@@ -103,6 +111,7 @@ def _take_click() -> bool:
     st.session_state[_TAKEN] = token
     kind, _, key = clicked.partition(":")
     st.session_state[_OVERLAY_KEY] = int(key) if kind == "overlay" else None
+    st.session_state[_FROM_FINDER] = False
     _forget_finders_pick()
     place, link = (key, None) if kind == "place" else (None, key if kind == "link" else None)
     _select_programme(place, link)
@@ -130,6 +139,7 @@ def publish_overlay(payload: str) -> str:
 def clear_selection() -> None:
     """Nothing selected (a button's callback); the same place can be clicked again (a new token)."""
     st.session_state[_OVERLAY_KEY] = None
+    st.session_state[_FROM_FINDER] = False
     _forget_finders_pick()
     controls.select()
 

@@ -128,6 +128,15 @@ def pair_label(overlay: Overlay, index: int, lang: str) -> str:
     return " – ".join(f"{p.name} ({country_name(p.country, lang)})" if p.country else p.name for p in ends)
 
 
+def link_frame(overlay: Overlay, index: int) -> list[tuple[float, float]]:
+    """Link `index`'s two places as the points to frame (a pair picked in the finder is shown): the
+    second one's longitude within 180° of the first, so that a pair across the antimeridian
+    (Kobe–Seattle) is framed over the Pacific, where its arc is drawn, not the other way round."""
+    link = overlay.links[index]
+    a, b = overlay.places[link.a], overlay.places[link.b]
+    return [(a.lat, a.lon), (b.lat, b.lon + 360 * round((a.lon - b.lon) / 360))]
+
+
 def region_indices(overlay: Overlay, exclude: Collection[int], regions: Collection[str]) -> list[int]:
     """The payload's indices of `regions` (Japanese names): what the layer's region filter takes."""
     wanted = set(regions)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import re
 from pathlib import Path
 
@@ -216,3 +217,30 @@ def test_a_click_on_the_map_after_a_pick_in_the_finder_unpicks_it(no_start_file)
     assert_no_exception(at)
     assert next(r for r in at.sidebar.radio if r.key and r.key.startswith("_overlay_found")).value is None
     assert [h.value for h in at.main.subheader] == ["Tianjin"]
+
+
+def _framed(at) -> list[list[float]]:
+    """The bounds the map frames (the dynamic part's jcm.frame options)."""
+    script = json.loads(at.get("component_instance")[0].proto.json_args)["feature_group"]
+    return json.loads(re.search(r'jcm\.frame\([^,]+, (\{.*?\})\);', script).group(1))["bounds"]
+
+
+def test_a_pair_picked_in_the_finder_is_framed_and_a_click_on_the_map_leaves_the_view(no_start_file):
+    """A pair found in the list may be out of sight: the map flies to it. A line clicked on the map
+    is in sight already: the map stays where it is (the programme's frame)."""
+    at = open_app(query={"lang": "en"}, state=upload_state("a.csv", CSV_A))
+    programme = _framed(at)
+    at.text_input(key="_overlay_find").set_value("Fictional-Yama").run()
+    found = next(r for r in at.sidebar.radio if r.key and r.key.startswith("_overlay_found"))
+    found.set_value(1).run()  # the second pair of the file (its index in Overlay.links)
+    assert_no_exception(at)
+    assert _framed(at) == [[34.69, 123.43], [41.8, 135.19]]
+    click(at, "overlay:0")
+    assert_no_exception(at)
+    assert _framed(at) == programme
+    at.text_input(key="_overlay_find").set_value("Fictional-Hai").run()
+    found = next(r for r in at.sidebar.radio if r.key and r.key.startswith("_overlay_found"))
+    found.set_value(0).run()
+    assert _framed(at) == [[34.69, 117.2], [39.13, 135.19]]
+    next(b for b in at.main.button if b.label == t("details.clear", "en")).click().run()
+    assert _framed(at) == programme

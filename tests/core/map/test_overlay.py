@@ -9,7 +9,9 @@ import re
 import pytest
 
 from bench.reference import REFERENCE_LINKS, TWIN_CITIES, reference_overlay
-from core.map.overlay import OverlayLayer, OverlayMap, country_name, overlay_options, overlay_payload, source_name
+from core.map.overlay import (
+    OverlayLayer, OverlayMap, country_name, link_frame, overlay_options, overlay_payload, source_name,
+)
 from common.problems import Problem
 from core.overlay.model import Overlay, OverlayLink, OverlayPlace
 from tests.core.map.map_sample import build, legend_html
@@ -133,3 +135,18 @@ def test_reference_set_costs_under_100_bytes_per_link_names_included(capsys):
         print(f"\noverlay payload: {len(overlay.links):,} links, {size:,} B, {size / len(overlay.links):.1f} B/link")
     assert len(overlay.links) == REFERENCE_LINKS
     assert size / len(overlay.links) <= 100
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    pytest.param(KOBE, TIANJIN, [(34.690083, 135.195511), (39.12, 117.2)], id="same-side"),
+    pytest.param(KOBE, SEATTLE, [(34.690083, 135.195511), (47.60621, -122.33207 + 360)], id="across-the-pacific"),
+    pytest.param(SEATTLE, KOBE, [(47.60621, -122.33207), (34.690083, 135.195511 - 360)], id="across-from-the-east"),
+    pytest.param(NOWHERE, SEATTLE, [(0.0, -30.0), (47.60621, -122.33207)], id="across-the-atlantic"),
+    pytest.param(OverlayPlace("Fiji", "FJ", -18.1, 179.9), OverlayPlace("Samoa", "WS", -13.8, -171.8),
+                 [(-18.1, 179.9), (-13.8, -171.8 + 360)], id="just-across-the-antimeridian"),
+])
+def test_a_picked_pair_is_framed_the_short_way_round(a, b, expected):
+    """Where its arc is drawn (jcm-overlay.js continues longitudes across the antimeridian)."""
+    frame = link_frame(Overlay("x.csv", (a, b), (OverlayLink(0, 1, 2),)), 0)
+    assert [v for point in frame for v in point] == pytest.approx([v for point in expected for v in point])
+    assert abs(frame[1][1] - frame[0][1]) <= 180

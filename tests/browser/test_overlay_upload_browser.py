@@ -97,6 +97,10 @@ def test_the_uploader_speaks_the_readers_language_and_states_the_overlays_limits
     page.goto(url(app_url, lang=lang))
     zone = _section(page, lang).locator('[data-testid="stFileUploaderDropzone"]')
     zone.wait_for()
+    # The words are a stylesheet the app draws just after the uploader: wait until it applies.
+    page.wait_for_function("""zone => [...zone.querySelectorAll('button [data-testid="stMarkdownContainer"],'
+      + ' [data-testid="stFileUploaderDropzoneInstructions"] > div')]
+      .every(el => getComputedStyle(el, '::after').content !== 'none')""", arg=zone.element_handle())
     words = zone.evaluate(_UPLOADER_WORDS)
     assert words == {"button": t("overlay.choose_file", lang),
                      "limits": t("overlay.upload_limits", lang, **LIMITS),

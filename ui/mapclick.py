@@ -110,9 +110,9 @@ def _take_click() -> bool:
         return False
     st.session_state[_TAKEN] = token
     kind, _, key = clicked.partition(":")
-    st.session_state[_OVERLAY_KEY] = int(key) if kind == "overlay" else None
-    st.session_state[_FROM_FINDER] = False
-    _forget_finders_pick()
+    unselect_overlay()
+    if kind == "overlay":
+        st.session_state[_OVERLAY_KEY] = int(key)
     place, link = (key, None) if kind == "place" else (None, key if kind == "link" else None)
     _select_programme(place, link)
     return True
@@ -138,10 +138,16 @@ def publish_overlay(payload: str) -> str:
 
 def clear_selection() -> None:
     """Nothing selected (a button's callback); the same place can be clicked again (a new token)."""
+    unselect_overlay()
+    controls.select()
+
+
+def unselect_overlay() -> None:
+    """No overlay link selected (a click elsewhere, "clear", a tour step), and the finder's list
+    with no pair picked."""
     st.session_state[_OVERLAY_KEY] = None
     st.session_state[_FROM_FINDER] = False
     _forget_finders_pick()
-    controls.select()
 
 
 def finder_round() -> int:

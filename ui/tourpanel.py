@@ -1,8 +1,8 @@
 """The guided tour in the presenter view: the current step's title and notes over the map, and
 the buttons (clicked by → ← PageDown PageUp Space, see assets/presenter.js) that move through it.
 
-A step is applied like a shared URL: its view replaces every filter and the selection (language
-and display options stay the presenter's), and the URL carries `step=N`.
+A step is applied like a shared URL: its view replaces every filter and the selection (an overlay
+pair's too; language and display options stay the presenter's), and the URL carries `step=N`.
 """
 
 from __future__ import annotations
@@ -30,7 +30,11 @@ def current(tour: tuple[TourStep, ...], number: int | None) -> TourStep | None:
 
 
 def go(dataset: Dataset, step: TourStep) -> None:
-    """Show `step` (a button's callback: it runs before the widgets are drawn)."""
+    """Show `step` (a button's callback: it runs before the widgets are drawn), with no overlay
+    pair selected: the step's own selection, and its frame, replace it."""
+    from ui.mapclick import unselect_overlay  # here: ui/warmup.py imports this module, and never a component
+
+    unselect_overlay()
     controls.show(dataset, step.view(controls.current_view(), dataset))
 
 

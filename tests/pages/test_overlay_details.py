@@ -47,3 +47,18 @@ def test_the_presenter_finds_the_pairs_with_a_place_in_its_filter_panel() -> Non
     assert [(r.label, r.options) for r in found] == [(t("overlay.found", "en", count="1", shown="1"), [pair])]
     found[0].set_value(1).run()
     assert texts(at.subheader) == [pair]
+
+
+
+def test_a_tour_step_replaces_the_pair_picked_in_the_presenters_finder() -> None:
+    """A step replaces the selection: the pair's details close and the map frames the step, not
+    the pair."""
+    at = open_app(query={"present": "1", "lang": "en", "step": "1"}, state=upload_state("pairs.csv", ROWS.encode()))
+    at.text_input(key="_overlay_find").set_value("tianjin").run()
+    next(r for r in at.radio if r.key and r.key.startswith("_overlay_found")).set_value(1).run()
+    pair = markdown_text('=HYPERLINK("http://x") (Japan) – **Tianjin** <img src=x> (China)')
+    assert texts(at.subheader) == [pair]
+    next(b for b in at.button if b.key == "jcm_next").click().run()
+    assert_no_exception(at)
+    assert pair not in texts(at.subheader)  # the step's own selection, if any, is shown
+    assert next(r for r in at.radio if r.key and r.key.startswith("_overlay_found")).value is None

@@ -161,8 +161,8 @@ def build_map(
     years = [p.year for p, _, _ in links if p.year is not None]
     group.add_child(Timeline(["links"] if link_feats else [], [n for n in ("places", "labels") if n in group._children],
                              (min(years), max(years)) if years else None, timeline_year, lang), name="timeline")
-    group.add_child(Framing(bounds, FIT_PADDING, MAX_FIT_ZOOM, FLY_SECONDS, fill, bool(selected or selected_link)),
-                    name="framing")
+    details_open = bool(selected or selected_link) or (overlay is not None and overlay.selected_link is not None)
+    group.add_child(Framing(bounds, FIT_PADDING, MAX_FIT_ZOOM, FLY_SECONDS, fill, details_open), name="framing")
     chosen = f"place:{selected}" if selected else f"link:{selected_link}" if selected_link else None
     group.add_child(Selection("links" if link_feats else None, chosen), name="selection")
     return m

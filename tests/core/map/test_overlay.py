@@ -14,7 +14,7 @@ from core.map.overlay import (
 )
 from common.problems import Problem
 from core.overlay.model import Overlay, OverlayLink, OverlayPlace
-from tests.core.map.map_sample import build, legend_html
+from tests.core.map.map_sample import build, elements, legend_html
 from tests.core.map.test_build import PAYLOADS
 from tests.needs import missing
 
@@ -150,3 +150,11 @@ def test_a_picked_pair_is_framed_the_short_way_round(a, b, expected):
     frame = link_frame(Overlay("x.csv", (a, b), (OverlayLink(0, 1, 2),)), 0)
     assert [v for point in frame for v in point] == pytest.approx([v for point in expected for v in point])
     assert abs(frame[1][1] - frame[0][1]) <= 180
+
+
+@pytest.mark.parametrize(("selected", "room"), [(None, 0), (0, 410), (3, 0)])  # 3: not drawn (a programme pair)
+def test_the_presenters_frame_keeps_clear_of_an_overlay_pairs_details(selected, room):
+    """The details panel opens on the right for an overlay pair as for a programme place."""
+    m = build(lang="en", fill=True, overlay=OverlayMap(SAMPLE, frozenset({3}), scope="all", selected=selected))
+    framing = next(c for c in elements(m) if type(c).__name__ == "Framing")
+    assert json.loads(framing.options.js_code)["reserve"]["right"] == room

@@ -1,7 +1,7 @@
 """A table of pairs (core/overlay/reading.py) and its column roles → an Overlay.
 
-Strict like the data files: a coordinate is a plain number in range (common/numbers.py), a name is
-not empty. A row with a problem is listed (row, column, value, what was expected) and not drawn;
+Strict like the data files: a coordinate is a plain number in range (common/numbers.py; a decimal
+comma is read as a point), a name is not empty. A row with a problem is listed (row, column, value, what was expected) and not drawn;
 every other row is. Cells are text and stay text: `=HYPERLINK(...)` or `<script>` is a name like
 any other (escaped wherever shown). A side without coordinates (no columns, or both cells empty)
 is looked up by name through `resolve` (the offline geocoding chain in the app, see
@@ -10,6 +10,7 @@ geocode/overlay.py); a name it cannot place is listed as unresolved.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -24,6 +25,9 @@ from core.overlay.regions import regions_of
 # name, country code or "" → (lat, lon, country code), or None when the name cannot be placed.
 Resolver = Callable[[str, str], "tuple[float, float, str] | None"]
 Point = tuple[str, str, float, float]  # name, country, lat, lon: one place
+# "34,69": a decimal comma (a semicolon-separated export of a European spreadsheet, or a quoted
+# cell). One comma between digits and no point: a coordinate never needs a thousands separator.
+_DECIMAL_COMMA = re.compile(r"\s*[+-]?\d+,\d+\s*")
 
 
 class _Row:
@@ -51,8 +55,9 @@ class _Row:
 
 @lru_cache(maxsize=65536)
 def _read_number(text: str, bounds: Bounds) -> tuple[float | int | None, str]:
-    """read_number, remembered: a file repeats each place's coordinates on every row of its pairs."""
-    return read_number(text, bounds)
+    """read_number, remembered: a file repeats each place's coordinates on every row of its pairs;
+    a decimal comma is read as a decimal point (the problem, if any, still quotes the cell)."""
+    return read_number(text.replace(",", ".") if _DECIMAL_COMMA.fullmatch(text) else text, bounds)
 
 
 def _side(row: _Row, side: str, countries: dict[str, str], resolve: Resolver | None,

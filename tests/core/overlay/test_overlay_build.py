@@ -39,6 +39,9 @@ def test_reference_set_builds_whole(reference):
         (",Japan,34.7,135,Tianjin,China,39,117", [("missing_value", "city1", "")]),
         ("Kobe,Japan,34.7,,Tianjin,China,39,117", [("half_coordinates", "lng1", "")]),
         ("Kobe,Japan,34.7,135,Tianjin,China,39,181", [("number_out_of_range", "lng2", "181")]),
+        ('Kobe,Japan,"34,7","1,350.5",Tianjin,China,39,"1,17,2"',  # a decimal comma is read, nothing more
+         [("not_a_number", "lng1", "1,350.5"), ("not_a_number", "lng2", "1,17,2")]),
+        ('Kobe,Japan,"95,5",135,Tianjin,China,39,117', [("number_out_of_range", "lat1", "95,5")]),
     ],
 )
 def test_a_bad_row_is_listed_and_the_others_still_draw(row, problems):
@@ -67,6 +70,15 @@ def test_a_header_naming_both_cities_is_found_even_with_half_a_coordinate_pair()
     assert imported.table.header_line == 2
     assert [(p.problem, p.line, p.value) for p in imported.overlay.problems] == [
         ("missing_role", 2, "lon1 / 経度1 / 经度1")]  # said of the header's line, not the file's first
+
+
+def test_decimal_commas_are_read_as_points():
+    """A semicolon-separated export of a spreadsheet set to a European locale."""
+    data = ("city1;country1;lat1;lng1;city2;country2;lat2;lng2\n"
+            "Fictional-Minato;Japan;34,69;135,19;Fictional-Hai;China;39,13;-117,2\n").encode()
+    overlay = import_overlay("fictional.csv", data).overlay
+    assert not overlay.problems
+    assert [(p.lat, p.lon) for p in overlay.places] == [(34.69, 135.19), (39.13, -117.2)]
 
 
 def test_places_are_kept_once_and_each_link_keeps_its_row_as_text():

@@ -36,7 +36,7 @@ def reference_overlay() -> Overlay:
 
 def first_links(overlay: Overlay, n: int) -> Overlay:
     """The overlay of the first `n` links (places kept whole: the payload ships only those used)."""
-    return Overlay(overlay.source, overlay.places, overlay.links[:n], overlay.problems)
+    return Overlay(overlay.source, overlay.places, overlay.links[:n], overlay.problems, overlay.header)
 
 
 def twin_cities() -> tuple[list[Place], list[Partnership], dict[str, LatLon]]:

@@ -156,4 +156,4 @@ def overlay_details(overlay: Overlay, index: int, lang: str) -> None:
     st.subheader(markdown_text(pair_label(overlay, index, lang)), anchor=False)
     st.caption(markdown_text(t("details.overlay_source", lang, file=source_name(overlay), row=link.row)))
     show_table([{t("details.overlay_column", lang): header, t("details.overlay_value", lang): value}
-                for header, value in link.fields])
+                for header, value in overlay.fields(link)])

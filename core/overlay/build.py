@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
 from common.numbers import LATITUDE, LONGITUDE, Bounds, read_number
 from common.problems import Problem
@@ -33,9 +32,11 @@ _DECIMAL_COMMA = re.compile(r"\s*[+-]?\d+,\d+\s*")
 class _Row:
     """One row's cells by role, and the problems found reading them."""
 
-    def __init__(self, table: Table, columns: ColumnMap, at: dict[str, int], index: int):
+    def __init__(self, table: Table, columns: ColumnMap, at: dict[str, int], index: int,
+                 numbers: dict[tuple[str, Bounds], tuple[float | int | None, str]]):
         self.table, self.columns, self.at, self.line = table, columns, at, table.lines[index]
         self.cells = table.rows[index]
+        self.numbers = numbers  # text, bounds → _read_number's answer, for the whole table
         self.problems: list[Problem] = []
 
     def text(self, role: str) -> str:
@@ -47,16 +48,19 @@ class _Row:
                                      expected=ROLE_LABELS[role], params=dict(params)))
 
     def number(self, role: str, bounds: Bounds) -> float | None:
-        number, code = _read_number(self.text(role), bounds)
+        """The cell as a number in `bounds`, read once per table for each text: a file repeats each
+        place's coordinates on every row of its pairs (a cache for this table only, gone with it)."""
+        key = (self.text(role), bounds)
+        if key not in self.numbers:
+            self.numbers[key] = _read_number(*key)
+        number, code = self.numbers[key]
         if code:
             self.problem(role, code, self.text(role), **bounds.params)
         return number
 
 
-@lru_cache(maxsize=65536)
 def _read_number(text: str, bounds: Bounds) -> tuple[float | int | None, str]:
-    """read_number, remembered: a file repeats each place's coordinates on every row of its pairs;
-    a decimal comma is read as a decimal point (the problem, if any, still quotes the cell)."""
+    """read_number, a decimal comma read as a decimal point (the problem, if any, still quotes the cell)."""
     return read_number(text.replace(",", ".") if _DECIMAL_COMMA.fullmatch(text) else text, bounds)
 
 
@@ -100,16 +104,17 @@ def build(table: Table, columns: ColumnMap, resolve: Resolver | None = None) -> 
     resolved: dict[tuple[str, str], tuple[float, float, str] | None] = {}
     position = {column: i for i, column in enumerate(table.header)}
     at = {role: position[column] for role, column in columns.columns.items() if column in position}
+    numbers: dict[tuple[str, Bounds], tuple[float | int | None, str]] = {}
     for i in range(len(table.rows)):
-        row = _Row(table, columns, at, i)
+        row = _Row(table, columns, at, i, numbers)
         ends = [_side(row, side, countries, resolve, resolved) for side in "12"]
         if row.problems:
             problems += row.problems
             continue
         a, b = (index.setdefault(end, len(index)) for end in ends if end)
-        links.append(OverlayLink(a, b, row.line, tuple(zip(table.header, row.cells))))
+        links.append(OverlayLink(a, b, row.line, row.cells))
     points = list(index)
     regions = regions_of([(country, lat, lon) for _, country, lat, lon in points])
     places = tuple(OverlayPlace(name, country, lat, lon, region)
                    for (name, country, lat, lon), region in zip(points, regions))
-    return Overlay(table.source, places, tuple(links), tuple(problems))
+    return Overlay(table.source, places, tuple(links), tuple(problems), table.header)

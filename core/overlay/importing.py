@@ -30,7 +30,7 @@ class Imported:
         if self.table is None:
             return self
         built = build(self.table, columns, resolve)
-        overlay = Overlay(built.source, built.places, built.links, (*self.reading, *built.problems))
+        overlay = Overlay(built.source, built.places, built.links, (*self.reading, *built.problems), built.header)
         return Imported(self.table, columns, overlay, self.reading)
 
 

@@ -38,7 +38,8 @@ class OverlayLink:
     a: int  # index into Overlay.places
     b: int
     row: int  # where the row is in the file, as the reader counts it (the CSV line, the sheet's row)
-    fields: tuple[tuple[str, str], ...] = ()  # the row's (header, cell text) pairs, shown on click
+    cells: tuple[str, ...] = ()  # the row's cells as text, under Overlay.header (shown on click): the
+    # table's own row, shared, not copied into (header, cell) pairs (16 MB for the reference set)
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,14 @@ class Overlay:
     places: tuple[OverlayPlace, ...] = ()
     links: tuple[OverlayLink, ...] = ()
     problems: tuple[Problem, ...] = field(default=())
+    header: tuple[str, ...] = ()  # the file's column names, over each link's cells
     # What was computed from this overlay (memo): it lives and dies with the object, which a session
     # keeps across reruns. Not lru_cache: that would hash all 25,917 links on every call.
     _memo: dict[Hashable, object] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def fields(self, link: OverlayLink) -> tuple[tuple[str, str], ...]:
+        """The link's row as (column name, cell text) pairs."""
+        return tuple(zip(self.header, link.cells))
 
     def is_japan_china(self, link: OverlayLink) -> bool:
         """True for a pair between Japan and China (either order): the programme's own kind."""

@@ -23,8 +23,9 @@ TIANJIN = OverlayPlace("Tianjin", "CN", 39.12, 117.2, "天津市")
 SEATTLE = OverlayPlace("Seattle", "US", 47.60621, -122.33207)
 NOWHERE = OverlayPlace("Atlantis", "", 0.0, -30.0)
 SAMPLE = Overlay("pairs.csv", (SEATTLE, KOBE, TIANJIN, NOWHERE), (
-    OverlayLink(1, 2, 2, (("city1", "Kobe"), ("city2", "Tianjin"))),  # Japan–China
-    OverlayLink(1, 0, 3), OverlayLink(0, 3, 4), OverlayLink(2, 1, 5)))  # Japan–US, US–?, China–Japan
+    OverlayLink(1, 2, 2, ("Kobe", "Tianjin")),  # Japan–China
+    OverlayLink(1, 0, 3), OverlayLink(0, 3, 4), OverlayLink(2, 1, 5)),  # Japan–US, US–?, China–Japan
+    header=("city1", "city2"))
 
 
 def decoded(overlay: Overlay, exclude=(), lang: str = "ja") -> dict:

@@ -92,7 +92,7 @@ def test_places_are_kept_once_and_each_link_keeps_its_row_as_text():
         "Kobe", "Tianjin", '=HYPERLINK("http://example.invalid","click")', "<script>alert(1)</script>"]
     assert [(link.a, link.b) for link in overlay.links] == [(0, 1), (0, 2), (0, 3)]
     assert all(overlay.is_japan_china(link) for link in overlay.links)
-    assert overlay.links[2].fields[4] == ("city2", "<script>alert(1)</script>")
+    assert overlay.fields(overlay.links[2])[4] == ("city2", "<script>alert(1)</script>")
     assert [p.region for p in overlay.places] == ["兵庫県", "天津市", "天津市", "天津市"]
 
 

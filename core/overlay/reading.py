@@ -1,6 +1,9 @@
 """A foreign file of pairs (CSV or .xlsx, bytes + its name) as a table of text, or why it cannot be one.
 
-pandas reads it (`dtype=str, keep_default_na=False`: "NA" and "01100" stay as written). The limits
+pandas reads it, every cell as text (`keep_default_na=False`: "NA" and "01100" stay as written; a
+CSV with `dtype=object`, the parser's own strings: `dtype=str` added an Arrow copy of every cell,
+27 MB for the reference set, that the server kept after the import; a sheet with `dtype=str`,
+which writes its numbers as text). The limits
 are checked before pandas parses anything, in milliseconds: the size on the bytes, the rows on a
 count of line breaks (an upper bound; only a file near the limit is parsed, and then no further
 than one row past it). CSV text is decoded as the data files are (`common.csvtable.decode`: UTF-8
@@ -107,7 +110,7 @@ def _read_csv(name: str, data: bytes, is_header: IsHeader) -> tuple[Table | None
         warnings.simplefilter("always")
         try:
             frame = pd.read_csv(
-                io.StringIO(text), header=None, dtype=str, keep_default_na=False, skip_blank_lines=False,
+                io.StringIO(text), header=None, dtype=object, keep_default_na=False, skip_blank_lines=False,
                 on_bad_lines="warn", nrows=MAX_ROWS + 2 if bounded else None, sep=separator, skiprows=above,
             )
         except pd.errors.EmptyDataError:

@@ -8,6 +8,8 @@ measures, each from the user's action to what the room sees:
 - one step of the year slider (arrow key on its first thumb) -> the map redrawn without the links
   of the year left out;
 - a province filter change (河北省 picked, then removed) -> the map redrawn;
+- the server's memory: resident after those rounds, and its peak once the 25,917-pair reference set
+  (../shared/datasets/, read in place) was uploaded through the sidebar, as a coordinator would;
 - the server's own time of a whole rerun (AppTest: a click, a filter change), without the browser.
 "Redrawn" means the map frame's links changed and a frame was painted after it. The times run from
 the key or mouse press's own event time to that paint, both on the page's clock, and the page is
@@ -30,6 +32,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 from bench.readme import Table
+from bench.reference import TWIN_CITIES
+from core.i18n import t
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -168,6 +172,23 @@ def _province_times(page) -> list[float]:
     return out
 
 
+def _memory_mb(pid: int) -> dict[str, int]:
+    """The process's resident memory now (VmRSS) and at its peak (VmHWM), in MB."""
+    with open(f"/proc/{pid}/status") as status:
+        fields = dict(line.split(":", 1) for line in status)
+    return {name: int(fields[name].split()[0]) // 1024 for name in ("VmRSS", "VmHWM")}
+
+
+def _upload_reference(page) -> None:
+    """The reference set uploaded in the sidebar's overlay section; returns once its counts show."""
+    title = t("overlay.title", "ja")
+    page.locator('[data-testid="stSidebar"] summary', has_text=title).click()
+    section = page.locator('[data-testid="stSidebar"] details', has_text=title)
+    section.locator('input[type="file"]').set_input_files(str(TWIN_CITIES))
+    section.get_by_text("25,917").first.wait_for(timeout=120_000)
+    page.evaluate(_IDLE)
+
+
 def _server_reruns() -> tuple[list[float], list[float]]:
     """Whole reruns of the map page in this process (AppTest): a click on 天津市, a province change."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
@@ -221,6 +242,13 @@ def main() -> list[Table]:
             rows.append(("click on 天津市 → its details on screen", _figure(_click_times(page))))
             rows.append(("year slider step → map redrawn", _figure(_year_times(page))))
             rows.append(("province filter change → map redrawn", _figure(_province_times(page))))
+            rows.append(("server memory after these rounds (resident)", f"{_memory_mb(proc.pid)['VmRSS']} MB"))
+            if TWIN_CITIES.exists():
+                _upload_reference(page)
+                rows.append(("server peak memory, the 25,917-pair reference set uploaded",
+                             f"{_memory_mb(proc.pid)['VmHWM']} MB"))
+            else:
+                print(f"{TWIN_CITIES} not found: no memory figure with the reference set")
         finally:
             proc.terminate()
             proc.wait(timeout=10)

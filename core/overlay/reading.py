@@ -151,9 +151,9 @@ def _read_xlsx(name: str, data: bytes, is_header: IsHeader) -> tuple[Table | Non
     """The first sheet with a header `is_header` accepts near its top (named in the source when it
     is not the first: every message then says which sheet), else the first sheet."""
     try:
-        sheets = pd.read_excel(io.BytesIO(data), header=None, dtype=str, keep_default_na=False, engine="openpyxl",
+        sheets = pd.read_excel(io.BytesIO(data), header=None, dtype=str, keep_default_na=False, engine="calamine",
                                nrows=MAX_ROWS + 2, sheet_name=None)
-    except Exception as exc:  # noqa: BLE001 - a foreign workbook can break openpyxl in any way; it is the file's fault
+    except Exception as exc:  # noqa: BLE001 - a foreign workbook can break the reader in any way; it is the file's fault
         return None, [Problem(name, "bad_workbook", value=type(exc).__name__)]
     cells = {sheet: _stripped(frame) for sheet, frame in sheets.items()}
     first = next(iter(cells), None)

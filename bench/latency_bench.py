@@ -54,10 +54,11 @@ _LINKS = """(() => { const w = (%s)(); if (!w) return null; const ids = [];
   return ids.sort().join('|'); })()""" % _MAP
 _PAINTED = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 # Armed before an action: its time (the first keydown or mousedown, in the page or in the map frame)
-# and `window.__jcmPainted`, a promise of the paint after `done` became true. `done` is checked in the
-# frame after a change of `target` (a MutationObserver), not polled: a check run by Playwright in
-# every frame is work in the very thread measured (polling the links took ~60 ms of a province
-# change's 280). Resolves with the seconds from the action to that paint, on the page's clock.
+# and `window.__jcmPainted`, a promise of the paint after `done` became true, resolved with the
+# seconds from the action to that paint, on the page's clock. `done` is checked in the frame after a
+# change of `target` (a MutationObserver), not polled: a check Playwright runs in every frame is work
+# in the very thread measured (polling the links took ~60 ms of a province change's 280). The time is
+# read in the next frame, once the frame that showed the change was painted.
 _ARM = """arg => { const w = (%s)(), top = window;
   if (top.__jcmProbe) { top.__jcmProbe.abort(); }
   const probe = top.__jcmProbe = new AbortController(); let start = null;
@@ -68,7 +69,7 @@ _ARM = """arg => { const w = (%s)(), top = window;
     const seen = new w.MutationObserver(() => w.requestAnimationFrame(() => {
       if (!(%%(done)s)) { return; }
       seen.disconnect(); probe.abort();
-      w.requestAnimationFrame(() => w.requestAnimationFrame(() => resolve((performance.now() - start) / 1000)));
+      w.requestAnimationFrame(() => resolve((performance.now() - start) / 1000));  /* this frame was painted */
     }));
     seen.observe(%%(target)s, %%(changes)s); }); }""" % _MAP
 # The map's links differ from `arg` (what they were) once a new dynamic part was drawn.

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from apptest_kit import assert_no_exception, map_js, map_ids, open_app, texts
+from apptest_kit import assert_no_exception, click, map_js, map_ids, open_app, texts
 
 from core.i18n import t
 from core.present import markdown_text
@@ -46,6 +46,25 @@ def test_next_applies_the_step_and_writes_it_into_the_url() -> None:
     assert 'jcm.keepView(map_div, {"fill":true})' in map_js(at)
     button(at, "jcm_prev").click().run()
     assert at.query_params["step"] == "1" and "place" not in at.query_params
+    assert_no_exception(at)
+
+
+def test_a_step_sends_the_map_before_the_details_and_a_click_the_details_first(monkeypatch) -> None:
+    """As on the map page: a step's answer is the map flown to it, a click's its details."""
+    import ui.mapclick
+    import ui.presenter
+
+    order: list[str] = []
+    show_map, details = ui.presenter.show_map, ui.presenter._details
+    monkeypatch.setattr(ui.presenter, "show_map", lambda *a, **k: (order.append("map"), show_map(*a, **k)))
+    monkeypatch.setattr(ui.presenter, "_details", lambda *a, **k: (order.append("details"), details(*a, **k)))
+    at = open_app(query={"present": "1", "step": "1"})
+    order.clear()
+    button(at, "jcm_next").click().run()  # step 2 selects a place: its details are drawn too
+    assert order == ["map", "details"]
+    order.clear()
+    click(at, "place:天津市")
+    assert order == ["details", "map"]
     assert_no_exception(at)
 
 

@@ -102,7 +102,7 @@ def sidebar(lang: str, side: DeltaGenerator) -> None:
         return
     imported = _imported()
     with side.expander(t("overlay.title", lang), icon=":material/hub:"):
-        st.file_uploader(t("overlay.upload", lang), type=["csv", "xlsx"], key=_FILE, on_change=_uploaded,
+        st.file_uploader(t("overlay.upload", lang), type=["csv", "xlsx", "xls", "ods"], key=_FILE, on_change=_uploaded,
                          help=t("overlay.upload_help", lang, **LIMITS))
         # Streamlit's own words: "Upload" and "200MB per file" (the server's limit, not this one's)
         zone = f".st-key-{_FILE} [data-testid='stFileUploaderDropzone']"

@@ -1,4 +1,5 @@
-"""A foreign file of pairs (CSV or .xlsx, bytes + its name) as a table of text, or why it cannot be one.
+"""A foreign file of pairs (CSV or a workbook: .xlsx, .xls, .ods; bytes + its name) as a table of text,
+or why it cannot be one.
 
 pandas reads it, every cell as text (`keep_default_na=False`: "NA" and "01100" stay as written; a
 CSV with `dtype=object`, the parser's own strings: `dtype=str` added an Arrow copy of every cell,
@@ -37,7 +38,7 @@ MAX_BYTES = 50 * 1024 * 1024  # 50 MB: a worldwide list of pairs is ~2 MB; more 
 MAX_ROWS = 300_000  # data rows: ten times the largest known list (25,917), still drawn in seconds
 LIMITS = {"size": f"{MAX_BYTES // 2**20} MB", "rows": f"{MAX_ROWS:,}"}  # the limits as the reader reads them
 CSV_SUFFIXES = (".csv", ".txt")
-XLSX_SUFFIXES = (".xlsx", ".xlsm")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")  # read by calamine: Excel's formats, old and new, and LibreOffice's
 _SKIPPED = re.compile(r"Skipping line (\d+): expected (\d+) fields, saw (\d+)")
 SEPARATORS = (",", "\t", ";")  # a CSV's, in the order tried: the comma wins a tie
 HEADER_SEARCH = 20  # lines (rows of a sheet) from the top where a header is looked for
@@ -69,8 +70,8 @@ def read_table(name: str, data: bytes, is_header: IsHeader = lambda row: False) 
     if len(data) > MAX_BYTES:
         return None, [too_large(name, len(data))]
     suffix = PurePath(name).suffix.lower()
-    if suffix in XLSX_SUFFIXES:
-        return _read_xlsx(name, data, is_header)
+    if suffix in WORKBOOK_SUFFIXES:
+        return _read_workbook(name, data, is_header)
     if suffix not in CSV_SUFFIXES:
         return None, [Problem(name, "file_type", value=suffix or name)]
     return _read_csv(name, data, is_header)
@@ -147,7 +148,7 @@ def _shifted(problem: Problem, records: np.ndarray, after: np.ndarray) -> Proble
                    expected=problem.expected)
 
 
-def _read_xlsx(name: str, data: bytes, is_header: IsHeader) -> tuple[Table | None, list[Problem]]:
+def _read_workbook(name: str, data: bytes, is_header: IsHeader) -> tuple[Table | None, list[Problem]]:
     """The first sheet with a header `is_header` accepts near its top (named in the source when it
     is not the first: every message then says which sheet), else the first sheet."""
     try:

@@ -15,7 +15,7 @@ import pytest
 
 from core.errors import DataError
 from core.overlay import reading
-from core.overlay.importing import import_file
+from core.overlay.importing import import_file, import_overlay
 from core.overlay.reading import MAX_BYTES, read_table
 
 HEADER = "city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
@@ -71,7 +71,8 @@ def test_files_read_as_text_with_their_lines(name, data, rows, lines):
         ("utf16.csv", (HEADER + ROW).encode("utf-16"), "utf16", None),
         ("renamed.csv", xlsx([["a"], ["b"]]), "xlsx", None),
         ("open.csv", b'a,b\n"never closed,1\n', "parse", None),
-        ("old.xls", b"\xd0\xcf\x11\xe0", "file_type", None),
+        ("cut.xls", b"\xd0\xcf\x11\xe0", "bad_workbook", None),  # an old workbook's first bytes only
+        ("pairs.numbers", b"PK\x03\x04", "file_type", None),
         ("broken.xlsx", b"PK\x03\x04 not really", "bad_workbook", None),
         ("empty.xlsx", xlsx([]), "empty_file", None),
     ],
@@ -123,6 +124,18 @@ def test_the_header_is_found_under_a_title_after_other_separators_and_on_a_later
     table, problems = read_table(name, data, is_header=pairs_header)
     assert problems == [] and table.header == tuple(FIELDS) and table.rows == (tuple(VALUES),)
     assert (table.header_line, table.lines, table.source) == (header_line, lines, source)
+
+
+def test_an_old_excel_workbook_is_read_like_a_new_one():
+    """.xls (Excel 97-2003), as many offices still send it (tests/fixtures/overlay/README.md): the
+    pairs on its second sheet, under Japanese headers, the bad row listed by its row number."""
+    data = (Path(__file__).resolve().parents[2] / "fixtures" / "overlay" / "fictional-pairs.xls").read_bytes()
+    imported = import_overlay("fictional-pairs.xls", data)
+    assert [(p.problem, p.file, p.line, p.column, p.value) for p in imported.overlay.problems] == [
+        ("number_out_of_range", "fictional-pairs.xls › ペア", 4, "緯度", "95")]
+    assert [(p.name, p.lat, p.lon) for p in imported.overlay.places] == [
+        ("架空市", 34.69, 135.19), ("虚构市", 39.13, 117.2), ("架空町", 35.0, 139.0), ("虚构县", 31.2, 121.5)]
+    assert imported.overlay.fields(imported.overlay.links[0])[-1] == ("締結年", "1973")
 
 
 def test_without_a_recognised_header_the_separator_splitting_the_first_line_most_is_used():

@@ -138,6 +138,13 @@ def test_an_old_excel_workbook_is_read_like_a_new_one():
     assert imported.overlay.fields(imported.overlay.links[0])[-1] == ("締結年", "1973")
 
 
+def test_a_libreoffice_spreadsheet_is_read_like_a_workbook():
+    data = (Path(__file__).resolve().parents[2] / "fixtures" / "overlay" / "fictional-pairs.ods").read_bytes()
+    table, problems = read_table("fictional-pairs.ods", data)
+    assert not problems
+    assert (table.header, table.rows) == (("日本側", "中国側", "備考"), (("架空市", "虚构市", "FICTIONAL"), ("架空町", "虚构县", "")))
+
+
 def test_without_a_recognised_header_the_separator_splitting_the_first_line_most_is_used():
     assert read_table("t.csv", b"a\tb\n1\t2\n")[0].rows == (("1", "2"),)
     assert read_table("c.csv", b"a;b,c\n1;2,3\n")[0].header == ("a;b", "c")  # a tie goes to the comma

@@ -157,6 +157,6 @@ def finder_round() -> int:
 
 def _forget_finders_pick() -> None:
     """The overlay finder's list shows no pair picked once the selection is another or none: the
-    same pair can be picked again. A new list, not its value set to None: a map click is taken
-    after the sidebar drew the list, and a drawn widget's value cannot be changed in that run."""
+    same pair can be picked again. A new list (a new key), not its value set to None: this needs no
+    record of which list is drawn, and holds wherever in a run it is called."""
     st.session_state[_FINDER_ROUND] = finder_round() + 1

@@ -6,6 +6,7 @@ never copied) read by the app's own import (core/overlay/importing.py), once per
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,7 +37,7 @@ def reference_overlay() -> Overlay:
 
 def first_links(overlay: Overlay, n: int) -> Overlay:
     """The overlay of the first `n` links (places kept whole: the payload ships only those used)."""
-    return Overlay(overlay.source, overlay.places, overlay.links[:n], overlay.problems, overlay.header)
+    return replace(overlay, links=overlay.links[:n])  # a new Overlay: nothing memoised yet
 
 
 def twin_cities() -> tuple[list[Place], list[Partnership], dict[str, LatLon]]:

@@ -4,7 +4,7 @@ the start-up option (`--overlay`) share."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from common.csvtable import read_bytes
@@ -30,8 +30,7 @@ class Imported:
         if self.table is None:
             return self
         built = build(self.table, columns, resolve)
-        overlay = Overlay(built.source, built.places, built.links, (*self.reading, *built.problems), built.header)
-        return Imported(self.table, columns, overlay, self.reading)
+        return Imported(self.table, columns, replace(built, problems=(*self.reading, *built.problems)), self.reading)
 
 
 def _refused(name: str, problems: list[Problem] | tuple[Problem, ...]) -> Imported:

@@ -1,8 +1,8 @@
 """A table of pairs (core/overlay/reading.py) and its column roles → an Overlay.
 
 Strict like the data files: a coordinate is a plain number in range (common/numbers.py; a decimal
-comma is read as a point), a name is not empty. A row with a problem is listed (row, column, value, what was expected) and not drawn;
-every other row is. Cells are text and stay text: `=HYPERLINK(...)` or `<script>` is a name like
+comma is read as a point), a name is not empty. A row with a problem is listed (row, column, value,
+what was expected) and not drawn; every other row is. Cells are text and stay text: `=HYPERLINK(...)` or `<script>` is a name like
 any other (escaped wherever shown). A side without coordinates (no columns, or both cells empty)
 is looked up by name through `resolve` (the offline geocoding chain in the app, see
 geocode/overlay.py); a name it cannot place is listed as unresolved.
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from common.numbers import LATITUDE, LONGITUDE, Bounds, read_number
 from common.problems import Problem
@@ -33,10 +34,10 @@ class _Row:
     """One row's cells by role, and the problems found reading them."""
 
     def __init__(self, table: Table, columns: ColumnMap, at: dict[str, int], index: int,
-                 numbers: dict[tuple[str, Bounds], tuple[float | int | None, str]]):
+                 read_number: Callable[[str, Bounds], tuple[float | int | None, str]]):
         self.table, self.columns, self.at, self.line = table, columns, at, table.lines[index]
         self.cells = table.rows[index]
-        self.numbers = numbers  # text, bounds → _read_number's answer, for the whole table
+        self.read_number = read_number  # _read_number, remembered for the whole table (see build)
         self.problems: list[Problem] = []
 
     def text(self, role: str) -> str:
@@ -48,12 +49,7 @@ class _Row:
                                      expected=ROLE_LABELS[role], params=dict(params)))
 
     def number(self, role: str, bounds: Bounds) -> float | None:
-        """The cell as a number in `bounds`, read once per table for each text: a file repeats each
-        place's coordinates on every row of its pairs (a cache for this table only, gone with it)."""
-        key = (self.text(role), bounds)
-        if key not in self.numbers:
-            self.numbers[key] = _read_number(*key)
-        number, code = self.numbers[key]
+        number, code = self.read_number(self.text(role), bounds)
         if code:
             self.problem(role, code, self.text(role), **bounds.params)
         return number
@@ -104,9 +100,11 @@ def build(table: Table, columns: ColumnMap, resolve: Resolver | None = None) -> 
     resolved: dict[tuple[str, str], tuple[float, float, str] | None] = {}
     position = {column: i for i, column in enumerate(table.header)}
     at = {role: position[column] for role, column in columns.columns.items() if column in position}
-    numbers: dict[tuple[str, Bounds], tuple[float | int | None, str]] = {}
+    # A file repeats each place's coordinates on every row of its pairs: each text is read once, in
+    # a cache of this build's (gone with it; a module-wide one kept every import's numbers).
+    read = cache(_read_number)
     for i in range(len(table.rows)):
-        row = _Row(table, columns, at, i, numbers)
+        row = _Row(table, columns, at, i, read)
         ends = [_side(row, side, countries, resolve, resolved) for side in "12"]
         if row.problems:
             problems += row.problems

@@ -158,8 +158,8 @@ class OverlayLayer(JcmElement):
     feature's click). Part of the map's STATIC part, showing nothing until an `OverlayOptions` of
     the dynamic part says what to show.
 
-    Its data is in the script (an export) or, given `publish` (the app: ui.overlay.publish), at the
-    URL `publish` returns for the payload, fetched by the browser once: the static part travels
+    Its data is in the script (an export) or, given `publish` (the app: ui.mapclick.publish_overlay),
+    at the URL `publish` returns for the payload, fetched by the browser once: the static part travels
     with every rerun's map message, and 1 MB in it cost ~150 ms a click (sent, decoded, parsed)."""
 
     default_js = [("jcm_overlay_js", MAP_STATIC_URL + "jcm-overlay.js")]

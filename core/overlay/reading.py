@@ -1,13 +1,12 @@
 """A foreign file of pairs (CSV or a workbook: .xlsx, .xls, .ods; bytes + its name) as a table of text,
 or why it cannot be one.
 
-pandas reads it, every cell as text (`keep_default_na=False`: "NA" and "01100" stay as written; a
-CSV with `dtype=object`, the parser's own strings: `dtype=str` added an Arrow copy of every cell,
-27 MB for the reference set, that the server kept after the import; a sheet with `dtype=str`,
-which writes its numbers as text). The limits
-are checked before pandas parses anything, in milliseconds: the size on the bytes, the rows on a
-count of line breaks (an upper bound; only a file near the limit is parsed, and then no further
-than one row past it). CSV text is decoded as the data files are (`common.csvtable.decode`: UTF-8
+pandas reads it, every cell as text (`keep_default_na=False`: "NA" and "01100" stay as written).
+A CSV is read with `dtype=object`, the parser's own strings (`dtype=str` added an Arrow copy of every
+cell, 27 MB for the reference set, that the server kept after the import); a workbook with calamine
+and `dtype=str`, which writes its numbers as text. The limits are checked before pandas parses
+anything, in milliseconds: the size on the bytes, the rows on a count of line breaks (an upper
+bound; only a file near the limit is parsed, and then no further than one row past it). CSV text is decoded as the data files are (`common.csvtable.decode`: UTF-8
 with or without BOM, then CP932; UTF-16 and a workbook named .csv are refused with the fix).
 A row with too many values is listed (its line) and the others are kept; every fault is a `Problem`.
 

@@ -24,7 +24,6 @@ from typing import Any
 import folium
 import streamlit as st
 from streamlit import runtime
-from streamlit_folium import st_folium
 
 from core.map.build import split_map
 from core.map.overlay import ID_PREFIX
@@ -120,6 +119,10 @@ def _take_click() -> bool:
 
 def show_map(m: folium.Map, height: int) -> None:
     """The map as wide as its column: its static part created once, its dynamic part swapped."""
+    # Imported here, in a script run: importing streamlit_folium declares its component, which
+    # Streamlit serves only when declared inside one (ui/warmup.py imports this module's users).
+    from streamlit_folium import st_folium
+
     static, dynamic = split_map(m)
     st_folium(static, key=MAP_KEY, height=height, use_container_width=True, returned_objects=CLICK_RETURNS,
               feature_group_to_add=dynamic)

@@ -15,6 +15,7 @@ from core.models import Dataset
 from core.present import markdown_text
 from core.tour import TourStep
 from ui import controls, session
+from ui.mapclick import unselect_overlay
 
 
 def steps() -> tuple[tuple[TourStep, ...], DataLoadError | None]:
@@ -32,8 +33,6 @@ def current(tour: tuple[TourStep, ...], number: int | None) -> TourStep | None:
 def go(dataset: Dataset, step: TourStep) -> None:
     """Show `step` (a button's callback: it runs before the widgets are drawn), with no overlay
     pair selected: the step's own selection, and its frame, replace it."""
-    from ui.mapclick import unselect_overlay  # here: ui/warmup.py imports this module, and never a component
-
     unselect_overlay()
     controls.show(dataset, step.view(controls.current_view(), dataset))
 

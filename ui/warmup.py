@@ -16,9 +16,9 @@ from core.i18n import LANGS, format_date
 from ui import session
 
 # What the map page's first run imports (app.py, pages/map_page.py): the slow part of a fresh
-# process's first run, done first. Never streamlit_folium (nor ui.mapclick, ui.presenter): Streamlit
-# registers a component only when it is declared inside a script run, so imported here the map
-# would be a 404 for every session.
+# process's first run, done first. Never streamlit_folium (ui.mapclick imports it only inside a
+# run): Streamlit registers a component only when it is declared inside a script run, so imported
+# here the map would be a 404 for every session.
 FIRST = (
     "folium", "folium.plugins", "streamlit.components.v1",  # what streamlit_folium imports
     "branca", "pandas", "core.map.build", "core.basemap",

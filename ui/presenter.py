@@ -24,7 +24,7 @@ from core.present import markdown_text
 from core.viewstate import ViewState
 from ui import controls, style
 from ui.details import link_details, overlay_details, place_details
-from ui.mapclick import answers_click, clear_selection, publish_overlay, show_map
+from ui.mapclick import clear_selection, publish_overlay, show_map
 
 FRAME_HEIGHT = 720  # st_folium's frame height before the stylesheet makes it the window's
 
@@ -73,10 +73,10 @@ def map_view(dataset: Dataset, coords: Mapping[str, LatLon], view: ViewState, sh
     lang = view.lang
     st.container(key="jcm_caption").markdown(
         f"{markdown_text(t('app.title', lang))}\n\n{markdown_text(t('app.subtitle', lang))}")
-    # Sent first: a click's answer, its details; a tour step's or a filter's, the map (pages/map_page.py).
-    details_first = answers_click()
-    if details_first:
-        _details(dataset, view, shown, marks.get("overlay"))
+    # Before the map, always (unlike the map page, whose panels sit in fixed columns): here both are in
+    # one column, and a panel that moved from after the map to before it took the map's place in the
+    # page, which re-created the map and left it blank. A click's details still reach the screen first.
+    _details(dataset, view, shown, marks.get("overlay"))
     fmap = build_map(
         shown.places, shown.partnerships, coords,
         lang=lang, color_by=view.color, stage_of=dataset.stage_of, basemap=view.basemap,
@@ -84,5 +84,3 @@ def map_view(dataset: Dataset, coords: Mapping[str, LatLon], view: ViewState, sh
         link_weight=PRESENTER_LINK_WEIGHT, inline_basemap=False, publish_overlay=publish_overlay, **marks,
     )
     show_map(fmap, height=FRAME_HEIGHT)
-    if not details_first:
-        _details(dataset, view, shown, marks.get("overlay"))

@@ -1,5 +1,6 @@
 """The presenter view on a projector's sizes, in Debian's Chromium: the map fills the window, one
-click on 天津市 opens its details over the map without moving the map, Esc closes them, PageDown
+click on 天津市 opens its details over the map without moving the map (also while a step's details
+are open), Esc closes them, PageDown
 steps through the tour (URL and map follow), printing gives one landscape page, Esc leaves.
 Screenshots: test-artifacts/presenter-<w>x<h>-<lang>-{click,tour}.png."""
 
@@ -139,7 +140,17 @@ def test_presenter_view(app_url, tab, artifacts, width, height, lang) -> None:
     page.screenshot(path=str(artifacts / f"presenter-{width}x{height}-{lang}-print.png"))
     page.emulate_media(media="screen")
 
-    # Esc (details open for the step's place) closes them, the next Esc leaves the presenter view.
+    # A click while the step's details are open: the map stays the same map (it was once re-created,
+    # and left blank, when the details panel and the map changed places in the page).
+    idle(page)
+    handle, frame = wait_for_map(page)
+    mark(frame)
+    place_element(frame, "天津市").click()
+    wait_query(page, "place", "天津市")
+    handle, frame = new_map(page)
+
+    # Esc (details open for the clicked place) closes them, the next Esc leaves the presenter view.
+    idle(page)
     page.keyboard.press("Escape")
     wait_query(page, "place", None)
     details.wait_for(state="detached")

@@ -49,9 +49,9 @@ def test_next_applies_the_step_and_writes_it_into_the_url() -> None:
     assert_no_exception(at)
 
 
-def test_a_step_sends_the_map_before_the_details_and_a_click_the_details_first(monkeypatch) -> None:
-    """As on the map page: a step's answer is the map flown to it, a click's its details."""
-    import ui.mapclick
+def test_the_details_panel_keeps_its_place_before_the_map_on_a_step_and_on_a_click(monkeypatch) -> None:
+    """Both sit in one column: a panel that moved from after the map to before it took the map's
+    place, and the browser re-created the map (tests/browser/test_presenter_browser.py)."""
     import ui.presenter
 
     order: list[str] = []
@@ -61,7 +61,7 @@ def test_a_step_sends_the_map_before_the_details_and_a_click_the_details_first(m
     at = open_app(query={"present": "1", "step": "1"})
     order.clear()
     button(at, "jcm_next").click().run()  # step 2 selects a place: its details are drawn too
-    assert order == ["map", "details"]
+    assert order == ["details", "map"]
     order.clear()
     click(at, "place:天津市")
     assert order == ["details", "map"]

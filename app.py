@@ -8,6 +8,8 @@ from streamlit.navigation.page import StreamlitPage
 
 from core.errors import DataLoadError
 from core.i18n import t
+from core.present import markdown_text
+from core.save import RecoveryFailed
 from ui import controls, overlay, presenter, session, style, tourpanel
 from ui.mapclick import take_click
 from ui.problems import show_problems
@@ -36,14 +38,18 @@ session.static_assets()
 style.stylesheet("app.css")
 
 try:
+    recovered = session.recover_saves()  # a save a kill interrupted is ended before anything is read
     dataset = session.dataset()
-except DataLoadError as problem:
+except (DataLoadError, RecoveryFailed) as problem:
     lang = controls.language()
     # Registering the pages keeps Streamlit from listing the raw page-file names as navigation.
     st.navigation(pages(lang), position="hidden")
-    st.error(t("error.data_title", lang), icon=":material/error:")
-    st.text(t("error.data_folder", lang, folder=session.data_dir()))
-    show_problems(problem, lang)
+    if isinstance(problem, RecoveryFailed):
+        st.error(markdown_text(problem.message(lang)), icon=":material/error:")
+    else:
+        st.error(t("error.data_title", lang), icon=":material/error:")
+        st.text(t("error.data_folder", lang, folder=session.data_dir()))
+        show_problems(problem, lang)
     st.stop()
 
 if controls.seed_from_url(dataset):
@@ -57,4 +63,6 @@ if not presenter.presenting():  # the presenter view shows them as a caption on 
     st.title(t("app.title", lang), anchor=False)
     st.caption(t("app.subtitle", lang))
 controls.url_warnings(lang)
+for recovery in recovered:
+    st.warning(markdown_text(recovery.message(lang)), icon=":material/history:")
 st.navigation(pages(lang), position="top").run()

@@ -22,6 +22,7 @@ from core.errors import DataLoadError
 from core.i18n import DEFAULT_LANG, LANGS, t
 from core.loading import data_dir_from_env
 from core.params import PARAMS, Allowed, LinkRef, Param, PlaceRef, Year
+from core.save import RecoveryFailed, recover
 from core.viewstate import Ignored
 from export.fonts import NoCjkFont
 from export.render import FORMATS, SIZES, render
@@ -109,10 +110,16 @@ def main(argv: Sequence[str] | None = None) -> int:
              if getattr(args, f"p_{param.name}") is not None}
     folder = data_dir_from_env(args.data_dir)
     try:
+        recovered = recover(folder)  # a save a kill interrupted is ended before anything is read
         view, ignored = load_view(folder, query)
+    except RecoveryFailed as exc:
+        print(exc.message(lang), file=sys.stderr)
+        return FAILED
     except DataLoadError as exc:
         print(t("export.cli.data_error", lang, folder=str(folder)), *exc.messages(lang), sep="\n", file=sys.stderr)
         return FAILED
+    if recovered:
+        print(recovered.message(lang), file=sys.stderr)
     allowed = Allowed(view.dataset, tuple(BASEMAPS))
     fatal = [_explain(i, allowed, lang) for i in ignored if i.reason in _FATAL]
     if fatal:

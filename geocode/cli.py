@@ -18,6 +18,7 @@ from typing import Any
 
 from core.errors import DataError, DataLoadError
 from core.loading import data_dir_from_env, load_dataset
+from core.save import RecoveryFailed, recover
 from geo.cache import CACHE_FILE, CACHEABLE_SOURCES, CacheEntry, read_cache, write_cache
 from geo.chain import Report, default_chain
 from geo.errors import CacheError
@@ -66,6 +67,13 @@ def main(argv: Sequence[str] | None = None, *, queries: Iterable[GeocodeQuery] |
     data_dir = data_dir_from_env(args.data_dir)
     cache_path = data_dir / CACHE_FILE
     errors: list[DataError] = []
+    try:
+        recovered = recover(data_dir)  # a save a kill interrupted is ended before anything is read
+    except RecoveryFailed as exc:
+        print(exc.message("en"), file=sys.stderr)
+        return 2
+    if recovered:
+        print(recovered.message("en"), file=sys.stderr)
     if queries is None:
         try:
             queries = queries_from_places(load_dataset(data_dir).places)

@@ -19,6 +19,7 @@ from core.assets import ensure_static_assets
 from core.loading import DATA_FILES, data_dir_from_env
 from core.models import Dataset
 from core.overlay.importing import Imported, import_file
+from core.save import Recovery, recover
 from core.tour import TOUR, TourStep, load_tour
 from geo.cache import CACHE_FILE, CacheEntry
 from geocode.overlay import offline_resolver
@@ -30,6 +31,7 @@ ALLOW_EDIT_ENV = "JCAIR_ALLOW_EDIT"  # "1" (or --allow-edit) shows the page that
 OVERLAY_ENV = "JCAIR_OVERLAY"  # a pairs file (CSV/.xlsx) every session shows as the overlay (or --overlay)
 
 Signature = tuple[tuple[str, int, int, int, int], ...]
+_RECOVERIES_SEEN = "_recoveries_seen"
 
 
 def _arguments() -> argparse.Namespace:
@@ -117,6 +119,26 @@ def data_version() -> tuple[str, Signature]:
     """The data folder and its files' stamps: a key that changes whenever the data shown does."""
     folder = data_dir()
     return str(folder), _signature(folder)
+
+
+@st.cache_resource(show_spinner=False)
+def _recoveries(folder: str) -> list[Recovery]:
+    """The interrupted saves this server ended in `folder`, in order (one server-wide list)."""
+    return []
+
+
+def recover_saves() -> list[Recovery]:
+    """End a save left unfinished (core.save.recover: one look at history/ when there is none),
+    before any data is read; returns the ended saves this session has not been told about yet.
+    Raises RecoveryFailed when the folder cannot be put right, and nothing of it may be shown."""
+    folder = data_dir()
+    ended = _recoveries(str(folder))
+    found = recover(folder)
+    if found is not None:
+        ended.append(found)
+    seen = st.session_state.get(_RECOVERIES_SEEN, 0)
+    st.session_state[_RECOVERIES_SEEN] = len(ended)
+    return ended[seen:]
 
 
 def dataset() -> Dataset:

@@ -41,7 +41,7 @@ from core.models import (
     Timing,
     normalise_name,
 )
-from core.save import REFUSALS
+from core.save import OUTCOMES, REFUSALS
 from core.snapshot_form import ACTIVITY_COLUMNS, EVENT_COLUMNS
 from core.viewstate import COLOR_BY
 from geo.errors import GeocodingError, RateLimited
@@ -430,6 +430,7 @@ DYNAMIC: dict[str, set[str]] = {
     "warn.url.": {"clamped", "no_years", "swapped"},  # export/cli.py: what an option only warns about
     "edit.col.": {c for c in (*ACTIVITY_COLUMNS, *EVENT_COLUMNS) if not c.startswith("text_")},  # text_*: edit.col.text
     "save.refused.": set(REFUSALS),
+    "save.recovered.": set(OUTCOMES),
 }
 
 

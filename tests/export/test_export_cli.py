@@ -12,8 +12,10 @@ import pytest
 from matplotlib import font_manager
 from PIL import Image
 
+from core.i18n import format_list, t
 from export import fonts
 from export.cli import main
+from tests.core.save_kill import interrupt
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -88,3 +90,16 @@ def test_python_m_export_runs_as_a_program(tmp_path):
     done = subprocess.run([sys.executable, "-m", "export", "--format", "png", "--lang", "en", "--place", "天",
                            "--out", str(tmp_path / "m.png")], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and "--place: “天” cannot be used" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_save_killed_half_way_is_completed_before_the_export_reads_the_folder(tmp_path, capsys, data_copy,
+                                                                                lang: str) -> None:
+    """Without the journal the export refused the half-saved folder (activities.csv needs as_of)."""
+    interrupt(data_copy, "replace:activities.csv")
+    out = tmp_path / "m.svg"
+    assert main(["--format", "svg", "--lang", lang, "--data-dir", str(data_copy), "--out", str(out)]) == 0
+    [backup] = [p for p in (data_copy / "history").iterdir() if p.is_dir()]
+    files = format_list(["statuses.csv", "activities.csv", "events.csv"], lang)
+    assert t("save.recovered.completed", lang, files=files, backup=str(backup)) in capsys.readouterr().err
+    assert out.exists()

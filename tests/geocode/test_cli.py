@@ -11,11 +11,13 @@ import pytest
 from folder_faults import FS_FAULTS, add_stray_files, make_fault, snapshot
 
 from common import atomicwrite
+from core.i18n import t
 from core.loading import DATA_FILES, load_dataset
 from core.models import Country, Names, Place, PlaceKind
 from geo.cache import CACHE_FILE, read_cache
 from geocode.cli import main
 from geocode.places import queries_from_places
+from tests.core.save_kill import interrupt
 
 REPO = Path(__file__).resolve().parents[2]
 FS_MESSAGES = {  # the English wording of each fault's problem code
@@ -171,3 +173,12 @@ def test_committed_cache_covers_the_bundled_places() -> None:
     queries = queries_from_places(load_dataset(REPO / "data").places)
     stale = [q.key for q in queries if q.lat is None and source.geocode(q) is None]
     assert stale == [], "data/geocache.csv is stale for these places: run `make geocode`"
+
+
+def test_a_save_killed_half_way_is_completed_before_the_folder_is_read(folder: Path, capsys) -> None:
+    """Without the journal the command refused the half-saved folder (activities.csv needs as_of)."""
+    interrupt(folder, "replace:activities.csv")
+    assert main(["--data-dir", str(folder)]) == 0
+    [backup] = [p for p in (folder / "history").iterdir() if p.is_dir()]
+    said = t("save.recovered.completed", "en", files="statuses.csv, activities.csv, and events.csv", backup=str(backup))
+    assert said in capsys.readouterr().err

@@ -37,6 +37,12 @@ st.set_page_config(page_title="日中都市間連携マップ", page_icon="🗺�
 session.static_assets()
 style.stylesheet("app.css")
 
+if (wrong := session.argument_problem()) is not None:  # `streamlit run app.py -- --bad`: said, never a blank page
+    lang = controls.language()
+    st.navigation(pages(lang), position="hidden")
+    st.error(markdown_text(wrong.message(lang)), icon=":material/error:")
+    st.stop()
+
 try:
     recovered = session.recover_saves()  # a save a kill interrupted is ended before anything is read
     dataset = session.dataset()

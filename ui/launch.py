@@ -12,6 +12,10 @@ It also starts the warm-up (ui/warmup.py) in a background thread: the first sess
 static files are ready by the time the browser has loaded Streamlit's page. The garbage collector
 waits until the warm-up is done (its full scans of the start's objects cost 60-110 ms each).
 
+The app's own options (after `--`) are checked first (ui/arguments.py): a wrong one, or an
+`--overlay` file that is missing or cannot be opened, stops the launcher with one line in the
+terminal's language and exit code 2, before the server starts.
+
 Example: `.venv/bin/python -m ui.launch --server.port 8502 -- --data-dir /path/to/folder`
 """
 
@@ -26,6 +30,8 @@ from pathlib import Path
 from streamlit.runtime import Runtime
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
+
+from ui.arguments import ArgumentProblem, console_lang, overlay_problem, parse
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 
@@ -49,13 +55,25 @@ def warm_when_ready() -> None:
         gc.enable()
 
 
+def argument_problem(argv: list[str]) -> ArgumentProblem | None:
+    """What is wrong with the app's own options in `argv` (those after `--`), or None."""
+    args, problem = parse(tuple(argv[argv.index("--") + 1:] if "--" in argv else ()))
+    if problem is None and args.overlay is not None:
+        problem = overlay_problem(Path(args.overlay).expanduser())
+    return problem
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run `streamlit run app.py` with `argv` (default: this process's arguments), in this process,
-    with the warm-up in a background thread."""
+    with the warm-up in a background thread; exit 2 with one line when the app's options are wrong."""
+    argv = sys.argv[1:] if argv is None else argv
+    if (problem := argument_problem(argv)) is not None:
+        print(problem.message(console_lang()), file=sys.stderr)
+        raise SystemExit(2)
     PagesManager.uses_pages_directory = False  # app.py registers its pages with st.navigation
     gc.disable()  # until the warm-up is done: see warm_when_ready
     threading.Thread(target=warm_when_ready, name="warm-up", daemon=True).start()
-    sys.argv = ["streamlit", "run", str(APP), *(sys.argv[1:] if argv is None else argv)]
+    sys.argv = ["streamlit", "run", str(APP), *argv]
     cli.main()
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from functools import cache
 from pathlib import Path
 
 import streamlit as st
@@ -24,6 +23,8 @@ from core.tour import TOUR, TourStep, load_tour
 from geo.cache import CACHE_FILE, CacheEntry
 from geocode.overlay import offline_resolver
 from geocode.places import coordinates as chain_coordinates, load_folder
+from ui import arguments
+from ui.arguments import ArgumentProblem
 
 APP_DIR = Path(__file__).resolve().parent.parent
 READ_FILES = (*DATA_FILES, CACHE_FILE, TOUR)  # every file of the data folder the app reads, and no other
@@ -36,17 +37,12 @@ _RECOVERIES_SEEN = "_recoveries_seen"
 
 def _arguments() -> argparse.Namespace:
     """The app's own options, given after `--`: `streamlit run app.py -- --data-dir DIR --allow-edit`."""
-    return _parse(tuple(sys.argv[1:]))
+    return arguments.parse(tuple(sys.argv[1:]))[0]
 
 
-@cache
-def _parse(argv: tuple[str, ...]) -> argparse.Namespace:
-    """Parsed once per argument list: a rerun asks for them over a hundred times (0.5 ms each)."""
-    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)  # "--allow" must not mean --allow-edit
-    parser.add_argument("--data-dir")
-    parser.add_argument("--allow-edit", action="store_true")
-    parser.add_argument("--overlay")
-    return parser.parse_known_args(argv)[0]
+def argument_problem() -> ArgumentProblem | None:
+    """What is wrong with the app's own options (app.py shows it instead of the app), or None."""
+    return arguments.parse(tuple(sys.argv[1:]))[1]
 
 
 def data_dir() -> Path:

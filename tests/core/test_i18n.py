@@ -42,6 +42,7 @@ from core.models import (
     normalise_name,
 )
 from core.save import OUTCOMES, REFUSALS
+from ui.arguments import PROBLEMS as ARGUMENT_PROBLEMS
 from core.snapshot_form import ACTIVITY_COLUMNS, EVENT_COLUMNS
 from core.viewstate import COLOR_BY
 from geo.errors import GeocodingError, RateLimited
@@ -431,6 +432,7 @@ DYNAMIC: dict[str, set[str]] = {
     "edit.col.": {c for c in (*ACTIVITY_COLUMNS, *EVENT_COLUMNS) if not c.startswith("text_")},  # text_*: edit.col.text
     "save.refused.": set(REFUSALS),
     "save.recovered.": set(OUTCOMES),
+    "startup.": set(ARGUMENT_PROBLEMS),
 }
 
 

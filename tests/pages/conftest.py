@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,9 @@ from apptest_kit import REPO, _RecordingMediaStorage
 
 @pytest.fixture(autouse=True)
 def _app_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The bundled data, the repo as cwd, and recorded download data."""
+    """The bundled data, the repo as cwd, no start-up option (not pytest's), and recorded download data."""
     monkeypatch.chdir(REPO)
+    monkeypatch.setattr(sys, "argv", ["app.py"])
     monkeypatch.delenv("JCAIR_DATA_DIR", raising=False)
     monkeypatch.delenv("JCAIR_ALLOW_EDIT", raising=False)  # editing off, as on a server started plainly
     monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", _RecordingMediaStorage)

@@ -3,6 +3,8 @@ navigation and sidebar."""
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from apptest_kit import LANGS, PAGES, assert_no_exception, open_app, texts
@@ -176,3 +178,17 @@ def test_clear_filters_resets_every_filter_and_the_selection_but_keeps_language_
     assert at.sidebar.multiselect(key="province").value == [] and at.sidebar.text_input(key="q").value == ""
     assert at.sidebar.checkbox(key="undated").value is True
     assert not at.warning and not at.subheader
+
+
+@pytest.mark.parametrize(("app_args", "code", "option", "value"), [
+    (["--overlay"], "missing_value", "--overlay", ""),
+    (["--allow-edit=yes"], "flag_value", "--allow-edit", "yes"),
+    (["--bad"], "unknown_option", "--bad", ""),
+])
+def test_plain_streamlit_run_with_a_wrong_option_shows_it_on_the_page(monkeypatch, app_args, code, option, value):
+    """`streamlit run app.py -- --bad` (not through the launcher): argparse's exit left a blank page."""
+    monkeypatch.setattr(sys, "argv", ["app.py", *app_args])
+    at = open_app(query={"lang": "en"})
+    assert_no_exception(at)
+    said = t(f"startup.{code}", "en", option=option, value=value, options="--data-dir, --allow-edit, --overlay")
+    assert texts(at.error) == [markdown_text(said)] and not at.title

@@ -6,6 +6,7 @@ PORT   ?= 8501
 DATA_DIR ?=
 ALLOW_EDIT ?=
 OVERLAY ?=
+REFRESH ?=
 
 .PHONY: run test install install-test geocode bench clean
 
@@ -45,9 +46,10 @@ test: install-test
 	$(PY) -m ruff check .
 	$(PY) -m pytest -n 2 --dist loadfile  # two workers, one test file each at a time
 
-## Fill or refresh data/geocache.csv (add ONLINE=1 to allow Nominatim): the only command that writes it.
+## Fill or refresh data/geocache.csv (add ONLINE=1 to allow Nominatim, REFRESH=1 to write it again from
+## scratch, even when it is damaged): the only command that writes it.
 geocode: install
-	$(PY) -m geocode $(if $(DATA_DIR),--data-dir "$(DATA_DIR)") $(if $(ONLINE),--online)
+	$(PY) -m geocode $(if $(DATA_DIR),--data-dir "$(DATA_DIR)") $(if $(ONLINE),--online) $(if $(REFRESH),--refresh)
 
 ## Print speed and memory figures on the bundled data and the 25,917-link reference set.
 bench: install

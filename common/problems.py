@@ -23,3 +23,4 @@ class Problem:
     value: str = ""
     expected: str | Message = ""
     params: dict[str, str | StrEnum | Message] = field(default_factory=dict)  # enum members show their label
+    fix: str = ""  # the catalogue's fix.<fix> instead of fix.<problem>: one remedy for a whole file (geocache.csv)

@@ -41,7 +41,7 @@ class DataError(Problem):
             where.append(t("error.where.column", lang, column=self.column))
         return t(
             "error.message", lang, where=t("error.where.separator", lang).join(where),
-            what=t(f"problem.{self.problem}", lang, **fmt), fix=t(f"fix.{self.problem}", lang, **fmt),
+            what=t(f"problem.{self.problem}", lang, **fmt), fix=t(f"fix.{self.fix or self.problem}", lang, **fmt),
         )
 
     def __str__(self) -> str:

@@ -7,7 +7,9 @@ country, kind and region it had when it was geocoded. Only real answers are stor
 
 The file is read with the data files' own reader and checked as strictly: one row per key
 (a repeated key is an error naming both lines, never "last wins"), coordinates that are
-numbers and on Earth. A faulty cache serves nothing: its problems are reported instead.
+numbers and on Earth. A faulty cache serves nothing: its problems are reported instead, once
+per fault (the first row it is found on, and how many rows have it), each with the one remedy:
+`make geocode REFRESH=1`, which writes the file again (data/README.md: never edit it by hand).
 Only `python -m geocode` writes it, in one atomic replacement (`common.atomicwrite`).
 """
 
@@ -16,8 +18,10 @@ from __future__ import annotations
 import csv
 import io
 import os
+import stat
+from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from common.atomicwrite import write_atomic
@@ -31,6 +35,7 @@ CACHE_FILE = "geocache.csv"
 COLUMNS = ("key", "lat", "lon", "source", "detail", "fingerprint", "updated")
 REQUIRED = ("key", "lat", "lon")
 CACHEABLE_SOURCES = ("gazetteer", "nominatim")
+REFRESH_FIXES = ("geocache_refresh", "geocache_refresh_rows")  # fix.<…>: one fault on one row / on {rows} rows
 
 
 @dataclass(frozen=True)
@@ -53,9 +58,26 @@ class CacheEntry:
 
 
 def read_cache(path: Path) -> tuple[dict[str, CacheEntry], list[Problem]]:
-    """All entries by key and no problem, or no entry and every problem; no file is an empty cache."""
+    """All entries by key and no problem, or no entry and every fault, once each (see the module's
+    docstring); no file is an empty cache."""
+    entries, problems = _read_cache(path)
+    fault = {id(p): (p.problem, p.column) for p in problems}  # a kind of problem in one column (or row)
+    counts = Counter(fault.values())
+    first = {fault[id(p)]: p for p in reversed(problems)}  # the first row of each fault, in order
+    return entries, [replace(p, fix=REFRESH_FIXES[counts[fault[id(p)]] > 1],
+                             params={**p.params, "rows": str(counts[fault[id(p)]])})
+                     for p in problems if first[fault[id(p)]] is p]
+
+
+def _read_cache(path: Path) -> tuple[dict[str, CacheEntry], list[Problem]]:
     if not os.path.lexists(path):  # a broken link is not "no file": read_table names it
         return {}, []
+    try:
+        special = not stat.S_ISREG(os.stat(path).st_mode) and not stat.S_ISDIR(os.stat(path).st_mode)
+    except OSError:
+        special = False  # read_table says what is wrong with it
+    if special:  # a FIFO would block the reader for ever, a device never end
+        return {}, [Problem(str(path), "special_file")]
     rows, problems = read_table(path, REQUIRED)
     if rows is None:
         return {}, problems

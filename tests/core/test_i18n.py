@@ -42,6 +42,7 @@ from core.models import (
     normalise_name,
 )
 from core.save import OUTCOMES, REFUSALS
+from geo.cache import REFRESH_FIXES
 from ui.arguments import PROBLEMS as ARGUMENT_PROBLEMS
 from core.snapshot_form import ACTIVITY_COLUMNS, EVENT_COLUMNS
 from core.viewstate import COLOR_BY
@@ -425,7 +426,7 @@ DYNAMIC: dict[str, set[str]] = {
     "map.shape.": {"jp_city", "jp_region", "jp_body", "cn_city", "cn_region", "cn_body", "jp_ring", "cn_ring"},  # the legend's shapes
     "basemap.": set(BASEMAPS),
     "problem.": _problem_codes(),
-    "fix.": _problem_codes(),
+    "fix.": _problem_codes() | set(REFRESH_FIXES),  # geo/cache.py: one remedy for every fault of the cache
     "geo.what.": {c.code for c in GEO_ERRORS},
     "geo.fix.": {c.code for c in GEO_ERRORS},
     "warn.url.": {"clamped", "no_years", "swapped"},  # export/cli.py: what an option only warns about

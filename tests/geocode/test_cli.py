@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -93,6 +95,12 @@ CORRUPT = [
     pytest.param("key,lat,lon\n北京市,200,116.4\n", ["line 2", "column lat", "200"], id="lat-200"),
     pytest.param("key,lat,lon\n北京市,1_0,116.4\n", ["line 2", "column lat", "1_0"], id="underscore"),
     pytest.param("key,lat\n北京市,39.9\n", ["line 1", "lon"], id="missing-column"),
+    # One line per fault, not per row: a header with one column too many, a truncated row, bad latitudes.
+    pytest.param((REPO / "data" / CACHE_FILE).read_text("utf-8").replace("updated", "updated,extra", 1),
+                 ["line 2", "21 rows have this fault"], id="wrong-header"),
+    pytest.param("key,lat,lon,source\n北京市,39.9,116.4\n", ["line 2", "3 values"], id="truncated-row"),
+    pytest.param("key,lat,lon\n北京市,200,116.4\n天津市,-95,117\n上海市,91,121\n", ["line 2", "200", "3 rows have"],
+                 id="three-bad-latitudes"),
 ]
 
 
@@ -105,7 +113,25 @@ def test_corrupt_cache_exits_2_with_one_report(folder: Path, capsys, text: str, 
     lines = captured.err.strip().splitlines()
     assert len(lines) == 2 and lines[0].startswith(f"Cannot geocode {folder}: 1 problem")
     assert "geocache.csv" in lines[1] and all(word in lines[1] for word in named)
+    # The remedy is the command that writes the cache, never an edit by hand.
+    assert "fix: " in lines[1] and "run `make geocode REFRESH=1` (or `python -m geocode --refresh`)" in lines[1]
+    assert not any(word in lines[1] for word in ("enter a number", "save it again", "remove the extra comma"))
     assert captured.out == "" and snapshot(folder) == before
+
+
+def test_a_cache_that_is_a_fifo_is_refused_not_waited_for(folder: Path) -> None:
+    """Reading a FIFO waits for a writer that never comes: `python -m geocode` hung."""
+    (folder / CACHE_FILE).unlink()
+    os.mkfifo(folder / CACHE_FILE)
+    run = subprocess.run([sys.executable, "-m", "geocode", "--data-dir", str(folder)], cwd=REPO, capture_output=True,
+                         text=True, timeout=60)
+    lines = run.stderr.strip().splitlines()
+    assert run.returncode == 2 and len(lines) == 2
+    assert lines[1] == ("file geocache.csv: this name is a pipe, a device or a socket, not a file — fix: run "
+                        "`make geocode REFRESH=1` (or `python -m geocode --refresh`), which writes this file again "
+                        "from the data files; do not edit it by hand")
+    assert main(["--data-dir", str(folder), "--refresh"]) == 0  # the remedy offered works
+    assert (folder / CACHE_FILE).is_file() and read_cache(folder / CACHE_FILE)[1] == []
 
 
 def test_refresh_replaces_a_corrupt_cache(folder: Path, capsys) -> None:
@@ -182,3 +208,12 @@ def test_a_save_killed_half_way_is_completed_before_the_folder_is_read(folder: P
     [backup] = [p for p in (folder / "history").iterdir() if p.is_dir()]
     said = t("save.recovered.completed", "en", files="statuses.csv, activities.csv, and events.csv", backup=str(backup))
     assert said in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("given", "passed"), [([], "-m geocode"), (["REFRESH=1"], "-m geocode --refresh"),
+                                               (["REFRESH=1", "ONLINE=1"], "-m geocode --online --refresh")])
+def test_make_geocode_passes_refresh(given: list[str], passed: str) -> None:
+    """`make geocode REFRESH=1`, the remedy every cache message offers, runs `python -m geocode --refresh`."""
+    shown = subprocess.run(["make", "-n", "geocode", *given], cwd=REPO, capture_output=True, text=True, check=True)
+    [command] = [line for line in shown.stdout.splitlines() if " -m geocode" in line]
+    assert " ".join(command.split()).endswith(passed)

@@ -83,3 +83,13 @@ def test_cache_fault_shows_file_and_line(data_folder: Path, rows: str, words: li
     if lang == "en":
         assert all(word in message for word in words), message
     assert snapshot(data_folder) == before
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_damaged_cache_is_one_line_offering_make_geocode_refresh(data_folder: Path, lang: str) -> None:
+    """A header with one column too many: one line (not one per row), and the fix is the command."""
+    cache = data_folder / "geocache.csv"
+    cache.write_text(cache.read_text("utf-8").replace("updated", "updated,extra", 1), encoding="utf-8")
+    message = _error_screen(open_app(query={"lang": lang}), lang)
+    [line] = message.splitlines()
+    assert "geocache.csv" in line and "`make geocode REFRESH=1`" in line and "21" in line

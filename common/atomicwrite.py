@@ -32,6 +32,29 @@ def write_atomic(path: Path, data: bytes) -> None:
     sync_folder(path.parent)
 
 
+def protected(path: Path) -> bool:
+    """Whether `path` is an existing file its owner has protected from this user: by its mode bits
+    as they apply to this user (owner, group or others), read deliberately because root's override
+    would replace a read-only (0444) file without a word, and by os.access (ACLs, Windows' read-only
+    attribute). A replacement by rename ignores the old file's permissions: writers that must
+    respect them (exports) ask first."""
+    try:
+        found = os.stat(path)
+    except FileNotFoundError:
+        return False
+    if not os.access(path, os.W_OK):
+        return True
+    if os.name == "nt":
+        return False  # no owner bits there: the read-only attribute is what os.access read
+    if found.st_uid == os.geteuid():
+        bit = stat.S_IWUSR
+    elif found.st_gid == os.getegid() or found.st_gid in os.getgroups():
+        bit = stat.S_IWGRP
+    else:
+        bit = stat.S_IWOTH
+    return not found.st_mode & bit
+
+
 def write_new(path: Path, data: bytes, like: Path | None = None) -> None:
     """Write `data` to a file not yet in use (a leftover of that name is replaced), flushed to the
     disk before returning, with the mode of the file `like` when there is one."""

@@ -4,7 +4,8 @@ The view options are the app's URL parameters, generated from the registry (`cor
 `--province 河北省 --from 1980 --to 1985` means what `?province=河北省&from=1980&to=1985` means.
 Every error is one message in the reader's language (`--lang`, else Japanese) and an exit code,
 never a traceback: 2 for a bad option (like argparse), 1 when the data, the font or the output
-file fail. The data folder is only read; the one file written is `--out`.
+file fail. The data folder is only read; the one file written is `--out`, and an existing `--out`
+its owner protected (read-only) is refused and left as it was.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from common.atomicwrite import write_atomic
+from common.atomicwrite import protected, write_atomic
 from core.basemap import BASEMAPS
 from core.errors import DataLoadError
 from core.i18n import DEFAULT_LANG, LANGS, t
@@ -106,6 +107,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if isinstance(size, str):
         print(size, file=sys.stderr)
         return BAD_OPTION
+    if protected(args.out):  # a file the user made read-only is never replaced, not even by root
+        print(t("export.cli.protected", lang, file=str(args.out)), file=sys.stderr)
+        return FAILED
     query = {param.name: getattr(args, f"p_{param.name}") for param in PARAMS
              if getattr(args, f"p_{param.name}") is not None}
     folder = data_dir_from_env(args.data_dir)

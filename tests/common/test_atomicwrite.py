@@ -63,3 +63,38 @@ def test_replace_is_retried_while_another_program_holds_the_file(tmp_path: Path,
     monkeypatch.setattr(atomicwrite, "REPLACE_PAUSE_S", 0)
     write_atomic(path, b"new")
     assert path.read_bytes() == b"new" and len(calls) == 3
+
+
+ME, MY_GROUP, OTHER, OTHER_GROUP = 4321, 4321, 8765, 8765
+
+
+@pytest.mark.parametrize(("owner", "group", "mode", "is_protected"), [
+    (ME, MY_GROUP, 0o644, False),
+    (ME, MY_GROUP, 0o444, True),  # what `chmod a-w` makes: root's override must not write it either
+    (ME, MY_GROUP, 0o464, True),  # the owner's bit counts for the owner, not the group's
+    (OTHER, MY_GROUP, 0o664, False),
+    (OTHER, MY_GROUP, 0o644, True),
+    (OTHER, OTHER_GROUP, 0o646, False),
+    (OTHER, OTHER_GROUP, 0o664, True),
+])
+def test_a_file_is_protected_by_its_mode_bits_as_they_apply_to_this_user(tmp_path: Path, monkeypatch, owner: int,
+                                                                         group: int, mode: int, is_protected: bool
+                                                                         ) -> None:
+    """Tests run as root, whom os.access lets write anything: the owner and the user are set
+    explicitly, so the bits are read as they apply to an ordinary user."""
+    path = tmp_path / "out.png"
+    path.write_bytes(b"old")
+    os.chown(path, owner, group)
+    os.chmod(path, mode)
+    monkeypatch.setattr(atomicwrite.os, "geteuid", lambda: ME)
+    monkeypatch.setattr(atomicwrite.os, "getegid", lambda: MY_GROUP)
+    monkeypatch.setattr(atomicwrite.os, "getgroups", lambda: [MY_GROUP])
+    assert atomicwrite.protected(path) is is_protected
+
+
+def test_a_file_os_access_refuses_is_protected_and_a_new_one_is_not(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "out.png"
+    assert not atomicwrite.protected(path)
+    path.write_bytes(b"old")
+    monkeypatch.setattr(atomicwrite.os, "access", lambda p, mode: False)  # an ACL, Windows' read-only attribute
+    assert atomicwrite.protected(path)

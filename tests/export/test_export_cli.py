@@ -103,3 +103,17 @@ def test_a_save_killed_half_way_is_completed_before_the_export_reads_the_folder(
     files = format_list(["statuses.csv", "activities.csv", "events.csv"], lang)
     assert t("save.recovered.completed", lang, files=files, backup=str(backup)) in capsys.readouterr().err
     assert out.exists()
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_read_only_output_file_is_refused_and_left_as_it_was(tmp_path, lang: str) -> None:
+    """`chmod 0444`: os.replace ignores the old file's mode, and root's override passes os.access,
+    so the export used to replace it and exit 0."""
+    out = tmp_path / "protected.png"
+    out.write_bytes(b"the user's own picture")
+    out.chmod(0o444)
+    run = subprocess.run([sys.executable, "-m", "export", "--format", "png", "--lang", lang, "--out", str(out)],
+                         cwd=REPO, capture_output=True, text=True)
+    assert (run.returncode, run.stderr, run.stdout) == (1, t("export.cli.protected", lang, file=str(out)) + "\n", "")
+    assert out.read_bytes() == b"the user's own picture" and out.stat().st_mode & 0o777 == 0o444
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["protected.png"]

@@ -110,6 +110,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if protected(args.out):  # a file the user made read-only is never replaced, not even by root
         print(t("export.cli.protected", lang, file=str(args.out)), file=sys.stderr)
         return FAILED
+    if args.out.exists() and not args.out.is_file():  # a rename would put a picture in place of /dev/null
+        print(t("export.cli.not_a_file", lang, file=str(args.out)), file=sys.stderr)
+        return FAILED
     query = {param.name: getattr(args, f"p_{param.name}") for param in PARAMS
              if getattr(args, f"p_{param.name}") is not None}
     folder = data_dir_from_env(args.data_dir)

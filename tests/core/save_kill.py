@@ -2,12 +2,14 @@
 
     python tests/core/save_kill.py FOLDER N
     python tests/core/save_kill.py FOLDER CALL:NAME
+    python tests/core/save_kill.py FOLDER N recover
 
 Every call that changes the disk during the save counts as one step: each write, fsync, rename,
 removal and new folder (os.write, os.fsync, os.replace, os.rename, os.unlink, os.rmdir, os.mkdir).
 The process dies just before step N; with fewer steps than N the save ends normally (exit 0).
 CALL:NAME dies at the first such call whose path ends with NAME (`replace:activities.csv`: once
-the save is committed, before activities.csv is renamed into place).
+the save is committed, before activities.csv is renamed into place). With `recover`, what dies at
+step N is the next start's `core.save.recover` of a save interrupted before.
 The saved snapshot is FICTIONAL test data (as_of 2015-06-30, texts marked 架空 / fictional).
 """
 
@@ -22,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from core.loading import load_dataset  # noqa: E402
-from core.save import fingerprint, save_rows  # noqa: E402
+from core.save import fingerprint, recover, save_rows  # noqa: E402
 from core.snapshot_form import entities, fill_values, prefill, snapshot_rows  # noqa: E402
 
 STEPS = ("write", "fsync", "replace", "rename", "unlink", "rmdir", "mkdir")
@@ -66,6 +68,10 @@ def interrupt(folder: Path, step: str) -> None:
 
 if __name__ == "__main__":
     folder, step = Path(sys.argv[1]), sys.argv[2]
-    additions, opened, fill = rows(folder), fingerprint(folder), fill_values(load_dataset(folder))
-    die_at(step)
-    save_rows(folder, additions, opened, fill)
+    if sys.argv[3:] == ["recover"]:
+        die_at(step)
+        recover(folder)
+    else:
+        additions, opened, fill = rows(folder), fingerprint(folder), fill_values(load_dataset(folder))
+        die_at(step)
+        save_rows(folder, additions, opened, fill)

@@ -19,7 +19,7 @@ from common import atomicwrite
 from core.loading import load_dataset
 from core.save import HISTORY, JOURNAL, LOCK_FILE, RecoveryFailed, SaveRefused, fingerprint, recover, save_rows
 from core.snapshot_form import fill_values
-from tests.core.save_kill import rows
+from tests.core.save_kill import interrupt, rows
 from tests.needs import missing
 
 KILLER = Path(__file__).with_name("save_kill.py")
@@ -86,6 +86,30 @@ def test_a_save_killed_at_any_step_is_completed_or_rolled_back_at_the_next_start
         shutil.rmtree(folder)
     assert step > 30  # every write, fsync, rename and removal of the save was a kill point
     assert set(outcomes) == {("old", None), ("old", "rolled_back"), ("new", "completed"), ("new", None)}, outcomes
+
+
+@pytest.mark.parametrize(("interrupted", "ends"), [("replace:activities.csv", "new"), ("unlink:.events.csv.saving", "old")])
+def test_a_start_killed_while_it_ends_a_save_ends_it_the_same_way_at_the_next(data_copy: Path, tmp_path: Path,
+                                                                             interrupted: str, ends: str) -> None:
+    """Completing and rolling back are each safe to repeat: a kill at any step of the recovery
+    (a second power cut) leaves a folder the next start still ends the same way."""
+    old = _files(data_copy)
+    new = _saved_snapshot(data_copy, tmp_path / "whole")
+    step = 0
+    while True:
+        step += 1
+        folder = tmp_path / f"kill{step}"
+        shutil.copytree(data_copy, folder)
+        interrupt(folder, interrupted)
+        run = subprocess.run([sys.executable, str(KILLER), str(folder), str(step), "recover"], cwd=REPO,
+                             capture_output=True, text=True)
+        recover(folder)
+        assert _assert_old_or_new(folder, old, new) == ends
+        shutil.rmtree(folder)
+        if run.returncode == 0:
+            break
+        assert run.returncode == -signal.SIGKILL, run.stderr
+    assert step > 3
 
 
 def _mount_tmpfs(where: Path, size: str) -> None:

@@ -4,6 +4,8 @@ language and exit code 2; a failing data folder, font or output file exit 1; nev
 from __future__ import annotations
 
 import io
+import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -117,3 +119,17 @@ def test_a_read_only_output_file_is_refused_and_left_as_it_was(tmp_path, lang: s
     assert (run.returncode, run.stderr, run.stdout) == (1, t("export.cli.protected", lang, file=str(out)) + "\n", "")
     assert out.read_bytes() == b"the user's own picture" and out.stat().st_mode & 0o777 == 0o444
     assert sorted(p.name for p in tmp_path.iterdir()) == ["protected.png"]
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
+def test_an_output_that_is_not_a_file_is_refused_and_left_as_it_was(tmp_path, capsys, kind: str) -> None:
+    """A rename over a FIFO or a device node (root may) replaced it with the picture."""
+    out = tmp_path / "out.png"
+    {"fifo": os.mkfifo, "folder": os.mkdir,
+     "device": lambda p: os.mknod(p, stat.S_IFCHR | 0o666, os.makedev(1, 3))}[kind](out)  # like /dev/null
+    before = out.lstat()
+    assert main(["--format", "png", "--lang", "en", "--out", str(out)]) == 1
+    assert capsys.readouterr().err == t("export.cli.not_a_file", "en", file=str(out)) + "\n"
+    after = out.lstat()
+    assert (after.st_mode, after.st_ino, after.st_rdev) == (before.st_mode, before.st_ino, before.st_rdev)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.png"]

@@ -129,8 +129,9 @@ def save_rows(folder: Path, additions: Mapping[str, Rows], opened: Fingerprint,
             return Saved(tuple(new), folder / HISTORY / backup)
         try:
             _finish(folder, _journal(folder))
-        except OSError as exc:  # committed: the save is done once the files are free (see recover)
-            raise SaveRefused("pending", tuple(new), errno.errorcode.get(exc.errno or 0, type(exc).__name__)) from exc
+        except OSError as exc:  # committed: the save is done once the file is free (see recover)
+            held = next((name for name in new if _saving(folder, name).exists()), "")  # renamed in order: the first left
+            raise SaveRefused("pending", (held,), errno.errorcode.get(exc.errno or 0, type(exc).__name__)) from exc
         return Saved(tuple(new), folder / HISTORY / backup)
 
 

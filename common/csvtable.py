@@ -2,19 +2,20 @@
 
 UTF-8 (with or without BOM) or CP932, the encoding of Japanese Excel. Values stay text (codes such
 as "01100" and the string "NA" are not numbers or missing values); each row keeps the physical line
-it starts on so that messages can point at it. Every fault, the file system's included, comes back
-as a `Problem` naming the file: the reader never raises.
+it starts on so that messages can point at it. The bytes come from `common.readlimit` (regular
+files only, sizes counted while reading). Every fault, the file system's included, comes back as a
+`Problem` naming the file: the reader never raises.
 """
 
 from __future__ import annotations
 
 import csv
-import errno
 import io
 from dataclasses import dataclass
 from pathlib import Path
 
 from common.problems import Problem
+from common.readlimit import read_bytes
 
 
 @dataclass(frozen=True)
@@ -24,24 +25,6 @@ class Row:
 
     def __getitem__(self, column: str) -> str:
         return self.values.get(column, "")
-
-
-def read_bytes(path: Path) -> tuple[bytes | None, list[Problem]]:
-    """The file's bytes, or the reason they cannot be read (missing, a folder, a broken link...)."""
-    name = str(path)
-    try:
-        return path.read_bytes(), []
-    except FileNotFoundError:
-        return None, [Problem(name, "dangling_link" if path.is_symlink() else "missing_file")]
-    except IsADirectoryError:
-        return None, [Problem(name, "not_a_file")]
-    except PermissionError:
-        return None, [Problem(name, "no_permission")]
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            return None, [Problem(name, "link_loop")]
-        # The error's symbol (EIO, EBUSY...), not its English text: the message is translated.
-        return None, [Problem(name, "unreadable_file", value=errno.errorcode.get(exc.errno or 0, "OSError"))]
 
 
 def decode(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:

@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from common.csvtable import read_bytes
+from common.readlimit import read_bytes
 from common.problems import Problem
 from core.overlay.build import Resolver, build
 from core.overlay.columns import ColumnMap
 from core.overlay.model import Overlay
-from core.overlay.reading import MAX_BYTES, Table, read_table, too_large
+from core.overlay.reading import Table, read_table
 
 
 @dataclass(frozen=True)
@@ -52,15 +52,9 @@ def import_overlay(name: str, data: bytes, resolve: Resolver | None = None) -> I
 
 
 def import_file(path: Path, resolve: Resolver | None = None) -> Imported:
-    """The overlay in the file at `path` (the start-up option): too large a file is refused by its
-    size before a byte is read; a missing or unreadable one is a problem like a data file's."""
+    """The overlay in the file at `path` (the start-up option): read as a data file is (a regular
+    file only, its size counted while reading); a missing or unreadable one is a problem like a data file's."""
     name = str(path)
-    try:
-        size = path.stat().st_size
-    except OSError:
-        size = 0  # read_bytes says what is wrong with it
-    if size > MAX_BYTES:
-        return _refused(name, [too_large(name, size)])
     data, problems = read_bytes(path)
     if data is None:
         return _refused(name, problems)

@@ -32,8 +32,8 @@ import pandas as pd
 
 from common.csvtable import decode
 from common.problems import Problem
+from common.readlimit import MAX_BYTES, too_large
 
-MAX_BYTES = 50 * 1024 * 1024  # 50 MB: a worldwide list of pairs is ~2 MB; more is not a list of pairs
 MAX_ROWS = 300_000  # data rows: ten times the largest known list (25,917), still drawn in seconds
 LIMITS = {"size": f"{MAX_BYTES // 2**20} MB", "rows": f"{MAX_ROWS:,}"}  # the limits as the reader reads them
 CSV_SUFFIXES = (".csv", ".txt")
@@ -74,11 +74,6 @@ def read_table(name: str, data: bytes, is_header: IsHeader = lambda row: False) 
     if suffix not in CSV_SUFFIXES:
         return None, [Problem(name, "file_type", value=suffix or name)]
     return _read_csv(name, data, is_header)
-
-
-def too_large(name: str, size: int) -> Problem:
-    """The refusal of a file of `size` bytes, over MAX_BYTES (in MB, as a file manager shows it)."""
-    return Problem(name, "too_large", value=f"{size / 2**20:.1f} MB", expected=LIMITS["size"])
 
 
 def _layout(text: str, is_header: IsHeader) -> tuple[str, int]:

@@ -155,10 +155,11 @@ def test_file_system_faults_are_problems_naming_the_file(tmp_path: Path, monkeyp
 
 
 def test_other_os_errors_name_the_error_symbol_not_its_english_text(tmp_path: Path, monkeypatch):
-    def eio(self):
+    def eio(fd, size):
         raise OSError(errno.EIO, "Input/output error")
 
-    monkeypatch.setattr(Path, "read_bytes", eio)
+    (tmp_path / "t.csv").write_text("a\n1\n", encoding="utf-8")
+    monkeypatch.setattr("common.readlimit.os.read", eio)
     rows, errors = read_table(tmp_path / "t.csv", ("a",))
     assert rows is None and [(e.problem, e.value) for e in errors] == [("unreadable_file", "EIO")]
 

@@ -6,6 +6,7 @@ Every file here is FICTIONAL (made up in the test), except the reference set, wh
 from __future__ import annotations
 
 import io
+import os
 import time
 from pathlib import Path
 
@@ -195,3 +196,16 @@ def test_a_file_over_the_row_limit_is_refused_without_parsing_it_all(monkeypatch
 def test_a_missing_start_up_file_is_a_problem_naming_it(tmp_path: Path):
     imported = import_file(tmp_path / "gone.csv")
     assert imported.table is None and [p.problem for p in imported.overlay.problems] == ["missing_file"]
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize(("make", "kind"), [
+    pytest.param(lambda p: p.symlink_to("/dev/zero"), "file_kind.device", id="dev-zero"),  # stat() says 0 bytes
+    pytest.param(lambda p: os.mkfifo(p), "file_kind.fifo", id="fifo"),  # open() would wait for a writer
+])
+def test_a_start_up_file_that_is_not_a_regular_file_is_refused_at_once(tmp_path: Path, make, kind: str):
+    path = tmp_path / "pairs.csv"
+    make(path)
+    imported = import_file(path)
+    assert imported.table is None
+    assert [(p.problem, p.params["kind"].key) for p in imported.overlay.problems] == [("special_file", kind)]

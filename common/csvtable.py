@@ -1,6 +1,7 @@
 """The one CSV reader: the files coordinators edit in Excel, and the geocode cache.
 
-UTF-8 (with or without BOM) or CP932, the encoding of Japanese Excel. Values stay text (codes such
+UTF-8 (with or without BOM), CP932 (Japanese Excel) or GB18030/GBK (Chinese Excel), told apart on
+the bytes; a file both of the last two read as plausibly is refused with the fix, not guessed. Values stay text (codes such
 as "01100" and the string "NA" are not numbers or missing values); each row keeps the physical line
 it starts on so that messages can point at it. The bytes come from `common.readlimit` (regular
 files only, sizes counted while reading). Every fault, the file system's included, comes back as a
@@ -12,7 +13,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from common.problems import Problem
 from common.readlimit import read_bytes
@@ -27,8 +28,15 @@ class Row:
         return self.values.get(column, "")
 
 
-def decode(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
-    """Bytes → text, trying UTF-8 (BOM optional) then CP932, the encoding of Japanese Excel."""
+ENCODINGS = ("utf-8-sig", "cp932", "gb18030")  # UTF-8 (BOM optional), Japanese Excel's, Chinese Excel's
+_HALFWIDTH_KANA = ("\uff61", "\uff9f")
+_PRIVATE_USE = ("\ue000", "\uf8ff")
+
+
+def detect(path: PurePath, data: bytes) -> tuple[str | None, list[Problem]]:
+    """The encoding of `data`, told on its bytes: UTF-8 when they are UTF-8; else CP932 or GB18030,
+    whichever alone decodes them, or alone reads as plausible text (see _likelier). When both read
+    as plausibly (or as oddly), the bytes cannot tell: problem "ambiguous_encoding", never a guess."""
     name = str(path)
     if data.startswith(b"PK\x03\x04"):
         return None, [Problem(name, "xlsx")]
@@ -37,17 +45,66 @@ def decode(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
     head = data[:4096]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (head and head.count(0) * 4 >= len(head)):
         return None, [Problem(name, "utf16")]
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as utf8_error:
+    failures: list[UnicodeDecodeError] = []
+    texts: dict[str, str] = {}
+    for encoding in ENCODINGS:
         try:
-            return data.decode("cp932"), []
-        except UnicodeDecodeError as cp932_error:
-            # The decoder that read further is the file's likely encoding: point at its failure.
-            pos = max(utf8_error.start, cp932_error.start)
-            line = data[:pos].count(b"\n") + 1
-            snippet = data[pos : pos + 4].hex(" ")
-            return None, [Problem(name, "encoding", line=line, value=f"bytes {snippet}")]
+            texts[encoding] = data.decode(encoding)
+        except UnicodeDecodeError as error:
+            failures.append(error)
+            continue
+        if encoding == "utf-8-sig":
+            return encoding, []
+    if len(texts) == 1:
+        return next(iter(texts)), []
+    if not texts:
+        # The decoder that read furthest is the file's likely encoding: point at its failure.
+        return None, [_undecodable(name, data, max(error.start for error in failures))]
+    chosen = _likelier(texts["cp932"], texts["gb18030"])
+    return (chosen, []) if chosen else (None, [Problem(name, "ambiguous_encoding")])
+
+
+def _likelier(japanese: str, chinese: str) -> str | None:
+    """Which reading of bytes that both CP932 and GB18030 decode is the file's, or None.
+
+    Chinese bytes read as CP932 give half-width katakana (北京 → ｱｱｾｩ) and private-use characters;
+    Japanese bytes read as GB18030 give characters outside GB2312, the set Chinese text is written
+    in. A reading with such characters is odd; the other wins when it has none. Chinese read as
+    CP932 is taken for Chinese only if it also gives other characters (kanji), since a file of
+    half-width katakana alone may be Japanese."""
+    odd_ja = {c for c in set(japanese) if _HALFWIDTH_KANA[0] <= c <= _HALFWIDTH_KANA[1]
+              or _PRIVATE_USE[0] <= c <= _PRIVATE_USE[1] or "\x80" <= c <= "\x9f"}
+    odd_zh = {c for c in set(chinese) if c >= "\x80" and not _in_gb2312(c)}
+    if odd_zh and not odd_ja:
+        return "cp932"
+    if odd_ja and not odd_zh and any(c >= "\x80" and c not in odd_ja for c in set(japanese)):
+        return "gb18030"
+    return None
+
+
+def _in_gb2312(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def decode(path: PurePath, data: bytes, encoding: str | None = None) -> tuple[str | None, list[Problem]]:
+    """Bytes → text, in `encoding` when the reader chose it, else in the encoding `detect` tells."""
+    if encoding is None:
+        encoding, problems = detect(path, data)
+        if encoding is None:
+            return None, problems
+    try:
+        return data.decode(encoding), []
+    except UnicodeDecodeError as error:
+        return None, [_undecodable(str(path), data, error.start)]
+
+
+def _undecodable(name: str, data: bytes, pos: int) -> Problem:
+    """Bytes that no encoding read, at `pos`: their line and the first of them, in hex."""
+    return Problem(name, "encoding", line=data[:pos].count(b"\n") + 1, value=f"bytes {data[pos : pos + 4].hex(' ')}")
 
 
 def read_table(path: Path, required: tuple[str, ...]) -> tuple[tuple[Row, ...] | None, list[Problem]]:

@@ -43,9 +43,10 @@ def _names_both_cities(row: Sequence[str]) -> bool:
     return not ColumnMap.detect(row).missing_names()
 
 
-def import_overlay(name: str, data: bytes, resolve: Resolver | None = None) -> Imported:
-    """Read `data` (the file `name`), detect its columns, build the overlay."""
-    table, problems = read_table(name, data, is_header=_names_both_cities)
+def import_overlay(name: str, data: bytes, resolve: Resolver | None = None, encoding: str | None = None) -> Imported:
+    """Read `data` (the file `name`; a CSV in `encoding` when the reader chose it), detect its
+    columns, build the overlay."""
+    table, problems = read_table(name, data, is_header=_names_both_cities, encoding=encoding)
     if table is None:
         return _refused(name, problems)
     return Imported(table, ColumnMap(), Overlay(name), tuple(problems)).remap(ColumnMap.detect(table.header), resolve)

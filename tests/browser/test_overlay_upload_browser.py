@@ -91,7 +91,7 @@ _UPLOADER_WORDS = """zone => {
 @pytest.mark.parametrize("lang", ["ja", "en", "zh"])
 def test_the_uploader_speaks_the_readers_language_and_states_the_overlays_limits(app_url, tab, lang) -> None:
     """Streamlit writes "Upload" and "200MB per file" itself, in English, with the server's limit:
-    the reader sees this file's limits (50 MB, 300,000 rows) in their language instead."""
+    the reader sees this file's limits (50 MB, 50,000 rows) in their language instead."""
     page = tab.page
     page.set_viewport_size({"width": 1366, "height": 768})
     page.goto(url(app_url, lang=lang))

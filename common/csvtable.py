@@ -29,6 +29,7 @@ class Row:
 
 
 ENCODINGS = ("utf-8-sig", "cp932", "gb18030")  # UTF-8 (BOM optional), Japanese Excel's, Chinese Excel's
+AMBIGUOUS = ENCODINGS[1:]  # what the reader picks from when the bytes cannot tell
 _HALFWIDTH_KANA = ("\uff61", "\uff9f")
 _PRIVATE_USE = ("\ue000", "\uf8ff")
 
@@ -100,6 +101,11 @@ def decode(path: PurePath, data: bytes, encoding: str | None = None) -> tuple[st
         return data.decode(encoding), []
     except UnicodeDecodeError as error:
         return None, [_undecodable(str(path), data, error.start)]
+
+
+def first_lines(data: bytes, encoding: str, lines: int) -> list[str]:
+    """The first `lines` lines of `data` in `encoding` (a character it cannot read shown as �)."""
+    return data[: 2**16].decode(encoding, errors="replace").splitlines()[:lines]
 
 
 def _undecodable(name: str, data: bytes, pos: int) -> Problem:

@@ -120,6 +120,9 @@ def sidebar(lang: str, side: DeltaGenerator) -> None:
 
 def _summary(imported: Imported, lang: str) -> None:
     overlay = imported.overlay
+    if imported.undecided:
+        _encodings(imported, lang)
+        return
     if imported.table is None:
         st.error(t("overlay.not_read", lang), icon=":material/error:")
         show_problems(DataLoadError([DataError.of(p) for p in overlay.problems]), lang)
@@ -140,6 +143,25 @@ def _summary(imported: Imported, lang: str) -> None:
     if overlay.problems:
         st.caption(t("overlay.failed", lang))
         show_problems(DataLoadError([DataError.of(p) for p in overlay.problems]), lang)
+
+
+def _encodings(imported: Imported, lang: str) -> None:
+    """A file that reads as Japanese and as Chinese alike: its first rows both ways, and the reader
+    picks (core/overlay/importing.py: the app does not guess)."""
+    st.warning(t("overlay.encoding.choose", lang), icon=":material/translate:")
+    previews = imported.previews(PREVIEW_ROWS + 1)
+    for encoding, lines in previews.items():
+        st.caption(t(f"overlay.encoding.{encoding}", lang))
+        st.text("\n".join(lines))  # text, shown literally
+    key = f"_overlay_encoding_{_token()}"
+    st.radio(t("overlay.encoding.pick", lang), list(previews), index=None, key=key,
+             format_func=lambda e: t(f"overlay.encoding.{e}", lang), on_change=_read_as, args=(key,))
+
+
+def _read_as(key: str) -> None:
+    imported = _imported()
+    if imported is not None and imported.undecided and st.session_state[key]:
+        st.session_state.update(_stored(imported.read_as(st.session_state[key], offline_resolver(session.geocache()))))
 
 
 def _switches(side: DeltaGenerator, lang: str) -> None:

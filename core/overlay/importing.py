@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from common.csvtable import AMBIGUOUS, first_lines
 from common.readlimit import read_bytes
 from common.problems import Problem
 from core.overlay.build import Resolver, build
@@ -18,12 +19,22 @@ from core.overlay.reading import Table, read_table
 @dataclass(frozen=True)
 class Imported:
     """What one import made: the table (None when unreadable), the column roles used, the Overlay
-    (its problems: the reading's first, then the rows'), and the reading's problems alone."""
+    (its problems: the reading's first, then the rows'), the reading's problems alone, and the
+    file's bytes while the reader has to pick their encoding (problem "ambiguous_encoding")."""
 
     table: Table | None
     columns: ColumnMap
     overlay: Overlay
     reading: tuple[Problem, ...] = ()
+    undecided: bytes = b""
+
+    def read_as(self, encoding: str, resolve: Resolver | None = None) -> Imported:
+        """The undecided file read in the `encoding` the reader picked."""
+        return import_overlay(self.overlay.source, self.undecided, resolve, encoding)
+
+    def previews(self, lines: int) -> dict[str, list[str]]:
+        """The undecided file's first `lines` lines in each encoding it could be in."""
+        return {encoding: first_lines(self.undecided, encoding, lines) for encoding in AMBIGUOUS}
 
     def remap(self, columns: ColumnMap, resolve: Resolver | None = None) -> Imported:
         """The same table read with other column roles (the reader reassigned one by hand)."""
@@ -48,7 +59,8 @@ def import_overlay(name: str, data: bytes, resolve: Resolver | None = None, enco
     columns, build the overlay."""
     table, problems = read_table(name, data, is_header=_names_both_cities, encoding=encoding)
     if table is None:
-        return _refused(name, problems)
+        undecided = any(p.problem == "ambiguous_encoding" for p in problems)
+        return replace(_refused(name, problems), undecided=data if undecided else b"")
     return Imported(table, ColumnMap(), Overlay(name), tuple(problems)).remap(ColumnMap.detect(table.header), resolve)
 
 

@@ -23,6 +23,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 import geo.errors
+from common.csvtable import AMBIGUOUS
 from common import i18n as common_i18n
 from common.i18n import DEFAULT_LANG, LOCALE_DIR, catalogue, format_date, format_list, format_year_month
 from core.basemap import BASEMAPS
@@ -107,7 +108,7 @@ def test_placeholders_agree_across_languages(key):
 # ASCII words a ja/zh message may contain: names, codes, file and column names, commands.
 ALLOWED_ASCII = {
     "IGES", "PM2.5", "CSV", "URL", "HTML", "Excel", "xlsx", "csv", "UTF-8", "UTF-16", "Unicode", "Shift_JIS",
-    "CP932", "YYYY-MM-DD", "data/", "name_ja", "lat", "lon", "source", "japan",
+    "CP932", "GB18030", "GBK", "YYYY-MM-DD", "data/", "name_ja", "lat", "lon", "source", "japan",
     "china", "make", "geocode", "ONLINE=1", "OpenStreetMap", "CartoDB", "Positron", "Nominatim", "python",
     "-m", "geo.geocode", "--refresh", "MM", "DD", "lat/lon", "count", "unspecified", "exactly", "at_least",
     "PNG", "SVG", "PDF", "KB", "Debian", "Ubuntu",  # export formats, file sizes, systems
@@ -430,6 +431,7 @@ DYNAMIC: dict[str, set[str]] = {
     "warn.url.": {"clamped", "no_years", "swapped"},  # export/cli.py: what an option only warns about
     "edit.col.": {c for c in (*ACTIVITY_COLUMNS, *EVENT_COLUMNS) if not c.startswith("text_")},  # text_*: edit.col.text
     "save.refused.": set(REFUSALS),
+    "overlay.encoding.": set(AMBIGUOUS),  # ui/overlay.py: the readings a reader picks from
 }
 
 

@@ -244,3 +244,15 @@ def test_a_pair_picked_in_the_finder_is_framed_and_a_click_on_the_map_leaves_the
     assert _framed(at) == [[34.69, 117.2], [39.13, 135.19]]
     next(b for b in at.main.button if b.label == t("details.clear", "en")).click().run()
     assert _framed(at) == programme
+
+
+def test_an_upload_that_reads_as_japanese_and_chinese_alike_shows_both_and_the_pick_reads_it(no_start_file):
+    at = open_app(query={"lang": "en"}, state=upload_state("short.csv", "city1,city2\n北京,东京\n".encode("gbk")))
+    assert_no_exception(at)
+    shown = overlay_texts(at)
+    assert "ｱｱｾｩ,ｶｫｾｩ" in shown and "北京,东京" in shown  # the first rows, both ways
+    pick = [r for r in at.sidebar.radio if r.label == t("overlay.encoding.pick", "en")]
+    assert len(pick) == 1 and pick[0].value is None  # nothing guessed
+    pick[0].set_value("gb18030").run()
+    assert_no_exception(at)
+    assert "北京" in overlay_texts(at) and not [r for r in at.sidebar.radio if r.label == t("overlay.encoding.pick", "en")]

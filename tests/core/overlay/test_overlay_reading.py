@@ -209,3 +209,20 @@ def test_a_start_up_file_that_is_not_a_regular_file_is_refused_at_once(tmp_path:
     imported = import_file(path)
     assert imported.table is None
     assert [(p.problem, p.params["kind"].key) for p in imported.overlay.problems] == [("special_file", kind)]
+
+
+def test_a_chinese_excel_upload_with_coordinates_is_read_as_chinese():
+    """The issue's case: a GBK list from a partner city was read as CP932 (北京 as ｱｱｾｩ)."""
+    data = ("城市1,国家1,纬度1,经度1,城市2,国家2,纬度2,经度2\n天津市,中国,39.13,117.2,北九州市,日本,33.88,130.88\n"
+            "大连市,中国,38.91,121.6,北九州市,日本,33.88,130.88\n").encode("gbk")
+    imported = import_overlay("partners.csv", data)
+    assert imported.overlay.problems == () and imported.table.rows[0][0] == "天津市"
+
+
+def test_an_upload_that_reads_as_japanese_and_chinese_alike_waits_for_the_readers_pick():
+    data = "city1,city2\n北京,东京\n".encode("gbk")  # as CP932: ｱｱｾｩ,ｶｫｾｩ
+    imported = import_overlay("short.csv", data)
+    assert imported.table is None and [p.problem for p in imported.overlay.problems] == ["ambiguous_encoding"]
+    assert imported.previews(5) == {"cp932": ["city1,city2", "ｱｱｾｩ,ｶｫｾｩ"], "gb18030": ["city1,city2", "北京,东京"]}
+    picked = imported.read_as("gb18030")
+    assert picked.table.rows == (("北京", "东京"),) and picked.undecided == b""

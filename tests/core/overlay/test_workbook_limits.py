@@ -20,7 +20,7 @@ from core.overlay.importing import import_overlay
 from core.overlay.reading import read_table
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "overlay"
-HEADER = ["city1", "country1", "city2", "country2"]
+HEADER = ["city1", "country1", "lat1", "lng1", "city2", "country2", "lat2", "lng2"]
 _MAIN = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
 
 
@@ -108,7 +108,8 @@ def test_a_workbook_over_a_limit_is_refused_before_it_is_parsed(monkeypatch, mak
 
 def test_the_largest_workbook_allowed_is_read():
     pairs = workbook_limits.MAX_CELLS // len(HEADER) - 1  # the header is a row too
-    data = xlsx(sheet_rows([HEADER, *([f"Kobe{i}", "Japan", f"Tianjin{i}", "China"] for i in range(pairs))]))
+    data = xlsx(sheet_rows([HEADER, *([f"Kobe{i}", "Japan", "34.69", "135.19", f"Tianjin{i}", "China", "39.13", "117.2"]
+                                      for i in range(pairs))]))
     table, problems = read_table("largest.xlsx", data)
     assert problems == [] and len(table.rows) == pairs
 

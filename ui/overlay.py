@@ -102,7 +102,9 @@ def sidebar(lang: str, side: DeltaGenerator) -> None:
         return
     imported = _imported()
     with side.expander(t("overlay.title", lang), icon=":material/hub:"):
-        st.file_uploader(t("overlay.upload", lang), type=["csv", "xlsx", "xls", "ods"], key=_FILE, on_change=_uploaded,
+        # Any file: Streamlit's own refusal of a type is English only; the reader refuses what it
+        # cannot read, in the reader's language, with the fix (core/overlay/reading.py).
+        st.file_uploader(t("overlay.upload", lang), key=_FILE, on_change=_uploaded,
                          help=t("overlay.upload_help", lang, **LIMITS))
         # Streamlit's own words: "Upload" and "200MB per file" (the server's limit, not this one's)
         zone = f".st-key-{_FILE} [data-testid='stFileUploaderDropzone']"
@@ -140,6 +142,9 @@ def _summary(imported: Imported, lang: str) -> None:
             st.caption(t("overlay.programme", lang, count=len(view.excluded)))
         _switches(st.container(), lang)
         _finder(view, lang)
+    if overlay.notes:  # drawn, but not as the file wrote it
+        st.caption(t("overlay.unknown_countries", lang))
+        show_problems(DataLoadError([DataError.of(p) for p in overlay.notes]), lang)
     if overlay.problems:
         st.caption(t("overlay.failed", lang))
         show_problems(DataLoadError([DataError.of(p) for p in overlay.problems]), lang)

@@ -50,8 +50,8 @@ from geo.errors import GeocodingError, RateLimited
 REPO = Path(__file__).resolve().parents[2]
 LABELLED_ENUMS = (PlaceKind, RelationType, Stage, Theme, ActivityKind, Timing, Country)
 ERROR_PLACEHOLDERS = {"value", "column", "expected", "other_line", "country", "lo", "hi", "today", "suffixes", "char",
-                      "before", "entity", "dates", "kind"}
-PARAMS = {"kind": "KIND", "other_line": "3", "lo": "1", "hi": "999", "today": "2014-05-31", "suffixes": "省 / 市", "char": "U+200B",
+                      "before", "entity", "dates", "kind", "count"}
+PARAMS = {"kind": "KIND", "count": "3", "other_line": "3", "lo": "1", "hi": "999", "today": "2014-05-31", "suffixes": "省 / 市", "char": "U+200B",
           "before": "BEFORE", "entity": "ENTITY", "dates": "2014-05-31, 2015-06-30"}
 
 

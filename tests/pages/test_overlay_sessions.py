@@ -256,3 +256,34 @@ def test_an_upload_that_reads_as_japanese_and_chinese_alike_shows_both_and_the_p
     pick[0].set_value("gb18030").run()
     assert_no_exception(at)
     assert "北京" in overlay_texts(at) and not [r for r in at.sidebar.radio if r.label == t("overlay.encoding.pick", "en")]
+
+
+def test_countries_nobody_knows_are_listed_with_what_was_done(no_start_file):
+    typos = CSV_A.replace(b"Japan", b"Japn", 1).replace(b"China", b"Chnia", 1)
+    at = open_app(query={"lang": "en"}, state=upload_state("typos.csv", typos))
+    assert_no_exception(at)
+    shown = overlay_texts(at)
+    assert t("overlay.unknown_countries", "en") in shown
+    assert "line 2, column country1: 'Japn' is not a country the app knows (rows: 1)" in shown
+    assert "line 2, column country2: 'Chnia' is not a country the app knows (rows: 1)" in shown
+
+
+def _uploader_types(at) -> list[str]:
+    uploaders = [e for e in at.sidebar.get("file_uploader")]
+    assert len(uploaders) == 1
+    return list(uploaders[0].proto.type)
+
+
+def test_the_uploader_takes_any_file_and_the_reader_refuses_in_the_readers_language(no_start_file):
+    """Streamlit's own refusal of a type ("application/vnd.ms-excel.sheet.macroenabled.12 files are not
+    allowed.") is English only: the uploader takes any file; .xlsm is read as a workbook (its macros
+    never run) and a file no reader knows is refused with the fix, in Japanese."""
+    at = open_app(query={"lang": "ja"})
+    assert _uploader_types(at) == []
+    macro = open_app(query={"lang": "en"}, state=upload_state("book.xlsm", xlsx_b()))
+    assert_no_exception(macro)
+    assert _counts(1, 0, 0) in overlay_texts(macro)
+    pdf = open_app(query={"lang": "ja"}, state=upload_state("pairs.pdf", b"%PDF-1.7\n"))
+    assert_no_exception(pdf)
+    assert ("ファイル pairs.pdf: 「.pdf」のファイルは読めません — 対処: Excel で .xlsx か「CSV UTF-8（コンマ区切り）」として保存してください"
+            in overlay_texts(pdf))

@@ -12,16 +12,21 @@ cells. So, before calamine sees the file:
   cells included), and the longest text of a cell or shared string; the scan stops at the first
   limit passed.
 
-An old .xls (OLE) is not compressed: the 50 MB file limit bounds it, and its cells and longest
-text are checked on what calamine read (core/overlay/reading.py), as every format's are.
+An old .xls is not compressed (the 50 MB file limit bounds its text) but is as sparse: its cell
+records (BIFF, in the OLE file's Workbook stream, read with olefile) are counted, and the area to
+the farthest, before calamine reads it. Every format's cells and longest text are checked again on
+what calamine read (core/overlay/reading.py).
 """
 
 from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 from pyexpat import ExpatError, ParserCreate
+
+import olefile
 
 from common.problems import Problem
 
@@ -32,6 +37,11 @@ LIMITS = {"unpacked": f"{MAX_UNPACKED // 2**20} MB", "cells": f"{MAX_CELLS:,}", 
 _PIECE = 1024 * 1024
 _SHEET_PARTS = re.compile(r"xl/worksheets/[^/]+\.xml|xl/sharedStrings\.xml|content\.xml", re.IGNORECASE)
 _CELL_REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# BIFF records of one cell (row, column at their start): NUMBER, RK, BLANK, LABELSST, LABEL, FORMULA,
+# BOOLERR, RSTRING; MULRK and MULBLANK hold a row of cells (their last column at their end).
+_CELLS = {0x0203, 0x027E, 0x0201, 0x00FD, 0x0204, 0x0006, 0x0205, 0x00D6}
+_ROW_OF_CELLS = {0x00BD, 0x00BE}
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 
@@ -45,8 +55,10 @@ class _Over(Exception):
 
 
 def check_workbook(name: str, data: bytes) -> list[Problem]:
-    """The limits a zipped workbook (.xlsx, .xlsm, .ods) passes, as problems; [] when it passes
-    them or is no zip at all (calamine then says what it is)."""
+    """The limits a workbook (.xlsx, .xlsm, .ods, .xls) passes, as problems; [] when it passes
+    them or is no workbook at all (calamine then says what it is)."""
+    if data.startswith(_OLE):
+        return _check_xls(name, data)
     try:
         book = zipfile.ZipFile(io.BytesIO(data))
         entries = book.infolist()
@@ -65,6 +77,29 @@ def check_workbook(name: str, data: bytes) -> list[Problem]:
         return [Problem(name, problem, value=value, expected=expected)]
     except (zipfile.BadZipFile, ExpatError, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
         return [Problem(name, "bad_workbook", value=type(exc).__name__)]
+    return []
+
+
+def _check_xls(name: str, data: bytes) -> list[Problem]:
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            stream = next((s for s in ("Workbook", "Book") if ole.exists(s)), None)
+            biff = ole.openstream(stream).read() if stream else b""
+    except (OSError, ValueError, struct.error, IndexError):
+        return []  # calamine says what is wrong with it
+    scan, rows, columns, pos = _Scan(), 0, 0, 0
+    try:
+        while pos + 4 <= len(biff):
+            kind, size = struct.unpack_from("<HH", biff, pos)
+            if (kind in _CELLS or kind in _ROW_OF_CELLS) and size >= 4:
+                row, first = struct.unpack_from("<HH", biff, pos + 4)
+                last = struct.unpack_from("<H", biff, pos + 2 + size)[0] if kind in _ROW_OF_CELLS else first
+                rows, columns = max(rows, row + 1), max(columns, last + 1)
+                scan.count(max(last - first + 1, 1), rows * columns)
+            pos += 4 + size
+    except _Over as over:
+        problem, value, expected = over.found
+        return [Problem(name, problem, value=value, expected=expected)]
     return []
 
 

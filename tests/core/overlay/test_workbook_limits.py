@@ -7,9 +7,11 @@ sender could make it.
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 from pathlib import Path
 
+import olefile
 import pandas as pd
 import pytest
 
@@ -117,6 +119,30 @@ def test_the_largest_workbook_allowed_is_read():
 def test_a_libreoffice_sheet_ends_with_a_million_empty_repeated_rows_and_is_read():
     table, problems = read_table("pairs.ods", _ods(_ods_rows(3, 2)))
     assert problems == [] and table.rows == (("Kobe", "Kobe"),) * 3
+
+
+def _xls_with_a_far_cell(tmp_path: Path) -> bytes:
+    """The .xls fixture with one of its text cells moved to the sheet's last row and column (65535, 255):
+    calamine would make a table of all 16.7 million cells between."""
+    path = tmp_path / "far.xls"
+    path.write_bytes((FIXTURES / "fictional-pairs.xls").read_bytes())
+    with olefile.OleFileIO(str(path), write_mode=True) as ole:
+        biff = bytearray(ole.openstream("Workbook").read())
+        pos = 0
+        while pos + 4 <= len(biff):
+            kind, size = struct.unpack_from("<HH", biff, pos)
+            if kind == 0x00FD:  # LABELSST: row, column, style, string index
+                struct.pack_into("<HH", biff, pos + 4, 65535, 255)
+            pos += 4 + size
+        ole.write_stream("Workbook", bytes(biff))
+    return path.read_bytes()
+
+
+def test_an_xls_with_a_far_cell_is_refused_before_it_is_parsed(tmp_path: Path, monkeypatch):
+    data = _xls_with_a_far_cell(tmp_path)
+    _never_parsed(monkeypatch)
+    table, problems = read_table("far.xls", data)
+    assert table is None and [(p.problem, p.value) for p in problems] == [("too_many_cells", "16,777,216")]
 
 
 def test_an_xls_is_checked_on_what_was_read(monkeypatch):

@@ -7,7 +7,8 @@ cell, 27 MB for the reference set, that the server kept after the import); a wor
 and `dtype=str`, which writes its numbers as text. The limits are checked before pandas parses
 anything, in milliseconds: the size on the bytes, the rows on a count of line breaks (an upper
 bound; only a file near the limit is parsed, and then no further than one row past it). CSV text is decoded as the data files are (`common.csvtable.decode`: UTF-8
-with or without BOM, then CP932; UTF-16 and a workbook named .csv are refused with the fix).
+with or without BOM, CP932 or GB18030; a workbook named .csv is refused with the fix), and UTF-16
+with its byte-order mark (Excel's "Unicode text", tab-separated) is read too.
 A row with too many values is listed (its line) and the others are kept; every fault is a `Problem`.
 
 Spreadsheets are not always one header line and rows: the header may sit under a title or notes,
@@ -43,6 +44,7 @@ MAX_CSV_CELLS = 400_000  # a CSV's rows × its header's columns: 50,000 pairs of
 LIMITS = {"size": f"{MAX_BYTES // 2**20} MB", "rows": f"{MAX_ROWS:,}",  # the limits as the reader reads them
           **workbook_limits.LIMITS}
 CSV_SUFFIXES = (".csv", ".txt")
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")  # read by calamine: Excel's formats, old and new, and LibreOffice's
 _SKIPPED = re.compile(r"Skipping line (\d+): expected (\d+) fields, saw (\d+)")
 SEPARATORS = (",", "\t", ";")  # a CSV's, in the order tried: the comma wins a tie
@@ -100,6 +102,8 @@ def _layout(text: str, is_header: IsHeader) -> tuple[str, int, int]:
 
 
 def _read_csv(name: str, data: bytes, is_header: IsHeader, encoding: str | None) -> tuple[Table | None, list[Problem]]:
+    if encoding is None and data.startswith(UTF16_BOMS):  # Excel's "Unicode text": tab-separated, read as such
+        encoding = "utf-16"
     if encoding is None:
         encoding, problems = detect(PurePath(name), data)
         if encoding is None:

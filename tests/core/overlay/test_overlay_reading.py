@@ -69,7 +69,7 @@ def test_files_read_as_text_with_their_lines(name, data, rows, lines):
         ("blank.csv", b"\n \n", "empty_file", None),
         ("header.csv", HEADER.encode(), "no_rows", None),
         ("twice.csv", b"city1,city2,city1\nA,B,C\n", "duplicate_column", 1),
-        ("utf16.csv", (HEADER + ROW).encode("utf-16"), "utf16", None),
+        ("utf16.csv", (HEADER + ROW).encode("utf-16-le"), "utf16", None),  # no byte-order mark: LE or BE unknown
         ("renamed.csv", xlsx([["a"], ["b"]]), "xlsx", None),
         ("open.csv", b'a,b\n"never closed,1\n', "parse", None),
         ("cut.xls", b"\xd0\xcf\x11\xe0", "bad_workbook", None),  # an old workbook's first bytes only
@@ -226,3 +226,12 @@ def test_an_upload_that_reads_as_japanese_and_chinese_alike_waits_for_the_reader
     assert imported.previews(5) == {"cp932": ["city1,city2", "ｱｱｾｩ,ｶｫｾｩ"], "gb18030": ["city1,city2", "北京,东京"]}
     picked = imported.read_as("gb18030")
     assert picked.table.rows == (("北京", "东京"),) and picked.undecided == b""
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_excels_unicode_text_is_read(encoding: str):
+    """Excel's "Unicode text" (.txt): UTF-16 with its byte-order mark, separated by tabs."""
+    bom = "\ufeff" if encoding == "utf-16-be" else ""
+    data = (bom + (HEADER + ROW + "神戸,日本,34.69,135.19,天津,中国,39.13,117.2\n").replace(",", "\t")).encode(encoding)
+    table, problems = read_table("pairs.txt", data)
+    assert problems == [] and table.rows[1][:2] == ("神戸", "日本") and len(table.header) == 8

@@ -5,8 +5,10 @@ can unpack to 1 GiB of blank cells, a 61 KB one to a 60 MiB string, and calamine
 one dense table of the whole used range: a cell at A1 and one at XFD1048576 ask for 17 billion
 cells. So, before calamine sees the file:
 
-- the zip's entries may unpack to MAX_UNPACKED bytes in all (their declared sizes; zipfile
-  refuses an entry whose bytes do not match what it declares);
+- the zip's directory may list MAX_ENTRIES entries in MAX_DIRECTORY bytes (read from its end
+  record before zipfile parses it: 400,000 empty entries took 250 MB to list), which may unpack
+  to MAX_UNPACKED bytes in all (their declared sizes; zipfile refuses an entry whose bytes do not
+  match what it declares);
 - each sheet is streamed through expat (the zip entry decompressed piece by piece, never whole):
   its cells are counted, as is the area from A1 to its farthest cell (ODS's repeated rows and
   cells included), and the longest text of a cell or shared string; the scan stops at the first
@@ -34,7 +36,10 @@ MAX_UNPACKED = 30 * 1024 * 1024  # what a workbook may unpack to: text in cells,
 MAX_CELLS = 240_000  # cells of all sheets, or the area A1 to the farthest cell: 30,000 pairs × 8 columns
 MAX_CELL_CHARS = 32_767  # Excel's own limit of one cell's text
 LIMITS = {"unpacked": f"{MAX_UNPACKED // 2**20} MB", "cells": f"{MAX_CELLS:,}", "cell": f"{MAX_CELL_CHARS:,}"}
+MAX_ENTRIES = 10_000  # parts of a zip: a workbook has a few dozen (sheets, styles, images)
+MAX_DIRECTORY = 2 * 1024 * 1024  # bytes of its central directory (~100 bytes an entry)
 _PIECE = 1024 * 1024
+_END = b"PK\x05\x06"  # the zip's end-of-central-directory record: entries (+10), directory size (+12)
 _SHEET_PARTS = re.compile(r"xl/worksheets/[^/]+\.xml|xl/sharedStrings\.xml|content\.xml", re.IGNORECASE)
 _CELL_REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -59,6 +64,12 @@ def check_workbook(name: str, data: bytes) -> list[Problem]:
     them or is no workbook at all (calamine then says what it is)."""
     if data.startswith(_OLE):
         return _check_xls(name, data)
+    end = data.rfind(_END, max(0, len(data) - 65_557))  # the record, then a comment of up to 64 KB
+    if end >= 0 and end + 16 <= len(data):
+        entries, size = struct.unpack_from("<HI", data, end + 10)
+        if entries > MAX_ENTRIES or size > MAX_DIRECTORY:
+            shown = f"{entries:,}" + ("+" if entries == 0xFFFF else "")  # more in a zip64 record
+            return [Problem(name, "too_many_parts", value=shown, expected=f"{MAX_ENTRIES:,}")]
     try:
         book = zipfile.ZipFile(io.BytesIO(data))
         entries = book.infolist()

@@ -6,8 +6,10 @@ Screenshot: test-artifacts/overlay-upload-1366x768-ja.png."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from core.i18n import t
@@ -121,10 +123,6 @@ def test_an_xlsm_is_taken_and_a_file_that_reads_as_japanese_and_chinese_alike_is
     files are not allowed."): the uploader now takes any file and the reader reads it (macros never
     run). A short GBK list that reads as CP932 too shows its first rows both ways; the reader picks.
     Screenshot: test-artifacts/overlay-encoding-1366x768-ja.png."""
-    import io
-
-    import openpyxl
-
     page = tab.page
     page.set_viewport_size({"width": 1366, "height": 768})
     page.goto(url(app_url, lang="ja"))

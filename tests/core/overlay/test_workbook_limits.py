@@ -63,6 +63,18 @@ def _ods_rows(rows: int, cells: int) -> bytes:
     )
 
 
+def _many_parts(parts: int) -> bytes:
+    """A small workbook and `parts` empty files beside it (listing them took 250 MB at 400,000)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as book:
+        small = zipfile.ZipFile(io.BytesIO(xlsx(sheet_rows([["city1", "city2"], ["Kobe", "Tianjin"]]))))
+        for entry in small.infolist():
+            book.writestr(entry, small.read(entry))
+        for i in range(parts):
+            book.writestr(f"x/{i}", b"")
+    return out.getvalue()
+
+
 def _never_parsed(monkeypatch) -> None:
     monkeypatch.setattr(pd, "read_excel", lambda *a, **k: pytest.fail("calamine was asked to parse it"))
 
@@ -90,6 +102,8 @@ REFUSED = [
                  "corner.xlsx", "too_many_cells", "17,179,869,184", id="A1-and-XFD1048576"),
     pytest.param(lambda: xlsx(blank_cells(500, 1_000), shared_strings(b"city1", b"city2")), "cells.xlsx",
                  "too_many_cells", f"{(workbook_limits.MAX_CELLS // 1_000 + 1) * 1_000:,}", id="500k-blank-cells-without-references"),
+    pytest.param(lambda: _many_parts(workbook_limits.MAX_ENTRIES), "parts.xlsx", "too_many_parts", "10,006",
+                 id="ten-thousand-parts"),
     pytest.param(lambda: _ods(_ods_rows(1_000, 1_000)), "repeated.ods", "too_many_cells", "1,000,002+", id="ods-repeats"),
     pytest.param(lambda: xlsx([b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">]>' + _MAIN +
                                b"<row><c><v>&a;</v></c></row></sheetData></worksheet>"]),

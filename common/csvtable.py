@@ -72,14 +72,21 @@ def _likelier(japanese: str, chinese: str) -> str | None:
     Japanese bytes read as GB18030 give characters outside GB2312, the set Chinese text is written
     in. A reading with such characters is odd; the other wins when it has none. Chinese read as
     CP932 is taken for Chinese only if it also gives other characters (kanji), since a file of
-    half-width katakana alone may be Japanese."""
+    half-width katakana alone may be Japanese. When both are odd (Japanese with some half-width
+    katakana), CP932 wins if most of the GB18030 reading is odd and at most half as much of its own."""
     odd_ja = {c for c in set(japanese) if _HALFWIDTH_KANA[0] <= c <= _HALFWIDTH_KANA[1]
               or _PRIVATE_USE[0] <= c <= _PRIVATE_USE[1] or "\x80" <= c <= "\x9f"}
-    odd_zh = {c for c in set(chinese) if c >= "\x80" and not _in_gb2312(c)}
+    wide_ja = {c for c in set(japanese) if c >= "\x80"}
+    wide_zh = {c for c in set(chinese) if c >= "\x80"}
+    odd_zh = {c for c in wide_zh if not _in_gb2312(c)}
     if odd_zh and not odd_ja:
         return "cp932"
-    if odd_ja and not odd_zh and any(c >= "\x80" and c not in odd_ja for c in set(japanese)):
+    if odd_ja and not odd_zh and wide_ja - odd_ja:
         return "gb18030"
+    if odd_ja and odd_zh:
+        share_ja, share_zh = len(odd_ja) / len(wide_ja), len(odd_zh) / len(wide_zh)
+        if share_zh >= 0.5 and share_ja <= share_zh / 2:
+            return "cp932"
     return None
 
 

@@ -51,6 +51,24 @@ def test_japanese_in_cp932_is_read_as_cp932(cells: list[str]):
     assert detect(NAME, data) == ("cp932", [])
 
 
+HALFWIDTH = st.characters(min_codepoint=0xFF66, max_codepoint=0xFF9D)  # ｦ..ﾝ: half-width katakana
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(JAPANESE, min_size=1, max_size=10), st.lists(st.text(HALFWIDTH, min_size=1), min_size=1, max_size=10))
+def test_japanese_with_half_width_katakana_is_never_taken_for_chinese(cells: list[str], half: list[str]):
+    data = _csv(cells + half).encode("cp932")
+    assume(not _utf8(data))
+    encoding, problems = detect(NAME, data)
+    assert (encoding, [p.problem for p in problems]) in (("cp932", []), (None, ["ambiguous_encoding"]))
+
+
+def test_a_japanese_list_with_a_half_width_reading_is_read_as_japanese():
+    """Old systems' exports keep readings in half-width katakana beside the names."""
+    data = "name,kana\n北九州市,ｷﾀｷｭｳｼｭｳｼ\n四日市市,ﾖｯｶｲﾁｼ\n川崎市,ｶﾜｻｷｼ\n".encode("cp932")
+    assert detect(NAME, data) == ("cp932", [])
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(CHINESE, min_size=1, max_size=20))
 def test_chinese_in_gb18030_is_never_taken_for_japanese(cells: list[str]):

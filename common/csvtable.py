@@ -36,8 +36,10 @@ _PRIVATE_USE = ("\ue000", "\uf8ff")
 
 def detect(path: PurePath, data: bytes) -> tuple[str | None, list[Problem]]:
     """The encoding of `data`, told on its bytes: UTF-8 when they are UTF-8; else CP932 or GB18030,
-    whichever alone decodes them, or alone reads as plausible text (see _likelier). When both read
-    as plausibly (or as oddly), the bytes cannot tell: problem "ambiguous_encoding", never a guess."""
+    whichever alone decodes them into plausible text, or alone reads as plausible (see _likelier).
+    When both read as plausibly (or as oddly), the bytes cannot tell: problem "ambiguous_encoding",
+    never a guess. A CP932 file with one broken character still decodes as GB18030, into text
+    mostly outside GB2312: that is the broken CP932 file, pointed at, not a Chinese one."""
     name = str(path)
     if data.startswith(b"PK\x03\x04"):
         return None, [Problem(name, "xlsx")]
@@ -47,46 +49,58 @@ def detect(path: PurePath, data: bytes) -> tuple[str | None, list[Problem]]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (head and head.count(0) * 4 >= len(head)):
         return None, [Problem(name, "utf16")]
     failures: list[UnicodeDecodeError] = []
-    texts: dict[str, str] = {}
+    odd: dict[str, tuple[int, int]] = {}  # encoding → (odd, non-ASCII) distinct characters of its reading
     for encoding in ENCODINGS:
         try:
-            texts[encoding] = data.decode(encoding)
+            text = data.decode(encoding)
         except UnicodeDecodeError as error:
             failures.append(error)
             continue
         if encoding == "utf-8-sig":
             return encoding, []
-    if len(texts) == 1:
-        return next(iter(texts)), []
-    if not texts:
+        odd[encoding] = _odd(encoding, text)
+        del text
+    # GB18030 decodes nearly any bytes: alone, it is the file's only if its reading is mostly GB2312
+    if len(odd) == 1 and ("cp932" in odd or _share(*odd["gb18030"]) < 0.5):
+        return next(iter(odd)), []
+    if len(odd) < 2:
         # The decoder that read furthest is the file's likely encoding: point at its failure.
         return None, [_undecodable(name, data, max(error.start for error in failures))]
-    chosen = _likelier(texts["cp932"], texts["gb18030"])
+    chosen = _likelier(odd["cp932"], odd["gb18030"])
     return (chosen, []) if chosen else (None, [Problem(name, "ambiguous_encoding")])
 
 
-def _likelier(japanese: str, chinese: str) -> str | None:
-    """Which reading of bytes that both CP932 and GB18030 decode is the file's, or None.
+def _odd(encoding: str, text: str) -> tuple[int, int]:
+    """How many distinct characters of a reading are odd for the encoding, of how many non-ASCII ones.
 
-    Chinese bytes read as CP932 give half-width katakana (北京 → ｱｱｾｩ) and private-use characters;
-    Japanese bytes read as GB18030 give characters outside GB2312, the set Chinese text is written
-    in. A reading with such characters is odd; the other wins when it has none. Chinese read as
-    CP932 is taken for Chinese only if it also gives other characters (kanji), since a file of
-    half-width katakana alone may be Japanese. When both are odd (Japanese with some half-width
-    katakana), CP932 wins if most of the GB18030 reading is odd and at most half as much of its own."""
-    odd_ja = {c for c in set(japanese) if _HALFWIDTH_KANA[0] <= c <= _HALFWIDTH_KANA[1]
-              or _PRIVATE_USE[0] <= c <= _PRIVATE_USE[1] or "\x80" <= c <= "\x9f"}
-    wide_ja = {c for c in set(japanese) if c >= "\x80"}
-    wide_zh = {c for c in set(chinese) if c >= "\x80"}
-    odd_zh = {c for c in wide_zh if not _in_gb2312(c)}
+    Chinese bytes read as CP932 give half-width katakana (北京 → ｱｱｾｩ), C1 controls and private-use
+    characters; Japanese bytes read as GB18030 give characters outside GB2312, the set Chinese text
+    is written in."""
+    wide = {c for c in set(text) if c >= "\x80"}
+    if encoding == "cp932":
+        return sum(_HALFWIDTH_KANA[0] <= c <= _HALFWIDTH_KANA[1] or _PRIVATE_USE[0] <= c <= _PRIVATE_USE[1]
+                   or c <= "\x9f" for c in wide), len(wide)
+    return sum(not _in_gb2312(c) for c in wide), len(wide)
+
+
+def _share(odd: int, wide: int) -> float:
+    return odd / wide if wide else 0.0
+
+
+def _likelier(japanese: tuple[int, int], chinese: tuple[int, int]) -> str | None:
+    """Which reading of bytes that both CP932 and GB18030 decode is the file's, or None, from each
+    reading's (odd, non-ASCII) characters: a reading with odd characters loses to one without.
+    Chinese read as CP932 is taken for Chinese only if it also gives other characters (kanji),
+    since a file of half-width katakana alone may be Japanese. When both are odd (Japanese with
+    some half-width katakana), CP932 wins if most of the GB18030 reading is odd and at most half
+    as much of its own; the reverse is asked about."""
+    (odd_ja, wide_ja), (odd_zh, _) = japanese, chinese
     if odd_zh and not odd_ja:
         return "cp932"
-    if odd_ja and not odd_zh and wide_ja - odd_ja:
+    if odd_ja and not odd_zh and wide_ja > odd_ja:
         return "gb18030"
-    if odd_ja and odd_zh:
-        share_ja, share_zh = len(odd_ja) / len(wide_ja), len(odd_zh) / len(wide_zh)
-        if share_zh >= 0.5 and share_ja <= share_zh / 2:
-            return "cp932"
+    if odd_ja and odd_zh and _share(*chinese) >= 0.5 and _share(*japanese) <= _share(*chinese) / 2:
+        return "cp932"
     return None
 
 

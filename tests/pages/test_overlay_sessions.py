@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import re
 from pathlib import Path
 
@@ -108,6 +109,20 @@ def test_a_start_up_file_that_cannot_be_read_says_why(tmp_path, monkeypatch):
     assert_no_exception(at)
     shown = overlay_texts(at)
     assert "このファイルは読み込めませんでした" in shown and "missing.csv" in shown
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize(("make", "words"), [
+    pytest.param(lambda p: os.mkfifo(p), "この名前はファイルではなく名前付きパイプです", id="fifo"),  # the page never came
+    pytest.param(lambda p: p.symlink_to("/dev/zero"), "この名前はファイルではなくデバイスです", id="dev-zero"),  # memory ran out
+])
+def test_a_start_up_file_that_is_a_pipe_or_a_device_is_refused_and_the_map_is_drawn(tmp_path, monkeypatch, make, words):
+    path = tmp_path / "pairs.csv"
+    make(path)
+    monkeypatch.setenv("JCAIR_OVERLAY", str(path))
+    at = open_app(query={"lang": "ja"})
+    assert_no_exception(at)
+    assert at.title and words in overlay_texts(at)
 
 
 def _draws() -> None:

@@ -11,7 +11,8 @@ import os
 from datetime import date
 
 from bench import (
-    export_bench, latency_bench, map_bench, overlay_import_bench, readme, rerun_bench, timeline_bench, tour_bench,
+    export_bench, latency_bench, map_bench, overlay_import_bench, read_limits_bench, readme, rerun_bench, timeline_bench,
+    tour_bench,
 )
 
 SECTIONS = [
@@ -21,6 +22,8 @@ SECTIONS = [
     ("timeline: browser time of one frame; the basemap fallback's payload", timeline_bench),
     ("one guided-tour step in the browser (presenter view, Chromium)", tour_bench),
     ("overlay import: the 25,917-pair reference set as an upload", overlay_import_bench),
+    ("read limits: peak memory of the worst files the overlay's limits allow, and of the bombs they refuse",
+     read_limits_bench),
     ("what the presenter feels: start, click, year step, filter (Chromium 1920x1080)", latency_bench),
 ]
 

@@ -17,6 +17,9 @@ FS_FAULTS = {  # fault -> the problem code the app and the CLI report for the fi
     "dangling_link": "dangling_link",
     "link_loop": "link_loop",
     "unreadable": "no_permission",
+    "fifo": "special_file",  # a FIFO must not hang the reader waiting for a writer
+    "socket": "special_file",
+    "device": "special_file",  # a link to /dev/zero: endless bytes, a size of 0
 }
 
 
@@ -29,6 +32,8 @@ def snapshot(folder: Path) -> dict[str, tuple[int, bytes]]:
             content = os.readlink(path).encode()
         elif stat.S_ISDIR(st.st_mode):
             content = b"<dir>"
+        elif not stat.S_ISREG(st.st_mode):  # a FIFO or socket: opening it could block
+            content = b"<special>"
         else:
             with open(path, "rb") as fh:  # not Path.read_bytes, which "unreadable" may patch
                 content = fh.read()
@@ -48,15 +53,21 @@ def make_fault(folder: Path, name: str, fault: str, monkeypatch: pytest.MonkeyPa
         path.symlink_to(folder / "deleted-long-ago.csv")
     elif fault == "link_loop":
         path.symlink_to(path)
+    elif fault == "fifo":
+        os.mkfifo(path)
+    elif fault == "socket":
+        os.mknod(path, stat.S_IFSOCK | 0o644)
+    elif fault == "device":
+        path.symlink_to("/dev/zero")
     elif fault == "unreadable":
-        real = Path.read_bytes
+        real = os.open
 
-        def read_bytes(self: Path) -> bytes:
-            if self == path:
-                raise PermissionError(errno.EACCES, "Permission denied", str(self))
-            return real(self)
+        def refusing_open(file, flags, *args, **kwargs):
+            if Path(file) == path:
+                raise PermissionError(errno.EACCES, "Permission denied", str(file))
+            return real(file, flags, *args, **kwargs)
 
-        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+        monkeypatch.setattr(os, "open", refusing_open)
 
 
 def add_stray_files(folder: Path) -> None:

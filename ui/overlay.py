@@ -102,7 +102,9 @@ def sidebar(lang: str, side: DeltaGenerator) -> None:
         return
     imported = _imported()
     with side.expander(t("overlay.title", lang), icon=":material/hub:"):
-        st.file_uploader(t("overlay.upload", lang), type=["csv", "xlsx", "xls", "ods"], key=_FILE, on_change=_uploaded,
+        # Any file: Streamlit's own refusal of a type is English only; the reader refuses what it
+        # cannot read, in the reader's language, with the fix (core/overlay/reading.py).
+        st.file_uploader(t("overlay.upload", lang), key=_FILE, on_change=_uploaded,
                          help=t("overlay.upload_help", lang, **LIMITS))
         # Streamlit's own words: "Upload" and "200MB per file" (the server's limit, not this one's)
         zone = f".st-key-{_FILE} [data-testid='stFileUploaderDropzone']"
@@ -120,6 +122,9 @@ def sidebar(lang: str, side: DeltaGenerator) -> None:
 
 def _summary(imported: Imported, lang: str) -> None:
     overlay = imported.overlay
+    if imported.undecided:
+        _encodings(imported, lang)
+        return
     if imported.table is None:
         st.error(t("overlay.not_read", lang), icon=":material/error:")
         show_problems(DataLoadError([DataError.of(p) for p in overlay.problems]), lang)
@@ -137,9 +142,31 @@ def _summary(imported: Imported, lang: str) -> None:
             st.caption(t("overlay.programme", lang, count=len(view.excluded)))
         _switches(st.container(), lang)
         _finder(view, lang)
+    if overlay.notes:  # drawn, but not as the file wrote it
+        st.caption(t("overlay.unknown_countries", lang))
+        show_problems(DataLoadError([DataError.of(p) for p in overlay.notes]), lang)
     if overlay.problems:
         st.caption(t("overlay.failed", lang))
         show_problems(DataLoadError([DataError.of(p) for p in overlay.problems]), lang)
+
+
+def _encodings(imported: Imported, lang: str) -> None:
+    """A file that reads as Japanese and as Chinese alike: its first rows both ways, and the reader
+    picks (core/overlay/importing.py: the app does not guess)."""
+    st.warning(t("overlay.encoding.choose", lang), icon=":material/translate:")
+    previews = imported.previews(PREVIEW_ROWS + 1)
+    for encoding, lines in previews.items():
+        st.caption(t(f"overlay.encoding.{encoding}", lang))
+        st.text("\n".join(lines))  # text, shown literally
+    key = f"_overlay_encoding_{_token()}"
+    st.radio(t("overlay.encoding.pick", lang), list(previews), index=None, key=key,
+             format_func=lambda e: t(f"overlay.encoding.{e}", lang), on_change=_read_as, args=(key,))
+
+
+def _read_as(key: str) -> None:
+    imported = _imported()
+    if imported is not None and imported.undecided and st.session_state[key]:
+        st.session_state.update(_stored(imported.read_as(st.session_state[key], offline_resolver(session.geocache()))))
 
 
 def _switches(side: DeltaGenerator, lang: str) -> None:

@@ -5,7 +5,9 @@ comma is read as a point), a name is not empty. A row with a problem is listed (
 what was expected) and not drawn; every other row is. Cells are text and stay text: `=HYPERLINK(...)` or `<script>` is a name like
 any other (escaped wherever shown). A side without coordinates (no columns, or both cells empty)
 is looked up by name through `resolve` (the offline geocoding chain in the app, see
-geocode/overlay.py); a name it cannot place is listed as unresolved.
+geocode/overlay.py); a name it cannot place is listed as unresolved. A country nobody knows (a
+typo such as "Japn") leaves its pair drawn among other countries' pairs, never silently: each such
+value is a note with its first line, its column and how many drawn rows write it.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ class _Row:
         self.cells = table.rows[index]
         self.read_number = read_number  # _read_number, remembered for the whole table (see build)
         self.problems: list[Problem] = []
+        self.unknown: list[tuple[str, str]] = []  # (role, text) of each country written but not known
 
     def text(self, role: str) -> str:
         i = self.at.get(role)
@@ -77,6 +80,8 @@ def _side(row: _Row, side: str, countries: dict[str, str], resolve: Resolver | N
             row.problem(f"lon{side}" if lat_text else f"lat{side}", "half_coordinates")
             return None
         lat, lon = row.number(f"lat{side}", LATITUDE), row.number(f"lon{side}", LONGITUDE)
+        if written and not country:
+            row.unknown.append((f"country{side}", written))
         return None if lat is None or lon is None else (name, country, lat, lon)
     key = (name, country)
     if key not in resolved:
@@ -86,6 +91,8 @@ def _side(row: _Row, side: str, countries: dict[str, str], resolve: Resolver | N
         row.problem(f"city{side}", "unresolved_place", name)
         return None
     lat, lon, found_country = found
+    if written and not (country or found_country):
+        row.unknown.append((f"country{side}", written))
     return name, country or found_country, lat, lon
 
 
@@ -103,16 +110,21 @@ def build(table: Table, columns: ColumnMap, resolve: Resolver | None = None) -> 
     # A file repeats each place's coordinates on every row of its pairs: each text is read once, in
     # a cache of this build's (gone with it; a module-wide one kept every import's numbers).
     read = cache(_read_number)
+    unknown: dict[tuple[str, str], list[int]] = {}  # (role, text) → [first line, rows]
     for i in range(len(table.rows)):
         row = _Row(table, columns, at, i, read)
         ends = [_side(row, side, countries, resolve, resolved) for side in "12"]
         if row.problems:
             problems += row.problems
             continue
+        for key in row.unknown:
+            unknown.setdefault(key, [row.line, 0])[1] += 1
         a, b = (index.setdefault(end, len(index)) for end in ends if end)
         links.append(OverlayLink(a, b, row.line, row.cells))
     points = list(index)
     regions = regions_of([(country, lat, lon) for _, country, lat, lon in points])
     places = tuple(OverlayPlace(name, country, lat, lon, region)
                    for (name, country, lat, lon), region in zip(points, regions))
-    return Overlay(table.source, places, tuple(links), tuple(problems), table.header)
+    notes = tuple(Problem(table.source, "unknown_country", line, columns.get(role), text, params={"count": f"{rows:,}"})
+                  for (role, text), (line, rows) in sorted(unknown.items(), key=lambda item: item[1][0]))
+    return Overlay(table.source, places, tuple(links), tuple(problems), table.header, notes)

@@ -44,13 +44,15 @@ class OverlayLink:
 
 @dataclass(frozen=True)
 class Overlay:
-    """The pairs of one imported file: what drew, and what did not (each failed row a Problem)."""
+    """The pairs of one imported file: what drew, and what did not (each failed row a Problem), and
+    what drew otherwise than the file wrote it (`notes`)."""
 
     source: str  # the file's name, as the user gave it
     places: tuple[OverlayPlace, ...] = ()
     links: tuple[OverlayLink, ...] = ()
     problems: tuple[Problem, ...] = field(default=())
     header: tuple[str, ...] = ()  # the file's column names, over each link's cells
+    notes: tuple[Problem, ...] = ()  # what was drawn otherwise than written (a country nobody knows), once per value
     # What was computed from this overlay (memo): it lives and dies with the object, which a session
     # keeps across reruns. Not lru_cache: that would hash all 25,917 links on every call.
     _memo: dict[Hashable, object] = field(default_factory=dict, init=False, repr=False, compare=False)

@@ -7,7 +7,8 @@ cell, 27 MB for the reference set, that the server kept after the import); a wor
 and `dtype=str`, which writes its numbers as text. The limits are checked before pandas parses
 anything, in milliseconds: the size on the bytes, the rows on a count of line breaks (an upper
 bound; only a file near the limit is parsed, and then no further than one row past it). CSV text is decoded as the data files are (`common.csvtable.decode`: UTF-8
-with or without BOM, then CP932; UTF-16 and a workbook named .csv are refused with the fix).
+with or without BOM, CP932 or GB18030; a workbook named .csv is refused with the fix), and UTF-16
+with its byte-order mark (Excel's "Unicode text", tab-separated) is read too.
 A row with too many values is listed (its line) and the others are kept; every fault is a `Problem`.
 
 Spreadsheets are not always one header line and rows: the header may sit under a title or notes,
@@ -30,13 +31,20 @@ from pathlib import PurePath
 import numpy as np
 import pandas as pd
 
-from common.csvtable import decode
+from common.csvtable import decode, detect
 from common.problems import Problem
+from common.readlimit import MAX_BYTES, too_large
+from core.overlay import workbook_limits
+from core.overlay.workbook_limits import MAX_CELL_CHARS
 
-MAX_BYTES = 50 * 1024 * 1024  # 50 MB: a worldwide list of pairs is ~2 MB; more is not a list of pairs
-MAX_ROWS = 300_000  # data rows: ten times the largest known list (25,917), still drawn in seconds
-LIMITS = {"size": f"{MAX_BYTES // 2**20} MB", "rows": f"{MAX_ROWS:,}"}  # the limits as the reader reads them
+# The server holds an import in memory: the worst file these limits allow peaks under 300 MB
+# (`make bench`, bench/read_limits_bench.py).
+MAX_ROWS = 50_000  # data rows: about twice the largest known list (25,917)
+MAX_CSV_CELLS = 400_000  # a CSV's rows × its header's columns: 50,000 pairs of 8 columns
+LIMITS = {"size": f"{MAX_BYTES // 2**20} MB", "rows": f"{MAX_ROWS:,}",  # the limits as the reader reads them
+          **workbook_limits.LIMITS}
 CSV_SUFFIXES = (".csv", ".txt")
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")  # read by calamine: Excel's formats, old and new, and LibreOffice's
 _SKIPPED = re.compile(r"Skipping line (\d+): expected (\d+) fields, saw (\d+)")
 SEPARATORS = (",", "\t", ";")  # a CSV's, in the order tried: the comma wins a tie
@@ -63,9 +71,11 @@ class Table:
         return frame
 
 
-def read_table(name: str, data: bytes, is_header: IsHeader = lambda row: False) -> tuple[Table | None, list[Problem]]:
+def read_table(name: str, data: bytes, is_header: IsHeader = lambda row: False,
+               encoding: str | None = None) -> tuple[Table | None, list[Problem]]:
     """The table in `data` (the file `name`), with every problem found; None when nothing is usable.
-    Its header is the first row `is_header` accepts near the top, else the first row with a value."""
+    Its header is the first row `is_header` accepts near the top, else the first row with a value.
+    A CSV is read in `encoding` when the reader chose one, else in the one its bytes tell."""
     if len(data) > MAX_BYTES:
         return None, [too_large(name, len(data))]
     suffix = PurePath(name).suffix.lower()
@@ -73,45 +83,52 @@ def read_table(name: str, data: bytes, is_header: IsHeader = lambda row: False) 
         return _read_workbook(name, data, is_header)
     if suffix not in CSV_SUFFIXES:
         return None, [Problem(name, "file_type", value=suffix or name)]
-    return _read_csv(name, data, is_header)
+    return _read_csv(name, data, is_header, encoding)
 
 
-def too_large(name: str, size: int) -> Problem:
-    """The refusal of a file of `size` bytes, over MAX_BYTES (in MB, as a file manager shows it)."""
-    return Problem(name, "too_large", value=f"{size / 2**20:.1f} MB", expected=LIMITS["size"])
-
-
-def _layout(text: str, is_header: IsHeader) -> tuple[str, int]:
-    """The separator of a CSV text and how many lines are above its header: the first of its first
-    lines that a separator splits into a header; without one, line 0 and the separator that splits
-    the first line with a value into the most fields (the comma when none splits it)."""
+def _layout(text: str, is_header: IsHeader) -> tuple[str, int, int]:
+    """The separator of a CSV text, how many lines are above its header and its header's fields: the
+    first of its first lines that a separator splits into a header; without one, line 0 and the
+    separator that splits the first line with a value into the most fields (the comma when none splits it)."""
     top = text[:2**16].splitlines()[:HEADER_SEARCH]  # the top only: a 50 MB file is not split whole
     for skip, line in enumerate(top):
         for separator in SEPARATORS:
             fields = [f.strip() for f in next(csv.reader([line], delimiter=separator), [])]
             if len(fields) > 1 and is_header(fields):
-                return separator, skip
+                return separator, skip, len(fields)
     first = next((line for line in top if line.strip()), "")
     counts = [len(next(csv.reader([first], delimiter=separator), [])) for separator in SEPARATORS]
-    return SEPARATORS[counts.index(max(counts))], 0
+    return SEPARATORS[counts.index(max(counts))], 0, max(counts)
 
 
-def _read_csv(name: str, data: bytes, is_header: IsHeader) -> tuple[Table | None, list[Problem]]:
-    text, problems = decode(PurePath(name), data)
+def _read_csv(name: str, data: bytes, is_header: IsHeader, encoding: str | None) -> tuple[Table | None, list[Problem]]:
+    if encoding is None and data.startswith(UTF16_BOMS):  # Excel's "Unicode text": tab-separated, read as such
+        encoding = "utf-16"
+    if encoding is None:
+        encoding, problems = detect(PurePath(name), data)
+        if encoding is None:
+            return None, problems
+    text, problems = decode(PurePath(name), data, encoding)
     if text is None:
         return None, problems
     if not text.strip():
         return None, [Problem(name, "empty_file")]
-    separator, above = _layout(text, is_header)
+    separator, above, columns = _layout(text, is_header)
     # Records never outnumber line breaks + 1: a file under the limit by that count is never
-    # parsed twice; one over it is parsed up to one row past the limit, and refused.
-    bounded = text.count("\n") > MAX_ROWS + 1
+    # parsed twice; one over it is parsed up to one row past the limit, and refused. The limit
+    # is on rows, and on cells: pandas makes as many columns as the header has fields.
+    row_limit = min(MAX_ROWS, MAX_CSV_CELLS // max(columns, 1))
+    bounded = text.count("\n") > row_limit + 1
+    quoted = '"' in text
+    # pandas reads UTF-8 bytes (a StringIO held 4 bytes a character): the file's own when it is UTF-8
+    utf8 = io.BytesIO(data if encoding == "utf-8-sig" else text.encode("utf-8"))
+    del text
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
             frame = pd.read_csv(
-                io.StringIO(text), header=None, dtype=object, keep_default_na=False, skip_blank_lines=False,
-                on_bad_lines="warn", nrows=MAX_ROWS + 2 if bounded else None, sep=separator, skiprows=above,
+                utf8, encoding="utf-8-sig", header=None, dtype=object, keep_default_na=False, skip_blank_lines=False,
+                on_bad_lines="warn", nrows=row_limit + 2 if bounded else None, sep=separator, skiprows=above,
             )
         except pd.errors.EmptyDataError:
             return None, [Problem(name, "empty_file")]
@@ -130,13 +147,13 @@ def _read_csv(name: str, data: bytes, is_header: IsHeader) -> tuple[Table | None
     cells = _stripped(frame)
     records = np.setdiff1d(np.arange(1, len(cells) + len(skipped) + 1), skipped)  # 1-based, header first
     lines = records
-    if '"' in text:  # a quoted value may span lines: later rows start that many lines further down
+    if quoted:  # a quoted value may span lines: later rows start that many lines further down
         breaks = frame.apply(lambda column: column.str.count("\n")).sum(axis=1).to_numpy()
         after = np.cumsum(breaks)  # line breaks quoted in rows 0..i
         lines = records + np.concatenate(([0], after[:-1]))
         problems = [_shifted(p, records, after) for p in problems]
     problems = [p if p.line is None else replace(p, line=p.line + above) for p in problems]
-    return _table(name, cells, (lines + above).tolist(), problems)  # its first line is the header (_layout)
+    return _table(name, cells, (lines + above).tolist(), problems, row_limit=row_limit)  # its first line is the header (_layout)
 
 
 def _shifted(problem: Problem, records: np.ndarray, after: np.ndarray) -> Problem:
@@ -149,13 +166,20 @@ def _shifted(problem: Problem, records: np.ndarray, after: np.ndarray) -> Proble
 
 def _read_workbook(name: str, data: bytes, is_header: IsHeader) -> tuple[Table | None, list[Problem]]:
     """The first sheet with a header `is_header` accepts near its top (named in the source when it
-    is not the first: every message then says which sheet), else the first sheet."""
+    is not the first: every message then says which sheet), else the first sheet. A zipped
+    workbook's limits are checked before it is parsed (workbook_limits), an .xls's on what was read."""
+    refused = workbook_limits.check_workbook(name, data)
+    if refused:
+        return None, refused
     try:
         sheets = pd.read_excel(io.BytesIO(data), header=None, dtype=str, keep_default_na=False, engine="calamine",
                                nrows=MAX_ROWS + 2, sheet_name=None)
     except Exception as exc:  # noqa: BLE001 - a foreign workbook can break the reader in any way; it is the file's fault
         return None, [Problem(name, "bad_workbook", value=type(exc).__name__)]
     cells = {sheet: _stripped(frame) for sheet, frame in sheets.items()}
+    count = sum(c.size for c in cells.values())
+    if count > workbook_limits.MAX_CELLS:
+        return None, [Problem(name, "too_many_cells", value=f"{count:,}", expected=LIMITS["cells"])]
     first = next(iter(cells), None)
     chosen, at = next(((sheet, i) for sheet, c in cells.items() if (i := _header_at(c, is_header)) is not None),
                       (first, None))
@@ -163,6 +187,15 @@ def _read_workbook(name: str, data: bytes, is_header: IsHeader) -> tuple[Table |
         return None, [Problem(name, "empty_file")]
     source = name if chosen == first else f"{name} › {chosen}"
     return _table(source, cells[chosen], list(range(1, len(cells[chosen]) + 1)), [], at)
+
+
+def _first_long(cells: np.ndarray, kept: np.ndarray) -> tuple[int, int] | None:
+    """The (row, column) of the first kept cell longer than MAX_CELL_CHARS, or None."""
+    if not cells.size:
+        return None
+    lengths = np.frompyfunc(len, 1, 1)(cells[kept]).astype(np.int64)
+    over = np.argwhere(lengths > MAX_CELL_CHARS)
+    return (int(kept[over[0][0]]), int(over[0][1])) if len(over) else None
 
 
 def _stripped(frame: pd.DataFrame) -> np.ndarray:
@@ -181,17 +214,26 @@ def _header_at(cells: np.ndarray, is_header: IsHeader) -> int | None:
 
 
 def _table(name: str, cells: np.ndarray, lines: list[int], problems: list[Problem],
-           header: int | None = None) -> tuple[Table | None, list[Problem]]:
+           header: int | None = None, row_limit: int = MAX_ROWS) -> tuple[Table | None, list[Problem]]:
     """Header and rows from the parsed cells: blank rows dropped (and those above the header: row
-    `header`, else the first with a value), headers checked, the row limit kept."""
+    `header`, else the first with a value), headers checked, the limits kept (rows, and cells when
+    `row_limit` is lower; the longest cell)."""
     kept = _filled(cells)
     if not len(kept):
         return None, problems or [Problem(name, "empty_file")]
     kept = kept[kept >= (kept[0] if header is None else header)]
     header_line, header = lines[kept[0]], tuple(cells[kept[0]])
     body = kept[1:]
-    if len(body) > MAX_ROWS:
+    if len(body) > row_limit:
+        if row_limit < MAX_ROWS:
+            return None, [Problem(name, "too_many_cells", value=f"{len(body):,} × {len(header)}+",
+                                  expected=f"{MAX_CSV_CELLS:,}")]
         return None, [Problem(name, "too_many_rows", expected=LIMITS["rows"])]
+    long = _first_long(cells, kept)
+    if long is not None:
+        row, column = long
+        return None, [Problem(name, "cell_too_long", line=lines[row], column=header[column] or f"({column + 1})",
+                              value=f"{len(cells[row, column]):,}", expected=LIMITS["cell"])]
     seen: set[str] = set()
     for column in header:
         if column and column in seen:

@@ -23,6 +23,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 import geo.errors
+from common.csvtable import AMBIGUOUS
 from common import i18n as common_i18n
 from common.i18n import DEFAULT_LANG, LOCALE_DIR, catalogue, format_date, format_list, format_year_month
 from core.basemap import BASEMAPS
@@ -51,8 +52,8 @@ from geo.errors import GeocodingError, RateLimited
 REPO = Path(__file__).resolve().parents[2]
 LABELLED_ENUMS = (PlaceKind, RelationType, Stage, Theme, ActivityKind, Timing, Country)
 ERROR_PLACEHOLDERS = {"value", "column", "expected", "other_line", "country", "lo", "hi", "today", "suffixes", "char",
-                      "before", "entity", "dates"}
-PARAMS = {"other_line": "3", "lo": "1", "hi": "999", "today": "2014-05-31", "suffixes": "省 / 市", "char": "U+200B",
+                      "before", "entity", "dates", "kind", "count"}
+PARAMS = {"kind": "KIND", "count": "3", "other_line": "3", "lo": "1", "hi": "999", "today": "2014-05-31", "suffixes": "省 / 市", "char": "U+200B",
           "before": "BEFORE", "entity": "ENTITY", "dates": "2014-05-31, 2015-06-30"}
 
 
@@ -109,7 +110,7 @@ def test_placeholders_agree_across_languages(key):
 # ASCII words a ja/zh message may contain: names, codes, file and column names, commands.
 ALLOWED_ASCII = {
     "IGES", "PM2.5", "CSV", "URL", "HTML", "Excel", "xlsx", "csv", "UTF-8", "UTF-16", "Unicode", "Shift_JIS",
-    "CP932", "YYYY-MM-DD", "data/", "name_ja", "lat", "lon", "source", "japan",
+    "CP932", "GB18030", "GBK", "YYYY-MM-DD", "data/", "name_ja", "lat", "lon", "source", "japan",
     "china", "make", "geocode", "ONLINE=1", "OpenStreetMap", "CartoDB", "Positron", "Nominatim", "python",
     "-m", "geo.geocode", "--refresh", "MM", "DD", "lat/lon", "count", "unspecified", "exactly", "at_least",
     "PNG", "SVG", "PDF", "KB", "Debian", "Ubuntu",  # export formats, file sizes, systems
@@ -434,6 +435,7 @@ DYNAMIC: dict[str, set[str]] = {
     "save.refused.": set(REFUSALS),
     "save.recovered.": set(OUTCOMES),
     "startup.": set(ARGUMENT_PROBLEMS),
+    "overlay.encoding.": set(AMBIGUOUS),  # ui/overlay.py: the readings a reader picks from
 }
 
 

@@ -197,7 +197,7 @@ with (LOCALE_DIR / "messages.pot").open("rb") as _pot:
 # Placeholder values as neutral as the loader passes them: codes, numbers, names from the files.
 SAMPLE = {"value": "VALUE", "column": "COLUMN", "expected": "EXPECTED", "other_line": "3", "lo": "1", "hi": "999",
           "today": "2014-05-31", "suffixes": "省 / 市", "char": "CHAR", "before": "BEFORE",
-          "entity": "ENTITY", "dates": "DATES"}
+          "entity": "ENTITY", "dates": "DATES", "kind": "KIND", "count": "3"}
 
 
 @pytest.mark.parametrize("problem", PROBLEMS)
@@ -207,5 +207,5 @@ def test_every_template_is_entirely_in_its_language(problem, lang):
                       {**SAMPLE, "country": Country.JP})
     message = error.message(lang)
     neutral = [*SAMPLE.values(), "places.csv", "UTF-8", "UTF-16", "Unicode", "Excel", ".xlsx", "CSV", "Shift_JIS",
-               "CP932", "japan", "china", "Comma"]
+               "CP932", "GB18030", "GBK", "japan", "china", "Comma"]
     assert foreign_words(message, lang, neutral) == [], message

@@ -20,6 +20,7 @@ WORDS = {
     "link_loop": ("自分自身を指して", "points back at itself", "指向自身"),
     "no_permission": ("読む権限がありません", "not allowed to read", "无权读取"),
     "missing_file": ("ファイルがありません", "the file does not exist", "文件不存在"),
+    "special_file": ("ファイルではなく", ", not a file", "不是文件"),
 }
 
 

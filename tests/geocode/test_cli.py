@@ -28,6 +28,9 @@ FS_MESSAGES = {  # the English wording of each fault's problem code
     "dangling_link": "points at a file that does not exist",
     "link_loop": "points back at itself",
     "unreadable": "not allowed to read this file",
+    "fifo": "this name is a named pipe (FIFO), not a file",
+    "socket": "this name is a socket, not a file",
+    "device": "this name is a device, not a file",
 }
 HYOGO = Names({"ja": "兵庫県", "en": "Hyogo", "zh": "兵库县"})
 
@@ -165,8 +168,12 @@ def test_stray_files_are_not_looked_at(folder: Path, capsys) -> None:
 
 def _read_only(monkeypatch) -> None:
     """Tests run as root, which may write anywhere: make creating a file in the folder fail."""
-    def refuse(path, *args, **kwargs):
-        raise PermissionError(13, "Permission denied", str(path))
+    real = os.open
+
+    def refuse(path, flags, *args, **kwargs):
+        if flags & os.O_CREAT:  # reading stays allowed (os.open is also how files are read)
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, flags, *args, **kwargs)
 
     monkeypatch.setattr(atomicwrite.os, "open", refuse)
 

@@ -17,6 +17,9 @@ FAULT_WORDS = {  # English words of each fault's message
     "dangling_link": "points at a file that does not exist",
     "link_loop": "points back at itself",
     "unreadable": "not allowed to read",
+    "fifo": "is a named pipe (FIFO), not a file",
+    "socket": "is a socket, not a file",
+    "device": "is a device, not a file",
 }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import re
 from pathlib import Path
 
@@ -108,6 +109,20 @@ def test_a_start_up_file_that_cannot_be_read_says_why(tmp_path, monkeypatch):
     assert_no_exception(at)
     shown = overlay_texts(at)
     assert "このファイルは読み込めませんでした" in shown and "missing.csv" in shown
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize(("make", "words"), [
+    pytest.param(lambda p: os.mkfifo(p), "この名前はファイルではなく名前付きパイプです", id="fifo"),  # the page never came
+    pytest.param(lambda p: p.symlink_to("/dev/zero"), "この名前はファイルではなくデバイスです", id="dev-zero"),  # memory ran out
+])
+def test_a_start_up_file_that_is_a_pipe_or_a_device_is_refused_and_the_map_is_drawn(tmp_path, monkeypatch, make, words):
+    path = tmp_path / "pairs.csv"
+    make(path)
+    monkeypatch.setenv("JCAIR_OVERLAY", str(path))
+    at = open_app(query={"lang": "ja"})
+    assert_no_exception(at)
+    assert at.title and words in overlay_texts(at)
 
 
 def _draws() -> None:
@@ -244,3 +259,46 @@ def test_a_pair_picked_in_the_finder_is_framed_and_a_click_on_the_map_leaves_the
     assert _framed(at) == [[34.69, 117.2], [39.13, 135.19]]
     next(b for b in at.main.button if b.label == t("details.clear", "en")).click().run()
     assert _framed(at) == programme
+
+
+def test_an_upload_that_reads_as_japanese_and_chinese_alike_shows_both_and_the_pick_reads_it(no_start_file):
+    at = open_app(query={"lang": "en"}, state=upload_state("short.csv", "city1,city2\n北京,东京\n".encode("gbk")))
+    assert_no_exception(at)
+    shown = overlay_texts(at)
+    assert "ｱｱｾｩ,ｶｫｾｩ" in shown and "北京,东京" in shown  # the first rows, both ways
+    pick = [r for r in at.sidebar.radio if r.label == t("overlay.encoding.pick", "en")]
+    assert len(pick) == 1 and pick[0].value is None  # nothing guessed
+    pick[0].set_value("gb18030").run()
+    assert_no_exception(at)
+    assert "北京" in overlay_texts(at) and not [r for r in at.sidebar.radio if r.label == t("overlay.encoding.pick", "en")]
+
+
+def test_countries_nobody_knows_are_listed_with_what_was_done(no_start_file):
+    typos = CSV_A.replace(b"Japan", b"Japn", 1).replace(b"China", b"Chnia", 1)
+    at = open_app(query={"lang": "en"}, state=upload_state("typos.csv", typos))
+    assert_no_exception(at)
+    shown = overlay_texts(at)
+    assert t("overlay.unknown_countries", "en") in shown
+    assert "line 2, column country1: 'Japn' is not a country the app knows (rows: 1)" in shown
+    assert "line 2, column country2: 'Chnia' is not a country the app knows (rows: 1)" in shown
+
+
+def _uploader_types(at) -> list[str]:
+    uploaders = [e for e in at.sidebar.get("file_uploader")]
+    assert len(uploaders) == 1
+    return list(uploaders[0].proto.type)
+
+
+def test_the_uploader_takes_any_file_and_the_reader_refuses_in_the_readers_language(no_start_file):
+    """Streamlit's own refusal of a type ("application/vnd.ms-excel.sheet.macroenabled.12 files are not
+    allowed.") is English only: the uploader takes any file; .xlsm is read as a workbook (its macros
+    never run) and a file no reader knows is refused with the fix, in Japanese."""
+    at = open_app(query={"lang": "ja"})
+    assert _uploader_types(at) == []
+    macro = open_app(query={"lang": "en"}, state=upload_state("book.xlsm", xlsx_b()))
+    assert_no_exception(macro)
+    assert _counts(1, 0, 0) in overlay_texts(macro)
+    pdf = open_app(query={"lang": "ja"}, state=upload_state("pairs.pdf", b"%PDF-1.7\n"))
+    assert_no_exception(pdf)
+    assert ("ファイル pairs.pdf: 「.pdf」のファイルは読めません — 対処: Excel で .xlsx か「CSV UTF-8（コンマ区切り）」として保存してください"
+            in overlay_texts(pdf))

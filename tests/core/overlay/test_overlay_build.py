@@ -144,3 +144,25 @@ def test_countries_from_names_and_codes_in_any_language(text, code):
 )
 def test_regions_are_the_region_filters_names(point, region):
     assert regions_of([point]) == [region]
+
+
+def test_a_country_nobody_knows_is_a_note_with_its_line_column_and_value_and_the_pair_still_draws():
+    """The issue's typos: "Japn" and "Chnia" were silently "no country", the pair hidden under
+    "Japan–China only" with "0 rows not drawn"."""
+    overlay = import_overlay("typos.csv", pairs("Kobe,Japn,34.69,135.19,Tianjin,Chnia,39.13,117.2",
+                                                "Osaka,Japan,34.69,135.5,Shanghai,Chnia,31.23,121.47")).overlay
+    assert len(overlay.links) == 2 and overlay.problems == () and overlay.japan_china == frozenset()
+    assert [(p.problem, p.line, p.column, p.value, p.params["count"]) for p in overlay.notes] == [
+        ("unknown_country", 2, "country1", "Japn", "1"), ("unknown_country", 2, "country2", "Chnia", "2")]
+    assert DataError.of(overlay.notes[0]).message("en") == (
+        "file typos.csv, line 2, column country1: 'Japn' is not a country the app knows (rows: 1): these pairs are "
+        "drawn as pairs of other countries, not as Japan–China — fix: write the country in English, Japanese or "
+        "Chinese (Japan, 日本, China, 中国) or as its code (JP, CN)")
+    assert DataError.of(overlay.notes[1]).message("ja") == (
+        "ファイル typos.csv、行 2、列 country2: 「Chnia」は知られている国名ではありません（2 行）。これらのペアは日中ではなく"
+        "「その他の国」のペアとして表示しています — 対処: 国名を「日本」「中国」のように正しく書いてください（英語名・中国語名も使えます）")
+
+
+def test_a_row_not_drawn_for_another_reason_adds_no_note():
+    overlay = import_overlay("typo.csv", pairs("Kobe,Japn,95,135.19,Tianjin,China,39.13,117.2")).overlay
+    assert [p.problem for p in overlay.problems] == ["number_out_of_range"] and overlay.notes == ()

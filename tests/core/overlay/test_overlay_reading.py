@@ -6,6 +6,7 @@ Every file here is FICTIONAL (made up in the test), except the reference set, wh
 from __future__ import annotations
 
 import io
+import os
 import time
 from pathlib import Path
 
@@ -68,7 +69,7 @@ def test_files_read_as_text_with_their_lines(name, data, rows, lines):
         ("blank.csv", b"\n \n", "empty_file", None),
         ("header.csv", HEADER.encode(), "no_rows", None),
         ("twice.csv", b"city1,city2,city1\nA,B,C\n", "duplicate_column", 1),
-        ("utf16.csv", (HEADER + ROW).encode("utf-16"), "utf16", None),
+        ("utf16.csv", (HEADER + ROW).encode("utf-16-le"), "utf16", None),  # no byte-order mark: LE or BE unknown
         ("renamed.csv", xlsx([["a"], ["b"]]), "xlsx", None),
         ("open.csv", b'a,b\n"never closed,1\n', "parse", None),
         ("cut.xls", b"\xd0\xcf\x11\xe0", "bad_workbook", None),  # an old workbook's first bytes only
@@ -195,3 +196,42 @@ def test_a_file_over_the_row_limit_is_refused_without_parsing_it_all(monkeypatch
 def test_a_missing_start_up_file_is_a_problem_naming_it(tmp_path: Path):
     imported = import_file(tmp_path / "gone.csv")
     assert imported.table is None and [p.problem for p in imported.overlay.problems] == ["missing_file"]
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize(("make", "kind"), [
+    pytest.param(lambda p: p.symlink_to("/dev/zero"), "file_kind.device", id="dev-zero"),  # stat() says 0 bytes
+    pytest.param(lambda p: os.mkfifo(p), "file_kind.fifo", id="fifo"),  # open() would wait for a writer
+])
+def test_a_start_up_file_that_is_not_a_regular_file_is_refused_at_once(tmp_path: Path, make, kind: str):
+    path = tmp_path / "pairs.csv"
+    make(path)
+    imported = import_file(path)
+    assert imported.table is None
+    assert [(p.problem, p.params["kind"].key) for p in imported.overlay.problems] == [("special_file", kind)]
+
+
+def test_a_chinese_excel_upload_with_coordinates_is_read_as_chinese():
+    """The issue's case: a GBK list from a partner city was read as CP932 (北京 as ｱｱｾｩ)."""
+    data = ("城市1,国家1,纬度1,经度1,城市2,国家2,纬度2,经度2\n天津市,中国,39.13,117.2,北九州市,日本,33.88,130.88\n"
+            "大连市,中国,38.91,121.6,北九州市,日本,33.88,130.88\n").encode("gbk")
+    imported = import_overlay("partners.csv", data)
+    assert imported.overlay.problems == () and imported.table.rows[0][0] == "天津市"
+
+
+def test_an_upload_that_reads_as_japanese_and_chinese_alike_waits_for_the_readers_pick():
+    data = "city1,city2\n北京,东京\n".encode("gbk")  # as CP932: ｱｱｾｩ,ｶｫｾｩ
+    imported = import_overlay("short.csv", data)
+    assert imported.table is None and [p.problem for p in imported.overlay.problems] == ["ambiguous_encoding"]
+    assert imported.previews(5) == {"cp932": ["city1,city2", "ｱｱｾｩ,ｶｫｾｩ"], "gb18030": ["city1,city2", "北京,东京"]}
+    picked = imported.read_as("gb18030")
+    assert picked.table.rows == (("北京", "东京"),) and picked.undecided == b""
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_excels_unicode_text_is_read(encoding: str):
+    """Excel's "Unicode text" (.txt): UTF-16 with its byte-order mark, separated by tabs."""
+    bom = "\ufeff" if encoding == "utf-16-be" else ""
+    data = (bom + (HEADER + ROW + "神戸,日本,34.69,135.19,天津,中国,39.13,117.2\n").replace(",", "\t")).encode(encoding)
+    table, problems = read_table("pairs.txt", data)
+    assert problems == [] and table.rows[1][:2] == ("神戸", "日本") and len(table.header) == 8

@@ -18,7 +18,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import stat
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -72,12 +71,6 @@ def read_cache(path: Path) -> tuple[dict[str, CacheEntry], list[Problem]]:
 def _read_cache(path: Path) -> tuple[dict[str, CacheEntry], list[Problem]]:
     if not os.path.lexists(path):  # a broken link is not "no file": read_table names it
         return {}, []
-    try:
-        special = not stat.S_ISREG(os.stat(path).st_mode) and not stat.S_ISDIR(os.stat(path).st_mode)
-    except OSError:
-        special = False  # read_table says what is wrong with it
-    if special:  # a FIFO would block the reader for ever, a device never end
-        return {}, [Problem(str(path), "special_file")]
     rows, problems = read_table(path, REQUIRED)
     if rows is None:
         return {}, problems

@@ -130,7 +130,7 @@ def test_a_cache_that_is_a_fifo_is_refused_not_waited_for(folder: Path) -> None:
                          text=True, timeout=60)
     lines = run.stderr.strip().splitlines()
     assert run.returncode == 2 and len(lines) == 2
-    assert lines[1] == ("file geocache.csv: this name is a pipe, a device or a socket, not a file — fix: run "
+    assert lines[1] == ("file geocache.csv: this name is a named pipe (FIFO), not a file — fix: run "
                         "`make geocode REFRESH=1` (or `python -m geocode --refresh`), which writes this file again "
                         "from the data files; do not edit it by hand")
     assert main(["--data-dir", str(folder), "--refresh"]) == 0  # the remedy offered works

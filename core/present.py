@@ -35,15 +35,15 @@ def translation(names: Names, lang: str) -> str:
 
 
 def activity_text(activity: Activity, dataset: Dataset, lang: str) -> str:
-    """The activity in the document's words (or their translation), then the facts read from them."""
-    parts = [label(activity.kind, lang), t(f"count.{activity.qualifier}", lang, n=activity.count or 0)]
-    if activity.fiscal_year:
-        parts.append(t("details.fiscal_year", lang, year=activity.fiscal_year))
-    if activity.counterparts:
-        parts.append(place_list(dataset, activity.counterparts, lang))
-    if activity.themes:
-        parts.append(" / ".join(label(th, lang) for th in activity.themes))
-    return f"{activity.text.get(lang)} — {' · '.join(parts)}"
+    """The activity in the document's words (or their translation), which say its kind and count,
+    then only the facts read from them that the words do not already say: its fiscal year, its
+    counterparts and themes ("専門家派遣1回以上 — 2014年度 · 四日市市")."""
+    words = activity.text.get(lang)
+    facts = [t("details.fiscal_year", lang, year=activity.fiscal_year)] if activity.fiscal_year else []
+    facts += [place_name(dataset, k, lang) for k in activity.counterparts]
+    facts += [label(th, lang) for th in activity.themes]
+    new = [f for f in dict.fromkeys(facts) if f.casefold() not in words.casefold()]
+    return f"{words} — {' · '.join(new)}" if new else words
 
 
 def place_list(dataset: Dataset, keys: Iterable[str], lang: str) -> str:

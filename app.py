@@ -8,6 +8,7 @@ from streamlit.navigation.page import StreamlitPage
 
 from core.errors import DataLoadError
 from core.i18n import t
+from core.present import subtitle
 from ui import controls, overlay, presenter, session, style, tourpanel
 from ui.mapclick import take_click
 from ui.problems import show_problems
@@ -55,6 +56,6 @@ view = controls.sidebar(dataset, lang, side)
 overlay.sidebar(lang, side)
 if not presenter.presenting():  # the presenter view shows them as a caption on the map
     st.title(t("app.title", lang), anchor=False)
-    st.caption(t("app.subtitle", lang))
+    st.caption(subtitle(controls.viewed_dataset(), lang))
 controls.url_warnings(lang)
 st.navigation(pages(lang), position="top").run()

@@ -63,6 +63,16 @@ def as_of_text(status: Status, lang: str, viewed: str | None = None) -> str:
     return t("snapshot.older", lang, date=date) if viewed and status.as_of != viewed else date
 
 
+def as_of_line(dataset: Dataset, lang: str) -> str:
+    """'時点: 2015年3月31日': the date the view shows, for every caption, title block and print."""
+    return t("workbook.as_of", lang, date=format_date(dataset.viewed, lang)) if dataset.viewed else ""
+
+
+def subtitle(dataset: Dataset, lang: str) -> str:
+    """The source and the date shown, under the app's title (page, presenter's caption)."""
+    return " · ".join(filter(None, (t("app.subtitle", lang), as_of_line(dataset, lang))))
+
+
 def event_text(event: Event, lang: str) -> str:
     return f"{event_date(event, lang)} ({t(f'event.{event.status}', lang)}): {event.text.get(lang)}"
 

@@ -77,6 +77,25 @@ def event_text(event: Event, lang: str) -> str:
     return f"{event_date(event, lang)} ({t(f'event.{event.status}', lang)}): {event.text.get(lang)}"
 
 
+# The data's sources are its authors' words (the bundled ones in English). Their usual parts are
+# shown in the reader's language; any other part as written.
+SOURCE_PARTS = ("translation", "names_wikipedia", "official_names", "seat_beijing")  # messages source.<part>
+_CELL = re.compile(r"\((?P<place>[^()]+)'s cell: (?P<n>\d+)(?:st|nd|rd|th) partner ↔ (?P=n)(?:st|nd|rd|th) note\)")
+_REPORT_YEAR = re.compile(r"\(year: the report's date, (?P<date>\d{4}-\d{2}-\d{2})\)")
+_TABLE = re.compile(r"表(?P<n>\d+)")
+
+
+def source_text(source: str, lang: str) -> str:
+    """A row's source in the reader's language: 'IGES 2014-05 表1; names en/zh and region: Wikipedia
+    (en, zh)' is '…表1; 英語名・中国語名と地域: Wikipedia（英語版・中国語版）' in Japanese."""
+    known = {t(f"source.{name}", "en"): name for name in SOURCE_PARTS}
+    parts = [t(f"source.{known[part]}", lang) if part in known else part for part in source.split("; ")]
+    text = "; ".join(parts)
+    text = _CELL.sub(lambda m: t("source.cell", lang, place=m["place"], n=m["n"]), text)
+    text = _REPORT_YEAR.sub(lambda m: t("source.report_year", lang, date=m["date"]), text)
+    return _TABLE.sub(lambda m: t("source.table", lang, n=m["n"]), text)
+
+
 def status_sources(status: Status) -> list[str]:
     """Where a Table 2 entry and its activities and events come from, each source named once."""
     found = [status.source, *(a.source for a in status.activities), *(e.source for e in status.events)]
@@ -98,7 +117,7 @@ def status_summary(status: Status, dataset: Dataset, lang: str) -> dict[str, str
         "events": _items(event_text(e, lang) for e in status.events),
         "text": status.text.ja,
         "translation": translation(status.text, lang),
-        "source": _items(status_sources(status)),
+        "source": _items(source_text(s, lang) for s in status_sources(status)),
     }
 
 

@@ -41,6 +41,7 @@ from core.models import (
     Timing,
     normalise_name,
 )
+from core.present import SOURCE_PARTS
 from core.save import REFUSALS
 from core.snapshot_form import ACTIVITY_COLUMNS, EVENT_COLUMNS
 from core.viewstate import COLOR_BY
@@ -423,6 +424,7 @@ DYNAMIC: dict[str, set[str]] = {
     "map.legend.": set(COLOR_BY),
     "map.shape.": {"jp_city", "jp_region", "jp_body", "cn_city", "cn_region", "cn_body", "jp_ring", "cn_ring"},  # the legend's shapes
     "basemap.": set(BASEMAPS),
+    "source.": set(SOURCE_PARTS),
     "problem.": _problem_codes(),
     "fix.": _problem_codes(),
     "geo.what.": {c.code for c in GEO_ERRORS},

@@ -40,6 +40,7 @@ try:
     dataset = session.dataset()
 except DataLoadError as problem:
     lang = controls.language()
+    style.streamlit_words(lang)
     # Registering the pages keeps Streamlit from listing the raw page-file names as navigation.
     st.navigation(pages(lang), position="hidden")
     st.error(t("error.data_title", lang), icon=":material/error:")
@@ -52,6 +53,7 @@ if controls.seed_from_url(dataset):
 take_click()  # a click on the map costs one rerun: taken before the view is read or a widget drawn
 side = presenter.controls_panel(st.session_state.get("lang", "ja"))
 lang = controls.language(side)
+style.streamlit_words(lang)
 view = controls.sidebar(dataset, lang, side)
 overlay.sidebar(lang, side)
 if not presenter.presenting():  # the presenter view shows them as a caption on the map

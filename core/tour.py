@@ -50,10 +50,11 @@ class TourStep:
 
     def view(self, base: ViewState, dataset: Dataset) -> ViewState:
         """The step's view in the reader's language: every filter and selection from the step (unset
-        ones at their defaults); colouring and basemap from the step when it sets them (a summary of
-        stages colours by stage), else from `base`, as the language is."""
+        ones at their defaults); colouring, basemap and snapshot date from the step when it sets them
+        (a summary of stages colours by stage; notes that tell a report's facts show that report's
+        date), else from `base`, as the language is."""
         state, _ = parse_query(self.query, dataset)
-        kept = {k: base[k] for k in ("lang", "color", "basemap", "present") if k not in self.query}
+        kept = {k: base[k] for k in ("lang", "color", "basemap", "asof", "since", "present") if k not in self.query}
         return state.replace(**kept, step=self.number)
 
     def words(self, dataset: Dataset, lang: str) -> tuple[str, str]:

@@ -12,6 +12,7 @@ import pytest
 from core.i18n import LANGS, format_date, label
 from core.models import Country, Dataset, RelationType, Stage
 from core.tour import FIELDS, TourStep, load_tour
+from core.viewstate import ViewState
 from geocode.places import load_folder
 from tests.needs import SEED_DIR, missing
 
@@ -259,3 +260,24 @@ def test_the_summary_and_stages_follow_the_date_shown(lang):
 def test_fields_are_documented():
     readme = (BUNDLED / "README.md").read_text(encoding="utf-8")
     assert all(f"`{{{f}}}`" in readme for f in FIELDS)
+
+
+@pytest.mark.parametrize("number", range(2, 14))
+def test_a_step_telling_the_reports_facts_shows_the_reports_date(data, number):
+    """Steps 2–13 tell Table 2's facts in their own words: they show the snapshot those words are
+    about, so a later snapshot never puts a newer stage over them (the caption names that date)."""
+    dataset, step = data[0], _step(data, number)
+    [asof] = step.query["asof"]
+    assert all(dataset.status_of(k).as_of == asof for k in subjects(step, dataset) if dataset.status_of(k))
+    later, _ = load_folder(TWO_SNAPSHOTS)
+    view = load_tour(BUNDLED, later)[number - 1].view(ViewState.of(), later)
+    assert later.at(view.asof).viewed == asof != later.viewed
+
+
+@pytest.mark.parametrize("number", [1, 14])
+def test_the_overview_and_summary_keep_the_date_the_presenter_shows(data, number):
+    later, _ = load_folder(TWO_SNAPSHOTS)
+    step = load_tour(BUNDLED, later)[number - 1]
+    assert "asof" not in step.query
+    assert step.view(ViewState.of(asof="2014-05-31"), later).asof == "2014-05-31"
+    assert step.view(ViewState.of(), later).asof is None  # the latest

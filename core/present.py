@@ -68,6 +68,13 @@ def as_of_line(dataset: Dataset, lang: str) -> str:
     return t("workbook.as_of", lang, date=format_date(dataset.viewed, lang)) if dataset.viewed else ""
 
 
+def source_line(dataset: Dataset, lang: str) -> str:
+    """The source under an export: the report alone at its own date; the report and the meetings
+    recorded since at a later snapshot (whose rows name their own sources)."""
+    later = dataset.viewed is not None and dataset.dates and dataset.viewed != dataset.dates[0]
+    return t("workbook.source", lang) if later else t("export.source", lang)
+
+
 def subtitle(dataset: Dataset, lang: str) -> str:
     """The source and the date shown, under the app's title (page, presenter's caption)."""
     return " · ".join(filter(None, (t("app.subtitle", lang), as_of_line(dataset, lang))))

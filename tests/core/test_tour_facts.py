@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from core.i18n import LANGS, format_date, label
+from core.i18n import LANGS, format_date, label, t
 from core.models import Country, Dataset, RelationType, Stage
 from core.tour import FIELDS, TourStep, load_tour
 from core.viewstate import ViewState
@@ -281,3 +281,10 @@ def test_the_overview_and_summary_keep_the_date_the_presenter_shows(data, number
     assert "asof" not in step.query
     assert step.view(ViewState.of(asof="2014-05-31"), later).asof == "2014-05-31"
     assert step.view(ViewState.of(), later).asof is None  # the latest
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_details_word_a_missing_status_as_its_stage(lang):
+    """「状況の報告なし」 in the details and 「状況報告なし」 in the legend, table and tour were two words
+    for one stage."""
+    assert t("details.no_status", lang).startswith(label(Stage.NO_STATUS, lang))

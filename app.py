@@ -8,7 +8,7 @@ from streamlit.navigation.page import StreamlitPage
 
 from core.errors import DataLoadError
 from core.i18n import t
-from core.present import markdown_text
+from core.present import markdown_text, subtitle
 from core.save import RecoveryFailed
 from ui import controls, overlay, presenter, session, style, tourpanel
 from ui.mapclick import take_click
@@ -48,6 +48,7 @@ try:
     dataset = session.dataset()
 except (DataLoadError, RecoveryFailed) as problem:
     lang = controls.language()
+    style.streamlit_words(lang)
     # Registering the pages keeps Streamlit from listing the raw page-file names as navigation.
     st.navigation(pages(lang), position="hidden")
     if isinstance(problem, RecoveryFailed):
@@ -63,11 +64,12 @@ if controls.seed_from_url(dataset):
 take_click()  # a click on the map costs one rerun: taken before the view is read or a widget drawn
 side = presenter.controls_panel(st.session_state.get("lang", "ja"))
 lang = controls.language(side)
+style.streamlit_words(lang)
 view = controls.sidebar(dataset, lang, side)
 overlay.sidebar(lang, side)
 if not presenter.presenting():  # the presenter view shows them as a caption on the map
     st.title(t("app.title", lang), anchor=False)
-    st.caption(t("app.subtitle", lang))
+    st.caption(subtitle(controls.viewed_dataset(), lang))
 controls.url_warnings(lang)
 for recovery in recovered:
     st.warning(markdown_text(recovery.message(lang)), icon=":material/history:")

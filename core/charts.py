@@ -82,8 +82,15 @@ def _stage_scale(lang: str) -> alt.Scale:
     return alt.Scale(domain=[label(s, lang) for s in STAGES], range=[colours[s]["color"] for s in STAGES])
 
 
+def _title(text: str) -> alt.TitleParams:
+    """A chart's title, read as itself (Vega would add "Title text '…'" in English)."""
+    return alt.TitleParams(text, aria=False)
+
+
 def _configured(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    return (chart.configure_axis(labelFontSize=_FONT_PX, titleFontSize=_FONT_PX)
+    """Sizes for the back of a room; no ARIA text written by Vega ("X-axis titled … for a discrete
+    scale", English whatever the page's language): the chart is named by its title."""
+    return (chart.configure(aria=False).configure_axis(labelFontSize=_FONT_PX, titleFontSize=_FONT_PX)
             .configure_legend(labelFontSize=_FONT_PX, titleFontSize=_FONT_PX, orient="bottom", columns=3)
             .configure_title(fontSize=_FONT_PX + 2))
 
@@ -91,7 +98,7 @@ def _configured(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
 def stages_chart(frame: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     """Stacked bars: entities per stage at each snapshot, the most advanced stage at the bottom."""
     dates = list(dict.fromkeys(frame.sort_values("iso")["date"])) if len(frame) else []
-    chart = alt.Chart(frame, height=STAGES_HEIGHT, title=t("chart.stages", lang)).mark_bar().encode(
+    chart = alt.Chart(frame, height=STAGES_HEIGHT, title=_title(t("chart.stages", lang))).mark_bar().encode(
         x=alt.X(field="date", type="nominal", sort=dates, title=t("chart.date", lang), axis=alt.Axis(labelAngle=0)),
         y=alt.Y(field="count", type="quantitative", title=t("chart.count", lang), axis=alt.Axis(tickMinStep=1)),
         color=alt.Color(field="stage", type="nominal", scale=_stage_scale(lang), title=t("col.stage", lang)),
@@ -108,7 +115,7 @@ def entity_chart(frame: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     stages = [label(s, lang) for s in STAGES]
     dates = list(frame.sort_values("iso")["date"]) if len(frame) else []
     # It lives in the narrow details panel: slanted dates never overlap, stage names are never cut.
-    base = alt.Chart(frame, height=ENTITY_HEIGHT, title=t("chart.entity_stages", lang)).encode(
+    base = alt.Chart(frame, height=ENTITY_HEIGHT, title=_title(t("chart.entity_stages", lang))).encode(
         x=alt.X(field="date", type="nominal", sort=dates, title=None, axis=alt.Axis(labelAngle=-40)),
         y=alt.Y(field="stage", type="nominal", sort=stages, scale=alt.Scale(domain=stages), title=None,
                 axis=alt.Axis(labelLimit=240)),
@@ -125,7 +132,7 @@ def entity_chart(frame: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
 def agreements_chart(frame: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     """Cumulative bars per year in the friendship colour; the undated relations' bar in grey."""
     dated = LINK_STYLES["relation"][RelationType.FRIENDSHIP]["color"]
-    chart = alt.Chart(frame, height=AGREEMENTS_HEIGHT, title=t("chart.agreements", lang)).mark_bar().encode(
+    chart = alt.Chart(frame, height=AGREEMENTS_HEIGHT, title=_title(t("chart.agreements", lang))).mark_bar().encode(
         x=alt.X(field="year", type="nominal", sort=list(frame["year"]), title=t("chart.year", lang)),
         y=alt.Y(field="total", type="quantitative", title=t("chart.cumulative", lang), axis=alt.Axis(tickMinStep=1)),
         color=alt.condition(alt.datum.dated, alt.value(dated), alt.value(LINK_STYLES["stage"][Stage.NO_STATUS]["color"])),

@@ -22,6 +22,7 @@ from core.present import (
     partnership_columns,
     partnership_row,
     place_name,
+    source_text,
     status_summary,
 )
 
@@ -47,7 +48,7 @@ def _bullets(texts: list[str]) -> str:
 def table1(dataset: Dataset, shown: View, lang: str) -> pd.DataFrame:
     """Table 1: the partnerships shown, with the Chinese side's stage at the viewed date."""
     columns = [*partnership_columns(lang), t("col.source", lang)]
-    rows = [[*partnership_row(p, dataset, lang).values(), p.source] for p in shown.partnerships]
+    rows = [[*partnership_row(p, dataset, lang).values(), source_text(p.source, lang)] for p in shown.partnerships]
     return pd.DataFrame(rows, columns=columns, dtype=object)
 
 

@@ -35,15 +35,15 @@ def translation(names: Names, lang: str) -> str:
 
 
 def activity_text(activity: Activity, dataset: Dataset, lang: str) -> str:
-    """The activity in the document's words (or their translation), then the facts read from them."""
-    parts = [label(activity.kind, lang), t(f"count.{activity.qualifier}", lang, n=activity.count or 0)]
-    if activity.fiscal_year:
-        parts.append(t("details.fiscal_year", lang, year=activity.fiscal_year))
-    if activity.counterparts:
-        parts.append(place_list(dataset, activity.counterparts, lang))
-    if activity.themes:
-        parts.append(" / ".join(label(th, lang) for th in activity.themes))
-    return f"{activity.text.get(lang)} — {' · '.join(parts)}"
+    """The activity in the document's words (or their translation), which say its kind and count,
+    then only the facts read from them that the words do not already say: its fiscal year, its
+    counterparts and themes ("専門家派遣1回以上 — 2014年度 · 四日市市")."""
+    words = activity.text.get(lang)
+    facts = [t("details.fiscal_year", lang, year=activity.fiscal_year)] if activity.fiscal_year else []
+    facts += [place_name(dataset, k, lang) for k in activity.counterparts]
+    facts += [label(th, lang) for th in activity.themes]
+    new = [f for f in dict.fromkeys(facts) if f.casefold() not in words.casefold()]
+    return f"{words} — {' · '.join(new)}" if new else words
 
 
 def place_list(dataset: Dataset, keys: Iterable[str], lang: str) -> str:
@@ -63,8 +63,44 @@ def as_of_text(status: Status, lang: str, viewed: str | None = None) -> str:
     return t("snapshot.older", lang, date=date) if viewed and status.as_of != viewed else date
 
 
+def as_of_line(dataset: Dataset, lang: str) -> str:
+    """'時点: 2015年3月31日': the date the view shows, for every caption, title block and print."""
+    return t("workbook.as_of", lang, date=format_date(dataset.viewed, lang)) if dataset.viewed else ""
+
+
+def source_line(dataset: Dataset, lang: str) -> str:
+    """The source under an export: the report alone at its own date; the report and the meetings
+    recorded since at a later snapshot (whose rows name their own sources)."""
+    later = dataset.viewed is not None and dataset.dates and dataset.viewed != dataset.dates[0]
+    return t("workbook.source", lang) if later else t("export.source", lang)
+
+
+def subtitle(dataset: Dataset, lang: str) -> str:
+    """The source and the date shown, under the app's title (page, presenter's caption)."""
+    return " · ".join(filter(None, (t("app.subtitle", lang), as_of_line(dataset, lang))))
+
+
 def event_text(event: Event, lang: str) -> str:
     return f"{event_date(event, lang)} ({t(f'event.{event.status}', lang)}): {event.text.get(lang)}"
+
+
+# The data's sources are its authors' words (the bundled ones in English). Their usual parts are
+# shown in the reader's language; any other part as written.
+SOURCE_PARTS = ("translation", "names_wikipedia", "official_names", "seat_beijing")  # messages source.<part>
+_CELL = re.compile(r"\((?P<place>[^()]+)'s cell: (?P<n>\d+)(?:st|nd|rd|th) partner ↔ (?P=n)(?:st|nd|rd|th) note\)")
+_REPORT_YEAR = re.compile(r"\(year: the report's date, (?P<date>\d{4}-\d{2}-\d{2})\)")
+_TABLE = re.compile(r"表(?P<n>\d+)")
+
+
+def source_text(source: str, lang: str) -> str:
+    """A row's source in the reader's language: 'IGES 2014-05 表1; names en/zh and region: Wikipedia
+    (en, zh)' is '…表1; 英語名・中国語名と地域: Wikipedia（英語版・中国語版）' in Japanese."""
+    known = {t(f"source.{name}", "en"): name for name in SOURCE_PARTS}
+    parts = [t(f"source.{known[part]}", lang) if part in known else part for part in source.split("; ")]
+    text = "; ".join(parts)
+    text = _CELL.sub(lambda m: t("source.cell", lang, place=m["place"], n=m["n"]), text)
+    text = _REPORT_YEAR.sub(lambda m: t("source.report_year", lang, date=m["date"]), text)
+    return _TABLE.sub(lambda m: t("source.table", lang, n=m["n"]), text)
 
 
 def status_sources(status: Status) -> list[str]:
@@ -88,7 +124,7 @@ def status_summary(status: Status, dataset: Dataset, lang: str) -> dict[str, str
         "events": _items(event_text(e, lang) for e in status.events),
         "text": status.text.ja,
         "translation": translation(status.text, lang),
-        "source": _items(status_sources(status)),
+        "source": _items(source_text(s, lang) for s in status_sources(status)),
     }
 
 

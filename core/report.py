@@ -11,6 +11,7 @@ from core import charts, frames
 from core.changes import compare
 from core.filters import View
 from core.i18n import format_date, t
+from core.present import as_of_line
 from core.models import Country, Dataset
 from core.workbook import BarSpec, Sheet, workbook_bytes
 
@@ -39,7 +40,5 @@ def report_sheets(dataset: Dataset, shown: View, lang: str, since: str | None = 
 
 def report_workbook(dataset: Dataset, shown: View, lang: str, since: str | None = None) -> bytes:
     """The .xlsx bytes of `report_sheets`, each sheet headed by the source and the "as of" date."""
-    meta = [t("workbook.source", lang)]
-    if dataset.viewed:
-        meta.append(t("workbook.as_of", lang, date=format_date(dataset.viewed, lang)))
+    meta = [t("workbook.source", lang), *filter(None, [as_of_line(dataset, lang)])]
     return workbook_bytes(report_sheets(dataset, shown, lang, since), meta)

@@ -25,6 +25,7 @@ from common.i18n import format_date
 from core.arcs import arc_points, assign_bends
 from core.basemap import STYLES as BASEMAP_STYLES, offline_geojson
 from core.i18n import t
+from core.present import as_of_line, source_line
 from core.map.build import DEFAULT_BOUNDS
 from core.map.features import category
 from export.fanout import spread_markers
@@ -202,9 +203,10 @@ def draw(view: ExportView, width: int, height: int, family: str, today: date | N
 
     names = {p.key: p.names.get(lang) for p, _ in shown}
     fig.text(0.01, 0.975, t("app.title", lang), family=family, size=TITLE_PX * scale * PT, weight="bold", va="top")
-    fig.text(0.01, 0.915, t("map.shown", lang, links=len(view.shown.partnerships), places=len(view.shown.places)),
+    shown = t("map.shown", lang, links=len(view.shown.partnerships), places=len(view.shown.places))
+    fig.text(0.01, 0.915, " · ".join(filter(None, (as_of_line(view.dataset, lang), shown))),
              family=family, size=SUBTITLE_PX * scale * PT, color="#333", va="top")
-    footer = [t("export.source", lang), t("export.made", lang, date=format_date((today or date.today()).isoformat(), lang))]
+    footer = [source_line(view.dataset, lang), t("export.made", lang, date=format_date((today or date.today()).isoformat(), lang))]
     badges = [f"{pl.badge} {names[pl.mark.key]}" for pl in sorted(placed, key=lambda pl: pl.badge or 0) if pl.badge]
     if badges:
         footer.append(t("export.badge_key", lang, items=" · ".join(badges)))

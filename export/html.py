@@ -21,7 +21,7 @@ from core.map.build import build_map
 from core.map.encoding import js_json
 from core.map.features import link_tip, place_tip
 from core.models import Country, Dataset, Place
-from core.present import place_list
+from core.present import as_of_line, place_list, source_line
 from export.view import ExportView
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -77,7 +77,8 @@ def caption(view: ExportView, today: date | None = None) -> str:
     lang = view.lang
     made = t("export.made", lang, date=format_date((today or date.today()).isoformat(), lang))
     return (f'<div class="jcm-caption"><b>{html.escape(t("app.title", lang))}</b><br>'
-            f'{html.escape(t("export.source", lang))} · {html.escape(made)}</div>')
+            f'{html.escape(" · ".join(filter(None, (as_of_line(view.dataset, lang), source_line(view.dataset, lang)))))}'
+            f' · {html.escape(made)}</div>')
 
 
 def standalone_html(view: ExportView) -> str:

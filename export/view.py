@@ -42,7 +42,9 @@ class ExportView:
 
 
 def make_view(dataset: Dataset, coords: Mapping[str, LatLon], state: ViewState) -> ExportView:
-    return ExportView(dataset, coords, state, apply_filter(dataset, state.filter))
+    """The export of `state` shows the data at its snapshot date (`asof`), as the app does."""
+    viewed = dataset.at(state.asof)
+    return ExportView(viewed, coords, state, apply_filter(viewed, state.filter))
 
 
 def load_view(folder: Path, query: Mapping[str, str | list[str]]) -> tuple[ExportView, list[Ignored]]:

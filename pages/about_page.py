@@ -48,4 +48,5 @@ st.caption(t("about.boundaries", lang))
 
 st.subheader(t("about.update", lang), anchor=False)
 st.write(t("about.update_body", lang))
-st.code("make geocode            # offline: manual → cache → GeoNames\nmake geocode ONLINE=1   # also Nominatim (1 request/s)", language="bash")
+st.code(f"make geocode            # {t('about.cmd.offline', lang)}\nmake geocode ONLINE=1   # {t('about.cmd.online', lang)}",
+        language="bash")

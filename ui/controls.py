@@ -63,7 +63,7 @@ def language(side: DeltaGenerator | None = None) -> str:
     url_lang = st.query_params.get("lang")
     st.session_state["lang"] = st.session_state.get("lang", url_lang if url_lang in LANGS else "ja")  # see ui.widgets
     return (side or st.sidebar).selectbox(t("sidebar.language", "ja"), LANGS, format_func=LANG_NAMES.__getitem__,
-                                         key="lang")
+                                         key="lang", placeholder=t("select.choose", st.session_state["lang"]))
 
 
 def sidebar(dataset: Dataset, lang: str, side: DeltaGenerator | None = None) -> ViewState:

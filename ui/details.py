@@ -21,6 +21,7 @@ from core.present import (
     place_list,
     place_name,
     region_label,
+    source_text,
     status_sources,
     translation,
     year_text,
@@ -64,7 +65,8 @@ def status_block(dataset: Dataset, key: str, lang: str) -> None:
 
 def _sources(sources: list[str], lang: str) -> None:
     """Provenance under every fact shown: a presenter asked "where is this from?" can answer."""
-    st.caption("  \n".join(f"{markdown_text(t('details.source', lang))}: {markdown_text(s)}" for s in sources))
+    st.caption("  \n".join(f"{markdown_text(t('details.source', lang))}: {markdown_text(source_text(s, lang))}"
+                           for s in sources))
 
 
 def _partner_rows(dataset: Dataset, key: str, lang: str) -> list[dict[str, str]]:

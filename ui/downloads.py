@@ -41,7 +41,8 @@ def download_buttons(dataset: Dataset, coords: dict[str, LatLon], state: ViewSta
     lang = state.lang
     with st.popover(t("export.title", lang), icon=":material/download:"):
         st.caption(t("export.hint", lang))
-        size = st.selectbox(t("export.size", lang), SIZES, format_func=lambda s: f"{s[0]}×{s[1]}", key="_export_size")
+        size = st.selectbox(t("export.size", lang), SIZES, format_func=lambda s: f"{s[0]}×{s[1]}", key="_export_size",
+                            placeholder=t("select.choose", lang))
         view = make_view(dataset, coords, state)
         key = (data_version(), view.key())
         no_font = _font_missing(lang)

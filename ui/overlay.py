@@ -211,7 +211,8 @@ def _columns(imported: Imported, lang: str) -> None:
         column = imported.columns.get(role) or ""
         st.selectbox(
             ROLE_LABELS[role].text(lang), options, index=options.index(column) if column in options else 0, key=key,
-            on_change=_reassign, args=(token, role, key), format_func=lambda h: h or t("overlay.no_column", lang))
+            on_change=_reassign, args=(token, role, key), format_func=lambda h: h or t("overlay.no_column", lang),
+            placeholder=t("select.choose", lang))
 
 
 def _reassign(token: str, role: str, key: str) -> None:

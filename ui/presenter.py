@@ -20,7 +20,7 @@ from core.map.encoding import LatLon
 from core.map.overlay import OverlayMap
 from core.map.style import PRESENTER_LINK_WEIGHT
 from core.models import Dataset
-from core.present import markdown_text
+from core.present import markdown_text, subtitle
 from core.viewstate import ViewState
 from ui import controls, style
 from ui.details import link_details, overlay_details, place_details
@@ -72,7 +72,7 @@ def map_view(dataset: Dataset, coords: Mapping[str, LatLon], view: ViewState, sh
     `marks`: shading, changed halos, framing, timeline year; wider links), the details panel."""
     lang = view.lang
     st.container(key="jcm_caption").markdown(
-        f"{markdown_text(t('app.title', lang))}\n\n{markdown_text(t('app.subtitle', lang))}")
+        f"{markdown_text(t('app.title', lang))}\n\n{markdown_text(subtitle(dataset, lang))}")
     # Before the map, always (unlike the map page, whose panels sit in fixed columns): here both are in
     # one column, and a panel that moved from after the map to before it took the map's place in the
     # page, which re-created the map and left it blank. A click's details still reach the screen first.

@@ -14,6 +14,7 @@ from core.changes import changed_keys, comparison
 from core.filters import View
 from core.i18n import format_date, t
 from core.models import Dataset
+from core.present import as_of_line
 from core.viewstate import ViewState
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -22,7 +23,7 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def as_of_caption(dataset: Dataset, lang: str) -> None:
     """The date the page shows, always in sight: a room must know which meeting it is looking at."""
     if dataset.viewed:
-        st.caption(t("workbook.as_of", lang, date=format_date(dataset.viewed, lang)))
+        st.caption(as_of_line(dataset, lang))
 
 
 def map_marks(dataset: Dataset, view: ViewState) -> dict[str, Any]:

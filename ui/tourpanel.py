@@ -60,9 +60,9 @@ def panel(dataset: Dataset, lang: str, number: int | None) -> None:
     index = tour.index(step) if step else -1
     with st.container(key="jcm_tour"):
         if step:
-            notes = step.notes.get(lang)
+            title, notes = step.words(dataset, lang)
             st.container(key="jcm_tour_text").markdown(
-                markdown_text(step.title.get(lang)) + (f"\n\n{markdown_text(notes)}" if notes else ""))
+                markdown_text(title) + (f"\n\n{markdown_text(notes)}" if notes else ""))
         with st.container(key="jcm_tour_nav", horizontal=True, vertical_alignment="center"):
             st.button(t("tour.prev", lang), key="jcm_prev", disabled=index <= 0,
                       on_click=go, args=(dataset, tour[max(index - 1, 0)]))

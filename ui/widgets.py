@@ -17,6 +17,7 @@ from typing import Any
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from common.i18n import Message
 from core.i18n import t
 from core.params import PARAMS, Allowed, Param
 from core.viewstate import ViewState
@@ -31,6 +32,9 @@ class Kind:
 
     seed: Callable[[Params, ViewState, Allowed], Any]
     draw: Callable[[DeltaGenerator, str, Params, Allowed, str], dict[str, Any]]
+
+
+CHOOSE = Message("select.choose")  # a select box's placeholder (Streamlit's is English)
 
 
 def _help(param: Param, lang: str) -> str | None:
@@ -53,14 +57,15 @@ def _multiselect(side: DeltaGenerator, key: str, params: Params, allowed: Allowe
     return {param.name: tuple(st.session_state[key])}
 
 
-def _choice(draw: Callable[..., Any]) -> Callable[[DeltaGenerator, str, Params, Allowed, str], dict[str, Any]]:
-    """A radio or a select box over the parameter's options."""
+def _choice(draw: Callable[..., Any], **more: Message) -> Callable[[DeltaGenerator, str, Params, Allowed, str], dict[str, Any]]:
+    """A radio or a select box over the parameter's options (`more`: its other texts, as messages)."""
 
     def widget(side: DeltaGenerator, key: str, params: Params, allowed: Allowed, lang: str) -> dict[str, Any]:
         [param] = params
         options = param.options(allowed)
         _fitted(key, lambda value: value if value in options else param.default)
-        draw(side, param.label.text(lang), options, key=key, format_func=lambda v: param.show(v, lang, allowed))
+        draw(side, param.label.text(lang), options, key=key, format_func=lambda v: param.show(v, lang, allowed),
+             **{name: message.text(lang) for name, message in more.items()})
         return {param.name: st.session_state[key]}
 
     return widget
@@ -108,7 +113,7 @@ def _snapshot(side: DeltaGenerator, key: str, params: Params, allowed: Allowed, 
     """A snapshot date, drawn only when the data has more than one: with one there is nothing to choose."""
     if len(allowed.dataset.dates) < 2:
         return {params[0].name: params[0].default}
-    return _choice(DeltaGenerator.selectbox)(side, key, params, allowed, lang)
+    return _choice(DeltaGenerator.selectbox, placeholder=CHOOSE)(side, key, params, allowed, lang)
 
 
 def _one(params: Params, state: ViewState, allowed: Allowed) -> Any:
@@ -121,7 +126,7 @@ KINDS: dict[str, Kind] = {
     "checkbox": Kind(_one, _checkbox),
     "text": Kind(_one, _text),
     "radio": Kind(_one, _choice(DeltaGenerator.radio)),
-    "selectbox": Kind(_one, _choice(DeltaGenerator.selectbox)),
+    "selectbox": Kind(_one, _choice(DeltaGenerator.selectbox, placeholder=CHOOSE)),
     "years": Kind(_range_seed, _range),
     "snapshot": Kind(_one, _snapshot),
 }

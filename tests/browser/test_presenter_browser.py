@@ -128,7 +128,7 @@ def test_presenter_view(app_url, tab, artifacts, width, height, lang) -> None:
     shown = frame.evaluate("() => { const b = map_div.getBounds(); return [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()]; }")
     assert shown[0] <= south and shown[1] <= west and shown[2] >= north and shown[3] >= east, (shown, step.extent)
     tour = page.locator(".st-key-jcm_tour")
-    assert step.title.get(lang) in tour.inner_text() and step.notes.get(lang) in tour.inner_text()
+    assert all(words in tour.inner_text() for words in step.words(DATASET, lang))
     assert query(page).get("place") == step.query["place"]
     page.screenshot(path=str(artifacts / f"presenter-{width}x{height}-{lang}-tour.png"))
 
@@ -199,7 +199,7 @@ def test_presenter_view_opened_on_a_tour_step(app_url, tab, artifacts, width, he
     assert box["width"] * box["height"] >= 0.9 * width * height, box
     assert page.evaluate("() => document.scrollingElement.scrollHeight <= innerHeight + 1")
     tour = page.locator(".st-key-jcm_tour")
-    assert step.title.get(lang) in tour.inner_text() and step.notes.get(lang) in tour.inner_text()
+    assert all(words in tour.inner_text() for words in step.words(DATASET, lang))
     place = DATASET.places[step.query["place"][0]]
     page.locator(".st-key-jcm_details").get_by_text(place.names.get(lang)).first.wait_for(state="visible")
     settled(frame)  # the map flies to the step's extent: the screenshot shows where it lands, labels laid out

@@ -42,12 +42,14 @@ from core.models import (
     Timing,
     normalise_name,
 )
+from core.present import SOURCE_PARTS
 from core.save import OUTCOMES, REFUSALS
 from geo.cache import REFRESH_FIXES
 from ui.arguments import PROBLEMS as ARGUMENT_PROBLEMS
 from core.snapshot_form import ACTIVITY_COLUMNS, EVENT_COLUMNS
 from core.viewstate import COLOR_BY
 from geo.errors import GeocodingError, RateLimited
+from ui.style import LEAFLET_WORDS, STREAMLIT_PATTERNS, STREAMLIT_WORDS
 
 REPO = Path(__file__).resolve().parents[2]
 LABELLED_ENUMS = (PlaceKind, RelationType, Stage, Theme, ActivityKind, Timing, Country)
@@ -111,12 +113,13 @@ def test_placeholders_agree_across_languages(key):
 ALLOWED_ASCII = {
     "IGES", "PM2.5", "CSV", "URL", "HTML", "Excel", "xlsx", "csv", "UTF-8", "UTF-16", "Unicode", "Shift_JIS",
     "CP932", "GB18030", "GBK", "YYYY-MM-DD", "data/", "name_ja", "lat", "lon", "source", "japan",
-    "china", "make", "geocode", "ONLINE=1", "OpenStreetMap", "CartoDB", "Positron", "Nominatim", "python",
+    "china", "make", "geocode", "ONLINE=1", "OpenStreetMap", "CartoDB", "Positron", "Nominatim", "GeoNames", "python",
     "-m", "geo.geocode", "--refresh", "MM", "DD", "lat/lon", "count", "unspecified", "exactly", "at_least",
     "PNG", "SVG", "PDF", "KB", "Debian", "Ubuntu",  # export formats, file sizes, systems
-    "Esc", "PageUp", "PageDown",  # key caps, as printed on the keyboard and the clicker
+    "Esc", "PageUp", "PageDown", "Enter",  # key caps, as printed on the keyboard and the clicker
 }
-WHOLE_MESSAGE_ALLOWED = {"sidebar.language"}  # "言語 / Language / 语言": findable by a reader of any language
+WHOLE_MESSAGE_ALLOWED = {"sidebar.language",  # "言語 / Language / 语言": findable by a reader of any language
+                         "streamlit.run_command"}  # "make run": a command, typed as it is
 ASCII_WORD = re.compile(r"[A-Za-z][\w./=-]*[\w/]|[A-Za-z]{2,}", re.ASCII)
 
 
@@ -426,6 +429,9 @@ DYNAMIC: dict[str, set[str]] = {
     "map.legend.": set(COLOR_BY),
     "map.shape.": {"jp_city", "jp_region", "jp_body", "cn_city", "cn_region", "cn_body", "jp_ring", "cn_ring"},  # the legend's shapes
     "basemap.": set(BASEMAPS),
+    "source.": set(SOURCE_PARTS),
+    "streamlit.": {*STREAMLIT_WORDS, *STREAMLIT_PATTERNS},
+    "leaflet.": set(LEAFLET_WORDS),
     "problem.": _problem_codes(),
     "fix.": _problem_codes() | set(REFRESH_FIXES),  # geo/cache.py: one remedy for every fault of the cache
     "geo.what.": {c.code for c in GEO_ERRORS},

@@ -30,7 +30,7 @@ def write(folder: Path, *rows: dict[str, str], header: list[str] = HEADER) -> Pa
 def test_the_bundled_tour_follows_the_seed(bundled_dataset: Dataset) -> None:
     steps = load_tour(BUNDLED, bundled_dataset)
     assert [s.number for s in steps] == list(range(1, len(steps) + 1))
-    assert steps[0].query == {} and steps[0].extent is None  # the overview frames everything
+    assert steps[0].query == {"color": ["relation"]} and steps[0].extent is None  # the overview frames everything
     chinese_partners = {p.china for p in bundled_dataset.partnerships}
     with_status = {k for k in chinese_partners if k in bundled_dataset.statuses}
     selected = {s.query["place"][0] for s in steps if "place" in s.query}
@@ -70,6 +70,9 @@ ERRORS = [
     ({"view": "colour=stage"}, "tour_view", "view", "colour=stage"),
     ({"view": "lang=en"}, "tour_param", "view", "lang=en"),
     ({"view": "step=2"}, "tour_param", "view", "step=2"),
+    ({"title_en": "Summary {asof}"}, "tour_field", "title_en", "{asof}"),
+    ({"notes_ja": "{}"}, "tour_field", "notes_ja", "{}"),
+    ({"title_zh": "{stage}"}, "tour_field", "title_zh", "{stage}"),  # no place, link or one stage to name
     ({"south": "30", "west": "120", "north": "40"}, "half_extent", "east", ""),
     ({"south": "30", "west": "120", "north": "95", "east": "130"}, "number_out_of_range", "north", "95"),
     ({"south": "30", "west": "120", "north": "北緯40", "east": "130"}, "not_a_number", "north", "北緯40"),
@@ -118,4 +121,5 @@ def test_steps_come_in_step_order_and_carry_any_registry_parameter(tmp_path, bun
     assert (first.number, second.number) == (1, 3)
     assert first.extent == ((30.0, 120.0), (40.0, 135.0))
     view = second.view(ViewState.of(), bundled_dataset)
-    assert (view["from"], view["to"], view.color) == (1980, 1985, "relation")  # colouring stays the presenter's
+    assert (view["from"], view["to"], view.color) == (1980, 1985, "stage")  # the step's own colouring
+    assert first.view(ViewState.of(color="stage"), bundled_dataset).color == "stage"  # else the presenter's

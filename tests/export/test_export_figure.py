@@ -7,6 +7,8 @@ import html
 import io
 import math
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from PIL import Image
 
+from core.i18n import format_date, t
 from core.viewstate import ViewState
 from export import fonts
 from export.figure import draw
@@ -21,6 +24,7 @@ from export.fonts import NoCjkFont, cjk_family
 from export.labels import MAX_DISTANCE_PX, nearest_distance
 from export.render import SIZES, render
 from export.view import load_view, make_view
+from tests.needs import missing
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -127,3 +131,31 @@ def test_no_cjk_font_is_an_error_not_tofu(monkeypatch):
             cjk_family()
     finally:
         fonts.cjk_family.cache_clear()
+
+
+TWO_SNAPSHOTS = Path(__file__).resolve().parents[1] / "fixtures" / "two_snapshots"
+
+
+def _text_of(data: bytes, fmt: str, tmp_path: Path) -> str:
+    """The words an export shows: SVG and HTML as text, a PDF through pdftotext."""
+    if fmt != "pdf":
+        return html.unescape(data.decode("utf-8"))
+    if not shutil.which("pdftotext"):
+        missing("pdftotext", "apt-get install poppler-utils")
+    (tmp_path / "m.pdf").write_bytes(data)
+    return subprocess.run(["pdftotext", str(tmp_path / "m.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.parametrize(("fmt", "lang"), [("svg", "ja"), ("svg", "zh"), ("html", "ja"), ("html", "en"), ("pdf", "en")])
+@pytest.mark.parametrize(("asof", "shown", "other"), [("", "2015-03-31", "2014-05-31"), ("2014-05-31", "2014-05-31", "2015-03-31")])
+def test_the_title_block_names_the_date_shown(tmp_path, fmt, lang, asof, shown, other):
+    """With a March 2015 snapshot, an export names that date (or the older one it was asked for);
+    the PNG is drawn by the same figure as the SVG and the PDF."""
+    view, ignored = load_view(TWO_SNAPSHOTS, {"lang": lang, **({"asof": asof} if asof else {})})
+    assert ignored == []
+    text = _text_of(render(view, fmt), fmt, tmp_path)
+    assert format_date(shown, lang) in text
+    assert format_date(other, lang) not in text
+    if shown != "2014-05-31":  # a later snapshot: the report and the meetings recorded since
+        assert t("workbook.source", lang) in " ".join(text.split()) or fmt == "pdf"
+    assert view.dataset.viewed == shown  # the stages drawn are that date's too

@@ -181,13 +181,14 @@ def test_markup_in_a_url_value_is_escaped_in_the_warning() -> None:
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        # A place: its own row's source (names, region) in its details.
-        ({"place": "天津市"}, ["IGES 2014-05 表1 表2; names en/zh and region: Wikipedia (en, zh)",
-                              "IGES 2014-05 表2; en/zh: translation by the project team"]),
+        # A place: its own row's source (names, region) in its details, in the reader's language.
+        ({"place": "天津市"}, ["IGES 2014-05 表1 表2; 英語名・中国語名と地域: ウィキペディア（英語版・中国語版）",
+                              "IGES 2014-05 表2; 英語・中国語: プロジェクトチームによる翻訳"]),
+        ({"link": "北九州市–天津市", "lang": "zh"}, ["IGES 2014-05 表1 (北九州市一栏：第2个伙伴 ↔ 第2条备注)"]),
         # A link: Table 1's source, and its Chinese end's Table 2 sources (status and events).
         ({"link": "東京都–北京市", "lang": "en"}, [
-            "IGES 2014-05 表1",
-            "IGES 2014-05 表2 (year: the report's date, 2014-05-31); en/zh: translation by the project team",
+            "IGES 2014-05 Table 1",
+            "IGES 2014-05 Table 2 (year: the report's date, 2014-05-31); en/zh: translation by the project team",
         ]),
     ],
 )

@@ -41,7 +41,7 @@ def test_download_is_utf8_with_bom_crlf_and_translated() -> None:
     assert text.count("\r\n") == 13 and "\n" not in text.replace("\r\n", "")
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0] == ["Japan", "China", "Relation", "Document's wording", "Year", "Stage", "Source"]
-    assert ["Kobe", "Tianjin", "Friendship city", "友好都市", "1973", "Nearly agreed", "IGES 2014-05 表1"] in rows
+    assert ["Kobe", "Tianjin", "Friendship city", "友好都市", "1973", "Nearly agreed", "IGES 2014-05 Table 1"] in rows  # the source in English too
 
 
 def test_formula_in_the_data_is_neutralised_in_the_download_but_shown_as_is(data_folder) -> None:

@@ -14,7 +14,8 @@ from core.loading import load_dataset
 from core.tour import load_tour
 
 DATA = Path(__file__).resolve().parents[2] / "data"
-TOUR = load_tour(DATA, load_dataset(DATA))
+DATASET = load_dataset(DATA)
+TOUR = load_tour(DATA, DATASET)
 
 
 def button(at, key: str):
@@ -42,7 +43,8 @@ def test_next_applies_the_step_and_writes_it_into_the_url() -> None:
     step = TOUR[1]
     assert at.query_params["step"] == str(step.number)
     assert at.query_params["place"] == step.query["place"][0]
-    assert step.title["ja"] in "\n".join(m.value for m in at.markdown)
+    assert markdown_text(step.words(DATASET, "ja")[0]) in "\n".join(m.value for m in at.markdown)
+    assert at.query_params["color"] == "stage"  # its title names the place's stage
     assert 'jcm.keepView(map_div, {"fill":true})' in map_js(at)
     button(at, "jcm_prev").click().run()
     assert at.query_params["step"] == "1" and "place" not in at.query_params
@@ -66,6 +68,17 @@ def test_the_details_panel_keeps_its_place_before_the_map_on_a_step_and_on_a_cli
     click(at, "place:天津市")
     assert order == ["details", "map"]
     assert_no_exception(at)
+
+
+@pytest.mark.parametrize("lang", ["ja", "zh"])
+def test_the_summary_step_lists_the_stages_and_colours_by_stage(lang) -> None:
+    at = open_app(query={"present": "1", "step": str(TOUR[-1].number), "lang": lang})
+    assert_no_exception(at)
+    shown = "\n".join(m.value for m in at.markdown)
+    title, notes = TOUR[-1].words(DATASET, lang)
+    assert markdown_text(title) in shown and markdown_text(notes) in shown
+    assert t("label.mission_planned", lang) in notes
+    assert at.query_params["color"] == "stage"
 
 
 def test_a_step_in_the_url_opens_on_its_view() -> None:

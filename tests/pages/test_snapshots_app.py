@@ -101,3 +101,19 @@ def test_the_partnerships_page_has_the_chart_and_both_downloads() -> None:
     assert [b.label for b in at.get("download_button")] == [t("partnerships.download", "en"),
                                                            t("workbook.download", "en")]
     assert len(at.get("vega_lite_chart")) == 1
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("present", [False, True])
+@pytest.mark.parametrize("asof", [None, OLD])
+def test_the_title_names_the_date_shown(two_snapshots_app, lang, present, asof) -> None:
+    """The subtitle (page) and the caption on the map (presenter) say the snapshot shown, never the
+    report's end of May 2014 over a March 2015 snapshot."""
+    query = {"lang": lang, **({"present": "1"} if present else {}), **({"asof": asof} if asof else {})}
+    at = open_app(query=query)
+    assert_no_exception(at)
+    shown, other = (asof, NEW) if asof else (NEW, OLD)
+    said = "\n".join(m.value for m in at.markdown) if present else texts(at.caption)[0]
+    assert format_date(shown, lang) in said.replace("\\", "")
+    assert format_date(other, lang) not in said.replace("\\", "")
+    assert "平成26年5月末" not in said and "end of May 2014" not in said and "2014年5月底" not in said

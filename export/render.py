@@ -6,7 +6,7 @@ import io
 from collections.abc import Callable
 from datetime import date
 
-from export.fonts import cjk_family
+from export.fonts import cjk_family, use_truetype
 from export.html import standalone_html
 from export.view import ExportView
 
@@ -15,8 +15,8 @@ FORMATS = (*FIGURE_FORMATS, "html")
 SIZES = ((1920, 1080), (1600, 1200))  # a 16:9 slide and a 4:3 page or slide
 MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf", "html": "text/html"}
 
-# SVG keeps names as text (searchable, selectable, smaller); PDF embeds the font as TrueType-based
-# outlines; file metadata carry no date so that one view always gives the same bytes.
+# SVG keeps names as text (searchable, selectable, smaller); PDF embeds the font as TrueType
+# outlines (export.fonts.use_truetype: what every viewer draws); file metadata carry no date so that one view always gives the same bytes.
 _RC = {"svg.fonttype": "none", "pdf.fonttype": 42, "lines.scale_dashes": False, "svg.hashsalt": "jcm"}
 _METADATA: dict[str, dict] = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}
 
@@ -33,6 +33,8 @@ def figure_bytes(view: ExportView, fmt: str, size: tuple[int, int] = SIZES[0], t
     family = cjk_family()
     with matplotlib.rc_context({**_RC, "font.family": family}):
         fig, _ = draw(view, size[0], size[1], family, today)
+        if fmt == "pdf":
+            use_truetype([fig])
         out = io.BytesIO()
         fig.savefig(out, format=fmt, dpi=fig.dpi, metadata=_METADATA[fmt])
     return out.getvalue()

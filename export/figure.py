@@ -165,7 +165,7 @@ def draw(view: ExportView, width: int, height: int, family: str, today: date | N
         or [_xy(*c) for c in DEFAULT_BOUNDS]
     aspect = (rect[2] * width) / (rect[3] * height)
     if view.extent:  # a tour step's frame, as the app fits it
-        x0, x1, y0, y1 = _extent([_xy(*c) for c in view.extent], aspect, pad=0.02)
+        x0, x1, y0, y1 = _extent([_xy(*c) for c in view.extent], aspect, pad=0.05)
     else:
         x0, x1, y0, y1 = _extent(points, aspect)
     ax.set_xlim(x0, x1)

@@ -3,8 +3,8 @@ in the tour, title, the map, the notes), then Table 1 and Table 2 on landscape p
 their rows need, header repeated.
 
 Text is real text (searchable, copyable) in the CJK font, embedded as TrueType so that every
-viewer draws it (`export.fonts.use_truetype`); the map is a 220 dpi picture of the same figure
-as the PNG export. Several languages come one after the other, each a whole handout: a page is
+viewer draws it (`export.fonts.use_truetype`); the map is a 225 dpi picture of the same figure
+as the PNG export (taller: a portrait page). Several languages come one after the other, each a whole handout: a page is
 read by one reader, and each one can be printed for its own readers (see README "Exports").
 """
 
@@ -14,6 +14,7 @@ import io
 from collections.abc import Sequence
 from datetime import date
 
+import matplotlib
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
@@ -21,12 +22,12 @@ from PIL import Image
 
 from export.fonts import cjk_family, use_truetype
 from export.pack import Cover, Pack, Page, Table
-from export.render import figure_bytes
+from export.render import RC, figure_bytes
 from export.tablefit import LINE, fit, wrap
 
 A4 = (595.0, 842.0)  # points, portrait
 MARGIN = 42.0
-MAP_PX = (1600, 1300)  # the map's picture: 220 dpi across the page's text width
+MAP_PX = (1600, 1500)  # the map's picture: 225 dpi across the page's text width, most of its height
 TABLE_SIZES = (9.0, 8.0, 7.0)
 HEADER_FILL, RULE = "#E8EEF7", "#9AA5B5"
 
@@ -106,7 +107,8 @@ def handout_bytes(packs: Sequence[Pack], today: date | None = None) -> bytes:
             figures += _table_pages(table)
     use_truetype(figures)
     out = io.BytesIO()
-    with PdfPages(out, metadata={"Title": figures and packs[0].pages[0].title, "CreationDate": None}) as pdf:
+    title = packs[0].cover.title if packs[0].cover else packs[0].pages[0].title
+    with matplotlib.rc_context(RC), PdfPages(out, metadata={"Title": title, "CreationDate": None}) as pdf:
         for fig in figures:
             pdf.savefig(fig)
     return out.getvalue()

@@ -20,7 +20,7 @@ MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf", "h
 
 # SVG keeps names as text (searchable, selectable, smaller); PDF embeds the font as TrueType
 # outlines (export.fonts.use_truetype: what every viewer draws); file metadata carry no date so that one view always gives the same bytes.
-_RC = {"svg.fonttype": "none", "pdf.fonttype": 42, "lines.scale_dashes": False, "svg.hashsalt": "jcm"}
+RC = {"svg.fonttype": "none", "pdf.fonttype": 42, "lines.scale_dashes": False, "svg.hashsalt": "jcm"}
 _METADATA: dict[str, dict] = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}
 
 
@@ -36,7 +36,7 @@ def figure_bytes(view: ExportView, fmt: str, size: tuple[int, int] = SIZES[0], t
     from export.figure import draw
 
     family = cjk_family()
-    with matplotlib.rc_context({**_RC, "font.family": family}):
+    with matplotlib.rc_context({**RC, "font.family": family}):
         fig, _ = draw(view, size[0], size[1], family, today, heading)
         if fmt == "pdf":
             use_truetype([fig])

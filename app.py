@@ -34,6 +34,7 @@ def pages(lang: str) -> list[StreamlitPage]:
 st.set_page_config(page_title="日中都市間連携マップ", page_icon="🗺️", layout="wide")
 session.static_assets()
 style.stylesheet("app.css")
+style.stylesheet("print.css")
 
 try:
     dataset = session.dataset()

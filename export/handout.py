@@ -65,7 +65,7 @@ def _map_page(page: Page, today: date | None) -> Figure:
     picture = Image.open(io.BytesIO(figure_bytes(page.view, "png", MAP_PX, today, heading=False)))
     height = room * MAP_PX[1] / MAP_PX[0]
     ax = fig.add_axes((MARGIN / A4[0], 1 - (y + height) / A4[1], room / A4[0], height / A4[1]))
-    ax.imshow(picture, interpolation="lanczos")
+    ax.imshow(picture, interpolation="none")  # embedded as drawn (any other resamples it to 72 dpi)
     ax.set_axis_off()
     _write(fig, MARGIN, y + height + 14, page.notes, 11, room)
     return fig

@@ -6,6 +6,7 @@ drawn alike by poppler and MuPDF."""
 from __future__ import annotations
 
 import re
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from export.render import render_tour
 from export.view import load_view
 from tests.export import tour_data
 from tests.export.pdf_viewers import draw_both, fonts, ink, text
+from tests.needs import command
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 TODAY = date(2026, 1, 15)
@@ -78,6 +80,14 @@ def test_pages_are_a4_and_fonts_truetype(handout):
     assert {tuple(round(float(v)) for v in s) for s in sizes} <= {A4_PT, A4_PT[::-1]}  # portrait; tables landscape
     rows = fonts(handout).splitlines()[2:]
     assert rows and all("CID TrueType" in row for row in rows)
+
+
+def test_each_map_is_a_sharp_picture(handout):
+    """Every step's map at print resolution (matplotlib once resampled it to 72 dpi)."""
+    listing = subprocess.run([command("pdfimages", "poppler-utils"), "-list", str(handout)], capture_output=True,
+                             text=True, check=True).stdout.splitlines()[2:]
+    assert len(listing) == 2 * len(tour_data.steps("ja"))
+    assert all(int(row.split()[12]) >= 200 for row in listing), listing[:3]  # x-ppi
 
 
 def test_a_step_page_reads_the_same_in_poppler_and_mupdf(handout, pages, tmp_path):

@@ -11,6 +11,7 @@ file fail. The data folder is only read; the one file written is `--out`.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -124,7 +125,7 @@ def _tour(view: ExportView, folder: Path, fmt: str, langs: list[str], lang: str)
     if not tour:
         print(t("export.cli.no_tour", lang, folder=str(folder)), file=sys.stderr)
         return FAILED
-    return render_tour(view, fmt, tour, langs)
+    return render_tour(view, fmt, tour, langs, workers=os.cpu_count() or 1)  # a command line may fork
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -20,7 +20,7 @@ from pptx.util import Emu, Inches, Pt
 
 from export.fonts import cjk_family
 from export.pack import Cover, Pack, Table
-from export.render import figure_bytes
+from export.render import map_pictures
 from export.tablefit import fit
 
 SLIDE = (Inches(13.333), Inches(7.5))
@@ -100,8 +100,8 @@ def _table_slides(deck, table: Table) -> None:
                     _font(run, fitted.size, bold=i == 0)
 
 
-def deck_bytes(packs: Sequence[Pack], today: date | None = None) -> bytes:
-    """The .pptx of `packs`, one after the other (one per language).
+def deck_bytes(packs: Sequence[Pack], today: date | None = None, workers: int = 1) -> bytes:
+    """The .pptx of `packs`, one after the other (one per language); `workers`: see map_pictures.
 
     Raises export.fonts.NoCjkFont when no CJK font is installed."""
     deck = Presentation()
@@ -109,14 +109,14 @@ def deck_bytes(packs: Sequence[Pack], today: date | None = None) -> bytes:
     deck.core_properties.title = packs[0].cover.title if packs[0].cover else packs[0].pages[0].title
     deck.core_properties.language = ",".join(p.lang for p in packs)
     width, height = _body()
+    pictures = iter(map_pictures([page.view for pack in packs for page in pack.pages], PICTURE_PX, today, workers))
     for pack in packs:
         if pack.cover:
             _cover(deck, pack.cover)
         for page in pack.pages:
             slide = deck.slides.add_slide(deck.slide_layouts[BLANK_LAYOUT])
             _title(slide, page.title, page.position)
-            picture = figure_bytes(page.view, "png", PICTURE_PX, today, heading=False)
-            slide.shapes.add_picture(io.BytesIO(picture), MARGIN, BODY_TOP, width, int(width * PICTURE_PX[1] / PICTURE_PX[0]))
+            slide.shapes.add_picture(io.BytesIO(next(pictures)), MARGIN, BODY_TOP, width, int(width * PICTURE_PX[1] / PICTURE_PX[0]))
             slide.notes_slide.notes_text_frame.text = page.notes
         for table in pack.tables:
             _table_slides(deck, table)

@@ -22,7 +22,7 @@ from PIL import Image
 
 from export.fonts import cjk_family, use_truetype
 from export.pack import Cover, Pack, Page, Table
-from export.render import RC, figure_bytes
+from export.render import RC, map_pictures
 from export.tablefit import LINE, fit, wrap
 
 A4 = (595.0, 842.0)  # points, portrait
@@ -57,15 +57,14 @@ def _cover(cover: Cover) -> Figure:
     return fig
 
 
-def _map_page(page: Page, today: date | None) -> Figure:
+def _map_page(page: Page, picture: bytes) -> Figure:
     fig = _page(A4)
     room = A4[0] - 2 * MARGIN
     y = _write(fig, MARGIN, MARGIN, page.position, 9, room, color="#444")
     y = _write(fig, MARGIN, y + 2, page.title, 16, room, bold=True) + 8
-    picture = Image.open(io.BytesIO(figure_bytes(page.view, "png", MAP_PX, today, heading=False)))
     height = room * MAP_PX[1] / MAP_PX[0]
     ax = fig.add_axes((MARGIN / A4[0], 1 - (y + height) / A4[1], room / A4[0], height / A4[1]))
-    ax.imshow(picture, interpolation="none")  # embedded as drawn (any other resamples it to 72 dpi)
+    ax.imshow(Image.open(io.BytesIO(picture)), interpolation="none")  # embedded as drawn (any other resamples it to 72 dpi)
     ax.set_axis_off()
     _write(fig, MARGIN, y + height + 14, page.notes, 11, room)
     return fig
@@ -94,15 +93,16 @@ def _table_pages(table: Table) -> list[Figure]:
     return figures
 
 
-def handout_bytes(packs: Sequence[Pack], today: date | None = None) -> bytes:
-    """The A4 PDF of `packs`, one after the other (one per language).
+def handout_bytes(packs: Sequence[Pack], today: date | None = None, workers: int = 1) -> bytes:
+    """The A4 PDF of `packs`, one after the other (one per language); `workers`: see map_pictures.
 
     Raises export.fonts.NoCjkFont when no CJK font is installed."""
     figures: list[Figure] = []
+    pictures = iter(map_pictures([page.view for pack in packs for page in pack.pages], MAP_PX, today, workers))
     for pack in packs:
         if pack.cover:
             figures.append(_cover(pack.cover))
-        figures += [_map_page(page, today) for page in pack.pages]
+        figures += [_map_page(page, next(pictures)) for page in pack.pages]
         for table in pack.tables:
             figures += _table_pages(table)
     use_truetype(figures)

@@ -45,10 +45,38 @@ def figure_bytes(view: ExportView, fmt: str, size: tuple[int, int] = SIZES[0], t
     return out.getvalue()
 
 
+_JOBS: list[tuple[ExportView, tuple[int, int], date | None]] = []  # what map_pictures' workers draw
+
+
+def _draw_job(index: int) -> bytes:
+    view, size, today = _JOBS[index]
+    return figure_bytes(view, "png", size, today, heading=False)
+
+
+def map_pictures(views: Sequence[ExportView], size: tuple[int, int], today: date | None = None,
+                 workers: int = 1) -> list[bytes]:
+    """Each view's map as a PNG without its heading (a slide or page has its own title). With
+    `workers` > 1 in that many forked processes, which inherit the views (a Dataset does not pickle)
+    and send back bytes: only where forking is safe, a command line, never the server's threads."""
+    global _JOBS
+    _JOBS = [(view, size, today) for view in views]
+    try:
+        if workers > 1 and len(views) > 1:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                return list(pool.map(_draw_job, range(len(views))))
+        return [_draw_job(i) for i in range(len(views))]
+    finally:
+        _JOBS = []
+
+
 def render_tour(base: ExportView, fmt: str, tour: Sequence[TourStep], langs: Sequence[str] = (),
-                today: date | None = None) -> bytes:
+                today: date | None = None, workers: int = 1) -> bytes:
     """The tour as a deck (pptx) or an A4 handout (pdf): in each of `langs` (default: `base`'s) one
-    after the other, with `base`'s colouring and basemap. Raises export.fonts.NoCjkFont."""
+    after the other, with `base`'s colouring and basemap; its maps drawn by `workers` processes
+    (see map_pictures). Raises export.fonts.NoCjkFont."""
     from export.deck import deck_bytes  # python-pptx, pandas and matplotlib: only when a pack is made
     from export.handout import handout_bytes
     from export.pack import tour_pack
@@ -59,7 +87,7 @@ def render_tour(base: ExportView, fmt: str, tour: Sequence[TourStep], langs: Seq
     makers = {"pptx": deck_bytes, "pdf": handout_bytes}
     if fmt not in makers:
         raise ValueError(f"unknown format {fmt!r}, expected one of {PACK_FORMATS}")
-    return makers[fmt](packs, day)
+    return makers[fmt](packs, day, workers)
 
 
 def render(view: ExportView, fmt: str, size: tuple[int, int] = SIZES[0], today: date | None = None) -> bytes:

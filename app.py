@@ -36,6 +36,7 @@ def pages(lang: str) -> list[StreamlitPage]:
 st.set_page_config(page_title="日中都市間連携マップ", page_icon="🗺️", layout="wide")
 session.static_assets()
 style.stylesheet("app.css")
+style.stylesheet("print.css")
 
 if (wrong := session.argument_problem()) is not None:  # `streamlit run app.py -- --bad`: said, never a blank page
     lang = controls.language()

@@ -11,14 +11,15 @@ import os
 from datetime import date
 
 from bench import (
-    export_bench, latency_bench, map_bench, overlay_import_bench, read_limits_bench, readme, rerun_bench, timeline_bench,
-    tour_bench,
+    export_bench, latency_bench, map_bench, overlay_import_bench, pack_bench, read_limits_bench, readme, rerun_bench,
+    timeline_bench, tour_bench,
 )
 
 SECTIONS = [
     ("filter change on the bundled data (whole Streamlit rerun, AppTest)", rerun_bench),
     ("an imported overlay of 1,000 / 5,000 / 25,917 links: project vs naive folium vs floor, and Chromium", map_bench),
     ("exports of the bundled data, per format", export_bench),
+    ("the meeting pack: the 14-step tour as a deck (<= 20 s) and as a handout", pack_bench),
     ("timeline: browser time of one frame; the basemap fallback's payload", timeline_bench),
     ("one guided-tour step in the browser (presenter view, Chromium)", tour_bench),
     ("overlay import: the 25,917-pair reference set as an upload", overlay_import_bench),

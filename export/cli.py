@@ -1,4 +1,5 @@
-"""`python -m export`: the current view as PNG, SVG, PDF or HTML, for report writers.
+"""`python -m export`: the current view as PNG, SVG, PDF, HTML or a one-slide deck, or with
+`--tour` the guided tour as a deck (pptx) or an A4 handout (pdf), for report writers.
 
 The view options are the app's URL parameters, generated from the registry (`core.params.PARAMS`):
 `--province 河北省 --from 1980 --to 1985` means what `?province=河北省&from=1980&to=1985` means.
@@ -11,6 +12,7 @@ its owner protected (read-only) is refused and left as it was.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -24,10 +26,11 @@ from core.i18n import DEFAULT_LANG, LANGS, t
 from core.loading import data_dir_from_env
 from core.params import PARAMS, Allowed, LinkRef, Param, PlaceRef, Year
 from core.save import RecoveryFailed, recover
+from core.tour import load_tour
 from core.viewstate import Ignored
 from export.fonts import NoCjkFont
-from export.render import FORMATS, SIZES, render
-from export.view import load_view
+from export.render import FORMATS, PACK_FORMATS, SIZES, render, render_tour
+from export.view import ExportView, load_view
 
 SIZE_LIMITS = ((640, 480), (7680, 4320))  # from a small e-mail picture to an 8K screen
 _SIZE = re.compile(r"(\d{2,5})[x×X](\d{2,5})")
@@ -49,8 +52,8 @@ def _lang(argv: Sequence[str]) -> str:
     """The --lang given (even before the whole command line is understood), else Japanese."""
     for i, arg in enumerate(argv):
         value = arg.split("=", 1)[1] if arg.startswith("--lang=") else argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None
-        if value in LANGS:
-            return value
+        if value and value.split(",")[0] in LANGS:  # the first of `--lang ja,zh`
+            return value.split(",")[0]
     return DEFAULT_LANG
 
 
@@ -61,6 +64,7 @@ def parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, type=Path, help=t("export.cli.help.out", lang))
     p.add_argument("--size", default="x".join(map(str, SIZES[0])), help=t("export.cli.help.size", lang))
     p.add_argument("--data-dir", help=t("export.cli.help.data_dir", lang))
+    p.add_argument("--tour", action="store_true", help=t("export.cli.help.tour", lang))
     for param in PARAMS:  # the app's URL parameters, one option each
         help_text = param.label.text(lang) if param.label else None
         p.add_argument(f"--{param.name}", dest=f"p_{param.name}", action="append", metavar="VALUE", help=help_text)
@@ -99,6 +103,33 @@ def _explain(item: Ignored, allowed: Allowed, lang: str) -> str:
              choices=_choices(param, allowed, lang))
 
 
+def _languages(args: argparse.Namespace, lang: str) -> tuple[list[str], str | None]:
+    """The languages of `--lang ja,zh` (a list only with --tour) and the message saying why not."""
+    given = args.p_lang[0] if args.p_lang and len(args.p_lang) == 1 else ""
+    if "," not in given:
+        return [], None
+    langs = [v.strip() for v in given.split(",")]
+    if not args.tour:
+        return [], t("export.cli.one_lang", lang, value=given)
+    bad = next((v for v in langs if v not in LANGS), None)
+    if bad is not None:
+        return [], t("export.cli.bad_value", lang, option="lang", value=bad, choices=", ".join(LANGS))
+    return langs, None
+
+
+def _tour(view: ExportView, folder: Path, fmt: str, langs: list[str], lang: str) -> bytes | int:
+    """The tour's deck or handout, or the exit code after saying why not."""
+    try:
+        tour = load_tour(folder, view.dataset)
+    except DataLoadError as exc:
+        print(t("export.cli.data_error", lang, folder=str(folder)), *exc.messages(lang), sep="\n", file=sys.stderr)
+        return FAILED
+    if not tour:
+        print(t("export.cli.no_tour", lang, folder=str(folder)), file=sys.stderr)
+        return FAILED
+    return render_tour(view, fmt, tour, langs, workers=os.cpu_count() or 1)  # a command line may fork
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _lang(argv)
@@ -113,6 +144,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.out.exists() and not args.out.is_file():  # a rename would put a picture in place of /dev/null
         print(t("export.cli.not_a_file", lang, file=str(args.out)), file=sys.stderr)
         return FAILED
+    if args.tour and args.format not in PACK_FORMATS:
+        print(t("export.cli.tour_format", lang, value=args.format), file=sys.stderr)
+        return BAD_OPTION
+    langs, refused = _languages(args, lang)
+    if refused:
+        print(refused, file=sys.stderr)
+        return BAD_OPTION
+    if langs:
+        args.p_lang = langs[:1]
     query = {param.name: getattr(args, f"p_{param.name}") for param in PARAMS
              if getattr(args, f"p_{param.name}") is not None}
     folder = data_dir_from_env(args.data_dir)
@@ -135,10 +175,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     for item in ignored:  # a year moved into the data's range, a range written backwards: said, used
         print(t(f"warn.url.{item.reason}", lang, param=item.param, value=item.value, used=item.used), file=sys.stderr)
     try:
-        data = render(view, args.format, size)
+        data = _tour(view, folder, args.format, langs, lang) if args.tour else render(view, args.format, size)
     except NoCjkFont as exc:
         print(t("export.cli.no_font", lang, families=str(exc)), file=sys.stderr)
         return FAILED
+    if isinstance(data, int):
+        return data
     try:
         write_atomic(args.out, data)
     except OSError as exc:

@@ -86,11 +86,11 @@ def _link_style(cat: str, color_by: str, scale: float) -> dict:
     return out
 
 
-def _extent(points: Sequence[tuple[float, float]], aspect: float) -> tuple[float, float, float, float]:
+def _extent(points: Sequence[tuple[float, float]], aspect: float, pad: float = PAD) -> tuple[float, float, float, float]:
     """(x0, x1, y0, y1) framing `points` with a margin, widened to the map's width/height `aspect`."""
     xs, ys = [p[0] for p in points], [p[1] for p in points]
-    w = max(max(xs) - min(xs), MIN_SPAN / 2) * (1 + 2 * PAD)
-    h = max(max(ys) - min(ys), MIN_SPAN / 2) * (1 + 2 * PAD)
+    w = max(max(xs) - min(xs), MIN_SPAN / 2) * (1 + 2 * pad)
+    h = max(max(ys) - min(ys), MIN_SPAN / 2) * (1 + 2 * pad)
     w, h = max(w, h * aspect), max(h, w / aspect)
     cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
     return cx - w / 2, cx + w / 2, cy - h / 2, cy + h / 2
@@ -112,16 +112,18 @@ def _basemap(ax: Axes, scale: float) -> None:
                                          linewidths=style["weight"] * scale, zorder=1))
 
 
-def _map_rect(width: int, height: int) -> tuple[float, float, float, float]:
-    """(left, bottom, width, height) of the map: the figure less the legend's column."""
+def _map_rect(width: int, height: int, heading: bool = True) -> tuple[float, float, float, float]:
+    """(left, bottom, width, height) of the map: the figure less the legend's column (and the
+    heading's band, when there is one)."""
     legend = min(LEGEND_PX * height / BASE_HEIGHT, 0.35 * width)
-    return 0.01, MAP_BOTTOM, 1 - 0.02 - legend / width, MAP_HEIGHT
+    return 0.01, MAP_BOTTOM, 1 - 0.02 - legend / width, MAP_HEIGHT if heading else 1 - MAP_BOTTOM - 0.01
 
 
-def _legend(fig: Figure, view: ExportView, shapes: set[str], cats: set[str], scale: float, family: str) -> None:
-    """Two legends (places, links) in the right-hand column, only what the map shows."""
+def _legend(fig: Figure, view: ExportView, shapes: set[str], cats: set[str], scale: float, family: str,
+            rect: tuple[float, float, float, float]) -> None:
+    """Two legends (places, links) in the right-hand column beside the map's `rect`, only what the map shows."""
     font = {"family": family, "size": LEGEND_FONT_PX * scale * PT}
-    left, bottom, width, height = _map_rect(*fig.canvas.get_width_height())
+    left, bottom, width, height = rect
     ax = fig.add_axes((left + width + 0.01, bottom, 1 - left - width - 0.02, height))
     ax.set_axis_off()
     lang, color_by = view.lang, view.state.color
@@ -144,13 +146,15 @@ def _legend(fig: Figure, view: ExportView, shapes: set[str], cats: set[str], sca
         top -= height / ax.get_window_extent().height + 0.04
 
 
-def draw(view: ExportView, width: int, height: int, family: str, today: date | None = None) -> tuple[Figure, list[Placed]]:
-    """The figure of `view` at `width` x `height` pixels, and where each label (or badge) went."""
+def draw(view: ExportView, width: int, height: int, family: str, today: date | None = None,
+         heading: bool = True) -> tuple[Figure, list[Placed]]:
+    """The figure of `view` at `width` x `height` pixels, and where each label (or badge) went.
+    Without `heading` (a slide or a page that has its own title) the map takes the title's band."""
     scale = height / BASE_HEIGHT
     lang = view.lang
     fig = Figure(figsize=(width / DPI, height / DPI), dpi=DPI, facecolor="white")
     renderer = FigureCanvasAgg(fig).get_renderer()  # measures text: labels are placed on what is drawn
-    rect = _map_rect(width, height)
+    rect = _map_rect(width, height, heading)
     ax = fig.add_axes(rect)
     ax.set_xticks([])
     ax.set_yticks([])
@@ -160,7 +164,11 @@ def draw(view: ExportView, width: int, height: int, family: str, today: date | N
              if p.japan in coords and p.china in coords]
     points = [_xy(*c) for _, c in shown] or [_xy(*c) for _, a, b in links for c in (a, b)] \
         or [_xy(*c) for c in DEFAULT_BOUNDS]
-    x0, x1, y0, y1 = _extent(points, (rect[2] * width) / (rect[3] * height))
+    aspect = (rect[2] * width) / (rect[3] * height)
+    if view.extent:  # a tour step's frame, as the app fits it
+        x0, x1, y0, y1 = _extent([_xy(*c) for c in view.extent], aspect, pad=0.05)
+    else:
+        x0, x1, y0, y1 = _extent(points, aspect)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     _basemap(ax, scale)
@@ -192,9 +200,10 @@ def draw(view: ExportView, width: int, height: int, family: str, today: date | N
                     markerfacecolor=SELECTED, markeredgecolor="black", zorder=4)
         ax.plot([x], [y], linestyle="none", zorder=5, **_marker_style(s, scale))
         half = MARKER_SIZES[_kind(s)] * MARK_SCALE * scale / 2 + 2 * scale
-        marks.append(Mark(p.key, mx, my, half, p.names.get(lang)))
+        if x0 <= x <= x1 and y0 <= y <= y1:  # a step's frame may leave places out: no label for them
+            marks.append(Mark(p.key, mx, my, half, p.names.get(lang)))
 
-    _legend(fig, view, {shape(p) for p, _ in shown}, cats, scale, family)
+    _legend(fig, view, {shape(p) for p, _ in shown}, cats, scale, family, rect)
     label_style = {"family": family, "size": LABEL_PX * scale * PT, "weight": "bold", "color": "#111",
                    "bbox": {"boxstyle": "round,pad=0.18", "facecolor": "white", "edgecolor": "none", "alpha": 0.88}}
     badge_style = {**label_style, "size": label_style["size"] * 0.8,
@@ -202,10 +211,11 @@ def draw(view: ExportView, width: int, height: int, family: str, today: date | N
     placed = place_labels(ax, renderer, marks, label_style, badge_style)
 
     names = {p.key: p.names.get(lang) for p, _ in shown}
-    fig.text(0.01, 0.975, t("app.title", lang), family=family, size=TITLE_PX * scale * PT, weight="bold", va="top")
-    shown = t("map.shown", lang, links=len(view.shown.partnerships), places=len(view.shown.places))
-    fig.text(0.01, 0.915, " · ".join(filter(None, (as_of_line(view.dataset, lang), shown))),
-             family=family, size=SUBTITLE_PX * scale * PT, color="#333", va="top")
+    if heading:
+        fig.text(0.01, 0.975, t("app.title", lang), family=family, size=TITLE_PX * scale * PT, weight="bold", va="top")
+        shown = t("map.shown", lang, links=len(view.shown.partnerships), places=len(view.shown.places))
+        fig.text(0.01, 0.915, " · ".join(filter(None, (as_of_line(view.dataset, lang), shown))),
+                 family=family, size=SUBTITLE_PX * scale * PT, color="#333", va="top")
     footer = [source_line(view.dataset, lang), t("export.made", lang, date=format_date((today or date.today()).isoformat(), lang))]
     badges = [f"{pl.badge} {names[pl.mark.key]}" for pl in sorted(placed, key=lambda pl: pl.badge or 0) if pl.badge]
     if badges:

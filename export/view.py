@@ -27,6 +27,7 @@ class ExportView:
     coords: Mapping[str, LatLon]
     state: ViewState
     shown: View
+    extent: tuple[LatLon, LatLon] | None = None  # ((south, west), (north, east)) framed; None: the shown places
 
     @property
     def lang(self) -> str:
@@ -41,10 +42,11 @@ class ExportView:
         return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in to_query(self.state).items()))
 
 
-def make_view(dataset: Dataset, coords: Mapping[str, LatLon], state: ViewState) -> ExportView:
+def make_view(dataset: Dataset, coords: Mapping[str, LatLon], state: ViewState,
+              extent: tuple[LatLon, LatLon] | None = None) -> ExportView:
     """The export of `state` shows the data at its snapshot date (`asof`), as the app does."""
     viewed = dataset.at(state.asof)
-    return ExportView(viewed, coords, state, apply_filter(viewed, state.filter))
+    return ExportView(viewed, coords, state, apply_filter(viewed, state.filter), extent)
 
 
 def load_view(folder: Path, query: Mapping[str, str | list[str]]) -> tuple[ExportView, list[Ignored]]:

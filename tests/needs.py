@@ -20,3 +20,10 @@ def missing(what: str, how: str) -> NoReturn:
     """Fail the calling test: `what` is missing; `how` says how to install or provide it."""
     pytest.fail(f"{what} is missing: {how}", pytrace=False)
 
+
+
+def command(name: str, package: str) -> str:
+    """The path of the program `name`, or fail saying which Debian package brings it."""
+    import shutil
+
+    return shutil.which(name) or missing(f"the program {name}", f"apt-get install {package} (bash .ci/run does it)")

@@ -1,4 +1,5 @@
-"""The map page's export buttons: PNG, SVG, PDF and a self-contained HTML of the current view.
+"""The map page's export buttons: PNG, SVG, PDF, a self-contained HTML and a one-slide deck of the
+current view, and the meeting pack: the guided tour as slides (pptx) or as an A4 handout (pdf).
 
 Nothing is drawn on a rerun: each button's data is a callable (Streamlit runs it when the button is
 clicked), and its result is cached by view, format and size, so a second click, or another session
@@ -11,19 +12,45 @@ from functools import partial
 
 import streamlit as st
 
+from core.errors import DataLoadError
 from core.i18n import t
-from core.models import Dataset
 from core.viewstate import ViewState
+from core.models import Dataset
 from export.fonts import NoCjkFont, cjk_family
-from export.render import FIGURE_FORMATS, FORMATS, MIME, SIZES, render
+from export.render import FORMATS, MIME, PACK_FORMATS, SIZES, render, render_tour
 from export.view import ExportView, LatLon, make_view
-from ui.session import data_version
+from ui.session import data_version, tour
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _file(_view: ExportView, key: tuple, fmt: str, size: tuple[int, int]) -> bytes:
     """`key` stands for `_view` (its data and query), which Streamlit cannot hash."""
     return render(_view, fmt, size)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _tour_file(_base: ExportView, key: tuple, fmt: str) -> bytes:
+    """`key` stands for `_base`'s data, language, colouring and basemap (all a tour takes from it)."""
+    return render_tour(_base, fmt, tour())
+
+
+def _tour_buttons(view: ExportView, lang: str, disabled: bool) -> None:
+    """The tour as slides and as a handout, when the data folder has a tour (a wrong tour.csv is
+    said by the presenter view)."""
+    try:
+        steps = tour()
+    except DataLoadError:
+        return
+    if not steps:
+        return
+    st.caption(t("export.pack", lang))
+    key = (data_version(), lang, view.state["color"], view.state["basemap"])
+    labels = {"pptx": t("export.tour_slides", lang), "pdf": t("export.tour_handout", lang)}
+    for col, fmt in zip(st.columns(len(PACK_FORMATS)), PACK_FORMATS):
+        col.download_button(
+            labels[fmt], data=partial(_tour_file, view, key, fmt), file_name=f"jcair-tour-{lang}.{fmt}",
+            mime=MIME[fmt], key=f"_export_tour_{fmt}", on_click="ignore", disabled=disabled, use_container_width=True,
+        )
 
 
 def _font_missing(lang: str) -> bool:
@@ -37,7 +64,7 @@ def _font_missing(lang: str) -> bool:
 
 def download_buttons(dataset: Dataset, coords: dict[str, LatLon], state: ViewState) -> None:
     """A popover (one small button under the map, the map stays the hero) with one button per
-    format; the figure formats need a CJK font."""
+    format and two for the tour; all but HTML need a CJK font."""
     lang = state.lang
     with st.popover(t("export.title", lang), icon=":material/download:"):
         st.caption(t("export.hint", lang))
@@ -50,5 +77,6 @@ def download_buttons(dataset: Dataset, coords: dict[str, LatLon], state: ViewSta
             col.download_button(
                 t("export.save", lang, fmt=fmt.upper()), data=partial(_file, view, key, fmt, size),
                 file_name=f"jcair-map-{lang}.{fmt}", mime=MIME[fmt], key=f"_export_{fmt}", on_click="ignore",
-                disabled=no_font and fmt in FIGURE_FORMATS, use_container_width=True,
+                disabled=no_font and fmt != "html", use_container_width=True,
             )
+        _tour_buttons(view, lang, no_font)

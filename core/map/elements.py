@@ -69,7 +69,7 @@ class _MapElement(JcmElement):
     """An element that needs the map's own script and stylesheet."""
 
     default_js = [("jcm_map_js", MAP_STATIC_URL + "jcm-map.js")]
-    default_css = [("jcm_map_css", MAP_STATIC_URL + "jcm-map.css")]
+    default_css = [("jcm_map_css", MAP_STATIC_URL + "jcm-map.css"), ("jcm_print_css", MAP_STATIC_URL + "jcm-print.css")]
 
 
 class StaticAssets(JcmElement):

@@ -115,7 +115,7 @@ ALLOWED_ASCII = {
     "CP932", "GB18030", "GBK", "YYYY-MM-DD", "data/", "name_ja", "lat", "lon", "source", "japan",
     "china", "make", "geocode", "ONLINE=1", "OpenStreetMap", "CartoDB", "Positron", "Nominatim", "GeoNames", "python",
     "-m", "geo.geocode", "--refresh", "MM", "DD", "lat/lon", "count", "unspecified", "exactly", "at_least",
-    "PNG", "SVG", "PDF", "KB", "Debian", "Ubuntu",  # export formats, file sizes, systems
+    "PNG", "SVG", "PDF", "PPTX", "KB", "Debian", "Ubuntu",  # export formats, file sizes, systems
     "Esc", "PageUp", "PageDown", "Enter",  # key caps, as printed on the keyboard and the clicker
 }
 WHOLE_MESSAGE_ALLOWED = {"sidebar.language",  # "言語 / Language / 语言": findable by a reader of any language

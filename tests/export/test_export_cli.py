@@ -3,9 +3,11 @@ language and exit code 2; a failing data folder, font or output file exit 1; nev
 
 from __future__ import annotations
 
+import csv
 import io
 import os
 import stat
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -48,6 +50,9 @@ def test_good_options_write_the_file(tmp_path, capsys, args, check):
     (["--format", "png", "--size", "20x20", "--lang", "en"], "--size “20x20” cannot be used"),
     (["--format", "png", "--size", "big"], "`--size` の「big」は使えません"),
     (["--format", "png", "--unknown", "1"], "unrecognized arguments: --unknown"),
+    (["--format", "png", "--tour"], "`--tour` は `--format pptx` か `--format pdf` と一緒に使ってください（「png」は使えません）"),
+    (["--format", "pptx", "--lang", "ja,en"], "複数の言語（ja,en）は `--tour` と一緒にだけ指定できます"),
+    (["--format", "pdf", "--tour", "--lang", "en,fr"], "--lang: “fr” cannot be used. Possible values: ja, en, zh"),
 ])
 def test_a_bad_option_is_a_message_and_exit_2(tmp_path, capsys, args, wanted):
     out = tmp_path / "never.png"
@@ -133,3 +138,46 @@ def test_an_output_that_is_not_a_file_is_refused_and_left_as_it_was(tmp_path, ca
     after = out.lstat()
     assert (after.st_mode, after.st_ino, after.st_rdev) == (before.st_mode, before.st_ino, before.st_rdev)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.png"]
+
+
+@pytest.fixture
+def folder(tmp_path) -> Path:
+    """A copy of data/ (tour and geocache included)."""
+    return Path(shutil.copytree(REPO / "data", tmp_path / "data"))
+
+
+def _short_tour(folder: Path, steps: int) -> None:
+    """Keep the first `steps` steps of the folder's tour (a deck of 14 maps is tests/export/test_deck.py's)."""
+    with open(folder / "tour.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    with open(folder / "tour.csv", "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows[:1 + steps])
+
+
+def test_the_tour_as_a_deck_and_a_handout(folder, tmp_path, capsys):
+    from pptx import Presentation
+
+    _short_tour(folder, 2)
+    deck, handout = tmp_path / "tour-zh.pptx", tmp_path / "tour.pdf"
+    assert main(["--format", "pptx", "--tour", "--lang", "zh", "--data-dir", str(folder), "--out", str(deck)]) == 0
+    assert "已写入" in capsys.readouterr().out
+    notes = [s.notes_slide.notes_text_frame.text for s in Presentation(str(deck)).slides if s.has_notes_slide]
+    assert notes[:2] and notes[1].startswith("东京都的友好城市")
+    assert main(["--format", "pdf", "--tour", "--lang", "ja,zh", "--data-dir", str(folder), "--out", str(handout)]) == 0
+    assert handout.read_bytes().startswith(b"%PDF")
+
+
+def test_the_current_view_as_a_one_slide_deck(tmp_path):
+    from pptx import Presentation
+
+    out = tmp_path / "view.pptx"
+    assert main(["--format", "pptx", "--lang", "en", "--place", "Tianjin", "--out", str(out)]) == 0
+    (slide,) = Presentation(str(out)).slides
+    assert "Shown: 12 links, 21 places" in slide.notes_slide.notes_text_frame.text
+
+
+def test_a_folder_without_a_tour_has_no_tour_to_export(folder, tmp_path, capsys):
+    (folder / "tour.csv").unlink()
+    assert main(["--format", "pptx", "--tour", "--lang", "en", "--data-dir", str(folder),
+                 "--out", str(tmp_path / "t.pptx")]) == 1
+    assert "has no tour (tour.csv)" in capsys.readouterr().err

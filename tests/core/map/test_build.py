@@ -111,7 +111,8 @@ def test_standalone_page_loads_leaflet_then_the_map_assets_from_the_static_folde
     sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page)
     own = ["jcm-map", "jcm-labels", "jcm-timeline", "jcm-view", "jcm-basemap"]
     assert scripts == ["../../app/static/vendor/leaflet/leaflet.js", *(f"../../app/static/map/{n}.js" for n in own)]
-    assert sheets == ["../../app/static/vendor/leaflet/leaflet.css", *(f"../../app/static/map/{n}.css" for n in own if n not in ("jcm-labels", "jcm-view"))]
+    css = ["jcm-map", "jcm-print", *(n for n in own[1:] if n not in ("jcm-labels", "jcm-view"))]  # print: jcm-print.css
+    assert sheets == ["../../app/static/vendor/leaflet/leaflet.css", *(f"../../app/static/map/{n}.css" for n in css)]
     assert "jcm.styleVars(" in page and "--jcm-font" in page  # the stylesheet's sizes come from style.py
 
 

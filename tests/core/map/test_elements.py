@@ -72,8 +72,9 @@ def test_elements_load_the_map_assets_after_leaflet():
     own = ["jcm-map", "jcm-labels", "jcm-timeline", "jcm-view", "jcm-basemap"]  # jcm-map.js first: the others add to its `jcm`
     assert list(dict.fromkeys(js)) == ["../../app/static/vendor/leaflet/leaflet.js",
                                        *(f"../../app/static/map/{name}.js" for name in own)]
+    sheets = ["jcm-map", "jcm-print", *(n for n in own[1:] if n not in ("jcm-labels", "jcm-view"))]  # print rules apart
     assert list(dict.fromkeys(css)) == ["../../app/static/vendor/leaflet/leaflet.css",
-                                        *(f"../../app/static/map/{name}.css" for name in own if name not in ("jcm-labels", "jcm-view"))]
+                                        *(f"../../app/static/map/{name}.css" for name in sheets)]
 
 
 def test_an_elements_output_is_put_in_the_page_as_it_is_never_rendered_again_as_a_template():

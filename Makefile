@@ -8,21 +8,21 @@ ALLOW_EDIT ?=
 OVERLAY ?=
 REFRESH ?=
 
-.PHONY: run test install install-test geocode bench clean
+.PHONY: run test install install-test lock geocode bench clean
 
 $(VENV)/bin/activate:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-# Reinstall only when a requirements file changed (the stamp is older than it).
-$(VENV)/.installed-app: requirements.txt requirements-nodeps.txt constraints.txt | $(VENV)/bin/activate
-	$(PY) -m pip install --quiet -r requirements.txt -c constraints.txt
+# Install exactly the locked packages, each checked against its hash; again only when a lock file changed.
+$(VENV)/.installed-app: requirements.lock requirements-nodeps.txt | $(VENV)/bin/activate
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
 	$(PY) -m pip install --quiet --no-deps -r requirements-nodeps.txt
 	touch $@
 
-$(VENV)/.installed-test: requirements-test.txt constraints.txt $(VENV)/.installed-app
-	$(PY) -m pip install --quiet -r requirements-test.txt -c constraints.txt
+$(VENV)/.installed-test: requirements-test.lock $(VENV)/.installed-app
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements-test.lock
 	touch $@
 
 # Translations: each locale/<lang>/LC_MESSAGES/messages.po compiled to its (git-ignored) .mo.
@@ -45,6 +45,11 @@ run: install
 test: install-test
 	$(PY) -m ruff check .
 	$(PY) -m pytest -n 2 --dist loadfile  # two workers, one test file each at a time
+
+## After changing requirements.txt or requirements-test.txt (the declared pins): compile them again into the
+## hash-pinned requirements.lock and requirements-test.lock (uv, from pip's package sources), then install.
+lock: $(VENV)/.installed-test
+	$(PY) -m tools.lock
 
 ## Fill or refresh data/geocache.csv (add ONLINE=1 to allow Nominatim, REFRESH=1 to write it again from
 ## scratch, even when it is damaged): the only command that writes it.

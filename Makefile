@@ -16,9 +16,8 @@ $(VENV)/bin/activate:
 	$(PY) -m pip install --quiet --upgrade pip
 
 # Install exactly the locked packages, each checked against its hash; again only when a lock file changed.
-$(VENV)/.installed-app: requirements.lock requirements-nodeps.txt | $(VENV)/bin/activate
+$(VENV)/.installed-app: requirements.lock | $(VENV)/bin/activate
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
-	$(PY) -m pip install --quiet --no-deps -r requirements-nodeps.txt
 	touch $@
 
 $(VENV)/.installed-test: requirements-test.lock $(VENV)/.installed-app

@@ -8,7 +8,7 @@ ALLOW_EDIT ?=
 OVERLAY ?=
 REFRESH ?=
 
-.PHONY: run test install install-test lock geocode bench clean
+.PHONY: run test check install install-test lock geocode bench clean
 
 $(VENV)/bin/activate:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
@@ -49,6 +49,13 @@ test: install-test
 ## hash-pinned requirements.lock and requirements-test.lock (uv, from pip's package sources), then install.
 lock: $(VENV)/.installed-test
 	$(PY) -m tools.lock
+
+## The quick loop after a change: ruff and the pure tests (no AppTest, no browser; not the process-kill,
+## export command and benchmark tests, which make test runs), in well under a minute on two idle cores.
+CHECK_TESTS := tests/common tests/core tests/geo tests/geocode tests/tools tests/ui tests/test_architecture.py tests/test_readme.py
+check: install-test
+	$(PY) -m ruff check .
+	$(PY) -m pytest -q -n 2 $(CHECK_TESTS) --ignore=tests/core/test_save_crash.py
 
 ## Fill or refresh data/geocache.csv (add ONLINE=1 to allow Nominatim, REFRESH=1 to write it again from
 ## scratch, even when it is damaged): the only command that writes it.

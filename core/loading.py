@@ -4,7 +4,7 @@ Every problem in every file is collected and raised together as `DataLoadError`;
 only read, never rewritten, so a bad edit loses nothing. See data/README.md for the columns.
 
 Statuses, activities and events hold one entry per entity and `as_of` date (a snapshot); see
-data/README.md, *Snapshots*. Each row is read through the one cell checker, `core.cells.Cells`.
+data/README.md, *Snapshots*. Each row is read through the one cell checker, `core.rows.Cells`.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Label placement in the exported figure, under the browser's rules (core/map/layout.py):
+"""Label placement in the exported figure, under the browser's rules (core/map/assets/jcm-labels.js):
 each label next to its own marker (its nearest edge at most MAX_DISTANCE_PX from the marker's
 centre), no two labels overlapping, no label over any marker, the legend or the figure's edge.
 

@@ -27,11 +27,8 @@ import threading
 import time
 from pathlib import Path
 
-from streamlit.runtime import Runtime
-from streamlit.runtime.pages_manager import PagesManager
-from streamlit.web import cli
-
 from ui.arguments import ArgumentProblem, console_lang, overlay_problem, parse
+from ui.streamlit_private import PagesManager, Runtime, cli
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 

@@ -23,11 +23,11 @@ from typing import Any
 
 import folium
 import streamlit as st
-from streamlit import runtime
 
 from core.map.build import split_map
 from core.map.overlay import ID_PREFIX
 from ui import controls, warmup
+from ui.streamlit_private import add_media_file
 
 CLICK_RETURNS = ["last_active_drawing"]
 MAP_KEY = "jcm_map"  # st_folium's key: where its on_change puts the clicked value
@@ -135,7 +135,7 @@ def publish_overlay(payload: str) -> str:
     the server's memory while this session's runs draw the map and dropped after. Its name is a
     hash of the content, given only to this session's page. Relative to the map's frame, like the
     map's static files (core/assets.py); the same data, the same URL."""
-    url = runtime.get_instance().media_file_mgr.add(payload.encode(), "application/json", _OVERLAY_MEDIA)
+    url = add_media_file(payload.encode(), "application/json", _OVERLAY_MEDIA)
     return "../.." + url
 
 

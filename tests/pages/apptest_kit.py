@@ -21,11 +21,11 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import UnknownElement
 
 from ui.mapclick import MAP_KEY
+from ui.streamlit_private import MemoryMediaFileStorage
 
 REPO = Path(__file__).resolve().parents[2]
 APP = REPO / "app.py"

@@ -95,7 +95,8 @@ def test_broken_data_folder_shows_the_problem_not_a_traceback(data_folder, lang:
 
 def test_first_session_after_server_start_keeps_the_url_view_on_first_interaction(monkeypatch) -> None:
     import streamlit.testing.v1.app_test as app_test_module
-    from streamlit.runtime.pages_manager import PagesManager
+
+    from ui.streamlit_private import PagesManager
 
     at = open_app(query={"lang": "en", "q": "天津"})  # AppTest: like a fresh server process
 
@@ -114,10 +115,9 @@ def test_error_screen_lists_no_raw_page_file_names(data_folder, monkeypatch, lan
     """Without st.navigation before st.stop(), Streamlit's pages/-folder router would put "app",
     "about page", "map page"… in the sidebar, in English whatever the language."""
     import streamlit.testing.v1.local_script_runner as runner_module
-    from streamlit.proto.Navigation_pb2 import Navigation
-    from streamlit.runtime.forward_msg_queue import ForwardMsgQueue
 
     from apptest_kit import edit_csv
+    from ui.streamlit_private import ForwardMsgQueue, Navigation
 
     sent: list = []
 

@@ -8,10 +8,10 @@ import io
 import pytest
 import streamlit.testing.v1.app_test as app_test_module
 from PIL import Image
-from streamlit.runtime.media_file_manager import MediaFileManager
 
 import ui.downloads
 from apptest_kit import assert_no_exception, open_app
+from ui.streamlit_private import MediaFileManager
 
 
 class _RecordingManager(MediaFileManager):

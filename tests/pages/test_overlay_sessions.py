@@ -15,12 +15,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from streamlit.runtime.media_file_manager import MediaFileManager
 
 from apptest_kit import REPO, assert_no_exception, click, open_app
 from core.i18n import t
 from core.present import markdown_text
 from ui.overlay import upload_state
+from ui.streamlit_private import MediaFileManager
 
 CSV_A = ("city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
          "Fictional-Minato,Japan,34.69,135.19,Fictional-Hai,China,39.13,117.2\n"

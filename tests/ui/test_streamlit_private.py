@@ -1,0 +1,45 @@
+"""One test per private Streamlit API (ui/streamlit_private.py): after a Streamlit upgrade, a moved or
+dropped one fails here by name, before the launcher, the overlay's media file or a page test does."""
+
+from __future__ import annotations
+
+import inspect
+from types import SimpleNamespace
+
+import streamlit.testing.v1.app_test as app_test_module
+import streamlit.testing.v1.local_script_runner as runner_module
+
+from ui import streamlit_private as private
+
+
+def test_runtime_says_whether_a_server_runs() -> None:
+    """ui/launch.py waits for it before warming the first session's imports."""
+    assert private.Runtime.exists() is False
+
+
+def test_the_legacy_pages_router_can_be_switched_off() -> None:
+    """ui/launch.py sets it before the server starts; test_app_shell sets it through AppTest's module."""
+    assert hasattr(private.PagesManager, "uses_pages_directory")
+    assert app_test_module.PagesManager is private.PagesManager
+
+
+def test_the_launcher_runs_streamlits_own_command_line() -> None:
+    assert callable(private.cli.main) and private.cli.main.name == "main"
+
+
+def test_a_session_media_file_is_served_from_memory(monkeypatch) -> None:
+    """The overlay's data reaches the map as one (ui/mapclick.publish_overlay); the page tests record them."""
+    manager = private.MediaFileManager(private.MemoryMediaFileStorage("/media"))
+    monkeypatch.setattr(private.runtime, "get_instance", lambda: SimpleNamespace(media_file_mgr=manager))
+    url = private.add_media_file(b"{}", "application/json", "overlay")
+    assert url.startswith("/media/") and url.endswith(".json")
+    assert app_test_module.MediaFileManager is private.MediaFileManager
+    assert app_test_module.MemoryMediaFileStorage is private.MemoryMediaFileStorage
+
+
+def test_what_a_run_sends_can_be_recorded() -> None:
+    """test_app_shell replaces the script runner's queue to read the navigation message it sends."""
+    assert runner_module.ForwardMsgQueue is private.ForwardMsgQueue
+    assert "msg" in inspect.signature(private.ForwardMsgQueue.enqueue).parameters
+    assert {"app_pages", "position"} <= set(private.Navigation.DESCRIPTOR.fields_by_name)
+    assert "HIDDEN" in private.Navigation.Position.keys()

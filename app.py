@@ -4,13 +4,22 @@ Run with `make run` (or `python -m ui.launch -- --data-dir FOLDER`, see ui/launc
 """
 
 import streamlit as st
+
+from ui import pagepath  # Streamlit only: in a fresh server's first run it acts before the imports below
+
+pagepath.close_legacy_dialog()
+
 from streamlit.navigation.page import StreamlitPage
 
 from core.errors import DataLoadError
 from core.i18n import t
+from core.present import markdown_text
 from ui import controls, overlay, presenter, session, style, tourpanel
 from ui.mapclick import take_click
 from ui.problems import show_problems
+
+
+MAP_PATH = "map"  # the default page's own path: /map opens it as / does
 
 
 def pages(lang: str) -> list[StreamlitPage]:
@@ -20,7 +29,7 @@ def pages(lang: str) -> list[StreamlitPage]:
     Streamlit's pages/-folder discovery, which would match a URL path such as "map" to pages/map.py
     and run that page alone, without this script's data loading and sidebar."""
     return [
-        st.Page("pages/map_page.py", title=t("page.map", lang), icon=":material/map:", url_path="map", default=True),
+        st.Page("pages/map_page.py", title=t("page.map", lang), icon=":material/map:", url_path=MAP_PATH, default=True),
         st.Page("pages/status_page.py", title=t("page.status", lang), icon=":material/fact_check:", url_path="status"),
         st.Page("pages/partnerships_page.py", title=t("page.partnerships", lang), icon=":material/handshake:",
                 url_path="partnerships"),
@@ -57,4 +66,8 @@ if not presenter.presenting():  # the presenter view shows them as a caption on 
     st.title(t("app.title", lang), anchor=False)
     st.caption(t("app.subtitle", lang))
 controls.url_warnings(lang)
-st.navigation(pages(lang), position="top").run()
+controls.expose()
+app_pages = pages(lang)
+if unknown := pagepath.unknown_page(app_pages, MAP_PATH):
+    st.warning(markdown_text(t("page.not_found", lang, path=unknown)), icon=":material/link_off:")
+st.navigation(app_pages, position="top").run()

@@ -14,6 +14,7 @@ from core.i18n import t
 from core.models import Dataset
 from core.present import markdown_text
 from core.tour import TourStep
+from core.viewstate import Ignored
 from ui import controls, session
 from ui.mapclick import unselect_overlay
 
@@ -38,12 +39,22 @@ def go(dataset: Dataset, step: TourStep) -> None:
 
 
 def start_from_url(dataset: Dataset) -> None:
-    """A URL with `present=1&step=N` opens on that step's view (call it on the session's first run)."""
+    """A URL with `present=1&step=N` opens on that step's view (call it on the session's first run).
+    A number the tour does not have (`step=999` on 14 steps) opens on its nearest step, or on no
+    step without a tour; the URL warning says so and the address follows."""
     state = st.session_state
+    number = state.get("step")
+    if not state.get("present") or number is None:
+        return
     tour, _ = steps()
-    step = current(tour, state.get("step")) if state.get("present") else None
-    if step:
-        controls.show(dataset, step.view(controls.current_view(), dataset))
+    step = current(tour, number) or min(tour, key=lambda s: abs(s.number - number), default=None)
+    if step is None:
+        controls.update(step=None)
+        controls.ignore(Ignored("step", str(number)))
+        return
+    controls.show(dataset, step.view(controls.current_view(), dataset), keep_warning=True)
+    if step.number != number:
+        controls.ignore(Ignored("step", str(number), "not_a_step", str(step.number)))
 
 
 def panel(dataset: Dataset, lang: str, number: int | None) -> None:

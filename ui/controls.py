@@ -125,9 +125,13 @@ def publish(state: ViewState) -> None:
     browser sent with this rerun, and it may be older than the page's. Two quick interactions
     (PageDown, PageUp) sent the second rerun with the first one's address still unwritten; the
     second view equalled that address, was not written, and the first one's later write left the
-    address one step ahead of the screen. The browser changes its address only where it differs."""
+    address one step ahead of the screen. The browser changes its address only where it differs.
+    During a tour step the address always names the selection, `place=` when there is none."""
     st.session_state[_VIEW] = state
-    st.query_params.from_dict(to_query(state))
+    query = to_query(state)
+    if state["present"] and state["step"] is not None and not (state.place or state.link):
+        query["place"] = ""  # a tour step with nothing selected: see ui.tourpanel.start_from_url
+    st.query_params.from_dict(query)
 
 
 def expose() -> None:

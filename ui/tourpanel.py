@@ -39,7 +39,10 @@ def go(dataset: Dataset, step: TourStep) -> None:
 
 
 def start_from_url(dataset: Dataset) -> None:
-    """A URL with `present=1&step=N` opens on that step's view (call it on the session's first run).
+    """A URL with `present=1&step=N` opens on that step's view (call it on the session's first run),
+    unless it names the selection (`place=`, empty when none: controls.publish writes it with a
+    step): then it is an address the app wrote, the view on screen when it was written (a place
+    clicked, or the step's selection closed, during step N), and it opens as written.
     A number the tour does not have (`step=999` on 14 steps) opens on its nearest step, or on no
     step without a tour; the URL warning says so and the address follows."""
     state = st.session_state
@@ -52,7 +55,10 @@ def start_from_url(dataset: Dataset) -> None:
         controls.update(step=None)
         controls.ignore(Ignored("step", str(number)))
         return
-    controls.show(dataset, step.view(controls.current_view(), dataset), keep_warning=True)
+    if "place" in st.query_params or "link" in st.query_params:
+        controls.update(step=step.number)
+    else:
+        controls.show(dataset, step.view(controls.current_view(), dataset), keep_warning=True)
     if step.number != number:
         controls.ignore(Ignored("step", str(number), "not_a_step", str(step.number)))
 

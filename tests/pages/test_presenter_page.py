@@ -45,7 +45,7 @@ def test_next_applies_the_step_and_writes_it_into_the_url() -> None:
     assert step.title["ja"] in "\n".join(m.value for m in at.markdown)
     assert 'jcm.keepView(map_div, {"fill":true})' in map_js(at)
     button(at, "jcm_prev").click().run()
-    assert at.query_params["step"] == "1" and "place" not in at.query_params
+    assert at.query_params["step"] == "1" and at.query_params["place"] == ""  # a step names its selection, none here
     assert_no_exception(at)
 
 
@@ -141,3 +141,15 @@ def test_a_step_the_tour_does_not_have_opens_its_nearest_and_the_address_is_corr
     assert t("warn.url.not_a_step", "ja", param="step", value=step, used=shown) in warning.replace("\\", "")
     button(at, "jcm_next").run()
     assert len(texts(at.warning)) == 1  # said once, until dismissed
+
+
+@pytest.mark.parametrize(("query", "place"), [
+    ({"present": "1", "step": "3"}, TOUR[2].query["place"][0]),  # a shared step: the step's view
+    ({"present": "1", "step": "3", "place": "北京市"}, "北京市"),  # a place clicked during the step
+    ({"present": "1", "step": "3", "place": ""}, None),  # the step's selection closed
+])
+def test_an_address_written_during_a_step_opens_as_written(query, place) -> None:
+    at = open_app(query=query)
+    assert_no_exception(at)
+    assert at.query_params["step"] == "3" and at.query_params.get("place") == (place or "")
+    assert TOUR[2].title["ja"] in "\n".join(m.value for m in at.markdown)

@@ -7,7 +7,7 @@ DATA_DIR ?=
 ALLOW_EDIT ?=
 OVERLAY ?=
 
-.PHONY: run test install install-test geocode bench clean
+.PHONY: run test test-random install install-test geocode bench clean
 
 $(VENV)/bin/activate:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
@@ -44,6 +44,15 @@ run: install
 test: install-test
 	$(PY) -m ruff check .
 	$(PY) -m pytest -n 2 --dist loadfile  # two workers, one test file each at a time
+
+## Long random runs of the address test (tests/browser/test_address_browser.py): SEQUENCES random
+## sequences of STEPS interactions per size and launcher, from SEED; a failure prints its sequence.
+SEQUENCES ?= 5
+STEPS ?= 25
+SEED ?= 17
+test-random: install-test
+	JCM_RANDOM_SEQUENCES=$(SEQUENCES) JCM_RANDOM_STEPS=$(STEPS) JCM_RANDOM_SEED=$(SEED) \
+	  $(PY) -m pytest tests/browser/test_address_browser.py -k random -x
 
 ## Fill or refresh data/geocache.csv (add ONLINE=1 to allow Nominatim): the only command that writes it.
 geocode: install

@@ -31,11 +31,19 @@ def current(tour: tuple[TourStep, ...], number: int | None) -> TourStep | None:
     return next((s for s in tour if s.number == number), None)
 
 
-def go(dataset: Dataset, step: TourStep) -> None:
-    """Show `step` (a button's callback: it runs before the widgets are drawn), with no overlay
-    pair selected: the step's own selection, and its frame, replace it."""
+def go(dataset: Dataset, move: int) -> None:
+    """Show the step `move` (+1, -1) from the one shown now (a button's callback: it runs before the
+    widgets are drawn), with no overlay pair selected: the step's own selection, and its frame,
+    replace it. Counted from the session's step, not from the page's buttons: a clicker's two quick
+    presses (PageDown, PageUp) pressed the second button before the first press's rerun had drawn
+    it anew, and its step, bound when it was drawn, was two steps from the first press's."""
+    tour, _ = steps()
+    if not tour:
+        return
+    step = current(tour, controls.current_view()["step"])
+    index = min(max((tour.index(step) if step else -1) + move, 0), len(tour) - 1)
     unselect_overlay()
-    controls.show(dataset, step.view(controls.current_view(), dataset))
+    controls.show(dataset, tour[index].view(controls.current_view(), dataset))
 
 
 def start_from_url(dataset: Dataset) -> None:
@@ -81,10 +89,9 @@ def panel(dataset: Dataset, lang: str, number: int | None) -> None:
             st.container(key="jcm_tour_text").markdown(
                 markdown_text(step.title.get(lang)) + (f"\n\n{markdown_text(notes)}" if notes else ""))
         with st.container(key="jcm_tour_nav", horizontal=True, vertical_alignment="center"):
-            st.button(t("tour.prev", lang), key="jcm_prev", disabled=index <= 0,
-                      on_click=go, args=(dataset, tour[max(index - 1, 0)]))
-            st.button(t("tour.next", lang), key="jcm_next", disabled=index >= len(tour) - 1,
-                      on_click=go, args=(dataset, tour[min(index + 1, len(tour) - 1)]))
+            st.button(t("tour.prev", lang), key="jcm_prev", disabled=index <= 0, on_click=go, args=(dataset, -1))
+            st.button(t("tour.next", lang), key="jcm_next", disabled=index >= len(tour) - 1, on_click=go,
+                      args=(dataset, 1))
             if step:
                 st.markdown(markdown_text(t("tour.position", lang, step=index + 1, count=len(tour))))
         st.container(key="jcm_tour_keys").caption(t("tour.keys", lang))

@@ -70,4 +70,7 @@ controls.expose()
 app_pages = pages(lang)
 if unknown := pagepath.unknown_page(app_pages, MAP_PATH):
     st.warning(markdown_text(t("page.not_found", lang, path=unknown)), icon=":material/link_off:")
-st.navigation(app_pages, position="top").run()
+page = st.navigation(app_pages, position="top")
+if presenter.presenting() and page.url_path:  # the presenter view is the map's (the sidebar switch is on every page)
+    st.switch_page(app_pages[0])
+page.run()

@@ -153,3 +153,11 @@ def test_an_address_written_during_a_step_opens_as_written(query, place) -> None
     assert_no_exception(at)
     assert at.query_params["step"] == "3" and at.query_params.get("place") == (place or "")
     assert TOUR[2].title["ja"] in "\n".join(m.value for m in at.markdown)
+
+
+def test_the_switch_on_another_page_opens_the_presenter_view_of_the_map() -> None:
+    at = open_app(page="status", query={"lang": "en"})
+    at.sidebar.toggle[0].set_value(True).run()
+    assert_no_exception(at)
+    assert dict(at.query_params) == {"lang": "en", "present": "1"}
+    assert button(at, "jcm_exit") and map_js(at)  # the map page's presenter view

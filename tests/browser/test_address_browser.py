@@ -285,7 +285,7 @@ def test_click_to_details_and_to_address_at_1280x720(request, launched_url, tab,
     page = tab.page
     page.set_viewport_size({"width": 1280, "height": 720})
     rows = []
-    for key in ["天津市", "上海市", "北京市", "瀋陽市", "東京都", "北九州市", "広東省"]:
+    for key in ["天津市", "上海市", "北京市", "東京都", "北九州市"]:
         page.goto(url(launched_url, **({"present": "1"} if present else {})))
         handle, frame = wait_for_map(page)
         idle(page)

@@ -8,7 +8,7 @@ ALLOW_EDIT ?=
 OVERLAY ?=
 REFRESH ?=
 
-.PHONY: run test check install install-test lock geocode bench clean
+.PHONY: run test test-random check install install-test lock geocode bench clean
 
 $(VENV)/bin/activate:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
@@ -44,6 +44,15 @@ run: install
 test: install-test
 	$(PY) -m ruff check .
 	$(PY) -m pytest -n 2 --dist loadfile  # two workers, one test file each at a time
+
+## Long random runs of the address test (tests/browser/test_address_browser.py): SEQUENCES random
+## sequences of STEPS interactions per size and launcher, from SEED; a failure prints its sequence.
+SEQUENCES ?= 5
+STEPS ?= 25
+SEED ?= 17
+test-random: install-test
+	JCM_RANDOM_SEQUENCES=$(SEQUENCES) JCM_RANDOM_STEPS=$(STEPS) JCM_RANDOM_SEED=$(SEED) \
+	  $(PY) -m pytest tests/browser/test_address_browser.py -k random -x
 
 ## After changing requirements.txt or requirements-test.txt (the declared pins): compile them again into the
 ## hash-pinned requirements.lock and requirements-test.lock (uv, from pip's package sources), then install.

@@ -4,6 +4,11 @@ Run with `make run` (or `python -m ui.launch -- --data-dir FOLDER`, see ui/launc
 """
 
 import streamlit as st
+
+from ui import pagepath  # Streamlit only: in a fresh server's first run it acts before the imports below
+
+pagepath.close_legacy_dialog()
+
 from streamlit.navigation.page import StreamlitPage
 
 from core.errors import DataLoadError
@@ -15,6 +20,9 @@ from ui.mapclick import take_click
 from ui.problems import show_problems
 
 
+MAP_PATH = "map"  # the default page's own path: /map opens it as / does
+
+
 def pages(lang: str) -> list[StreamlitPage]:
     """The app's pages with translated titles.
 
@@ -22,7 +30,7 @@ def pages(lang: str) -> list[StreamlitPage]:
     Streamlit's pages/-folder discovery, which would match a URL path such as "map" to pages/map.py
     and run that page alone, without this script's data loading and sidebar."""
     return [
-        st.Page("pages/map_page.py", title=t("page.map", lang), icon=":material/map:", url_path="map", default=True),
+        st.Page("pages/map_page.py", title=t("page.map", lang), icon=":material/map:", url_path=MAP_PATH, default=True),
         st.Page("pages/status_page.py", title=t("page.status", lang), icon=":material/fact_check:", url_path="status"),
         st.Page("pages/partnerships_page.py", title=t("page.partnerships", lang), icon=":material/handshake:",
                 url_path="partnerships"),
@@ -74,4 +82,11 @@ if not presenter.presenting():  # the presenter view shows them as a caption on 
 controls.url_warnings(lang)
 for recovery in recovered:
     st.warning(markdown_text(recovery.message(lang)), icon=":material/history:")
-st.navigation(pages(lang), position="top").run()
+controls.expose()
+app_pages = pages(lang)
+if unknown := pagepath.unknown_page(app_pages, MAP_PATH):
+    st.warning(markdown_text(t("page.not_found", lang, path=unknown)), icon=":material/link_off:")
+page = st.navigation(app_pages, position="top")
+if presenter.presenting() and page.url_path:  # the presenter view is the map's (the sidebar switch is on every page)
+    st.switch_page(app_pages[0])
+page.run()

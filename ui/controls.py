@@ -13,6 +13,9 @@ through `st.query_params` (which `select` does for a map click).
 
 from __future__ import annotations
 
+import html
+from urllib.parse import urlencode
+
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
@@ -70,10 +73,10 @@ def sidebar(dataset: Dataset, lang: str, side: DeltaGenerator | None = None) -> 
     """Draw the filters, then the map options (in the sidebar, or the presenter's filter panel);
     return the view they select and write it into the URL."""
     allowed = _allowed(dataset)
-    if side is None:  # the presenter view has its own leave button
-        side = st.sidebar
-        side.toggle(t("present.switch", lang), value=bool(st.session_state.get("present")), key="_present_switch",
-                    on_change=lambda: update(present=st.session_state["_present_switch"]))
+    side = side or st.sidebar
+    if not st.session_state.get("present"):  # the presenter view has its own leave button
+        st.session_state["_present_switch"] = False  # off whenever shown: it enters the view
+        side.toggle(t("present.switch", lang), key="_present_switch", on_change=present, args=(True,))
     side.header(t("sidebar.filters", lang))
     values = {"lang": lang, **{name: st.session_state.get(name) for name in _NO_WIDGET}}
     for widget in widgets():
@@ -91,28 +94,56 @@ def sidebar(dataset: Dataset, lang: str, side: DeltaGenerator | None = None) -> 
     return state
 
 
+def present(on: bool) -> None:
+    """Enter or leave the presenter view in this session (a callback): filters, selection,
+    language and an uploaded overlay stay; leaving ends the tour."""
+    update(present=on, **({} if on else {"step": None}))
+
+
 def _reset(dataset: Dataset) -> None:
     """Every filter back to its default, the selection cleared; language and map options stay."""
     show(dataset, ViewState.of(lang=current_view().lang, present=current_view()["present"]), filters_only=True)
 
 
-def show(dataset: Dataset, state: ViewState, filters_only: bool = False) -> None:
+def show(dataset: Dataset, state: ViewState, filters_only: bool = False, keep_warning: bool = False) -> None:
     """Make the widgets and session show `state` (a tour step, a reset); call it from a callback,
-    before the widgets are drawn. `filters_only` leaves language and map options alone."""
+    before the widgets are drawn. `filters_only` leaves language and map options alone;
+    `keep_warning` the URL warning (a step the URL asked for)."""
     allowed = _allowed(dataset)
     for widget in widgets():
         if widget.filters or not filters_only:
             widget.seed(state, allowed)
     st.session_state.update({name: state[name] for name in _NO_WIDGET})
-    _dismiss()
+    if not keep_warning:
+        _dismiss()
 
 
 def publish(state: ViewState) -> None:
-    """Make `state` the current view: remembered for the pages and written into the URL."""
+    """Make `state` the current view: remembered for the pages and written into the URL.
+
+    Written on every call, never only when `st.query_params` differs: that is the address the
+    browser sent with this rerun, and it may be older than the page's. Two quick interactions
+    (PageDown, PageUp) sent the second rerun with the first one's address still unwritten; the
+    second view equalled that address, was not written, and the first one's later write left the
+    address one step ahead of the screen. The browser changes its address only where it differs.
+    During a tour step the address always names the selection, `place=` when there is none."""
     st.session_state[_VIEW] = state
-    target = to_query(state)
-    if _query_dict() != {k: (v if isinstance(v, list) else [v]) for k, v in target.items()}:
-        st.query_params.from_dict(target)
+    query = to_query(state)
+    if state["present"] and state["step"] is not None and not (state.place or state.link):
+        query["place"] = ""  # a tour step with nothing selected: see ui.tourpanel.start_from_url
+    st.query_params.from_dict(query)
+
+
+def expose() -> None:
+    """The view this run draws, as data attributes of a hidden element of the page (a test reads
+    them, with `data-run` telling one finished run from the next): its query, the selection, the
+    tour step. Escaped: the values come from the URL."""
+    state = current_view()
+    run = st.session_state["_runs"] = st.session_state.get("_runs", 0) + 1
+    shown = {"query": urlencode(to_query(state), doseq=True), "place": state.place or "", "link": state.link or "",
+             "step": state["step"] or "", "present": "1" if state["present"] else "", "lang": state.lang, "run": run}
+    attrs = " ".join(f'data-{name}="{html.escape(str(value))}"' for name, value in shown.items())
+    st.html(f"<div hidden data-jcm-view {attrs}></div>")
 
 
 def current_view() -> ViewState:
@@ -143,6 +174,7 @@ _EXPLAINED = {
     "no_years": Message("warn.url.no_years"),
     "swapped": Message("warn.url.swapped"),
     "since_not_before": Message("warn.url.since_not_before"),
+    "not_a_step": Message("warn.url.not_a_step"),
 }
 
 
@@ -161,6 +193,11 @@ def url_warnings(lang: str) -> None:
     items = "\n".join(f"- {_explain(item, lang)}" for item in ignored)
     st.warning(f"{t('warn.url.title', lang)}\n{items}", icon=":material/warning:")
     st.button(t("warn.url.dismiss", lang), key="_dismiss_url_warning", on_click=_dismiss)
+
+
+def ignore(item: Ignored) -> None:
+    """One more URL value not used as written, for the one warning (a page's own check)."""
+    st.session_state[_IGNORED] = [*st.session_state.get(_IGNORED, []), item]
 
 
 def _dismiss() -> None:

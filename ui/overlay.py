@@ -90,18 +90,14 @@ def current() -> OverlayView | None:
 
 
 def sidebar(lang: str, side: DeltaGenerator) -> None:
-    """The section "Other partnerships (overlay)" in `side`: in the sidebar the upload, its columns,
-    preview, counts and failed rows; in the presenter's filter panel the switch, the scope and the
-    finder ("who else already works with …?", answered in front of the room)."""
-    if presenter.presenting():
-        view = current()
-        if view is not None:
-            _switches(side, lang)
-            with side:
-                _finder(view, lang)
-        return
+    """The section "Other partnerships (overlay)" in `side` (the sidebar, or the presenter's filter
+    panel, where it is open when there is an overlay: the switch, the scope and the finder, "who else
+    already works with …?", answered in front of the room): the upload, its columns, preview,
+    counts and failed rows. The same section in both: its uploader, drawn in every run, keeps the
+    file when the presenter view is entered or left (a widget not drawn in a run loses its state)."""
     imported = _imported()
-    with side.expander(t("overlay.title", lang), icon=":material/hub:"):
+    opened = presenter.presenting() and imported is not None
+    with side.expander(t("overlay.title", lang), icon=":material/hub:", expanded=opened):
         # Any file: Streamlit's own refusal of a type is English only; the reader refuses what it
         # cannot read, in the reader's language, with the fix (core/overlay/reading.py).
         st.file_uploader(t("overlay.upload", lang), key=_FILE, on_change=_uploaded,

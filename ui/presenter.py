@@ -34,10 +34,6 @@ def presenting() -> bool:
     return bool(st.session_state.get("present"))
 
 
-def _leave() -> None:
-    controls.update(present=False, step=None)
-
-
 def controls_panel(lang: str) -> DeltaGenerator:
     """Where the language and filter widgets go: the sidebar, or in the presenter view a compact
     collapsible panel next to the button that leaves the view."""
@@ -47,7 +43,7 @@ def controls_panel(lang: str) -> DeltaGenerator:
     style.script("presenter.js")
     bar = st.container(key="jcm_bar", horizontal=True)
     panel = bar.popover(t("present.filters", lang), icon=":material/filter_alt:")
-    bar.button(t("present.exit", lang), key="jcm_exit", on_click=_leave)
+    bar.button(t("present.exit", lang), key="jcm_exit", on_click=controls.present, args=(False,))
     return panel
 
 

@@ -14,6 +14,7 @@ from core.i18n import t
 from core.models import Dataset
 from core.present import markdown_text
 from core.tour import TourStep
+from core.viewstate import Ignored
 from ui import controls, session
 from ui.mapclick import unselect_overlay
 
@@ -30,20 +31,44 @@ def current(tour: tuple[TourStep, ...], number: int | None) -> TourStep | None:
     return next((s for s in tour if s.number == number), None)
 
 
-def go(dataset: Dataset, step: TourStep) -> None:
-    """Show `step` (a button's callback: it runs before the widgets are drawn), with no overlay
-    pair selected: the step's own selection, and its frame, replace it."""
+def go(dataset: Dataset, move: int) -> None:
+    """Show the step `move` (+1, -1) from the one shown now (a button's callback: it runs before the
+    widgets are drawn), with no overlay pair selected: the step's own selection, and its frame,
+    replace it. Counted from the session's step, not from the page's buttons: a clicker's two quick
+    presses (PageDown, PageUp) pressed the second button before the first press's rerun had drawn
+    it anew, and its step, bound when it was drawn, was two steps from the first press's."""
+    tour, _ = steps()
+    if not tour:
+        return
+    step = current(tour, controls.current_view()["step"])
+    index = min(max((tour.index(step) if step else -1) + move, 0), len(tour) - 1)
     unselect_overlay()
-    controls.show(dataset, step.view(controls.current_view(), dataset))
+    controls.show(dataset, tour[index].view(controls.current_view(), dataset))
 
 
 def start_from_url(dataset: Dataset) -> None:
-    """A URL with `present=1&step=N` opens on that step's view (call it on the session's first run)."""
+    """A URL with `present=1&step=N` opens on that step's view (call it on the session's first run),
+    unless it names the selection (`place=`, empty when none: controls.publish writes it with a
+    step): then it is an address the app wrote, the view on screen when it was written (a place
+    clicked, or the step's selection closed, during step N), and it opens as written.
+    A number the tour does not have (`step=999` on 14 steps) opens on its nearest step, or on no
+    step without a tour; the URL warning says so and the address follows."""
     state = st.session_state
+    number = state.get("step")
+    if not state.get("present") or number is None:
+        return
     tour, _ = steps()
-    step = current(tour, state.get("step")) if state.get("present") else None
-    if step:
-        controls.show(dataset, step.view(controls.current_view(), dataset))
+    step = current(tour, number) or min(tour, key=lambda s: abs(s.number - number), default=None)
+    if step is None:
+        controls.update(step=None)
+        controls.ignore(Ignored("step", str(number)))
+        return
+    if "place" in st.query_params or "link" in st.query_params:
+        controls.update(step=step.number)
+    else:
+        controls.show(dataset, step.view(controls.current_view(), dataset), keep_warning=True)
+    if step.number != number:
+        controls.ignore(Ignored("step", str(number), "not_a_step", str(step.number)))
 
 
 def panel(dataset: Dataset, lang: str, number: int | None) -> None:
@@ -64,10 +89,9 @@ def panel(dataset: Dataset, lang: str, number: int | None) -> None:
             st.container(key="jcm_tour_text").markdown(
                 markdown_text(title) + (f"\n\n{markdown_text(notes)}" if notes else ""))
         with st.container(key="jcm_tour_nav", horizontal=True, vertical_alignment="center"):
-            st.button(t("tour.prev", lang), key="jcm_prev", disabled=index <= 0,
-                      on_click=go, args=(dataset, tour[max(index - 1, 0)]))
-            st.button(t("tour.next", lang), key="jcm_next", disabled=index >= len(tour) - 1,
-                      on_click=go, args=(dataset, tour[min(index + 1, len(tour) - 1)]))
+            st.button(t("tour.prev", lang), key="jcm_prev", disabled=index <= 0, on_click=go, args=(dataset, -1))
+            st.button(t("tour.next", lang), key="jcm_next", disabled=index >= len(tour) - 1, on_click=go,
+                      args=(dataset, 1))
             if step:
                 st.markdown(markdown_text(t("tour.position", lang, step=index + 1, count=len(tour))))
         st.container(key="jcm_tour_keys").caption(t("tour.keys", lang))

@@ -101,7 +101,8 @@ var {{ this.get_name() }} = jcm.dynamicLayer({{ this._parent.get_name() }});
 
 
 class StyleVars(_MapElement):
-    """The CSS custom properties the stylesheet reads, set once on the map container."""
+    """The CSS custom properties the stylesheet reads, set once on the map container (which also
+    takes the focus without scrolling the page: assets/jcm-map.js)."""
 
     _template = Template("""{% macro script(this, kwargs) %}
 jcm.styleVars({{ this._parent.get_name() }}, {{ this.vars|tojavascript }});

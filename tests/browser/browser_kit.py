@@ -226,3 +226,39 @@ IDLE = """() => new Promise(resolve => {
 def idle(page) -> None:
     """Wait until Streamlit has finished its reruns (nothing running, nothing stale for 0.5 s)."""
     page.evaluate(IDLE)
+
+
+# The view the last finished run drew (ui/controls.expose): its query, selection and tour step.
+VIEW_ATTRS = """() => { const el = document.querySelector('[data-jcm-view]');
+  return el ? Object.fromEntries([...el.attributes].filter(a => a.name.startsWith('data-'))
+                                  .map(a => [a.name.slice(5), a.value])) : null; }"""
+
+
+def view_attrs(page) -> dict[str, str]:
+    """The page's view attributes (`query`, `place`, `link`, `step`, `present`, `lang`, `run`)."""
+    return page.evaluate(VIEW_ATTRS) or {}
+
+
+def wait_view(page, timeout: int = 30_000, **expected: str) -> dict[str, str]:
+    """Wait until a finished run shows `expected` (e.g. place="天津市") and Streamlit is idle."""
+    page.wait_for_function("(want) => { const v = (%s)(); return !!v && Object.entries(want)"
+                           ".every(([k, x]) => v[k] === x); }" % VIEW_ATTRS, arg=expected, timeout=timeout)
+    idle(page)
+    return view_attrs(page)
+
+
+def link_point(frame, handle, link_id: str) -> tuple[float, float]:
+    """A page point on a link's line where the link itself takes the click (nothing above it)."""
+    box = handle.bounding_box()
+    for x, y in frame.evaluate(LINK_FROM_MIDDLE, [link_id, 0.6]):
+        if frame.evaluate(TOP_AT, [x, y]) == link_id:
+            return box["x"] + x, box["y"] + y
+    raise AssertionError(f"no point of {link_id} takes a click")
+
+
+def click_at(page, element) -> None:
+    """A person's click: the mouse at the centre of the element's box (frame elements' boxes are in
+    page pixels), no scrolling into view, no retry."""
+    box = element.bounding_box()
+    assert box, "the element has no box"
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)

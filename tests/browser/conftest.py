@@ -84,11 +84,12 @@ def _free_port() -> int:
 
 @contextmanager
 def run_app(data_dir: Path, log_path: Path, streamlit_options: tuple[str, ...] = (),
-            app_options: tuple[str, ...] = ()) -> Iterator[str]:
+            app_options: tuple[str, ...] = (), plain: bool = False) -> Iterator[str]:
     """Start `python -m ui.launch [streamlit_options] -- --data-dir DATA_DIR [app_options]` on a free
-    port; yield its base URL."""
+    port (`plain`: `streamlit run app.py …`, as a Streamlit user starts it by habit); yield its base URL."""
     port = _free_port()
-    cmd = [sys.executable, "-m", "ui.launch", "--server.port", str(port),
+    launcher = ["streamlit", "run", "app.py"] if plain else ["ui.launch"]
+    cmd = [sys.executable, "-m", *launcher, "--server.port", str(port),
            "--server.headless", "true", "--browser.gatherUsageStats", "false", *streamlit_options,
            "--", "--data-dir", str(data_dir), *app_options]
     env = dict(os.environ)
@@ -129,6 +130,15 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     _require_browser()
     log = tmp_path_factory.mktemp("streamlit") / "app.log"
     with run_app(BUNDLED_DATA, log) as base:
+        yield base
+
+
+@pytest.fixture(scope="module", params=["launch", "plain"])
+def launched_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app on the bundled data, started by `make run`'s launcher and by plain `streamlit run app.py`."""
+    _require_browser()
+    log = tmp_path_factory.mktemp(request.param) / "app.log"
+    with run_app(BUNDLED_DATA, log, plain=request.param == "plain") as base:
         yield base
 
 

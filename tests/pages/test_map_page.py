@@ -84,7 +84,7 @@ def test_a_japanese_city_lists_its_partners_statuses_in_english() -> None:
     ]
     tangshan = at.main.expander[3]
     assert [i.value for i in tangshan.info] == [t("details.no_status", "en")]
-    assert len(at.dataframe[1].value) == 4  # the partner table in the details panel
+    assert len(at.dataframe[0].value) == 4  # the partner table: the details come before the status table
     assert at.query_params.get("place") == "北九州市" and at.query_params.get("lang") == "en"
 
 
@@ -160,7 +160,7 @@ def test_data_is_shown_literally_never_as_markup(data_folder) -> None:
     assert any(r"\<img src\=x onerror\=alert\(1\)\>" in b for b in showing)
     # Dataframes show text literally: the partner table and the partnerships table hold it verbatim.
     wording = t("details.wording", "ja")
-    assert PAYLOAD in [str(v) for v in at.dataframe[1].value[wording]]
+    assert PAYLOAD in [str(v) for v in at.dataframe[0].value[wording]]
     assert PAYLOAD in [str(v) for v in at.dataframe[-1].value[t("col.wording", "ja")]]
     # The map script carries it as inert, escaped data only.
     script = map_js(at)

@@ -47,7 +47,7 @@ def test_next_applies_the_step_and_writes_it_into_the_url() -> None:
     assert at.query_params["color"] == "stage"  # its title names the place's stage
     assert 'jcm.keepView(map_div, {"fill":true})' in map_js(at)
     button(at, "jcm_prev").click().run()
-    assert at.query_params["step"] == "1" and "place" not in at.query_params
+    assert at.query_params["step"] == "1" and at.query_params["place"] == ""  # a step names its selection, none here
     assert_no_exception(at)
 
 
@@ -116,3 +116,61 @@ def test_the_presenters_details_of_a_place_the_filters_hide_say_so() -> None:
     at = open_app(query={"present": "1", "place": "天津市", "province": "河北省", "lang": "en"})
     assert_no_exception(at)
     assert t("details.not_on_map", "en") in texts(at.info)
+
+
+def test_the_sidebar_switch_and_the_map_pages_button_enter_the_view_in_the_same_session(monkeypatch) -> None:
+    """One click away, keeping the session: filters, selection, language and an uploaded overlay
+    (its switches and finder in the presenter's panel); leaving keeps them too."""
+    from test_overlay_sessions import CSV_A
+
+    from ui.overlay import UPLOAD, upload_state
+
+    monkeypatch.delenv("JCAIR_OVERLAY", raising=False)
+    query = {"lang": "en", "province": "天津市", "place": "天津市"}
+    for enter in ("switch", "button"):
+        at = open_app(query=query, state=upload_state("a.csv", CSV_A))
+        assert at.sidebar.toggle[0].label == t("present.switch", "en")
+        if enter == "switch":
+            at.sidebar.toggle[0].set_value(True).run()
+        else:
+            button(at, "jcm_present").click().run()
+        assert_no_exception(at)
+        assert dict(at.query_params) == {**query, "present": "1"}
+        assert button(at, "jcm_exit")  # the presenter view, with the overlay's switch and finder in its panel
+        assert t("overlay.show", "en") in [w.label for w in at.toggle] and t("overlay.find", "en") in [w.label for w in at.text_input]
+        button(at, "jcm_exit").click().run()
+        assert dict(at.query_params) == query
+        assert UPLOAD in at.session_state and not at.sidebar.toggle[0].value
+        assert "a.csv" in at.session_state[UPLOAD].overlay.source
+
+
+@pytest.mark.parametrize(("step", "shown"), [("999", TOUR[-1].number), ("15", TOUR[-1].number)])
+def test_a_step_the_tour_does_not_have_opens_its_nearest_and_the_address_is_corrected(step, shown) -> None:
+    at = open_app(query={"present": "1", "step": step, "province": "x"})
+    assert_no_exception(at)
+    assert at.query_params["step"] == str(shown)
+    [warning] = texts(at.warning)  # one warning, both values in it
+    assert f"step={step}" in warning.replace("\\", "") and "province=x" in warning.replace("\\", "")
+    assert t("warn.url.not_a_step", "ja", param="step", value=step, used=shown) in warning.replace("\\", "")
+    button(at, "jcm_next").run()
+    assert len(texts(at.warning)) == 1  # said once, until dismissed
+
+
+@pytest.mark.parametrize(("query", "place"), [
+    ({"present": "1", "step": "3"}, TOUR[2].query["place"][0]),  # a shared step: the step's view
+    ({"present": "1", "step": "3", "place": "北京市"}, "北京市"),  # a place clicked during the step
+    ({"present": "1", "step": "3", "place": ""}, None),  # the step's selection closed
+])
+def test_an_address_written_during_a_step_opens_as_written(query, place) -> None:
+    at = open_app(query=query)
+    assert_no_exception(at)
+    assert at.query_params["step"] == "3" and at.query_params.get("place") == (place or "")
+    assert TOUR[2].title["ja"] in "\n".join(m.value for m in at.markdown)
+
+
+def test_the_switch_on_another_page_opens_the_presenter_view_of_the_map() -> None:
+    at = open_app(page="status", query={"lang": "en"})
+    at.sidebar.toggle[0].set_value(True).run()
+    assert_no_exception(at)
+    assert dict(at.query_params) == {"lang": "en", "present": "1"}
+    assert button(at, "jcm_exit") and map_js(at)  # the map page's presenter view

@@ -43,3 +43,9 @@ def test_what_a_run_sends_can_be_recorded() -> None:
     assert "msg" in inspect.signature(private.ForwardMsgQueue.enqueue).parameters
     assert {"app_pages", "position"} <= set(private.Navigation.DESCRIPTOR.fields_by_name)
     assert "HIDDEN" in private.Navigation.Position.keys()
+
+
+def test_a_run_knows_the_page_its_address_asks_for() -> None:
+    """ui/pagepath.py reads the page a deep link asks for, and sends a mistyped one to the map."""
+    assert private.get_script_run_ctx() is None  # outside a run
+    assert {"intended_page_name", "intended_page_script_hash", "set_script_intent"} <= set(dir(private.PagesManager))

@@ -27,11 +27,22 @@
      itself (a control, a handler, a timer) goes with it. */
   jcm.whenGone = function (group, fn) { group.once('remove', fn); };
 
-  /* Set the sizes and colours the stylesheet reads (core/map/style.py css_vars). */
+  /* Set the sizes and colours the stylesheet reads (core/map/style.py css_vars), and make the
+     container take the focus in place. */
   jcm.styleVars = function (map, vars) {
     var style = map.getContainer().style;
     for (var name in vars) { style.setProperty(name, vars[name]); }
+    focusInPlace(map.getContainer());
   };
+
+  /* Leaflet's keyboard handler focuses the map container on mousedown without preventScroll:
+     where the map's frame reaches below the window, Chromium scrolled the page to show the whole
+     frame between mousedown and mouseup, and the click was lost. The container keeps its keyboard
+     handler (arrows pan, +/- zoom) and takes the focus without moving the page. */
+  function focusInPlace(box) {
+    var focus = box.focus;
+    box.focus = function (options) { focus.call(box, Object.assign({}, options, {preventScroll: true})); };
+  }
 
   /* The links, in group: for each, a white halo, the coloured line (category colour and dash), a
      wide transparent path that takes clicks and the tooltip (o.hit px: a click near the line lands

@@ -1,0 +1,335 @@
+"""The address is the view on screen, after every interaction, under both launchers.
+
+A seeded generator drives random sequences of what a presenter does (a mouse click on a place or a
+link, the presenter switch and its leave button, the tour keys, two quick tour keys, Esc, "clear",
+the name search, the language) at the projector sizes. After every step, once the run is done:
+the address parses to the view the page drew (the data attributes of ui/controls.expose), the map
+and panels show that view (the selected marker, the tour's position, the presenter's bar), and a
+fresh browser context opened on the address shows the same view. A failure prints the seed and the
+sequence so far. `make test` runs a few short sequences; `make test-random` long ones
+(JCM_RANDOM_SEQUENCES, JCM_RANDOM_STEPS, JCM_RANDOM_SEED). Each sequence's addresses are written to
+test-artifacts/address-<launcher>-<size>-<seed>.txt.
+
+Also measured at 1280×720 under each launcher: click → details on screen and click → address
+(test-artifacts/address-latency-<launcher>.txt); the address follows the details within 0.3 s.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import statistics
+from collections.abc import Callable
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytest
+
+from core.i18n import LANG_NAMES, LANGS, t
+from core.loading import load_dataset
+from core.tour import load_tour
+from tests.browser.browser_kit import (
+    BUNDLED_DATA, VIEW_ATTRS, click_at, feature_ids, idle, link_point, url, view_attrs, wait_for_map,
+)
+
+DATASET = load_dataset(BUNDLED_DATA)
+TOUR = load_tour(BUNDLED_DATA, DATASET)
+SIZES = [(1280, 720), (1366, 768), (1920, 1080)]
+SEQUENCES = int(os.environ.get("JCM_RANDOM_SEQUENCES", "1"))
+STEPS = int(os.environ.get("JCM_RANDOM_STEPS", "4"))
+SEED = int(os.environ.get("JCM_RANDOM_SEED", "17"))
+
+# In the map frame: places whose marker takes a click at its centre, with that centre (frame px).
+CLICKABLE_PLACES = """() => [...document.querySelectorAll('.leaflet-marker-pane .jcm-s[data-place]')].map(el => {
+  const r = el.getBoundingClientRect(), x = (r.left + r.right) / 2, y = (r.top + r.bottom) / 2;
+  const top = document.elementFromPoint(x, y);
+  return top && el.contains(top) && !el.classList.contains('jcm-sel') ? [el.getAttribute('data-place'), x, y] : null;
+}).filter(Boolean)"""
+
+
+def query(address: str) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(address).query)
+
+
+def tour_position(page) -> tuple[int, int]:
+    """The tour panel's "step N of M", in any language ("手順 2 / 14", "Step 2 of 14")."""
+    step, count = re.findall(r"\d+", page.locator(".st-key-jcm_tour_nav").inner_text())[-2:]
+    return int(step), int(count)
+
+
+class Room:
+    """One browser page and what the sequence did in it."""
+
+    def __init__(self, page, base: str, rnd: random.Random, size: tuple[int, int]) -> None:
+        self.page, self.base, self.rnd, self.size = page, base, rnd, size
+        self.log: list[str] = []
+
+    @property
+    def view(self) -> dict[str, str]:
+        return view_attrs(self.page)
+
+    def run(self) -> int:
+        return int(self.view.get("run") or 0)
+
+    def done(self, before: int, want: str = "true") -> None:
+        """Wait for a run after `before` whose view satisfies `want` (JS over `v`), and for Streamlit
+        to be idle (a click's rerun may be followed by another)."""
+        self.page.wait_for_function("([before, f]) => { const v = (%s)(); return !!v && +v.run > before"
+                                    " && new Function('v', 'return ' + f)(v); }" % VIEW_ATTRS,
+                                    arg=[before, want], timeout=30_000)
+        idle(self.page)
+
+    def in_window(self, x: float, y: float) -> bool:
+        return 0 < x < self.size[0] and 0 < y < self.size[1]
+
+    # --- the interactions: each returns a description, or None when it does not apply now ---
+
+    def click_place(self) -> str | None:
+        handle, frame = wait_for_map(self.page)
+        box = handle.bounding_box()
+        places = [(k, box["x"] + x, box["y"] + y) for k, x, y in frame.evaluate(CLICKABLE_PLACES)]
+        places = [p for p in places if self.in_window(p[1], p[2])]
+        if not places:
+            return None
+        key, x, y = self.rnd.choice(places)
+        before = self.run()
+        self.page.mouse.click(x, y)
+        self.done(before, f"v.place === {key!r}")
+        return f"click place {key}"
+
+    def click_link(self) -> str | None:
+        handle, frame = wait_for_map(self.page)
+        links = [i for i in feature_ids(frame)["link"] if i[len("link:"):] != self.view.get("link")]
+        self.rnd.shuffle(links)
+        for link in links[:5]:
+            try:
+                x, y = link_point(frame, handle, link)
+            except AssertionError:
+                continue
+            if self.in_window(x, y):
+                before = self.run()
+                self.page.mouse.click(x, y)
+                self.done(before, f"v.link === {link[len('link:'):]!r}")
+                return f"click {link}"
+        return None
+
+    def _button(self, key: str, want: str) -> str | None:
+        button = self.page.locator(f".st-key-{key} button")
+        if not button.count() or button.is_disabled():
+            return None
+        before = self.run()
+        button.scroll_into_view_if_needed()  # as a person scrolls to it, then clicks
+        click_at(self.page, button)
+        self.done(before, want)
+        return f"button {key}"
+
+    def present(self) -> str | None:
+        return None if self.view.get("present") else self._button("jcm_present", "v.present === '1'")
+
+    def leave(self) -> str | None:
+        return self._button("jcm_exit", "v.present === ''") if self.view.get("present") else None
+
+    def _key(self, *keys: str, want: str = "true") -> str:
+        before = self.run()
+        for key in keys:
+            self.page.keyboard.press(key)
+        self.done(before, want)
+        return "keys " + " ".join(keys)
+
+    def next_step(self) -> str | None:
+        step = int(self.view.get("step") or 0)
+        if not self.view.get("present") or step >= len(TOUR):
+            return None
+        return self._key("PageDown", want=f"v.step === '{step + 1}'")
+
+    def previous_step(self) -> str | None:
+        step = int(self.view.get("step") or 0)
+        if not self.view.get("present") or step <= 1:
+            return None
+        return self._key("PageUp", want=f"v.step === '{step - 1}'")
+
+    def quick_keys(self) -> str | None:
+        """PageDown and PageUp without waiting in between: back on the same step."""
+        step = int(self.view.get("step") or 0)
+        if not self.view.get("present") or not 1 <= step < len(TOUR):
+            return None
+        return self._key("PageDown", "PageUp", want=f"v.step === '{step}'")
+
+    def escape(self) -> str | None:
+        view = self.view
+        if not view.get("present"):
+            return None
+        selected = view.get("place") or view.get("link")
+        return self._key("Escape", want="!v.place && !v.link" if selected else "v.present === ''")
+
+    def clear(self) -> str | None:
+        view = self.view
+        if view.get("present") or not (view.get("place") or view.get("link")):
+            return None
+        return self._button_text(t("details.clear", view["lang"]), "!v.place && !v.link")
+
+    def _button_text(self, text: str, want: str) -> str | None:
+        button = self.page.locator('[data-testid="stMain"] button').filter(has_text=text)
+        if not button.count():
+            return None
+        before = self.run()
+        button.first.scroll_into_view_if_needed()  # as a person scrolls to it, then clicks
+        click_at(self.page, button.first)
+        self.done(before, want)
+        return f"button {text}"
+
+    def search(self) -> str | None:
+        if self.view.get("present"):
+            return None
+        box = self.page.locator('[data-testid="stSidebar"] .st-key-q input')
+        if not box.count():
+            return None
+        typed = parse_qs(self.view["query"]).get("q", [""])[0]
+        name = self.rnd.choice([n for n in ("", "天津", "市", "Tianjin", "県") if n != typed])
+        before = self.run()
+        click_at(self.page, box)
+        box.fill(name)
+        box.press("Enter")
+        self.done(before, f"(new URLSearchParams(v.query).get('q') || '') === {name!r}")
+        return f"search {name!r}"
+
+    def language(self) -> str | None:
+        view = self.view
+        if view.get("present"):
+            return None
+        lang = self.rnd.choice([lang for lang in LANGS if lang != view.get("lang")])
+        before = self.run()
+        click_at(self.page, self.page.locator('[data-testid="stSidebar"] .st-key-lang button[aria-haspopup="listbox"]'))
+        option = self.page.get_by_role("option", name=LANG_NAMES[lang])
+        option.wait_for()
+        click_at(self.page, option)
+        self.done(before, f"v.lang === {lang!r}")
+        return f"language {lang}"
+
+    ACTIONS: tuple[Callable[[Room], str | None], ...] = (
+        click_place, click_place, click_link, present, leave, next_step, next_step, previous_step, quick_keys,
+        escape, clear, search, language,
+    )
+
+    def step(self) -> str:
+        while True:
+            done = self.rnd.choice(self.ACTIONS)(self)
+            if done:
+                return done
+
+    # --- what is checked after every step ---
+
+    def check(self, browser) -> None:
+        view, address = self.view, self.page.url
+        assert query(address) == parse_qs(view["query"]), (address, view)
+        page = self.page
+        assert bool(page.locator(".st-key-jcm_bar").count()) == bool(view["present"])
+        if view["step"] and view["present"]:
+            number = int(view["step"])
+            assert tour_position(page) == ([s.number for s in TOUR].index(number) + 1, len(TOUR))
+        if view["place"]:  # the selected marker, where the filters show it
+            wait_for_map(page, "!w.document.querySelector('.jcm-s[data-place=\"%s\"]') || "
+                               "w.document.querySelector('.jcm-s.jcm-sel[data-place=\"%s\"]')" % ((view["place"],) * 2))
+        fresh = browser.new_context(viewport={"width": self.size[0], "height": self.size[1]}, locale="ja-JP",
+                                    service_workers="block")
+        try:
+            other = fresh.new_page()
+            other.goto(address)
+            other.wait_for_function("() => !!(%s)()" % VIEW_ATTRS, timeout=60_000)
+            idle(other)
+            seen = view_attrs(other)
+            assert parse_qs(seen["query"]) == parse_qs(view["query"]), (address, seen["query"])
+            assert query(other.url) == query(address)
+        finally:
+            fresh.close()
+
+
+@pytest.mark.parametrize("sequence", range(SEQUENCES))
+@pytest.mark.parametrize(("width", "height"), SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_random_interactions_keep_the_address_equal_to_the_view(request, launched_url, browser, tab, artifacts,
+                                                                 width, height, sequence) -> None:
+    seed = SEED + 1000 * sequence + width
+    page = tab.page
+    page.set_viewport_size({"width": width, "height": height})
+    room = Room(page, launched_url, random.Random(seed), (width, height))
+    page.goto(url(launched_url))
+    wait_for_map(page)
+    room.done(0)
+    launcher = request.node.callspec.params["launched_url"]
+    for number in range(STEPS):
+        try:
+            action = room.step()
+            room.log.append(f"{action} → {unquote(urlsplit(page.url).query) or '(no query)'}")
+            room.check(browser)
+        except Exception as failure:
+            raise AssertionError(f"seed {seed}, {width}x{height}, after step {number + 1}:\n"
+                                 + "\n".join(room.log)) from failure
+    name = f"address-{launcher}-{width}x{height}-{seed}.txt"
+    (artifacts / name).write_text("\n".join(room.log) + "\n", encoding="utf-8")
+    assert not tab.page_errors
+
+
+# In the page: the absolute time of the last mousedown in the map's frame, of the address naming the
+# place (history.pushState/replaceState), and of the details showing its name.
+RECORD = """([name, present]) => {
+  const now = () => performance.timeOrigin + performance.now(), rec = window.__rec = {};
+  const frame = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
+  frame.contentDocument.addEventListener('mousedown', () => { rec.click = now(); }, {capture: true, once: true});
+  for (const fn of ['pushState', 'replaceState']) {
+    const orig = history[fn].bind(history);
+    history[fn] = (s, t, u) => { orig(s, t, u); if (!rec.address && String(u).includes(encodeURIComponent(name))) rec.address = now(); };
+  }
+  const where = present ? '.st-key-jcm_details' : '[data-testid="stMain"] h3';
+  new MutationObserver((_, obs) => {
+    if ([...document.querySelectorAll(where)].some(el => el.innerText.includes(name))) { rec.details = now(); obs.disconnect(); }
+  }).observe(document.body, {subtree: true, childList: true, characterData: true});
+}"""
+
+
+@pytest.mark.parametrize("present", [False, True], ids=["normal", "presenter"])
+def test_click_to_details_and_to_address_at_1280x720(request, launched_url, tab, artifacts, present) -> None:
+    page = tab.page
+    page.set_viewport_size({"width": 1280, "height": 720})
+    rows = []
+    for key in ["天津市", "上海市", "北京市", "東京都", "北九州市"]:
+        page.goto(url(launched_url, **({"present": "1"} if present else {})))
+        handle, frame = wait_for_map(page)
+        idle(page)
+        marker = frame.locator(f'.jcm-s[data-place="{key}"]')
+        page.evaluate(RECORD, [key, present])
+        click_at(page, marker)
+        page.wait_for_function("() => window.__rec.details && window.__rec.address", timeout=30_000)
+        rec = page.evaluate("window.__rec")
+        rows.append((key, rec["details"] - rec["click"], rec["address"] - rec["click"]))
+    details, address = [r[1] for r in rows], [r[2] for r in rows]
+    launcher = request.node.callspec.params["launched_url"]
+    report = (f"{launcher} {'presenter' if present else 'normal'} 1280x720: "
+              f"click→details median {statistics.median(details):.0f} ms, slowest {max(details):.0f} ms; "
+              f"click→address median {statistics.median(address):.0f} ms, slowest {max(address):.0f} ms\n"
+              + "".join(f"  {k}: details {d:.0f} ms, address {a:.0f} ms\n" for k, d, a in rows))
+    print(report)
+    with open(artifacts / f"address-latency-{launcher}.txt", "a", encoding="utf-8") as out:
+        out.write(report)
+    assert all(a - d <= 300 for _, d, a in rows), rows  # the address no later than 0.3 s after the paint
+
+
+def test_quick_tour_keys_leave_the_address_on_the_step_shown(launched_url, tab) -> None:
+    """A clicker's quick presses (PageDown, PageUp, … without waiting for the page): whatever step
+    they end on, the address names it. It once stayed a step ahead of the screen: the second run's
+    view equalled the address the browser sent with it, and was not written. (Presses of one button
+    quicker than a rerun count once: Streamlit merges them.)"""
+    page = tab.page
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(url(launched_url, present="1", step="3"))
+    wait_for_map(page)
+    idle(page)
+    for keys in [["PageDown", "PageUp"], ["PageDown", "PageDown", "PageUp"], ["PageUp", "PageDown"], ["PageUp"] * 2]:
+        before = int(view_attrs(page)["run"])
+        for key in keys:
+            page.keyboard.press(key)
+            page.wait_for_timeout(40)  # a clicker's quick presses
+        page.wait_for_function("(n) => +(%s)().run > n" % VIEW_ATTRS, arg=before, timeout=30_000)
+        idle(page)
+        step = view_attrs(page)["step"]
+        assert query(page.url)["step"] == [step], (keys, page.url, step)
+        assert tour_position(page) == (int(step), len(TOUR)), keys

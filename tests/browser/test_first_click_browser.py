@@ -1,0 +1,58 @@
+"""The first click lands: at the projector sizes and 1600×1000, in the normal and the presenter
+view, one mouse click on a place or a link selects it, nothing on the page moves (Leaflet focuses
+the map on mousedown: that focus once scrolled the page and the click was lost), and what was
+clicked is described on screen without scrolling. Screenshots: test-artifacts/first-click-*.png."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from core.i18n import label
+from core.loading import load_dataset
+from tests.browser.browser_kit import (
+    BUNDLED_DATA, click_at, link_point, place_element, settled, url, view_attrs, wait_for_map, wait_view,
+)
+
+DATASET = load_dataset(BUNDLED_DATA)
+SIZES = [(1280, 720), (1366, 768), (1920, 1080), (1600, 1000)]
+PLACE, LINK = "天津市", "東京都–北京市"
+# Every scroll position of the page (Streamlit scrolls its main section, not the document).
+SCROLLS = """() => [document.scrollingElement, ...document.querySelectorAll('section, [data-testid]')]
+  .filter(el => el.scrollTop || el.scrollLeft).map(el => [el.getAttribute('data-testid') || el.tagName, el.scrollTop])"""
+
+
+def on_screen(page, locator, height: int) -> None:
+    box = locator.bounding_box()
+    assert box and 0 <= box["y"] and box["y"] + box["height"] <= height, box
+
+
+@pytest.mark.parametrize("present", [False, True], ids=["normal", "presenter"])
+@pytest.mark.parametrize(("width", "height"), SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_one_click_selects_and_nothing_moves(app_url, tab, artifacts, width, height, present) -> None:
+    page = tab.page
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(url(app_url, **({"present": "1"} if present else {})))
+    wait_view(page, present="1" if present else "")
+    handle, frame = wait_for_map(page)
+    settled(frame)
+    assert page.evaluate(SCROLLS) == []
+    details = page.locator(".st-key-jcm_details" if present else '[data-testid="stMain"]')
+
+    click_at(page, place_element(frame, PLACE))
+    wait_view(page, place=PLACE)
+    assert page.evaluate(SCROLLS) == []  # the page did not move, and the first click landed
+    assert parse_qs(urlsplit(page.url).query)["place"] == [PLACE]
+    for text in (DATASET.places[PLACE].names.get("ja"), label(DATASET.stage_of(PLACE), "ja")):
+        on_screen(page, details.get_by_text(text).first, height)
+    page.screenshot(path=str(artifacts / f"first-click-{width}x{height}-{'presenter' if present else 'normal'}.png"))
+
+    handle, frame = wait_for_map(page)
+    settled(frame)
+    x, y = link_point(frame, handle, f"link:{LINK}")
+    page.mouse.click(x, y)
+    wait_view(page, link=LINK)
+    assert page.evaluate(SCROLLS) == []
+    assert view_attrs(page)["place"] == "" and parse_qs(urlsplit(page.url).query)["link"] == [LINK]
+    assert not tab.page_errors

@@ -70,11 +70,14 @@ def tour_pack(base: ExportView, tour: Sequence[TourStep], today: date) -> Pack:
     """The tour in `base`'s language, colouring and basemap: each step's view as the presenter
     view draws it (its filters, selection, year and frame), then the whole programme's tables."""
     lang = base.lang
-    pages = tuple(Page(step.title.get(lang), step.notes.get(lang),
-                       make_view(base.dataset, base.coords, step.view(base.state, base.dataset), step.extent),
-                       t("tour.position", lang, step=step.number, count=len(tour)))
-                  for step in tour)
-    return Pack(lang, _cover(base, today), pages, _tables(base))
+    return Pack(lang, _cover(base, today), tuple(_step_page(base, step, len(tour)) for step in tour), _tables(base))
+
+
+def _step_page(base: ExportView, step: TourStep, count: int) -> Page:
+    """One step: its view, and its words filled from the data at that view's date, as the tour panel shows them."""
+    view = make_view(base.dataset, base.coords, step.view(base.state, base.dataset), step.extent)
+    title, notes = step.words(view.dataset, base.lang)
+    return Page(title, notes, view, t("tour.position", base.lang, step=step.number, count=count))
 
 
 def view_pack(view: ExportView) -> Pack:

@@ -86,8 +86,8 @@ def test_each_step_has_its_title_notes_and_its_own_map(built, lang):
     seen: dict[bytes, set] = {}
     for step, slide, tour_step in zip(steps, slides, tour, strict=True):
         shown = "\n".join(_texts(slide))
-        assert step["title"] in shown
-        assert slide.notes_slide.notes_text_frame.text == step["notes"]
+        assert tour_data.filled(step["title"], shown)
+        assert tour_data.filled(step["notes"], slide.notes_slide.notes_text_frame.text, whole=True)
         if step["place"]:
             assert step["place"] in shown
         (picture,) = _pictures(slide)
@@ -167,4 +167,4 @@ def test_libreoffice_draws_the_slides_at_presentation_size(built, tmp_path):
             image.save(ARTIFACTS / f"deck-{lang}-{name}.png")
             grey = np.asarray(image.convert("L"))
             assert (grey[-12:] > 240).all(), f"{lang} {name}: something runs off the slide's bottom"
-        assert tour_data.steps(lang)[2]["title"] in text(pdf, first[lang] + 3)
+        assert tour_data.filled(tour_data.steps(lang)[2]["title"], text(pdf, first[lang] + 3))

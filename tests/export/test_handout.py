@@ -65,8 +65,8 @@ def test_each_language_is_a_whole_handout_one_after_the_other(pages, lang, hando
     assert _flat(t("export.made", lang, date=format_date(TODAY.isoformat(), lang))) in _flat(cover)
     for step, page in zip(steps, step_pages, strict=True):
         assert _flat(t("tour.position", lang, step=step["step"], count=len(steps))) in _flat(page)
-        assert _flat(step["title"]) in _flat(page)
-        assert _flat(step["notes"]) in _flat(page)
+        assert tour_data.filled(_flat(step["title"]), _flat(page))
+        assert tour_data.filled(_flat(step["notes"]), _flat(page))
     table_text = _flat("".join(tables))
     assert _flat(t("partnerships.title", lang)) in table_text and _flat(t("status.title", lang)) in table_text
     for japan, china, _ in tour_data.table1(lang):

@@ -4,6 +4,7 @@ loader the pack uses): the tour's steps, Table 1's pairs and Table 2's entities,
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -40,3 +41,16 @@ def table2_entities(lang: str) -> set[str]:
     """The places Table 2 has a row for."""
     n = names(lang)
     return {n[r["entity"]] for r in _rows("statuses.csv")}
+
+
+_FIELD = re.compile(r"\{(?:stage|stages|as_of)\}")  # what data/tour.csv's texts leave to the data (core/tour.py)
+
+
+def filled(template: str, shown: str, whole: bool = False) -> bool:
+    """Whether `shown` holds `template` (a title or notes as tour.csv writes them) with each field filled
+    by some text of the data: the words around the fields as written, and no field left unfilled."""
+    if "{" in shown:
+        return False
+    parts = [re.escape(part) for part in _FIELD.split(template)]
+    pattern = re.compile("[^{}]+?".join(parts), re.S)
+    return bool(pattern.fullmatch(shown) if whole else pattern.search(shown))

@@ -165,7 +165,7 @@ def test_an_address_written_during_a_step_opens_as_written(query, place) -> None
     at = open_app(query=query)
     assert_no_exception(at)
     assert at.query_params["step"] == "3" and at.query_params.get("place") == (place or "")
-    assert TOUR[2].title["ja"] in "\n".join(m.value for m in at.markdown)
+    assert markdown_text(TOUR[2].words(DATASET, "ja")[0]) in "\n".join(m.value for m in at.markdown)
 
 
 def test_the_switch_on_another_page_opens_the_presenter_view_of_the_map() -> None:

@@ -76,7 +76,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 # --- the app as a subprocess ---------------------------------------------------------------------
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -87,17 +87,25 @@ def run_app(data_dir: Path, log_path: Path, streamlit_options: tuple[str, ...] =
             app_options: tuple[str, ...] = ()) -> Iterator[str]:
     """Start `python -m ui.launch [streamlit_options] -- --data-dir DATA_DIR [app_options]` on a free
     port; yield its base URL."""
-    port = _free_port()
+    port = free_port()
     cmd = [sys.executable, "-m", "ui.launch", "--server.port", str(port),
            "--server.headless", "true", "--browser.gatherUsageStats", "false", *streamlit_options,
            "--", "--data-dir", str(data_dir), *app_options]
+    with serve(cmd, REPO_ROOT, port, log_path) as base:
+        yield base
+
+
+@contextmanager
+def serve(cmd: list[str], cwd: Path, port: int, log_path: Path) -> Iterator[str]:
+    """Run `cmd` (a server on `port`) in `cwd` until it answers /_stcore/health; yield its base URL;
+    stop it afterwards."""
     env = dict(os.environ)
     env.pop("JCAIR_DATA_DIR", None)
     env.pop("JCAIR_ALLOW_EDIT", None)
     base = f"http://localhost:{port}"
     no_proxy = urllib.request.build_opener(urllib.request.ProxyHandler({}))
     with open(log_path, "wb") as log:
-        proc = subprocess.Popen(cmd, cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=log, stderr=subprocess.STDOUT, env=env)
         try:
             deadline = time.monotonic() + STARTUP_TIMEOUT
             while True:

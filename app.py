@@ -8,7 +8,7 @@ from streamlit.navigation.page import StreamlitPage
 
 from core.errors import DataLoadError
 from core.i18n import t
-from ui import controls, overlay, presenter, session, style, tourpanel
+from ui import controls, overlay, presenter, session, share, style, tourpanel
 from ui.mapclick import take_click
 from ui.problems import show_problems
 
@@ -53,6 +53,7 @@ side = presenter.controls_panel(st.session_state.get("lang", "ja"))
 lang = controls.language(side)
 view = controls.sidebar(dataset, lang, side)
 overlay.sidebar(lang, side)
+share.panel(lang, side)  # while shared: the address and QR code, on the laptop only
 if not presenter.presenting():  # the presenter view shows them as a caption on the map
     st.title(t("app.title", lang), anchor=False)
     st.caption(t("app.subtitle", lang))

@@ -29,7 +29,10 @@ ROOT = Path(__file__).resolve().parent
 REQUIREMENTS = ("requirements.txt", "requirements-nodeps.txt", "constraints.txt")
 STAMP = ".installed-app"  # the same stamp as the Makefile's: "installed after the requirements last changed"
 PIP = ("-m", "pip", "--disable-pip-version-check")  # the version check would ask the internet on every run
-SHARE_ADDRESS = "0.0.0.0"  # every interface of the laptop (--share); without it Streamlit listens on localhost
+# --share: every interface of the laptop (without it Streamlit listens on localhost, .streamlit/config.toml).
+# The app prints the addresses itself (ui/share.py): Streamlit's own welcome lines would ask a service
+# on the internet for this laptop's public address.
+SHARE_OPTIONS = ("--server.address", "0.0.0.0", "--logger.hideWelcomeMessage", "true")
 
 
 def venv_python(venv_dir: PurePath, platform: str = sys.platform) -> PurePath:
@@ -89,7 +92,7 @@ def server_command(python: PurePath, options: argparse.Namespace) -> list[str]:
     """`python -m ui.launch [streamlit options] -- [app options]` for these options."""
     command = [str(python), "-m", "ui.launch", "--server.port", str(options.port)]
     if options.share:
-        command += ["--server.address", SHARE_ADDRESS]
+        command += SHARE_OPTIONS
     command.append("--")
     if options.data_dir:
         command += ["--data-dir", options.data_dir]

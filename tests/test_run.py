@@ -34,7 +34,8 @@ def test_the_environment_s_interpreter_per_platform(platform: str, venv_dir: str
 @pytest.mark.parametrize(("argv", "streamlit", "app"), [
     ([], ["--server.port", "8501"], []),
     (["--port", "8600"], ["--server.port", "8600"], []),
-    (["--share"], ["--server.port", "8501", "--server.address", "0.0.0.0"], ["--share"]),
+    (["--share"], ["--server.port", "8501", "--server.address", "0.0.0.0", "--logger.hideWelcomeMessage", "true"],
+     ["--share"]),
     (["--data-dir", r"C:\Users\山田\日中 データ", "--allow-edit", "--overlay", "/a b/ペア.csv"],
      ["--server.port", "8501"], ["--data-dir", r"C:\Users\山田\日中 データ", "--allow-edit", "--overlay", "/a b/ペア.csv"]),
 ])

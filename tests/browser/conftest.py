@@ -8,6 +8,7 @@ request URL; a request to any host other than the local server fails the test.
 from __future__ import annotations
 
 import csv
+import ipaddress
 import os
 import shutil
 import socket
@@ -211,10 +212,14 @@ def browser():
 
 
 def is_local(url: str) -> bool:
+    """On this machine: localhost or a loopback address (127.0.0.2 plays another device on the room's network)."""
     parts = urlsplit(url)
-    if parts.scheme in LOCAL_SCHEMES:
+    if parts.scheme in LOCAL_SCHEMES or parts.hostname in LOCAL_HOSTS:
         return True
-    return parts.hostname in LOCAL_HOSTS
+    try:
+        return ipaddress.ip_address(parts.hostname or "").is_loopback
+    except ValueError:
+        return False
 
 
 @dataclass

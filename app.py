@@ -8,7 +8,7 @@ from streamlit.navigation.page import StreamlitPage
 
 from core.errors import DataLoadError
 from core.i18n import t
-from ui import controls, overlay, presenter, session, share, style, tourpanel
+from ui import controls, follow, overlay, presenter, session, share, style, tourpanel
 from ui.mapclick import take_click
 from ui.problems import show_problems
 
@@ -49,11 +49,13 @@ except DataLoadError as problem:
 if controls.seed_from_url(dataset):
     tourpanel.start_from_url(dataset)
 take_click()  # a click on the map costs one rerun: taken before the view is read or a widget drawn
+follow.catch_up(dataset)  # a participant following the presenter takes the presenter's latest view
 side = presenter.controls_panel(st.session_state.get("lang", "ja"))
 lang = controls.language(side)
 view = controls.sidebar(dataset, lang, side)
 overlay.sidebar(lang, side)
 share.panel(lang, side)  # while shared: the address and QR code, on the laptop only
+follow.panel(view)  # the laptop publishes its view; a participant's device may follow it
 if not presenter.presenting():  # the presenter view shows them as a caption on the map
     st.title(t("app.title", lang), anchor=False)
     st.caption(t("app.subtitle", lang))

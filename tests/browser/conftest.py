@@ -25,6 +25,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+import run
+from tests.browser.devices import other_device
 from tests.needs import missing
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -182,6 +184,23 @@ def xss_app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     _require_browser()
     root = tmp_path_factory.mktemp("xss")
     with run_app(write_xss_data(root / "data"), root / "app.log") as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def shared_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """The app as `python run.py --share --allow-edit` starts it (0.0.0.0), on the bundled data; its
+    base URL (the laptop's) and its console's log."""
+    _require_browser()
+    log = tmp_path_factory.mktemp("shared") / "app.log"
+    with run_app(BUNDLED_DATA, log, run.SHARE_OPTIONS, ("--share", "--allow-edit")) as base:
+        yield base, log
+
+
+@pytest.fixture
+def device_url(shared_app: tuple[str, Path]) -> Iterator[str]:
+    """The shared app's address as another device on the room's network opens it (tests/browser/devices.py)."""
+    with other_device(urlsplit(shared_app[0]).port) as base:
         yield base
 
 

@@ -7,34 +7,14 @@ from __future__ import annotations
 
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browser_kit import BUNDLED_DATA, wait_for_map
-from tests.browser.conftest import _require_browser, run_app
-from tests.browser.devices import DEVICE, connect_as_device, other_device
-
-import run
+from browser_kit import wait_for_map
+from tests.browser.devices import DEVICE, connect_as_device
 
 EDIT_PAGE = "会議の記録"  # the edit page's title in ja
-
-
-@pytest.fixture(scope="module")
-def shared_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """The app as `python run.py --share --allow-edit` starts it (0.0.0.0), on the bundled data; its
-    base URL and its console's log."""
-    _require_browser()
-    log = tmp_path_factory.mktemp("shared") / "app.log"
-    with run_app(BUNDLED_DATA, log, run.SHARE_OPTIONS, ("--share", "--allow-edit")) as base:
-        yield base, log
-
-
-@pytest.fixture
-def device_url(shared_app: tuple[str, Path]) -> Iterator[str]:
-    with other_device(urlsplit(shared_app[0]).port) as base:
-        yield base
 
 
 def test_the_laptop_shows_where_others_open_the_map(shared_app, tab, artifacts: Path) -> None:

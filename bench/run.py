@@ -11,7 +11,7 @@ import os
 from datetime import date
 
 from bench import (
-    export_bench, latency_bench, map_bench, overlay_import_bench, readme, rerun_bench, timeline_bench, tour_bench,
+    export_bench, follow_bench, latency_bench, map_bench, overlay_import_bench, readme, rerun_bench, timeline_bench, tour_bench,
 )
 
 SECTIONS = [
@@ -22,6 +22,7 @@ SECTIONS = [
     ("one guided-tour step in the browser (presenter view, Chromium)", tour_bench),
     ("overlay import: the 25,917-pair reference set as an upload", overlay_import_bench),
     ("what the presenter feels: start, click, year step, filter (Chromium 1920x1080)", latency_bench),
+    ("many seats: 20 followers of the presenter on the shared server (Chromium + protocol clients)", follow_bench),
 ]
 
 

@@ -52,6 +52,12 @@ def followed_part(query: Query) -> dict[str, list[str]]:
     return {k: (list(v) if isinstance(v, list) else [v]) for k, v in query.items() if k not in NOT_FOLLOWED}
 
 
+def news(published: Published, seen: int | None) -> bool:
+    """Whether a follower showing version `seen` (None: none yet) has a view to take: never before
+    the presenter published one (else a follower would rerun, for nothing, at every poll)."""
+    return published.version > 0 and published.version != seen
+
+
 def follower_query(published: Published, lang: str) -> dict[str, list[str]]:
     """The presenter's view as this follower shows it: in the follower's own language."""
     return {**published.query, "lang": [lang]}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core.basemap import BASEMAPS
-from core.follow import Slot, follower_query
+from core.follow import Slot, follower_query, news
 from core.i18n import DEFAULT_LANG, t
 from core.models import Dataset
 from core.viewstate import ViewState, parse_query, to_query
@@ -44,7 +44,7 @@ def catch_up(dataset: Dataset) -> None:
     if not _following():
         return
     latest = slot().latest()
-    if latest.version in (0, st.session_state.get(_SEEN)):
+    if not news(latest, st.session_state.get(_SEEN)):
         return
     lang = st.session_state.get("lang", DEFAULT_LANG)
     state, _ = parse_query(follower_query(latest, lang), dataset, tuple(BASEMAPS))
@@ -75,5 +75,5 @@ def _rejoin() -> None:
 
 @st.fragment(run_every=POLL_S)
 def _poll() -> None:
-    if slot().latest().version != st.session_state.get(_SEEN):
+    if news(slot().latest(), st.session_state.get(_SEEN)):  # else this run is all a poll costs
         st.rerun(scope="app")

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 import pytest
 
 import run
-from tests.browser.devices import other_device
+from bench.devices import other_device
 from tests.needs import missing
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -199,7 +199,7 @@ def shared_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, 
 
 @pytest.fixture
 def device_url(shared_app: tuple[str, Path]) -> Iterator[str]:
-    """The shared app's address as another device on the room's network opens it (tests/browser/devices.py)."""
+    """The shared app's address as another device on the room's network opens it (bench/devices.py)."""
     with other_device(urlsplit(shared_app[0]).port) as base:
         yield base
 

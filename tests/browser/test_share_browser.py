@@ -1,5 +1,5 @@
 """Sharing on the room's network (`run.py --share`): the laptop shows the address and its QR code;
-another device (a context connecting from 127.0.0.2, tests/browser/devices.py) sees the map but
+another device (a context connecting from 127.0.0.2, bench/devices.py) sees the map but
 neither the address panel nor the edit page, not even at its own URL; without sharing it cannot
 connect at all."""
 
@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from browser_kit import wait_for_map
-from tests.browser.devices import DEVICE, connect_as_device
+from bench.devices import DEVICE, connect_as_device
 
 EDIT_PAGE = "会議の記録"  # the edit page's title in ja
 

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from core.follow import Published, Slot, followed_part, follower_query
+from core.follow import Published, Slot, followed_part, follower_query, news
 
 
 def test_nothing_published_is_version_zero() -> None:
@@ -72,3 +72,14 @@ def test_sessions_publishing_at_once_get_one_version_per_change() -> None:
     everything = sorted(v for versions in seen for v in versions)
     assert everything == list(range(1, 1601))
     assert all(versions == sorted(versions) for versions in seen)
+
+
+@pytest.mark.parametrize(("version", "seen", "new"), [
+    (0, None, False),  # nothing published yet: a follower must not rerun at every poll
+    (1, None, True),  # just switched on (or rejoined): take it
+    (1, 1, False),
+    (2, 1, True),
+    (3, 5, True),  # any other version is a view this follower does not show
+])
+def test_news(version: int, seen: int | None, new: bool) -> None:
+    assert news(Published(version, {}), seen) is new

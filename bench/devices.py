@@ -1,4 +1,4 @@
-"""Another device on the room's network, played on this machine's loopback.
+"""Another device on the room's network, played on this machine's loopback (the browser tests and the bench).
 
 Chromium connecting to 127.0.0.2 still speaks from 127.0.0.1, which is the laptop itself. This relay
 listens on 127.0.0.2 and opens each connection to the server FROM 127.0.0.2 (source address), so the

@@ -52,6 +52,16 @@ WATCH = """([sel, text]) => {
 }"""
 
 
+def watch(page, selector: str, text: str) -> None:
+    """From now on, note in `page` when `text` first shows in `selector`'s element (see shown_at)."""
+    page.evaluate(WATCH, [selector, text])
+
+
+def shown_at(page, timeout_ms: float = 30_000) -> float:
+    """When the watched text showed, in ms of this machine's clock (waits for it)."""
+    return page.wait_for_function("() => window.__shown", timeout=timeout_ms).json_value()
+
+
 def _click(page, selector: str) -> None:
     box = page.locator(selector).bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
@@ -112,17 +122,15 @@ def measure(followers: int, browsers: int) -> list[tuple[str, str]]:
                     psutil.cpu_percent()
                     cpu0, wall0 = server.cpu_times(), time.perf_counter()
                 time.sleep(PAUSE_S)
-                presenter.evaluate(WATCH, [TOUR_TEXT, step.title.get("ja")])
+                watch(presenter, TOUR_TEXT, step.title.get("ja"))
                 for phone in phones:
-                    phone.evaluate(WATCH, [TOUR_TEXT, step.title.get("zh")])
+                    watch(phone, TOUR_TEXT, step.title.get("zh"))
                 for seat in protocol:
                     seat.watch(step.title.get("zh"))
                 clicked = time.time() * 1000
                 _click(presenter, ".st-key-jcm_next button")
-                mine.append((presenter.wait_for_function("() => window.__shown", timeout=30_000).json_value()
-                             - clicked) / 1000)
-                in_chromium += [(phone.wait_for_function("() => window.__shown", timeout=30_000).json_value()
-                                 - clicked) / 1000 for phone in phones]
+                mine.append((shown_at(presenter) - clicked) / 1000)
+                in_chromium += [(shown_at(phone) - clicked) / 1000 for phone in phones]
                 in_protocol += [(seat.shown_at() - clicked) / 1000 for seat in protocol]
             cpu1, wall = server.cpu_times(), time.perf_counter() - wall0
             machine = psutil.cpu_percent()

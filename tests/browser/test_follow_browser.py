@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from bench.follow_bench import TOUR_TEXT, shown_at, watch
 from core.i18n import label, t
 from core.loading import load_dataset
 from core.present import place_name
@@ -22,7 +23,6 @@ from tests.browser.conftest import is_local
 DATASET = load_dataset(BUNDLED_DATA)
 TOUR = load_tour(BUNDLED_DATA, DATASET)
 FOLLOW_WITHIN_S = 1.0
-TOUR_TEXT = ".st-key-jcm_tour_text"
 HAS_TEXT = "([sel, text]) => { const e = document.querySelector(sel); return !!e && e.innerText.includes(text); }"
 
 
@@ -35,29 +35,6 @@ def click(page, locator) -> None:
 
 def shows(page, selector: str, text: str, timeout_ms: float = 30_000) -> None:
     page.wait_for_function(HAS_TEXT, arg=[selector, text], timeout=timeout_ms)
-
-
-# Records in the page the clock time (ms; both pages read this machine's clock) at which `text`
-# first appears in `selector`'s element.
-WATCH = """([sel, text]) => {
-  window.__shown = null;
-  const check = () => {
-    const e = document.querySelector(sel);
-    if (!window.__shown && e && e.innerText.includes(text)) { window.__shown = Date.now(); seen.disconnect(); }
-  };
-  const seen = new MutationObserver(check);
-  seen.observe(document.body, {subtree: true, childList: true, characterData: true});
-  check();
-}"""
-
-
-def watch(page, selector: str, text: str) -> None:
-    page.evaluate(WATCH, [selector, text])
-
-
-def shown_at(page) -> float:
-    """When the watched text appeared (waits for it)."""
-    return page.wait_for_function("() => window.__shown", timeout=10_000).json_value()
 
 
 def test_a_zh_phone_follows_the_ja_presenter_through_the_tour(browser, shared_app, device_url, tab,

@@ -55,9 +55,12 @@ lang = controls.language(side)
 view = controls.sidebar(dataset, lang, side)
 overlay.sidebar(lang, side)
 share.panel(lang, side)  # while shared: the address and QR code, on the laptop only
-follow.panel(view)  # the laptop publishes its view; a participant's device may follow it
+follow.panel(view)  # a participant's device may follow the presenter
 if not presenter.presenting():  # the presenter view shows them as a caption on the map
     st.title(t("app.title", lang), anchor=False)
     st.caption(t("app.subtitle", lang))
 controls.url_warnings(lang)
-st.navigation(pages(lang), position="top").run()
+try:
+    st.navigation(pages(lang), position="top").run()
+finally:  # once the laptop's own screen has it (a page may end with st.stop): followers then redraw
+    follow.lead(view)

@@ -62,6 +62,15 @@ def shown_at(page, timeout_ms: float = 30_000) -> float:
     return page.wait_for_function("() => window.__shown", timeout=timeout_ms).json_value()
 
 
+def _shown_or_none(page) -> float | None:
+    from playwright.sync_api import TimeoutError as NotShown
+
+    try:
+        return shown_at(page)
+    except NotShown:
+        return None
+
+
 def _click(page, selector: str) -> None:
     box = page.locator(selector).bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
@@ -73,6 +82,8 @@ def _percentile(values: list[float], share: float) -> float:
 
 
 def _figure(seconds: list[float]) -> str:
+    if not seconds:
+        return "none"
     return (f"median {statistics.median(seconds) * 1000:.0f} ms, p95 {_percentile(seconds, 0.95) * 1000:.0f} ms, "
             f"slowest {max(seconds) * 1000:.0f} ms (n={len(seconds)})")
 
@@ -115,10 +126,11 @@ def measure(followers: int, browsers: int) -> list[tuple[str, str]]:
             for seat in protocol:
                 seat.follow()
             joined_mb = _memory_mb(proc.pid)["VmRSS"]
-            mine, in_chromium, in_protocol = [], [], []
+            mine, in_chromium, in_protocol, missed = [], [], [], 0
             for step in tour[:STEPS + 1]:
                 if step is tour[1]:  # the first step was the warm-up: from here on, measured
                     del mine[:], in_chromium[:], in_protocol[:]
+                    missed = 0
                     psutil.cpu_percent()
                     cpu0, wall0 = server.cpu_times(), time.perf_counter()
                 time.sleep(PAUSE_S)
@@ -130,8 +142,11 @@ def measure(followers: int, browsers: int) -> list[tuple[str, str]]:
                 clicked = time.time() * 1000
                 _click(presenter, ".st-key-jcm_next button")
                 mine.append((shown_at(presenter) - clicked) / 1000)
-                in_chromium += [(shown_at(phone) - clicked) / 1000 for phone in phones]
-                in_protocol += [(seat.shown_at() - clicked) / 1000 for seat in protocol]
+                on_phones = [_shown_or_none(phone) for phone in phones]
+                in_chromium += [(at - clicked) / 1000 for at in on_phones if at is not None]
+                arrived = [seat.shown_at() for seat in protocol]
+                in_protocol += [(at - clicked) / 1000 for at in arrived if at is not None]
+                missed += on_phones.count(None) + arrived.count(None)
             cpu1, wall = server.cpu_times(), time.perf_counter() - wall0
             machine = psutil.cpu_percent()
             memory = _memory_mb(proc.pid)
@@ -146,14 +161,15 @@ def measure(followers: int, browsers: int) -> list[tuple[str, str]]:
             proc.kill()
             proc.wait(timeout=10)
     busy = (cpu1.user + cpu1.system - cpu0.user - cpu0.system) / wall
-    rows = [(f"presenter: tour step → on the presenter's screen ({followers} following)", _figure(mine))]
-    if in_chromium:
+    rows = [(f"presenter: tour step → on the presenter's screen ({followers} following)", _figure(mine)),
+            ("presenter, per step (ms)", " ".join(f"{m * 1000:.0f}" for m in mine))]
+    if browsers:
         rows.append((f"followers in Chromium ({browsers}): presenter's click → the step on screen", _figure(in_chromium)))
-    if in_protocol:
+    if followers > browsers:
         rows.append((f"followers over the protocol ({followers - browsers}): presenter's click → the step received",
                      _figure(in_protocol)))
     return [*rows,
-            ("all followers", _figure(in_chromium + in_protocol)),
+            ("all followers", f"{_figure(in_chromium + in_protocol)}; a step not shown within 30 s: {missed} times"),
             ("server CPU during the steps (share of one core)", f"{busy * 100:.0f} %"),
             ("whole machine CPU during the steps (2 cores, the browsers and other work included)", f"{machine:.0f} %"),
             (f"server memory: resident with {followers} following / after the steps / peak",

@@ -53,11 +53,15 @@ def catch_up(dataset: Dataset) -> None:
     st.session_state[_SEEN] = latest.version
 
 
-def panel(view: ViewState) -> None:
-    """The laptop publishes `view` (the run's final view); a participant's device gets the switch."""
+def lead(view: ViewState) -> None:
+    """The laptop publishes `view`, at the end of its run: its followers' runs, all at once, then no
+    longer slow down the presenter's own."""
     if session.from_laptop():
         slot().publish(to_query(view))
-        return
+
+
+def panel(view: ViewState) -> None:
+    """A participant's device gets the switch (and, while it is on, the poll)."""
     if not _offered():
         return
     style.stylesheet("follow.css")

@@ -7,38 +7,28 @@ DATA_DIR ?=
 ALLOW_EDIT ?=
 OVERLAY ?=
 REFRESH ?=
+SHARE ?=
 
 .PHONY: run test test-random check install install-test lock geocode bench clean
 
-$(VENV)/bin/activate:
-	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
+# run.py (standard library only, the same on Windows, macOS and Linux) creates .venv, installs the
+# locked requirements (requirements.lock, every package checked against its hash) when the lock changed, and compiles the catalogues: `make install`
+# is `python run.py --prepare-only`, `make run` is `python run.py`.
+install:
+	$(PYTHON) run.py --prepare-only
 
-# Install exactly the locked packages, each checked against its hash; again only when a lock file changed.
-$(VENV)/.installed-app: requirements.lock | $(VENV)/bin/activate
-	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
-	touch $@
-
-$(VENV)/.installed-test: requirements-test.lock $(VENV)/.installed-app
+install-test: $(VENV)/.installed-test
+# The test tools on top, exactly as locked (each package checked against its hash), when a lock changed.
+$(VENV)/.installed-test: requirements-test.lock requirements.lock | install
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements-test.lock
 	touch $@
 
-# Translations: each locale/<lang>/LC_MESSAGES/messages.po compiled to its (git-ignored) .mo.
-PO := $(wildcard locale/*/LC_MESSAGES/messages.po)
-MO := $(PO:.po=.mo)
-
-locale/%/LC_MESSAGES/messages.mo: locale/%/LC_MESSAGES/messages.po | $(VENV)/.installed-app
-	$(VENV)/bin/pybabel --quiet compile --domain messages --locale $* --input-file $< --output-file $@
-
-install: $(VENV)/.installed-app $(MO)
-install-test: $(VENV)/.installed-test $(MO)
-
 ## Start the app on the bundled data (or DATA_DIR=folder), with no internet needed; ALLOW_EDIT=1 adds
 ## the password-protected page that records a meeting (password in .streamlit/secrets.toml);
-## OVERLAY=file.csv draws that list of other partnerships beneath the programme's (every session).
-run: install
-	$(PY) -m ui.launch --server.port $(PORT) -- $(if $(DATA_DIR),--data-dir "$(DATA_DIR)") $(if $(ALLOW_EDIT),--allow-edit) $(if $(OVERLAY),--overlay "$(OVERLAY)")
+## OVERLAY=file.csv draws that list of other partnerships beneath the programme's (every session);
+## SHARE=1 lets other devices on the venue's network open it, read-only (address and QR code shown).
+run:
+	$(PYTHON) run.py --port $(PORT) $(if $(DATA_DIR),--data-dir "$(DATA_DIR)") $(if $(ALLOW_EDIT),--allow-edit) $(if $(OVERLAY),--overlay "$(OVERLAY)") $(if $(SHARE),--share)
 
 ## Run the whole test suite (pure, AppTest and browser tests).
 test: install-test
@@ -76,4 +66,4 @@ bench: install
 	$(PY) -m bench.run
 
 clean:
-	rm -rf $(VENV) static/vendor .pytest_cache $(MO)
+	rm -rf $(VENV) static/vendor .pytest_cache locale/*/LC_MESSAGES/*.mo

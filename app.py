@@ -15,7 +15,7 @@ from core.errors import DataLoadError
 from core.i18n import t
 from core.present import markdown_text, subtitle
 from core.save import RecoveryFailed
-from ui import controls, overlay, presenter, session, style, tourpanel
+from ui import controls, follow, overlay, presenter, session, share, style, tourpanel
 from ui.mapclick import take_click
 from ui.problems import show_problems
 
@@ -71,11 +71,14 @@ except (DataLoadError, RecoveryFailed) as problem:
 if controls.seed_from_url(dataset):
     tourpanel.start_from_url(dataset)
 take_click()  # a click on the map costs one rerun: taken before the view is read or a widget drawn
+follow.catch_up(dataset)  # a participant following the presenter takes the presenter's latest view
 side = presenter.controls_panel(st.session_state.get("lang", "ja"))
 lang = controls.language(side)
 style.streamlit_words(lang)
 view = controls.sidebar(dataset, lang, side)
 overlay.sidebar(lang, side)
+share.panel(lang, side)  # while shared: the address and QR code, on the laptop only
+follow.panel(view)  # a participant's device may follow the presenter
 if not presenter.presenting():  # the presenter view shows them as a caption on the map
     st.title(t("app.title", lang), anchor=False)
     st.caption(subtitle(controls.viewed_dataset(), lang))
@@ -89,4 +92,7 @@ if unknown := pagepath.unknown_page(app_pages, MAP_PATH):
 page = st.navigation(app_pages, position="top")
 if presenter.presenting() and page.url_path:  # the presenter view is the map's (the sidebar switch is on every page)
     st.switch_page(app_pages[0])
-page.run()
+try:
+    page.run()
+finally:  # once the laptop's own screen has it (a page may end with st.stop): followers then redraw
+    follow.lead(view)

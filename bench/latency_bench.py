@@ -98,13 +98,14 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_app() -> tuple[subprocess.Popen, str, float]:
-    """`make run`'s command on a free port; returns the process, its URL and when it was started
-    (the other browser benchmarks start the app this way too)."""
+def start_app(*options: str) -> tuple[subprocess.Popen, str, float]:
+    """`make run`'s command on a free port (with more of `ui.launch`'s `options`); returns the
+    process, its URL and when it was started (the other browser benchmarks start the app this way too)."""
     port = _free_port()
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "ui.launch", "--server.port", str(port),
-                             "--server.headless", "true"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             "--server.headless", "true", *options], cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
     base = f"http://localhost:{port}"
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
     for _ in range(600):

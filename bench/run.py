@@ -11,8 +11,8 @@ import os
 from datetime import date
 
 from bench import (
-    export_bench, latency_bench, map_bench, overlay_import_bench, pack_bench, read_limits_bench, readme, rerun_bench,
-    timeline_bench, tour_bench,
+    export_bench, follow_bench, latency_bench, map_bench, overlay_import_bench, pack_bench, read_limits_bench, readme,
+    rerun_bench, timeline_bench, tour_bench,
 )
 
 SECTIONS = [
@@ -26,6 +26,7 @@ SECTIONS = [
     ("read limits: peak memory of the worst files the overlay's limits allow, and of the bombs they refuse",
      read_limits_bench),
     ("what the presenter feels: start, click, year step, filter (Chromium 1920x1080)", latency_bench),
+    ("many seats: 20 followers of the presenter on the shared server (Chromium + protocol clients)", follow_bench),
 ]
 
 

@@ -1,4 +1,4 @@
-"""The app's own start-up options (after `--`): `--data-dir DIR`, `--allow-edit`, `--overlay FILE`.
+"""The app's own start-up options (after `--`): `--data-dir DIR`, `--allow-edit`, `--overlay FILE`, `--share`.
 
 Kept apart from ui/session.py so that the launcher (ui/launch.py) checks them in a fraction of a
 second, before the server starts: a wrong option is one line and exit code 2 there, and the same
@@ -16,8 +16,8 @@ from pathlib import Path
 
 from core.i18n import DEFAULT_LANG, LANGS, t
 
-OPTIONS = ("--data-dir", "--allow-edit", "--overlay")
-FLAGS = ("--allow-edit",)
+OPTIONS = ("--data-dir", "--allow-edit", "--overlay", "--share")
+FLAGS = ("--allow-edit", "--share")
 PROBLEMS = ("unknown_option", "missing_value", "flag_value", "overlay_missing", "overlay_unreadable")
 
 
@@ -48,6 +48,7 @@ def parse(argv: tuple[str, ...]) -> tuple[argparse.Namespace, ArgumentProblem | 
     parser.add_argument("--data-dir")
     parser.add_argument("--allow-edit", action="store_true")
     parser.add_argument("--overlay")
+    parser.add_argument("--share", action="store_true")
     defaults = parser.parse_args([])
     try:
         args, extra = parser.parse_known_args(argv)

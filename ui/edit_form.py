@@ -31,6 +31,7 @@ from core.snapshot_form import (
     prefill,
     snapshot_rows,
 )
+from ui import session
 from ui.problems import show_problems
 
 _OPENED = "_edit_opened"
@@ -151,6 +152,9 @@ def snapshot_form(dataset: Dataset, folder: Path, lang: str) -> None:
 
 
 def _save(folder: Path, opened: _Opened, rows: dict[str, list[Line]], as_of: dt.date, lang: str) -> None:
+    if not session.editing_allowed():  # asked again at the write itself: only the laptop may write
+        st.error(t("edit.off", lang), icon=":material/lock:")
+        return
     try:
         saved = save_rows(folder, rows, opened.hashes, opened.fill)
     except SaveRefused as refused:

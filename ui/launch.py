@@ -44,7 +44,11 @@ def warm_when_ready() -> None:
     try:
         while not Runtime.exists():
             time.sleep(0.05)
-        from ui.warmup import warm  # imported here: the server starts without waiting for it
+        from ui import session, share  # imported here: the server starts without waiting for them
+        from ui.warmup import warm
+
+        if session.sharing():  # the runtime knows its port now
+            share.announce()
 
         warm()
     finally:

@@ -19,6 +19,7 @@ from core.loading import DATA_FILES, data_dir_from_env
 from core.models import Dataset
 from core.overlay.importing import Imported, import_file
 from core.save import Recovery, recover
+from core.share import is_laptop
 from core.tour import TOUR, TourStep, load_tour
 from geo.cache import CACHE_FILE, CacheEntry
 from geocode.overlay import offline_resolver
@@ -52,8 +53,20 @@ def data_dir() -> Path:
 
 def editing_allowed() -> bool:
     """Whoever starts the server decides whether the app may write: `--allow-edit` or $JCAIR_ALLOW_EDIT=1.
-    Off by default, so that a projector laptop showing the map can never change the data."""
-    return _arguments().allow_edit or os.environ.get(ALLOW_EDIT_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+    Off by default, so that a projector laptop showing the map can never change the data; and only
+    ever for the laptop itself (asked again on every run, so on every request that could write)."""
+    started = _arguments().allow_edit or os.environ.get(ALLOW_EDIT_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+    return started and from_laptop()
+
+
+def sharing() -> bool:
+    """`--share` (`python run.py --share`): the server listens on the laptop's network too."""
+    return _arguments().share
+
+
+def from_laptop() -> bool:
+    """This session's browser runs on the laptop itself (127.0.0.1 or ::1), not on another device."""
+    return is_laptop(st.context.ip_address)
 
 
 def overlay_file() -> Path | None:

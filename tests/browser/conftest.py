@@ -8,6 +8,7 @@ request URL; a request to any host other than the local server fails the test.
 from __future__ import annotations
 
 import csv
+import ipaddress
 import os
 import shutil
 import socket
@@ -24,6 +25,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+import run
+from bench.devices import other_device
 from tests.needs import missing
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -76,7 +79,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 # --- the app as a subprocess ---------------------------------------------------------------------
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -87,18 +90,26 @@ def run_app(data_dir: Path, log_path: Path, streamlit_options: tuple[str, ...] =
             app_options: tuple[str, ...] = (), plain: bool = False) -> Iterator[str]:
     """Start `python -m ui.launch [streamlit_options] -- --data-dir DATA_DIR [app_options]` on a free
     port (`plain`: `streamlit run app.py …`, as a Streamlit user starts it by habit); yield its base URL."""
-    port = _free_port()
+    port = free_port()
     launcher = ["streamlit", "run", "app.py"] if plain else ["ui.launch"]
     cmd = [sys.executable, "-m", *launcher, "--server.port", str(port),
            "--server.headless", "true", "--browser.gatherUsageStats", "false", *streamlit_options,
            "--", "--data-dir", str(data_dir), *app_options]
+    with serve(cmd, REPO_ROOT, port, log_path) as base:
+        yield base
+
+
+@contextmanager
+def serve(cmd: list[str], cwd: Path, port: int, log_path: Path) -> Iterator[str]:
+    """Run `cmd` (a server on `port`) in `cwd` until it answers /_stcore/health; yield its base URL;
+    stop it afterwards."""
     env = dict(os.environ)
     env.pop("JCAIR_DATA_DIR", None)
     env.pop("JCAIR_ALLOW_EDIT", None)
     base = f"http://localhost:{port}"
     no_proxy = urllib.request.build_opener(urllib.request.ProxyHandler({}))
     with open(log_path, "wb") as log:
-        proc = subprocess.Popen(cmd, cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=log, stderr=subprocess.STDOUT, env=env)
         try:
             deadline = time.monotonic() + STARTUP_TIMEOUT
             while True:
@@ -187,6 +198,23 @@ def xss_app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
+def shared_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """The app as `python run.py --share --allow-edit` starts it (0.0.0.0), on the bundled data; its
+    base URL (the laptop's) and its console's log."""
+    _require_browser()
+    log = tmp_path_factory.mktemp("shared") / "app.log"
+    with run_app(BUNDLED_DATA, log, run.SHARE_OPTIONS, ("--share", "--allow-edit")) as base:
+        yield base, log
+
+
+@pytest.fixture
+def device_url(shared_app: tuple[str, Path]) -> Iterator[str]:
+    """The shared app's address as another device on the room's network opens it (bench/devices.py)."""
+    with other_device(urlsplit(shared_app[0]).port) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
 def reference_overlay_app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app on the bundled data with the 25,917-pair reference set as its start-up overlay
     (`--overlay`); fails (never skips) where ../shared/datasets/ is missing."""
@@ -213,10 +241,14 @@ def browser():
 
 
 def is_local(url: str) -> bool:
+    """On this machine: localhost or a loopback address (127.0.0.2 plays another device on the room's network)."""
     parts = urlsplit(url)
-    if parts.scheme in LOCAL_SCHEMES:
+    if parts.scheme in LOCAL_SCHEMES or parts.hostname in LOCAL_HOSTS:
         return True
-    return parts.hostname in LOCAL_HOSTS
+    try:
+        return ipaddress.ip_address(parts.hostname or "").is_loopback
+    except ValueError:
+        return False
 
 
 @dataclass

@@ -5,8 +5,10 @@ from __future__ import annotations
 import shutil
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+import streamlit.runtime.context as context_module
 import streamlit.testing.v1.app_test as app_test_module
 
 from apptest_kit import REPO, _RecordingMediaStorage
@@ -21,6 +23,12 @@ def _app_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("JCAIR_ALLOW_EDIT", raising=False)  # editing off, as on a server started plainly
     monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", _RecordingMediaStorage)
     _RecordingMediaStorage.instances.clear()
+    client_from("127.0.0.1", monkeypatch)  # AppTest's client is a mock without an address: the laptop's browser
+
+
+def client_from(address: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The AppTest session's browser connects from `address` (what `st.context.ip_address` reads)."""
+    monkeypatch.setattr(context_module, "_get_client_context", lambda: SimpleNamespace(remote_ip=address, headers={}))
 
 
 @pytest.fixture

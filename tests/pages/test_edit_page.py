@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from apptest_kit import APP, LANGS, assert_no_exception, shown_text
+from conftest import client_from
 from core.i18n import t
 from core.loading import STATUSES, load_dataset
 from core.present import markdown_text
@@ -146,3 +147,21 @@ def test_invalid_values_are_listed_like_a_bad_file(editing) -> None:
     [problems] = [c.value for c in at.code]
     assert "statuses.csv" in problems and "text_ja" in problems
     assert load_dataset(editing).dates == ("2014-05-31",)
+
+
+def test_another_device_gets_no_edit_page_even_when_the_server_allows_editing(editing, monkeypatch) -> None:
+    client_from("192.168.1.23", monkeypatch)  # a phone on the venue's network (run.py --share)
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    assert t("page.edit", "ja") not in _labels(at)
+
+
+def test_a_save_is_refused_when_it_comes_from_another_device(editing, monkeypatch) -> None:
+    """Asked on the run that writes, not only when the page is listed: nothing is written."""
+    at = _unlocked()
+    at.selectbox(key=f"{FIRST_FORM}:北京市:stage").set_value("nearly_agreed")
+    before = {p.name: p.read_bytes() for p in editing.glob("*.csv")}
+    client_from("127.0.0.2", monkeypatch)
+    at = _submit(at, t("edit.save", "ja"))
+    assert_no_exception(at)
+    assert {p.name: p.read_bytes() for p in editing.glob("*.csv")} == before
+    assert not (editing / HISTORY).exists()

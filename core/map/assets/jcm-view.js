@@ -13,6 +13,7 @@
   var jcm = window.jcm = window.jcm || {};
   var STORE = 'jcm.view';
   var GAP = 8;  // px between the tour's notes and what sits beside or above them
+  var MIN_FRAMED_PX = 120;  // the least height a step's extent is framed in between the panels
 
   function read() {
     try { return JSON.parse(window.sessionStorage.getItem(STORE) || 'null'); } catch (e) { return null; }
@@ -32,6 +33,14 @@
       var notes = window.parent.document.querySelector('.st-key-jcm_tour, .st-key-jcm_tour_error');
       return notes ? notes.getBoundingClientRect() : null;
     } catch (e) { return null; }
+  }
+
+  /* Where the details panel ends, in this frame's pixels (0 without one). */
+  function detailsBottom() {
+    try {
+      var panel = window.parent.document.querySelector('.st-key-jcm_details');
+      return panel ? panel.getBoundingClientRect().bottom : 0;
+    } catch (e) { return 0; }
   }
 
   /* How far up from the window's bottom the tour's notes reach (they grow with the step's text and
@@ -90,10 +99,15 @@
   jcm.frame = function (group, opts) {
     var map = group._map, p = opts.padding, fit = {padding: [p, p], maxZoom: opts.maxZoom};
     if (opts.fill) {  // keep the extent clear of the caption above, the tour's notes below and the details panel
-      var r = opts.reserve, below = Math.max(r.bottom, tourTop());
-      fit = {paddingTopLeft: [p, p + r.top], paddingBottomRight: [p + r.right, p + below], maxZoom: opts.maxZoom};
+      var r = opts.reserve, below = Math.max(r.bottom, tourTop()), top = r.top, right = r.right, size = map.getSize();
+      if (right && size.x < 2 * right) {  // a phone: the details panel lies across the top (ui/assets/follow.css)
+        top = Math.max(top, detailsBottom() + GAP);
+        right = 0;
+      }
+      if (size.y - top - below < MIN_FRAMED_PX) { top = 0; below = 0; }  // no room left: the whole map, under the panels
+      fit = {paddingTopLeft: [p, p + top], paddingBottomRight: [p + right, p + below], maxZoom: opts.maxZoom};
       // the notes of a new step are drawn just after the map's update: docked again once they are
-      var place = function () { if (group._map) { dock(map, r.right); } };
+      var place = function () { if (group._map) { dock(map, right); } };
       place();
       [150, 600].forEach(function (ms) { setTimeout(place, ms); });
       // the details panel covers the right-hand side: the legend folds to its one-line button below it

@@ -1,0 +1,125 @@
+"""Follow the presenter, in Chromium: the presenter (the laptop, 127.0.0.1, in ja, 1366x768) steps
+through the tour; a participant's phone (another device, 127.0.0.2, in zh, 390x844) that switched
+"follow" on shows each step in Chinese within a second, the step's selection with its details in
+Chinese; it stops following and stays, rejoins and catches up; it never gets the edit page.
+Screenshots: test-artifacts/follow-presenter-1366-ja.png, follow-device-390x844-zh.png,
+follow-device-844x390-zh.png and follow-side-by-side.png (both at once, as the room sees them)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PIL import Image
+
+from bench.follow_bench import TOUR_TEXT, shown_at, watch
+from core.i18n import label, t
+from core.loading import load_dataset
+from core.present import place_name
+from core.tour import load_tour
+from tests.browser.browser_kit import BUNDLED_DATA, wait_for_map
+from tests.browser.conftest import is_local
+
+DATASET = load_dataset(BUNDLED_DATA)
+TOUR = load_tour(BUNDLED_DATA, DATASET)
+FOLLOW_WITHIN_S = 1.0
+HAS_TEXT = "([sel, text]) => { const e = document.querySelector(sel); return !!e && e.innerText.includes(text); }"
+
+
+def click(page, locator) -> None:
+    """A person's click: the mouse at the middle of the element's box."""
+    locator.wait_for()
+    box = locator.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def shows(page, selector: str, text: str, timeout_ms: float = 30_000) -> None:
+    page.wait_for_function(HAS_TEXT, arg=[selector, text], timeout=timeout_ms)
+
+
+def test_a_zh_phone_follows_the_ja_presenter_through_the_tour(browser, shared_app, device_url, tab,
+                                                               artifacts: Path) -> None:
+    base, _ = shared_app
+    presenter = tab.page
+    presenter.set_viewport_size({"width": 1366, "height": 768})
+    presenter.goto(f"{base}/?present=1")
+    wait_for_map(presenter)
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN", service_workers="block",
+                                  is_mobile=True, has_touch=True)
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    phone = context.new_page()
+    phone.set_default_timeout(30_000)
+    try:
+        phone.goto(f"{device_url}/?lang=zh")
+        wait_for_map(phone)
+        assert phone.get_by_role("link", name=t("page.edit", "zh")).count() == 0
+        click(phone, phone.locator(".st-key-jcm_follow label").first)
+        phone.locator(".st-key-jcm_bar").wait_for()  # the presenter's presenter view, followed
+        phone.wait_for_function("() => document.querySelector('.st-key-jcm_follow input').checked")
+        assert phone.locator(".st-key-jcm_follow").inner_text().strip() == t("follow.switch", "zh")  # no hint on a phone
+
+        lags, totals = [], []
+        for step in TOUR[:4]:
+            watch(presenter, TOUR_TEXT, step.title.get("ja"))
+            watch(phone, TOUR_TEXT, step.title.get("zh"))
+            clicked = time.time() * 1000
+            click(presenter, presenter.locator(".st-key-jcm_next button"))
+            on_presenter, on_phone = shown_at(presenter), shown_at(phone)
+            lags.append((on_phone - on_presenter) / 1000)
+            totals.append((on_phone - clicked) / 1000)
+            assert step.title.get("ja") not in phone.locator(TOUR_TEXT).inner_text()  # the phone's own language
+            place = parse_place(step)
+            if place:  # the step's selection, its details in Chinese (天津市's status on step 3)
+                shows(phone, ".st-key-jcm_details", place_name(DATASET, place, "zh"))
+                shows(phone, ".st-key-jcm_details", label(DATASET.stage_of(place), "zh"))
+            wait_for_map(phone)
+            if place == "天津市":
+                phone.screenshot(path=str(artifacts / "follow-device-390x844-zh.png"))
+                presenter.screenshot(path=str(artifacts / "follow-presenter-1366-ja.png"))
+                side_by_side(artifacts)
+                phone.set_viewport_size({"width": 844, "height": 390})  # the phone turned
+                wait_for_map(phone)
+                phone.screenshot(path=str(artifacts / "follow-device-844x390-zh.png"))
+                phone.set_viewport_size({"width": 390, "height": 844})
+                wait_for_map(phone)
+        print(f"phone behind the presenter: {lags} s; click to phone: {totals} s")
+        assert max(lags) <= FOLLOW_WITHIN_S, f"a step reached the phone {max(lags):.2f} s after the presenter: {lags}"
+
+        # Stop following: the phone keeps its step while the presenter moves on; rejoin: it catches up.
+        kept = phone.locator(TOUR_TEXT).inner_text()
+        click(phone, phone.locator(".st-key-jcm_follow label").first)
+        phone.wait_for_function("() => !document.querySelector('.st-key-jcm_follow [data-testid=\"stCaptionContainer\"]')")
+        index = 3  # the presenter is on TOUR[3]; it moves on to TOUR[4]
+        click(presenter, presenter.locator(".st-key-jcm_next button"))
+        shows(presenter, TOUR_TEXT, TOUR[index + 1].title.get("ja"))
+        assert phone.locator(TOUR_TEXT).inner_text() == kept
+        watch(phone, TOUR_TEXT, TOUR[index + 1].title.get("zh"))
+        clicked = time.time() * 1000
+        click(phone, phone.locator(".st-key-jcm_follow label").first)
+        assert (shown_at(phone) - clicked) / 1000 <= FOLLOW_WITHIN_S  # rejoined: the step it missed
+
+        phone.goto(f"{device_url}/edit?lang=zh")  # asked for directly: never the password gate
+        wait_for_map(phone)
+        assert phone.get_by_label(t("edit.password", "zh")).count() == 0
+    finally:
+        context.close()
+    foreign = sorted({u for u in requests if not is_local(u)})
+    assert not foreign, f"requests left this machine: {foreign}"
+
+
+def parse_place(step) -> str | None:
+    """The place a tour step selects, if any."""
+    values = step.query.get("place")
+    return values[0] if values else None
+
+
+def side_by_side(artifacts: Path) -> None:
+    """The presenter's screen (ja) with the phone (zh) beside it, as one picture for the closing note."""
+    left = Image.open(artifacts / "follow-presenter-1366-ja.png")
+    right = Image.open(artifacts / "follow-device-390x844-zh.png")
+    both = Image.new("RGB", (left.width + 24 + right.width, max(left.height, right.height)), "white")
+    both.paste(left, (0, 0))
+    both.paste(right, (left.width + 24, 0))
+    both.save(artifacts / "follow-side-by-side.png")

@@ -39,8 +39,30 @@
     return view.x0 <= b.x0 && b.x1 <= view.x1 && view.y0 <= b.y0 && b.y1 <= view.y1;
   }
 
+  /* The angle on a ring of each point (offsets from the ring's centre): evenly spaced, in the
+     points' own order around the centre and turned as near as can be to their own directions,
+     so that a marker fanned out stays on its side of its neighbours (北九州市 north-east of
+     福岡県). Points at the centre itself (北京市 and the bodies seated there) follow their order
+     in the data, from the top. */
+  function ringSlots(offs) {
+    var k = offs.length, TAU = 2 * Math.PI;
+    var dir = offs.map(function (o) { return Math.hypot(o[0], o[1]) > 0.5 ? Math.atan2(o[1], o[0]) : null; });
+    var order = offs.map(function (o, i) { return i; }).sort(function (a, b) {
+      var da = dir[a] === null ? Infinity : dir[a], db = dir[b] === null ? Infinity : dir[b];
+      return da - db || a - b;
+    });
+    var sx = 0, sy = 0;
+    order.forEach(function (i, slot) {
+      if (dir[i] !== null) { sx += Math.cos(dir[i] - TAU * slot / k); sy += Math.sin(dir[i] - TAU * slot / k); }
+    });
+    var start = sx || sy ? Math.atan2(sy, sx) : -Math.PI / 2, out = [];
+    order.forEach(function (i, slot) { out[i] = start + TAU * slot / k; });
+    return out;
+  }
+
   /* Offsets that keep marker centres at least sep apart: near points are fanned out on a ring
-     around their centre (a tidy, stable arrangement), then a few pushes settle the rest. */
+     around their centre (a tidy, stable arrangement) in their real order around it, then a few
+     pushes settle the rest. */
   jcm.fanOut = function (pts, sep) {
     var n = pts.length, parent = [], i, j;
     for (i = 0; i < n; i++) { parent.push(i); }
@@ -63,8 +85,8 @@
       var cx = 0, cy = 0;
       members.forEach(function (m) { cx += pts[m][0] / k; cy += pts[m][1] / k; });
       var radius = Math.max(sep * 0.75, sep / (2 * Math.sin(Math.PI / k)));
-      members.forEach(function (m, slot) {
-        var angle = -Math.PI / 2 + 2 * Math.PI * slot / k;
+      ringSlots(members.map(function (m) { return [pts[m][0] - cx, pts[m][1] - cy]; })).forEach(function (angle, i) {
+        var m = members[i];
         pos[m] = [cx + radius * Math.cos(angle), cy + radius * Math.sin(angle)];
       });
     });
@@ -232,6 +254,9 @@
       it.dx = host && best < rules.marker ? host.dx : 0;
       it.dy = host && best < rules.marker ? host.dy : 0;
     });
+    var moved = {};
+    items.forEach(function (it) { moved[it.id.slice('place:'.length)] = [it.dx, it.dy]; });
+    if (state.group.jcmLinks) { jcm.moveLinkEnds(map, state.group.jcmLinks, moved); }  // each line ends at its own marker
     var half = rules.marker / 2, taken = [], controls = controlBoxes(map);
     var covered = function (x, y) {
       return controls.some(function (c) { return x > c.x0 && x < c.x1 && y > c.y0 && y < c.y1; });
@@ -308,7 +333,7 @@
   /* Lay the labels of labels out beside the markers of places, now and on every change, while
      group (the map's dynamic part) is on the map. */
   jcm.labelLayout = function (group, places, labels, rules) {
-    var map = group._map, state = {map: map, places: places, rules: rules, labelOf: {}}, timer = null;
+    var map = group._map, state = {map: map, group: group, places: places, rules: rules, labelOf: {}}, timer = null;
     labels.eachLayer(function (l) { state.labelOf[l.feature.properties.id] = l; });
     var key = keyControl(map), div = key.getContainer(), keyIds = null;
     function run() {

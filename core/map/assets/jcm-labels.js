@@ -173,16 +173,54 @@
     return {spots: spots, unnamed: unnamed, score: unnamed.length * 1000 + badges};
   }
 
-  /* The boxes of the map's controls (legend, key, zoom, scale, attribution) in container pixels. */
+  /* The page's panels floating over the map's frame (the presenter's caption, bar, details and
+     tour notes: Streamlit containers keyed jcm_*, position: fixed), or none where the page is not
+     this frame's parent. */
+  function panels() {
+    try {
+      var frame = window.frameElement;
+      if (!frame) { return []; }
+      return Array.prototype.filter.call(window.parent.document.querySelectorAll('[class*="st-key-jcm_"]'), function (el) {
+        return window.parent.getComputedStyle(el).position === 'fixed';
+      });
+    } catch (e) { return []; }
+  }
+
+  /* The boxes of the map's controls (legend, key, zoom, scale, attribution) and of the page's
+     panels over the map, in container pixels. */
   function controlBoxes(map) {
     var root = map.getContainer(), r0 = root.getBoundingClientRect(), out = [];
-    root.querySelectorAll('.leaflet-control').forEach(function (el) {
-      var r = el.getBoundingClientRect();
+    var f0 = window.frameElement ? window.frameElement.getBoundingClientRect() : {left: 0, top: 0};
+    function add(r, dx, dy) {
       if (r.width && r.height) {
-        out.push({x0: r.left - r0.left, y0: r.top - r0.top, x1: r.right - r0.left, y1: r.bottom - r0.top});
+        out.push({x0: r.left - dx, y0: r.top - dy, x1: r.right - dx, y1: r.bottom - dy});
       }
-    });
+    }
+    root.querySelectorAll('.leaflet-control').forEach(function (el) { add(el.getBoundingClientRect(), r0.left, r0.top); });
+    panels().forEach(function (el) { add(el.getBoundingClientRect(), f0.left + r0.left, f0.top + r0.top); });
     return out;
+  }
+
+  /* Where the page's panels are, as one string: a change (a panel opened, grown, closed) lays
+     the labels out again. */
+  function panelKey() {
+    return panels().map(function (el) {
+      var r = el.getBoundingClientRect();
+      return [r.left, r.top, r.width, r.height].map(Math.round).join(',');
+    }).join(';');
+  }
+
+  /* Fold the legend where it covers a place the room should see, unless the presenter unfolded
+     it by hand (jcm-map.js jcm.legend keeps that choice). True when it folded. */
+  function foldLegend(map, points) {
+    var details = map.getContainer().querySelector('.jcm-legend details');
+    if (!details || !details.open || jcm.legendOpen === true) { return false; }
+    var r0 = map.getContainer().getBoundingClientRect(), r = details.getBoundingClientRect();
+    var hit = points.some(function (p) {
+      return p.x > r.left - r0.left && p.x < r.right - r0.left && p.y > r.top - r0.top && p.y < r.bottom - r0.top;
+    });
+    if (hit) { details.open = false; }
+    return hit;
   }
 
   /* Show el as its text ('text', wrapped at width when given), a numbered badge or not at all. */
@@ -257,6 +295,11 @@
     var moved = {};
     items.forEach(function (it) { moved[it.id.slice('place:'.length)] = [it.dx, it.dy]; });
     if (state.group.jcmLinks) { jcm.moveLinkEnds(map, state.group.jcmLinks, moved); }  // each line ends at its own marker
+    var inView = items.filter(function (it) {
+      var x = it.x + it.dx, y = it.y + it.dy;
+      return x >= 0 && y >= 0 && x <= size.x && y <= size.y;
+    }).map(function (it) { return {x: it.x + it.dx, y: it.y + it.dy}; });
+    foldLegend(map, inView);
     var half = rules.marker / 2, taken = [], controls = controlBoxes(map);
     var covered = function (x, y) {
       return controls.some(function (c) { return x > c.x0 && x < c.x1 && y > c.y0 && y < c.y1; });
@@ -273,6 +316,12 @@
       it.crowd = 0;
     });
     taken = taken.concat(controls);
+    // a selected link's year tag (jcm-map.js) is not a control, but no label goes under it either
+    var c0 = map.getContainer().getBoundingClientRect();
+    map.getContainer().querySelectorAll('.jcm-yr').forEach(function (el) {
+      var r = el.getBoundingClientRect();
+      taken.push({x0: r.left - c0.left, y0: r.top - c0.top, x1: r.right - c0.left, y1: r.bottom - c0.top});
+    });
     var labelled = items.filter(function (it) { return it.label && it.label._icon; });
     labelled.forEach(function (it) {
       it.el = it.label._icon.querySelector('.jcm-lb');
@@ -301,9 +350,21 @@
       it.bw = it.el.offsetWidth;
       it.bh = it.el.offsetHeight;
     });
+    // The subject of the view (a selected place, the ends of a selected link: what a step or a
+    // click speaks of) is named first, in full: never a badge while its text fits somewhere.
+    var subject = {};
+    labelled.forEach(function (it) { if (it.label.feature.properties.sel) { subject[it.id] = true; } });
+    if (state.group.jcmLinks) {
+      state.group.jcmLinks.eachLayer(function (l) {
+        if (l.feature.properties.sel) {
+          jcm.linkEnds(l.feature.properties.id).forEach(function (key) { subject['place:' + key] = true; });
+        }
+      });
+    }
     var order = labelled.filter(function (it) { return it.seen; }).sort(function (a, b) {
-      return b.crowd - a.crowd || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+      return (subject[b.id] ? 1 : 0) - (subject[a.id] ? 1 : 0) || b.crowd - a.crowd || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     });
+    var subjects = order.filter(function (it) { return subject[it.id]; });
     // A few greedy tries, each starting with the places the tries before could not name, as
     // badges; the best (fewest places unnamed, then fewest badges) wins.
     var best = null, badgeFirst = [];
@@ -311,8 +372,9 @@
       var result = place(order, badgeFirst, taken, items, view, rules);
       if (!best || result.score < best.score) { best = result; }
       if (!result.unnamed.length) { break; }
-      badgeFirst = badgeFirst.concat(result.unnamed);
-      order = badgeFirst.concat(order.filter(function (it) { return badgeFirst.indexOf(it) < 0; }));
+      badgeFirst = badgeFirst.concat(result.unnamed.filter(function (it) { return !subject[it.id]; }));
+      order = subjects.concat(badgeFirst.filter(function (it) { return !subject[it.id]; }),
+                              order.filter(function (it) { return badgeFirst.indexOf(it) < 0 && !subject[it.id]; }));
     }
     var shown = [];
     labelled.forEach(function (it) {
@@ -339,6 +401,11 @@
     function run() {
       // a pass scheduled for a map or a dynamic part that has gone is dropped
       if (!map._loaded || !map.getContainer().isConnected || !group._map) { return; }
+      // Never while the map moves (a flight to a tour step's extent, a zoom or pan animation, a
+      // drag): a pass then fans out and places for a view being left, and the room would see
+      // labels and line ends jump. The move's end lays out again.
+      if (moving) { return; }
+      if (map._animatingZoom || (map._panAnim && map._panAnim._inProgress)) { schedule(); return; }
       var badges = layoutOnce(state), ids = badges.map(function (it) { return it.id + '#' + it.number; }).join('|');
       if (ids !== keyIds) {  // the key changed size: lay out again around it
         keyIds = ids;
@@ -348,23 +415,44 @@
         keyIds = badges.map(function (it) { return it.id + '#' + it.number; }).join('|');
       }
       map.getContainer().setAttribute('data-labels-laid-out', String(++state.runs));
+      map.getContainer().setAttribute('data-labels-settled', 'true');  // what tests wait for
     }
     state.runs = 0;
     function schedule() {
       clearTimeout(timer);
       timer = setTimeout(run, 20);
+      map.getContainer().setAttribute('data-labels-settled', 'false');
     }
+    var moving = false;
+    function started() {
+      moving = true;
+      map.getContainer().setAttribute('data-labels-settled', 'false');
+    }
+    function stopped() {
+      moving = false;
+      schedule();
+    }
+    map.on('zoomstart movestart', started);
+    map.on('moveend', stopped);
     // st_folium adds the map's stylesheets without waiting for them, and a busy machine runs the
     // first layouts before they arrive: labels measured unstyled have the wrong size, so lay out
     // again as each one loads (as for fonts)
     var pending = Array.prototype.filter.call(document.querySelectorAll('link[rel="stylesheet"]'),
                                               function (link) { return !link.sheet; });
     pending.forEach(function (link) { link.addEventListener('load', schedule); });
-    map.on('zoomend moveend resize jcmcontrolsmoved', schedule);  // the last: the presenter's lower-left controls docked (jcm-view.js)
-    map.on('unload', function () { clearTimeout(timer); });
+    map.on('zoomend resize jcmcontrolsmoved', schedule);  // the last: the presenter's lower-left controls docked (jcm-view.js)
+    // the page's panels over the map are drawn after the map's update, and change size with it
+    var panelsAt = panelKey(), watch = setInterval(function () {
+      var now = panelKey();
+      if (now !== panelsAt) { panelsAt = now; schedule(); }
+    }, 250);
+    map.on('unload', function () { clearTimeout(timer); clearInterval(watch); });
     jcm.whenGone(group, function () {
       clearTimeout(timer);
-      map.off('zoomend moveend resize jcmcontrolsmoved', schedule);
+      clearInterval(watch);
+      map.off('zoomend resize jcmcontrolsmoved', schedule);
+      map.off('zoomstart movestart', started);
+      map.off('moveend', stopped);
       if (document.fonts) { document.fonts.removeEventListener('loadingdone', schedule); }
       pending.forEach(function (link) { link.removeEventListener('load', schedule); });
       key.remove();

@@ -406,13 +406,19 @@
       // labels and line ends jump. The move's end lays out again.
       if (moving) { return; }
       if (map._animatingZoom || (map._panAnim && map._panAnim._inProgress)) { schedule(); return; }
-      var badges = layoutOnce(state), ids = badges.map(function (it) { return it.id + '#' + it.number; }).join('|');
-      if (ids !== keyIds) {  // the key changed size: lay out again around it
+      var idsOf = function (bs) { return bs.map(function (it) { return it.id + '#' + it.number; }).join('|'); };
+      var badges = layoutOnce(state), ids = idsOf(badges);
+      // the key changed size, and the controls stacked on it moved (the timeline): lay out again
+      // around it, until the key stays the same (a few rounds at most)
+      for (var round = 0; ids !== keyIds && round < 4; round++) {
         keyIds = ids;
         fillKey(div, badges);
         badges = layoutOnce(state);
+        ids = idsOf(badges);
+      }
+      if (ids !== keyIds) {
+        keyIds = ids;
         fillKey(div, badges);
-        keyIds = badges.map(function (it) { return it.id + '#' + it.number; }).join('|');
       }
       map.getContainer().setAttribute('data-labels-laid-out', String(++state.runs));
       map.getContainer().setAttribute('data-labels-settled', 'true');  // what tests wait for

@@ -4,8 +4,8 @@ the reference overlay (issue 18):
 
 - every line ends at its own place's marker, also where markers are fanned out (each end of each
   link's SVG path, by getPointAtLength and getScreenCTM, against every marker's centre);
-- no page panel (caption, bar, details, tour notes) or map control (legend, key, timeline, scale)
-  covers a place's name (document.elementFromPoint at each label's centre and corners);
+- no page panel (caption, bar, details, tour notes) covers a place's name
+  (document.elementFromPoint at each label's centre and corners);
 - no text of the presenter view is under PRESENTER_FONT_PX at 1280x720 (computed font sizes of the
   panels', the map controls' and the labels' texts).
 
@@ -103,8 +103,8 @@ def _all_ready(tabs, token: str) -> None:
         tab.page.wait_for_function("t => window.__roomReady === t", arg=token)
 
 
-# In the page: the places' names (labels, badges) that a page panel or a map control covers (what
-# document.elementFromPoint gives at the label's centre and corners is not the map), and the texts
+# In the page: the places' names (labels, badges) that a page panel covers (what
+# document.elementFromPoint gives at the label's centre and corners is not the map's frame), and the texts
 # under the least font size (when given) on the page's panels over the map and on the map's
 # controls and labels.
 ROOM = """([iframeSel, minFont]) => {
@@ -112,14 +112,13 @@ ROOM = """([iframeSel, minFont]) => {
   const out = {'labels covered': [], 'small text': []};
   const map = w.map_div.getContainer().getBoundingClientRect();
   const shown = el => el.style.visibility !== 'hidden' && el.style.display !== 'none' && el.getBoundingClientRect().width > 0;
-  // what a person sees at frame point (x, y): a panel of the page, a control, or the map's own (null)
+  // what a person sees at frame point (x, y): a panel of the page, or the map (null)
   const over = (x, y) => {
     const X = x + fr.left, Y = y + fr.top;
     if (X < 0 || Y < 0 || X > innerWidth || Y > innerHeight) return 'off screen';
     const top = document.elementFromPoint(X, Y);
     if (top !== f) { const k = top && top.closest('[class*="st-key-jcm_"]'); return 'page ' + (k ? [...k.classList].find(c => c.startsWith('st-key-')) : top && top.tagName); }
-    const el = d.elementFromPoint(x, y), c = el && el.closest('.leaflet-control, .leaflet-tooltip');
-    return c ? 'control ' + c.className : null;
+    return null;  // map controls over labels: the label rules of test_labels_browser and test_presenter_browser
   };
   d.querySelectorAll('[data-role="label"]').forEach(lb => {
     const r = lb.getBoundingClientRect();

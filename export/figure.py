@@ -3,7 +3,7 @@ their labels, the legend, a title and the source and date, in the view's languag
 
 Everything is read from where the browser map reads it: geography from `core.basemap`, colours,
 dashes and shapes from `core.map.style`, arcs and their bends from `core.arcs`, coincident markers
-fanned out by `export.fanout.spread_markers`, legend texts from the catalogue. The map is in
+fanned out by `export.fanout.spread_markers` (each link ending at its moved markers), legend texts from the catalogue. The map is in
 Web-Mercator like Leaflet's; the legend has its own column so it never hides a marker.
 """
 
@@ -28,7 +28,7 @@ from core.i18n import t
 from core.present import as_of_line, source_line
 from core.map.build import DEFAULT_BOUNDS
 from core.map.features import category
-from export.fanout import spread_markers
+from export.fanout import bend_ends, spread_markers
 from core.map.legend import category_label
 from core.map.projection import project
 from core.map.style import CN_COLOR, JP_COLOR, LINK_STYLES, LINK_WEIGHT, MARKER_SIZES, SHAPES, UNKNOWN_STYLE, shape
@@ -173,32 +173,36 @@ def draw(view: ExportView, width: int, height: int, family: str, today: date | N
     ax.set_ylim(y0, y1)
     _basemap(ax, scale)
 
+    pixels = [tuple(ax.transData.transform(_xy(*c))) for _, c in shown]  # display pixels, y upwards
+    moves = spread_markers(pixels, MARKER_SIZES["region"] * MARK_SCALE * scale)
+    moved = {p.key: move for (p, _), move in zip(shown, moves)}
+
     color_by = view.state.color
     bends = assign_bends([(p.japan, p.china) for p, _, _ in links])
     cats: set[str] = set()
     for (p, a, b), bend in zip(links, bends):
         cat = category(p, color_by, view.stage_of)
         cats.add(cat)
-        xy = np.array([_xy(*c) for c in arc_points(a, b, bend=bend)])
+        arc = ax.transData.transform([_xy(*c) for c in arc_points(a, b, bend=bend)])
+        xy = ax.transData.inverted().transform(
+            bend_ends(arc, moved.get(p.japan, (0.0, 0.0)), moved.get(p.china, (0.0, 0.0))))
         style = _link_style(cat, color_by, scale)
         selected = view.state.link == p.key or view.state.place in (p.japan, p.china)
         if selected:
             style["linewidth"] *= 1.8
-        ax.plot(xy[:, 0], xy[:, 1], zorder=3 if selected else 2,
+        ax.plot(xy[:, 0], xy[:, 1], zorder=3 if selected else 2, gid=f"link:{p.key}",
                 path_effects=[patheffects.withStroke(linewidth=style["linewidth"] + 3 * scale, foreground="white")],
                 **style)
 
-    pixels = [tuple(ax.transData.transform(_xy(*c))) for _, c in shown]
-    moves = spread_markers(pixels, MARKER_SIZES["region"] * MARK_SCALE * scale)
     marks: list[Mark] = []
     for (p, _), (px, py), (dx, dy) in zip(shown, pixels, moves):
         s = shape(p)
-        mx, my = px + dx, py - dy  # layout offsets are screen pixels, y downwards
+        mx, my = px + dx, py + dy
         x, y = ax.transData.inverted().transform((mx, my))
         if p.key == view.state.place:
             ax.plot([x], [y], marker="o", linestyle="none", markersize=MARKER_SIZES["region"] * 3.2 * scale * PT,
                     markerfacecolor=SELECTED, markeredgecolor="black", zorder=4)
-        ax.plot([x], [y], linestyle="none", zorder=5, **_marker_style(s, scale))
+        ax.plot([x], [y], linestyle="none", zorder=5, gid=f"place:{p.key}", **_marker_style(s, scale))
         half = MARKER_SIZES[_kind(s)] * MARK_SCALE * scale / 2 + 2 * scale
         if x0 <= x <= x1 and y0 <= y <= y1:  # a step's frame may leave places out: no label for them
             marks.append(Mark(p.key, mx, my, half, p.names.get(lang)))

@@ -79,6 +79,7 @@ TIMELINE_YEAR_PX = 64  # the timeline's current year: read from the back of the 
 TIMELINE_BUTTON_PX = 20  # its play/pause/step buttons' symbols
 TIMELINE_FRAME_MS = 900  # one year per frame while playing: 20 years + undated in ~19 s
 NOTICE_FONT_PX = 16  # "the online basemap could not load" on the map
+PRESENTER_FONT_PX = 18  # the least text size in the presenter view (its map and panels): read from the back
 
 
 def shape(place: Place, ring: bool = False) -> str:
@@ -106,6 +107,7 @@ def css_vars() -> dict[str, str]:
         "legend-font": LEGEND_FONT_PX, "legend-max": LEGEND_MAX_PX,
         "legend-pad-x": LEGEND_PAD_X, "legend-pad-y": LEGEND_PAD_Y, "legend-gap": LEGEND_GAP_PX,
         "tl-year": TIMELINE_YEAR_PX, "tl-button": TIMELINE_BUTTON_PX, "notice-font": NOTICE_FONT_PX,
+        "present-font": PRESENTER_FONT_PX,
     }
     colours = {"jp": JP_COLOR, "cn": CN_COLOR, "changed": CHANGED_COLOR, "sea": BASEMAP_STYLES["sea"]}
     return {**{f"--jcm-{k}": f"{v}px" for k, v in px.items()}, **{f"--jcm-{k}": v for k, v in colours.items()}}

@@ -101,26 +101,17 @@ _SETTLE = """() => new Promise(resolve => {
   setTimeout(done, 5000);
 })"""
 
-# In the map frame: resolves once the web fonts are in and the label layout has not run again for
-# 300 ms (a busy machine can lay the labels out more than once: on the first frame, after the
-# dynamic part's framing, when a font arrives).
-_LAYOUT_STILL = """() => document.fonts.ready.then(() => new Promise(resolve => {
-  const el = map_div.getContainer();
-  let last = el.getAttribute('data-labels-laid-out'), still = 0;
-  const tick = () => {
-    const now = el.getAttribute('data-labels-laid-out');
-    if (now === last) { still += 50; if (still >= 300) { resolve(true); return; } } else { last = now; still = 0; }
-    setTimeout(tick, 50);
-  };
-  setTimeout(tick, 50);
-  setTimeout(() => resolve(false), 5000);
-}))"""
+# In the map frame: true once the web fonts are in and the label layout has run since the map last
+# moved, with no pass pending (jcm-labels.js sets data-labels-settled; a pass is never run while a
+# zoom or pan animation is under way).
+_LAYOUT_SETTLED = """() => document.fonts.status === 'loaded'
+  && map_div.getContainer().getAttribute('data-labels-settled') === 'true'"""
 
 
 def settled(frame) -> None:
     """Wait until the map stands still and its labels are laid out for good."""
     frame.evaluate(_SETTLE)
-    frame.evaluate(_LAYOUT_STILL)
+    frame.wait_for_function(_LAYOUT_SETTLED)
 
 
 def place_marker(frame, name: str):

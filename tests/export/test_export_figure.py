@@ -159,3 +159,37 @@ def test_the_title_block_names_the_date_shown(tmp_path, fmt, lang, asof, shown, 
     if shown != "2014-05-31":  # a later snapshot: the report and the meetings recorded since
         assert t("workbook.source", lang) in " ".join(text.split()) or fmt == "pdf"
     assert view.dataset.viewed == shown  # the stages drawn are that date's too
+
+
+def _line_end_breaks(fig) -> list[str]:
+    """Every end of a drawn link (Line2D gid "link:<japan>–<china>") that lies nearer to another
+    place's marker (gid "place:<key>") than to its own, or off its own: the room reads a line as
+    ending at the marker it touches."""
+    ax = fig.axes[0]
+    markers = {line.get_gid()[len("place:"):]: ax.transData.transform(line.get_xydata()[0])
+               for line in ax.lines if (line.get_gid() or "").startswith("place:")}
+    breaks = []
+    for line in ax.lines:
+        if not (line.get_gid() or "").startswith("link:"):
+            continue
+        ends = line.get_gid()[len("link:"):].split("–")
+        for key, end in zip(ends, ax.transData.transform(line.get_xydata()[[0, -1]])):
+            own = math.dist(end, markers[key])
+            nearer = [k for k, m in markers.items() if k != key and math.dist(end, m) <= own]
+            if own > 1 or nearer:
+                breaks.append(f"{line.get_gid()} ends {own:.1f} px from {key}, nearer to {nearer}")
+    return breaks
+
+
+@pytest.mark.parametrize(("lang", "size", "values"), [
+    ("ja", (1920, 1080), {}),  # 福岡県 and 北九州市 fanned apart
+    ("zh", (1280, 720), {"link": "北九州市–天津市"}),
+    ("en", (1366, 768), {"place": "天津市"}),
+    ("ja", (640, 480), {}),  # crowded: Beijing's three, Tianjin and Tangshan fanned together
+])
+def test_every_line_ends_at_its_own_marker(base, lang, size, values):
+    view = _view(base, lang=lang, **values)
+    fig, _ = draw(view, *size, cjk_family())
+    drawn = [line for line in fig.axes[0].lines if (line.get_gid() or "").startswith("link:")]
+    assert len(drawn) == len(view.shown.partnerships)
+    assert _line_end_breaks(fig) == []

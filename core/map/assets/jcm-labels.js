@@ -39,8 +39,30 @@
     return view.x0 <= b.x0 && b.x1 <= view.x1 && view.y0 <= b.y0 && b.y1 <= view.y1;
   }
 
+  /* The angle on a ring of each point (offsets from the ring's centre): evenly spaced, in the
+     points' own order around the centre and turned as near as can be to their own directions,
+     so that a marker fanned out stays on its side of its neighbours (北九州市 north-east of
+     福岡県). Points at the centre itself (北京市 and the bodies seated there) follow their order
+     in the data, from the top. */
+  function ringSlots(offs) {
+    var k = offs.length, TAU = 2 * Math.PI;
+    var dir = offs.map(function (o) { return Math.hypot(o[0], o[1]) > 0.5 ? Math.atan2(o[1], o[0]) : null; });
+    var order = offs.map(function (o, i) { return i; }).sort(function (a, b) {
+      var da = dir[a] === null ? Infinity : dir[a], db = dir[b] === null ? Infinity : dir[b];
+      return da - db || a - b;
+    });
+    var sx = 0, sy = 0;
+    order.forEach(function (i, slot) {
+      if (dir[i] !== null) { sx += Math.cos(dir[i] - TAU * slot / k); sy += Math.sin(dir[i] - TAU * slot / k); }
+    });
+    var start = sx || sy ? Math.atan2(sy, sx) : -Math.PI / 2, out = [];
+    order.forEach(function (i, slot) { out[i] = start + TAU * slot / k; });
+    return out;
+  }
+
   /* Offsets that keep marker centres at least sep apart: near points are fanned out on a ring
-     around their centre (a tidy, stable arrangement), then a few pushes settle the rest. */
+     around their centre (a tidy, stable arrangement) in their real order around it, then a few
+     pushes settle the rest. */
   jcm.fanOut = function (pts, sep) {
     var n = pts.length, parent = [], i, j;
     for (i = 0; i < n; i++) { parent.push(i); }
@@ -63,8 +85,8 @@
       var cx = 0, cy = 0;
       members.forEach(function (m) { cx += pts[m][0] / k; cy += pts[m][1] / k; });
       var radius = Math.max(sep * 0.75, sep / (2 * Math.sin(Math.PI / k)));
-      members.forEach(function (m, slot) {
-        var angle = -Math.PI / 2 + 2 * Math.PI * slot / k;
+      ringSlots(members.map(function (m) { return [pts[m][0] - cx, pts[m][1] - cy]; })).forEach(function (angle, i) {
+        var m = members[i];
         pos[m] = [cx + radius * Math.cos(angle), cy + radius * Math.sin(angle)];
       });
     });
@@ -151,16 +173,54 @@
     return {spots: spots, unnamed: unnamed, score: unnamed.length * 1000 + badges};
   }
 
-  /* The boxes of the map's controls (legend, key, zoom, scale, attribution) in container pixels. */
+  /* The page's panels floating over the map's frame (the presenter's caption, bar, details and
+     tour notes: Streamlit containers keyed jcm_*, position: fixed), or none where the page is not
+     this frame's parent. */
+  function panels() {
+    try {
+      var frame = window.frameElement;
+      if (!frame) { return []; }
+      return Array.prototype.filter.call(window.parent.document.querySelectorAll('[class*="st-key-jcm_"]'), function (el) {
+        return window.parent.getComputedStyle(el).position === 'fixed';
+      });
+    } catch (e) { return []; }
+  }
+
+  /* The boxes of the map's controls (legend, key, zoom, scale, attribution) and of the page's
+     panels over the map, in container pixels. */
   function controlBoxes(map) {
     var root = map.getContainer(), r0 = root.getBoundingClientRect(), out = [];
-    root.querySelectorAll('.leaflet-control').forEach(function (el) {
-      var r = el.getBoundingClientRect();
+    var f0 = window.frameElement ? window.frameElement.getBoundingClientRect() : {left: 0, top: 0};
+    function add(r, dx, dy) {
       if (r.width && r.height) {
-        out.push({x0: r.left - r0.left, y0: r.top - r0.top, x1: r.right - r0.left, y1: r.bottom - r0.top});
+        out.push({x0: r.left - dx, y0: r.top - dy, x1: r.right - dx, y1: r.bottom - dy});
       }
-    });
+    }
+    root.querySelectorAll('.leaflet-control').forEach(function (el) { add(el.getBoundingClientRect(), r0.left, r0.top); });
+    panels().forEach(function (el) { add(el.getBoundingClientRect(), f0.left + r0.left, f0.top + r0.top); });
     return out;
+  }
+
+  /* Where the page's panels are, as one string: a change (a panel opened, grown, closed) lays
+     the labels out again. */
+  function panelKey() {
+    return panels().map(function (el) {
+      var r = el.getBoundingClientRect();
+      return [r.left, r.top, r.width, r.height].map(Math.round).join(',');
+    }).join(';');
+  }
+
+  /* Fold the legend where it covers a place the room should see, unless the presenter unfolded
+     it by hand (jcm-map.js jcm.legend keeps that choice). True when it folded. */
+  function foldLegend(map, points) {
+    var details = map.getContainer().querySelector('.jcm-legend details');
+    if (!details || !details.open || jcm.legendOpen === true) { return false; }
+    var r0 = map.getContainer().getBoundingClientRect(), r = details.getBoundingClientRect();
+    var hit = points.some(function (p) {
+      return p.x > r.left - r0.left && p.x < r.right - r0.left && p.y > r.top - r0.top && p.y < r.bottom - r0.top;
+    });
+    if (hit) { details.open = false; }
+    return hit;
   }
 
   /* Show el as its text ('text', wrapped at width when given), a numbered badge or not at all. */
@@ -232,6 +292,14 @@
       it.dx = host && best < rules.marker ? host.dx : 0;
       it.dy = host && best < rules.marker ? host.dy : 0;
     });
+    var moved = {};
+    items.forEach(function (it) { moved[it.id.slice('place:'.length)] = [it.dx, it.dy]; });
+    if (state.group.jcmLinks) { jcm.moveLinkEnds(map, state.group.jcmLinks, moved); }  // each line ends at its own marker
+    var inView = items.filter(function (it) {
+      var x = it.x + it.dx, y = it.y + it.dy;
+      return x >= 0 && y >= 0 && x <= size.x && y <= size.y;
+    }).map(function (it) { return {x: it.x + it.dx, y: it.y + it.dy}; });
+    foldLegend(map, inView);
     var half = rules.marker / 2, taken = [], controls = controlBoxes(map);
     var covered = function (x, y) {
       return controls.some(function (c) { return x > c.x0 && x < c.x1 && y > c.y0 && y < c.y1; });
@@ -248,6 +316,12 @@
       it.crowd = 0;
     });
     taken = taken.concat(controls);
+    // a selected link's year tag (jcm-map.js) is not a control, but no label goes under it either
+    var c0 = map.getContainer().getBoundingClientRect();
+    map.getContainer().querySelectorAll('.jcm-yr').forEach(function (el) {
+      var r = el.getBoundingClientRect();
+      taken.push({x0: r.left - c0.left, y0: r.top - c0.top, x1: r.right - c0.left, y1: r.bottom - c0.top});
+    });
     var labelled = items.filter(function (it) { return it.label && it.label._icon; });
     labelled.forEach(function (it) {
       it.el = it.label._icon.querySelector('.jcm-lb');
@@ -276,9 +350,21 @@
       it.bw = it.el.offsetWidth;
       it.bh = it.el.offsetHeight;
     });
+    // The subject of the view (a selected place, the ends of a selected link: what a step or a
+    // click speaks of) is named first, in full: never a badge while its text fits somewhere.
+    var subject = {};
+    labelled.forEach(function (it) { if (it.label.feature.properties.sel) { subject[it.id] = true; } });
+    if (state.group.jcmLinks) {
+      state.group.jcmLinks.eachLayer(function (l) {
+        if (l.feature.properties.sel) {
+          jcm.linkEnds(l.feature.properties.id).forEach(function (key) { subject['place:' + key] = true; });
+        }
+      });
+    }
     var order = labelled.filter(function (it) { return it.seen; }).sort(function (a, b) {
-      return b.crowd - a.crowd || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+      return (subject[b.id] ? 1 : 0) - (subject[a.id] ? 1 : 0) || b.crowd - a.crowd || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     });
+    var subjects = order.filter(function (it) { return subject[it.id]; });
     // A few greedy tries, each starting with the places the tries before could not name, as
     // badges; the best (fewest places unnamed, then fewest badges) wins.
     var best = null, badgeFirst = [];
@@ -286,8 +372,9 @@
       var result = place(order, badgeFirst, taken, items, view, rules);
       if (!best || result.score < best.score) { best = result; }
       if (!result.unnamed.length) { break; }
-      badgeFirst = badgeFirst.concat(result.unnamed);
-      order = badgeFirst.concat(order.filter(function (it) { return badgeFirst.indexOf(it) < 0; }));
+      badgeFirst = badgeFirst.concat(result.unnamed.filter(function (it) { return !subject[it.id]; }));
+      order = subjects.concat(badgeFirst.filter(function (it) { return !subject[it.id]; }),
+                              order.filter(function (it) { return badgeFirst.indexOf(it) < 0 && !subject[it.id]; }));
     }
     var shown = [];
     labelled.forEach(function (it) {
@@ -308,38 +395,70 @@
   /* Lay the labels of labels out beside the markers of places, now and on every change, while
      group (the map's dynamic part) is on the map. */
   jcm.labelLayout = function (group, places, labels, rules) {
-    var map = group._map, state = {map: map, places: places, rules: rules, labelOf: {}}, timer = null;
+    var map = group._map, state = {map: map, group: group, places: places, rules: rules, labelOf: {}}, timer = null;
     labels.eachLayer(function (l) { state.labelOf[l.feature.properties.id] = l; });
     var key = keyControl(map), div = key.getContainer(), keyIds = null;
     function run() {
       // a pass scheduled for a map or a dynamic part that has gone is dropped
       if (!map._loaded || !map.getContainer().isConnected || !group._map) { return; }
-      var badges = layoutOnce(state), ids = badges.map(function (it) { return it.id + '#' + it.number; }).join('|');
-      if (ids !== keyIds) {  // the key changed size: lay out again around it
+      // Never while the map moves (a flight to a tour step's extent, a zoom or pan animation, a
+      // drag): a pass then fans out and places for a view being left, and the room would see
+      // labels and line ends jump. The move's end lays out again.
+      if (moving) { return; }
+      if (map._animatingZoom || (map._panAnim && map._panAnim._inProgress)) { schedule(); return; }
+      var idsOf = function (bs) { return bs.map(function (it) { return it.id + '#' + it.number; }).join('|'); };
+      var badges = layoutOnce(state), ids = idsOf(badges);
+      // the key changed size, and the controls stacked on it moved (the timeline): lay out again
+      // around it, until the key stays the same (a few rounds at most)
+      for (var round = 0; ids !== keyIds && round < 4; round++) {
         keyIds = ids;
         fillKey(div, badges);
         badges = layoutOnce(state);
+        ids = idsOf(badges);
+      }
+      if (ids !== keyIds) {
+        keyIds = ids;
         fillKey(div, badges);
-        keyIds = badges.map(function (it) { return it.id + '#' + it.number; }).join('|');
       }
       map.getContainer().setAttribute('data-labels-laid-out', String(++state.runs));
+      map.getContainer().setAttribute('data-labels-settled', 'true');  // what tests wait for
     }
     state.runs = 0;
     function schedule() {
       clearTimeout(timer);
       timer = setTimeout(run, 20);
+      map.getContainer().setAttribute('data-labels-settled', 'false');
     }
+    var moving = false;
+    function started() {
+      moving = true;
+      map.getContainer().setAttribute('data-labels-settled', 'false');
+    }
+    function stopped() {
+      moving = false;
+      schedule();
+    }
+    map.on('zoomstart movestart', started);
+    map.on('moveend', stopped);
     // st_folium adds the map's stylesheets without waiting for them, and a busy machine runs the
     // first layouts before they arrive: labels measured unstyled have the wrong size, so lay out
     // again as each one loads (as for fonts)
     var pending = Array.prototype.filter.call(document.querySelectorAll('link[rel="stylesheet"]'),
                                               function (link) { return !link.sheet; });
     pending.forEach(function (link) { link.addEventListener('load', schedule); });
-    map.on('zoomend moveend resize jcmcontrolsmoved', schedule);  // the last: the presenter's lower-left controls docked (jcm-view.js)
-    map.on('unload', function () { clearTimeout(timer); });
+    map.on('zoomend resize jcmcontrolsmoved', schedule);  // the last: the presenter's lower-left controls docked (jcm-view.js)
+    // the page's panels over the map are drawn after the map's update, and change size with it
+    var panelsAt = panelKey(), watch = setInterval(function () {
+      var now = panelKey();
+      if (now !== panelsAt) { panelsAt = now; schedule(); }
+    }, 250);
+    map.on('unload', function () { clearTimeout(timer); clearInterval(watch); });
     jcm.whenGone(group, function () {
       clearTimeout(timer);
-      map.off('zoomend moveend resize jcmcontrolsmoved', schedule);
+      clearInterval(watch);
+      map.off('zoomend resize jcmcontrolsmoved', schedule);
+      map.off('zoomstart movestart', started);
+      map.off('moveend', stopped);
       if (document.fonts) { document.fonts.removeEventListener('loadingdone', schedule); }
       pending.forEach(function (link) { link.removeEventListener('load', schedule); });
       key.remove();

@@ -87,6 +87,7 @@
     var core = L.geoJson(data, {pane: 'jcmLinkCore', style: coreLook, renderer: above}).addTo(group);
     core.addEventParent(clickable);
     clickable.jcmParts = [halo, line, core];  /* drawn with it: the timeline hides a link's every part */
+    group.jcmLinks = clickable;  /* jcm-labels.js moves their ends with the markers it fans out */
     clickable.jcmSelect = function (isSel) {
       chosen = isSel;
       halo.setStyle(haloLook);
@@ -94,6 +95,26 @@
       core.setStyle(coreLook);
     };
     return clickable;
+  };
+
+  /* Ends each link (every part of the clickable layer links, on map) at its places' markers moved by
+     moved[key] = [dx, dy] screen px (markers fanned out where they coincide): the offset fades
+     along the line from each end, so the curve stays whole. Links drawn where their places are
+     (both offsets 0, never moved before) are left alone: thousands of links cost nothing. */
+  jcm.moveLinkEnds = function (map, links, moved) {
+    var zoom = map.getZoom();
+    [links].concat(links.jcmParts || []).forEach(function (layer) {
+      layer.eachLayer(function (l) {
+        var ends = jcm.linkEnds(l.feature.properties.id), a = moved[ends[0]] || [0, 0], b = moved[ends[1]] || [0, 0];
+        if (!l.jcmHome && !(a[0] || a[1] || b[0] || b[1])) { return; }
+        l.jcmHome = l.jcmHome || l.getLatLngs().slice();
+        var n = l.jcmHome.length - 1;
+        l.setLatLngs(l.jcmHome.map(function (ll, i) {
+          var t = n ? i / n : 0, p = map.project(ll, zoom);
+          return map.unproject([p.x + a[0] * (1 - t) + b[0] * t, p.y + a[1] * (1 - t) + b[1] * t], zoom);
+        }));
+      });
+    });
   };
 
   /* A style function for the offline basemap: one style per feature class (property c). */

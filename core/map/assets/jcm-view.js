@@ -43,6 +43,15 @@
     } catch (e) { return 0; }
   }
 
+  /* How far down from the window's top the presenter's caption reaches (it grows with the
+     language and the window's width); 0 without it. */
+  function captionBottom() {
+    try {
+      var caption = window.parent.document.querySelector('.st-key-jcm_caption');
+      return caption ? caption.getBoundingClientRect().bottom + GAP : 0;
+    } catch (e) { return 0; }
+  }
+
   /* How far up from the window's bottom the tour's notes reach (they grow with the step's text and
      the language); 0 without notes. */
   function tourTop() {
@@ -84,6 +93,7 @@
   /* Static. opts: {fill}: the presenter view, where the map is as tall as its frame, the frame as the window. */
   jcm.keepView = function (map, opts) {
     if (opts.fill) {
+      map.getContainer().classList.add('jcm-fill');  /* its larger least text size: jcm-map.css */
       map.getContainer().style.height = '100vh';
       map.invalidateSize(false);
     }
@@ -99,7 +109,7 @@
   jcm.frame = function (group, opts) {
     var map = group._map, p = opts.padding, fit = {padding: [p, p], maxZoom: opts.maxZoom};
     if (opts.fill) {  // keep the extent clear of the caption above, the tour's notes below and the details panel
-      var r = opts.reserve, below = Math.max(r.bottom, tourTop()), top = r.top, right = r.right, size = map.getSize();
+      var r = opts.reserve, below = Math.max(r.bottom, tourTop()), top = Math.max(r.top, captionBottom()), right = r.right, size = map.getSize();
       if (right && size.x < 2 * right) {  // a phone: the details panel lies across the top (ui/assets/follow.css)
         top = Math.max(top, detailsBottom() + GAP);
         right = 0;

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from browser_kit import MAP_IFRAME, idle, url, wait_for_map
-from conftest import BUNDLED_DATA, run_app
+from tests.browser.conftest import BUNDLED_DATA, run_app
 from core.i18n import t
 from tests.core.test_i18n import ALLOWED_ASCII
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from apptest_kit import APP, LANGS, assert_no_exception, shown_text
-from conftest import client_from
+from tests.pages.conftest import client_from
 from core.i18n import t
 from core.loading import STATUSES, load_dataset
 from core.present import markdown_text

@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from apptest_kit import APP, assert_no_exception, shown_text
-from conftest import client_from
+from tests.pages.conftest import client_from
 from core.i18n import t
 
 INTERFACES = {  # a laptop on a venue's Wi-Fi, as psutil reads it

@@ -15,7 +15,7 @@ from core.i18n import t
 from ui import arguments, launch
 
 REPO = Path(__file__).resolve().parents[2]
-OPTIONS = "--data-dir, --allow-edit, --overlay"
+OPTIONS = "--data-dir, --allow-edit, --overlay, --share"
 
 
 def _launch(app_args: list[str], lang: str) -> subprocess.CompletedProcess:

@@ -9,7 +9,7 @@ OVERLAY ?=
 REFRESH ?=
 SHARE ?=
 
-.PHONY: run test test-random check install install-test lock geocode bench clean
+.PHONY: run test test-random test-room check install install-test lock geocode bench clean
 
 # run.py (standard library only, the same on Windows, macOS and Linux) creates .venv, installs the
 # locked requirements (requirements.lock, every package checked against its hash) when the lock changed, and compiles the catalogues: `make install`
@@ -36,13 +36,18 @@ test: install-test
 	$(PY) -m pytest -n 2 --dist loadfile  # two workers, one test file each at a time
 
 ## Long random runs of the address test (tests/browser/test_address_browser.py): SEQUENCES random
-## sequences of STEPS interactions per size and launcher, from SEED; a failure prints its sequence.
+## sequences of STEPS interactions per projector size and launcher, from SEED; a failure prints its sequence.
 SEQUENCES ?= 5
 STEPS ?= 25
 SEED ?= 17
 test-random: install-test
 	JCM_RANDOM_SEQUENCES=$(SEQUENCES) JCM_RANDOM_STEPS=$(STEPS) JCM_RANDOM_SEED=$(SEED) \
+	  JCM_RANDOM_SIZES=1280x720,1366x768,1920x1080 \
 	  $(PY) -m pytest tests/browser/test_address_browser.py -k random -x
+
+## The room's walk (tests/browser/test_room_browser.py) over the programme and over the reference overlay.
+test-room: install-test
+	JCM_ROOM_WALKS=plain,overlay $(PY) -m pytest tests/browser/test_room_browser.py
 
 ## After changing requirements.txt or requirements-test.txt (the declared pins): compile them again into the
 ## hash-pinned requirements.lock and requirements-test.lock (uv, from pip's package sources), then install.

@@ -6,8 +6,9 @@ the name search, the language) at the projector sizes. After every step, once th
 the address parses to the view the page drew (the data attributes of ui/controls.expose), the map
 and panels show that view (the selected marker, the tour's position, the presenter's bar), and a
 fresh browser context opened on the address shows the same view. A failure prints the seed and the
-sequence so far. `make test` runs a few short sequences; `make test-random` long ones
-(JCM_RANDOM_SEQUENCES, JCM_RANDOM_STEPS, JCM_RANDOM_SEED). Each sequence's addresses are written to
+sequence so far. `make test` runs one short sequence per launcher at 1280x720; `make test-random`
+long ones at every projector size (JCM_RANDOM_SEQUENCES, JCM_RANDOM_STEPS, JCM_RANDOM_SEED,
+JCM_RANDOM_SIZES). Each sequence's addresses are written to
 test-artifacts/address-<launcher>-<size>-<seed>.txt.
 
 Also measured at 1280×720 under each launcher: click → details on screen and click → address
@@ -34,7 +35,9 @@ from tests.browser.browser_kit import (
 
 DATASET = load_dataset(BUNDLED_DATA)
 TOUR = load_tour(BUNDLED_DATA, DATASET)
-SIZES = [(1280, 720), (1366, 768), (1920, 1080)]
+# The sizes the random sequences run at: `make test` the smallest projector (the first-click test covers
+# every size in the suite), `make test-random` all three.
+SIZES = [tuple(int(n) for n in size.split("x")) for size in os.environ.get("JCM_RANDOM_SIZES", "1280x720").split(",")]
 SEQUENCES = int(os.environ.get("JCM_RANDOM_SEQUENCES", "1"))
 STEPS = int(os.environ.get("JCM_RANDOM_STEPS", "4"))
 SEED = int(os.environ.get("JCM_RANDOM_SEED", "17"))

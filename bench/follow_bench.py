@@ -110,7 +110,8 @@ def _follower(browser, base: str):
 def measure(followers: int, browsers: int) -> list[tuple[str, str]]:
     from playwright.sync_api import sync_playwright
 
-    tour = load_tour(run.ROOT / "data", load_dataset(run.ROOT / "data"))
+    dataset = load_dataset(run.ROOT / "data")
+    tour = load_tour(run.ROOT / "data", dataset)
     proc, base, _ = start_app(*run.SHARE_OPTIONS, "--", "--share")
     server = psutil.Process(proc.pid)
     port = urlsplit(base).port
@@ -134,11 +135,11 @@ def measure(followers: int, browsers: int) -> list[tuple[str, str]]:
                     psutil.cpu_percent()
                     cpu0, wall0 = server.cpu_times(), time.perf_counter()
                 time.sleep(PAUSE_S)
-                watch(presenter, TOUR_TEXT, step.title.get("ja"))
+                watch(presenter, TOUR_TEXT, step.words(dataset, "ja")[0])
                 for phone in phones:
-                    watch(phone, TOUR_TEXT, step.title.get("zh"))
+                    watch(phone, TOUR_TEXT, step.words(dataset, "zh")[0])
                 for seat in protocol:
-                    seat.watch(step.title.get("zh"))
+                    seat.watch(step.words(dataset, "zh")[0])
                 clicked = time.time() * 1000
                 _click(presenter, ".st-key-jcm_next button")
                 mine.append((shown_at(presenter) - clicked) / 1000)

@@ -62,14 +62,14 @@ def test_a_zh_phone_follows_the_ja_presenter_through_the_tour(browser, shared_ap
 
         lags, totals = [], []
         for step in TOUR[:4]:
-            watch(presenter, TOUR_TEXT, step.title.get("ja"))
-            watch(phone, TOUR_TEXT, step.title.get("zh"))
+            watch(presenter, TOUR_TEXT, step.words(DATASET, "ja")[0])
+            watch(phone, TOUR_TEXT, step.words(DATASET, "zh")[0])
             clicked = time.time() * 1000
             click(presenter, presenter.locator(".st-key-jcm_next button"))
             on_presenter, on_phone = shown_at(presenter), shown_at(phone)
             lags.append((on_phone - on_presenter) / 1000)
             totals.append((on_phone - clicked) / 1000)
-            assert step.title.get("ja") not in phone.locator(TOUR_TEXT).inner_text()  # the phone's own language
+            assert step.words(DATASET, "ja")[0] not in phone.locator(TOUR_TEXT).inner_text()  # the phone's own language
             place = parse_place(step)
             if place:  # the step's selection, its details in Chinese (天津市's status on step 3)
                 shows(phone, ".st-key-jcm_details", place_name(DATASET, place, "zh"))
@@ -93,9 +93,9 @@ def test_a_zh_phone_follows_the_ja_presenter_through_the_tour(browser, shared_ap
         phone.wait_for_function("() => !document.querySelector('.st-key-jcm_follow [data-testid=\"stCaptionContainer\"]')")
         index = 3  # the presenter is on TOUR[3]; it moves on to TOUR[4]
         click(presenter, presenter.locator(".st-key-jcm_next button"))
-        shows(presenter, TOUR_TEXT, TOUR[index + 1].title.get("ja"))
+        shows(presenter, TOUR_TEXT, TOUR[index + 1].words(DATASET, "ja")[0])
         assert phone.locator(TOUR_TEXT).inner_text() == kept
-        watch(phone, TOUR_TEXT, TOUR[index + 1].title.get("zh"))
+        watch(phone, TOUR_TEXT, TOUR[index + 1].words(DATASET, "zh")[0])
         clicked = time.time() * 1000
         click(phone, phone.locator(".st-key-jcm_follow label").first)
         assert (shown_at(phone) - clicked) / 1000 <= FOLLOW_WITHIN_S  # rejoined: the step it missed

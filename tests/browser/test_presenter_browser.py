@@ -218,3 +218,22 @@ def test_presenter_view_opened_on_a_tour_step(app_url, tab, artifacts, width, he
     assert frame.evaluate(_MARKERS_UNDER_CONTROLS) == []
     assert frame.evaluate(_LABELS_UNDER_CONTROLS) == []
     assert not tab.page_errors
+
+
+# In the map frame: the selected place's label, as (its place, whether it is only a numbered badge).
+_SELECTED_LABELS = """() => [...document.querySelectorAll('.jcm-lb.jcm-sel')].map(
+  el => [el.getAttribute('data-place'), el.classList.contains('jcm-badge')])"""
+
+
+@pytest.mark.parametrize("lang", ["ja", "zh"])
+def test_the_step_s_place_is_named_in_full_at_1280x720(app_url, tab, lang) -> None:
+    """Step 3 speaks of 天津市: its name, not a number. The Kobe link's year tag stood where the only
+    spot beside Tianjin's fanned neighbours is; the tag gives way (the year is in the details)."""
+    page = tab.page
+    page.set_viewport_size({"width": 1280, "height": 720})
+    step = TOUR[2]
+    page.goto(url(app_url, present="1", lang=lang, step=str(step.number)))
+    _, frame = wait_for_map(page)
+    wait_query(page, "place", step.query["place"][0])
+    settled(frame)
+    assert frame.evaluate(_SELECTED_LABELS) == [[step.query["place"][0], False]]

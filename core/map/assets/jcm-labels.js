@@ -265,6 +265,33 @@
     });
   }
 
+  /* The boxes of the selected link's year tags (jcm-map.js, at their line's middle): no label goes
+     under one. A tag that stands where the selected place's name would go is hidden instead (the
+     year is in the details panel and the step's notes): the room reads the subject's name, never
+     only its number (天津市 in step 3 at 1280x720). */
+  function yearTags(map, tags, subjects, taken, items, view, rules) {
+    var c0 = map.getContainer().getBoundingClientRect(), shown = [];
+    tags.forEach(function (tag) {
+      var el = tag.getElement();
+      if (!el) { return; }
+      el.style.visibility = '';
+      var r = el.firstChild.getBoundingClientRect();
+      shown.push({el: el, box: {x0: r.left - c0.left, y0: r.top - c0.top, x1: r.right - c0.left, y1: r.bottom - c0.top}});
+    });
+    subjects.filter(function (it) { return it.label.feature.properties.sel; }).forEach(function (it) {
+      var boxes = shown.map(function (t) { return t.box; });
+      if (firstFree(it, it.w, it.h, taken.concat(boxes), items, view, rules)) { return; }
+      var spot = firstFree(it, it.w, it.h, taken, items, view, rules);
+      if (!spot) { return; }
+      shown = shown.filter(function (t) {
+        if (!hits(spot, t.box, rules.gap)) { return true; }
+        t.el.style.visibility = 'hidden';
+        return false;
+      });
+    });
+    return shown.map(function (t) { return t.box; });
+  }
+
   /* One layout pass; returns the places shown as badges (the key's rows). */
   function layoutOnce(state) {
     var map = state.map, rules = state.rules, size = map.getSize();
@@ -316,12 +343,6 @@
       it.crowd = 0;
     });
     taken = taken.concat(controls);
-    // a selected link's year tag (jcm-map.js) is not a control, but no label goes under it either
-    var c0 = map.getContainer().getBoundingClientRect();
-    map.getContainer().querySelectorAll('.jcm-yr').forEach(function (el) {
-      var r = el.getBoundingClientRect();
-      taken.push({x0: r.left - c0.left, y0: r.top - c0.top, x1: r.right - c0.left, y1: r.bottom - c0.top});
-    });
     var labelled = items.filter(function (it) { return it.label && it.label._icon; });
     labelled.forEach(function (it) {
       it.el = it.label._icon.querySelector('.jcm-lb');
@@ -365,6 +386,8 @@
       return (subject[b.id] ? 1 : 0) - (subject[a.id] ? 1 : 0) || b.crowd - a.crowd || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     });
     var subjects = order.filter(function (it) { return subject[it.id]; });
+    // a selected link's year tag (jcm-map.js) is not a control, but no label goes under it either
+    taken = taken.concat(yearTags(map, state.group.jcmYearTags || [], subjects, taken, items, view, rules));
     // A few greedy tries, each starting with the places the tries before could not name, as
     // badges; the best (fewest places unnamed, then fewest badges) wins.
     var best = null, badgeFirst = [];

@@ -73,12 +73,14 @@
     if (o.canvas) { jcm.whenGone(group, function () { below.remove(); above.remove(); }); }  /* their canvases */
     var halo = L.geoJson(data, {interactive: false, style: haloLook, renderer: below}).addTo(group);
     var line = L.geoJson(data, {interactive: false, style: look, renderer: below}).addTo(group);
+    group.jcmYearTags = [];  /* jcm-labels.js keeps labels clear of them, and the selected place's name */
     data.features.forEach(function (f) {
       if (!f.properties.sel || f.properties.y === undefined) { return; }
       var c = f.geometry.coordinates, mid = c[Math.floor(c.length / 2)];
-      L.marker([mid[1], mid[0]], {interactive: false, keyboard: false, zIndexOffset: 3000,
+      var tag = L.marker([mid[1], mid[0]], {interactive: false, keyboard: false, zIndexOffset: 3000,
         icon: L.divIcon({className: 'jcm-mk', iconSize: [0, 0],
                          html: '<div class="jcm-yr">' + (+f.properties.y) + '</div>'})}).addTo(group);
+      group.jcmYearTags.push(tag);
     });
     var clickable = L.geoJson(data, {style: hit, renderer: below});
     /* The line itself, as wide as drawn, in a pane above every wide hit path: a click on a link's

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from pathlib import Path
 
 import streamlit as st
@@ -30,25 +31,36 @@ STREAMLIT_PATTERNS = ("help_for", "range_start", "range_end", "remove", "selecte
 LEAFLET_WORDS = ("zoom_in", "zoom_out")  # the map frame's zoom buttons (Leaflet's titles): `leaflet.<name>`
 
 
+@cache
+def _asset(name: str) -> str:
+    """An asset's text, read once per server: every rerun puts it into the page."""
+    return (ASSETS / name).read_text(encoding="utf-8")
+
+
 def stylesheet(name: str) -> None:
-    st.html(f"<style>{(ASSETS / name).read_text(encoding='utf-8')}</style>")
+    st.html(f"<style>{_asset(name)}</style>")
 
 
 def script(name: str) -> None:
     """A same-origin script in the page itself (keys); it guards itself against running twice."""
-    st.html(f"<script>{(ASSETS / name).read_text(encoding='utf-8')}</script>", unsafe_allow_javascript=True)
+    st.html(f"<script>{_asset(name)}</script>", unsafe_allow_javascript=True)
 
 
 def streamlit_words(lang: str) -> None:
     """Streamlit's own words (STREAMLIT_WORDS, STREAMLIT_PATTERNS) and the map's zoom buttons'
     (LEAFLET_WORDS) in `lang`, and the page's lang."""
+    st.html(_words_script(lang), unsafe_allow_javascript=True)
+
+
+@cache
+def _words_script(lang: str) -> str:
+    """The page script of streamlit_words, built once per language (every rerun sends it)."""
     words = {t(f"streamlit.{n}", "en"): t(f"streamlit.{n}", lang) for n in STREAMLIT_WORDS}
     words |= {t(f"leaflet.{n}", "en"): t(f"leaflet.{n}", lang) for n in LEAFLET_WORDS}
     patterns = {t(f"streamlit.{n}", "en", label="{label}"): t(f"streamlit.{n}", lang, label="{label}")
                 for n in STREAMLIT_PATTERNS}
     config = js_json({"lang": lang, "words": words, "patterns": patterns})
-    source = (ASSETS / "streamlit-words.js").read_text(encoding="utf-8")
-    st.html(f"<script>window.__jcmWords = {config};\n{source}</script>", unsafe_allow_javascript=True)
+    return f"<script>window.__jcmWords = {config};\n{_asset('streamlit-words.js')}</script>"
 
 
 def css_string(text: str) -> str:

@@ -102,6 +102,7 @@ def test_a_zh_phone_follows_the_ja_presenter_through_the_tour(browser, shared_ap
 
         phone.goto(f"{device_url}/edit?lang=zh")  # asked for directly: never the password gate
         wait_for_map(phone)
+        shows(phone, '[data-testid="stMain"]', t("edit.laptop_only", "zh"))  # told why, in its language
         assert phone.get_by_label(t("edit.password", "zh")).count() == 0
     finally:
         context.close()

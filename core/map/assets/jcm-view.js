@@ -35,12 +35,18 @@
     } catch (e) { return null; }
   }
 
-  /* Where the details panel ends, in this frame's pixels (0 without one). */
-  function detailsBottom() {
+  /* The details panel's box, in this frame's pixels (null without one). */
+  function detailsBox() {
     try {
       var panel = window.parent.document.querySelector('.st-key-jcm_details');
-      return panel ? panel.getBoundingClientRect().bottom : 0;
-    } catch (e) { return 0; }
+      return panel ? panel.getBoundingClientRect() : null;
+    } catch (e) { return null; }
+  }
+
+  /* Where the details panel ends (0 without one). */
+  function detailsBottom() {
+    var box = detailsBox();
+    return box ? box.bottom : 0;
   }
 
   /* How far down from the window's top the presenter's caption reaches (it grows with the
@@ -82,12 +88,42 @@
         bottom = (height - notes.top + GAP) + 'px';
       }
     }
-    if (corner.style.left !== left || corner.style.bottom !== bottom || corner.style.maxWidth !== width) {
-      corner.style.left = left;
-      corner.style.bottom = bottom;
-      corner.style.maxWidth = width;
-      map.fire('jcmcontrolsmoved');
+    var moved = corner.style.left !== left || corner.style.bottom !== bottom || corner.style.maxWidth !== width;
+    corner.style.left = left;
+    corner.style.bottom = bottom;
+    corner.style.maxWidth = width;
+    if (fitKey(corner, notes ? window.parent.innerHeight - parseFloat(bottom) : null) || moved) { map.fire('jcmcontrolsmoved'); }
+  }
+
+  /* On a phone the docked corner reaches up to a panel over the same columns (the details across the
+     top, the caption, the follow switch): the key, the one control that grows with the view, scrolls
+     in the room left under that panel, or gives way where not even two of its rows fit. `floor`:
+     the corner's bottom in this frame's pixels (null: no notes, the corner is Leaflet's own).
+     Returns whether the key's room changed. */
+  function fitKey(corner, floor) {
+    var key = corner.querySelector('.jcm-key');
+    if (!key) { return false; }
+    var before = key.style.maxHeight + corner.classList.contains('jcm-no-key');
+    // beside the notes: no wider than the room (its rows wrap), whatever the legend's own limit
+    key.style.maxWidth = corner.style.maxWidth ? 'calc(' + corner.style.maxWidth + ' - 10px)' : '';
+    key.style.maxHeight = '';
+    corner.classList.remove('jcm-no-key');
+    if (floor !== null && key.offsetHeight) {
+      var box = corner.getBoundingClientRect(), ceiling = 0;
+      try {
+        window.parent.document.querySelectorAll('[class*="st-key-jcm_"]').forEach(function (el) {
+          var r = el.getBoundingClientRect();
+          if (window.parent.getComputedStyle(el).position === 'fixed' && r.height && r.left < box.right
+              && r.right > box.left && r.bottom <= floor) { ceiling = Math.max(ceiling, r.bottom); }
+        });
+      } catch (e) { /* not the page's frame: nothing above */ }
+      var others = box.height - key.offsetHeight, room = floor - ceiling - GAP - others;
+      var row = key.firstChild ? key.firstChild.offsetHeight : 0;
+      if (room < key.offsetHeight) {
+        if (room < 2 * row + 8) { corner.classList.add('jcm-no-key'); } else { key.style.maxHeight = room + 'px'; }
+      }
     }
+    return before !== key.style.maxHeight + corner.classList.contains('jcm-no-key');
   }
 
   /* Static. opts: {fill}: the presenter view, where the map is as tall as its frame, the frame as the window. */
@@ -116,10 +152,18 @@
       }
       if (size.y - top - below < MIN_FRAMED_PX) { top = 0; below = 0; }  // no room left: the whole map, under the panels
       fit = {paddingTopLeft: [p, p + top], paddingBottomRight: [p + right, p + below], maxZoom: opts.maxZoom};
-      // the notes of a new step are drawn just after the map's update: docked again once they are
-      var place = function () { if (group._map) { dock(map, right); } };
+      // the notes of a new step are drawn just after the map's update: docked again once they are, and
+      // when the window turns (a phone: the panels move with it, follow.css). Beside the notes, the
+      // controls end where the details panel begins when it is on the right (a phone held sideways).
+      var place = function () {
+        var panel = detailsBox(), size = map.getSize();
+        if (group._map) { dock(map, panel && panel.left > size.x / 2 ? size.x - panel.left : right); }
+      };
       place();
       [150, 600].forEach(function (ms) { setTimeout(place, ms); });
+      if (map.jcmDock) { map.off('resize', map.jcmDock); }
+      map.jcmDock = function () { [0, 150, 600].forEach(function (ms) { setTimeout(place, ms); }); };
+      map.on('resize', map.jcmDock);
       // the details panel covers the right-hand side: the legend folds to its one-line button below it
       var legend = r.right ? map.getContainer().querySelector('.jcm-legend details') : null;
       if (legend) { legend.open = false; }

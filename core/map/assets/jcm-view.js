@@ -99,7 +99,7 @@
   /* The docked corner reaches up to a panel over the same columns (on a phone: the details across the
      top, the caption, the follow switch): it is no taller than the room below that panel, where the
      key, the one control that grows with the view, scrolls (jcm-map.css .jcm-docked), or gives way
-     where not even two of its rows would fit. `floor`: the corner's bottom in this frame's pixels
+     where not even two of its rows would fit. floor: the corner's bottom in this frame's pixels
      (null: no notes, the corner is Leaflet's own). Returns whether the corner's room changed. */
   function fitCorner(corner, floor) {
     var key = corner.querySelector('.jcm-key');

@@ -99,3 +99,15 @@ def test_a_new_view_of_the_laptop_wakes_each_follower_and_only_them(monkeypatch)
     laptop.session_state["place"] = "天津市"
     laptop.run()
     assert len(woken) == 1
+
+
+def test_a_follower_whose_browser_has_gone_is_forgotten(monkeypatch) -> None:
+    asked: list[str] = []
+    gone = {"b"}
+    monkeypatch.setattr(follow, "rerun_session", lambda session: asked.append(session) or session not in gone)
+    followers = follow.Followers()
+    for session in ("a", "b"):
+        followers.mark(session, True)
+    followers.wake()
+    followers.wake()
+    assert sorted(asked) == ["a", "a", "b"]  # "b" asked once: then forgotten

@@ -60,7 +60,7 @@ def test_a_zh_phone_follows_the_ja_presenter_through_the_tour(browser, shared_ap
         assert phone.get_by_role("link", name=t("page.edit", "zh")).count() == 0
         click(phone, phone.locator(".st-key-jcm_follow label").first)
         phone.locator(".st-key-jcm_bar").wait_for()  # the presenter's presenter view, followed
-        phone.wait_for_function("() => document.querySelector('.st-key-jcm_follow input').checked")
+        phone.wait_for_function("() => !!document.querySelector('.st-key-jcm_follow input')?.checked")
         assert phone.locator(".st-key-jcm_follow").inner_text().strip() == t("follow.switch", "zh")  # no hint on a phone
 
         lags, totals = [], []

@@ -20,7 +20,7 @@ from core.i18n import label, t
 from core.loading import load_dataset
 from core.present import place_name
 from core.tour import load_tour
-from tests.browser.browser_kit import BUNDLED_DATA, assert_laid_out, wait_for_map
+from tests.browser.browser_kit import BUNDLED_DATA, assert_laid_out, settled, wait_for_map
 from tests.browser.conftest import is_local
 
 DATASET = load_dataset(BUNDLED_DATA)
@@ -79,6 +79,8 @@ def test_a_zh_phone_follows_the_ja_presenter_through_the_tour(browser, shared_ap
                 shows(phone, ".st-key-jcm_details", label(DATASET.stage_of(place), "zh"))
             wait_for_map(phone)
             if place == "天津市":
+                settled(wait_for_map(presenter)[1])  # both at rest, their labels laid out: the same moment
+                settled(wait_for_map(phone)[1])
                 assert_laid_out(phone)
                 assert_laid_out(presenter)
                 phone.screenshot(path=str(artifacts / "follow-device-390x844-zh.png"))

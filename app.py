@@ -21,6 +21,7 @@ from ui.problems import show_problems
 
 
 MAP_PATH = "map"  # the default page's own path: /map opens it as / does
+EDIT_PATH = "edit"  # registered only on the laptop of a server started with editing allowed
 
 
 def pages(lang: str) -> list[StreamlitPage]:
@@ -36,7 +37,7 @@ def pages(lang: str) -> list[StreamlitPage]:
                 url_path="partnerships"),
         st.Page("pages/about_page.py", title=t("page.about", lang), icon=":material/info:", url_path="about"),
         # Only when the server was started with editing allowed: otherwise no page can write.
-        *([st.Page("pages/edit_page.py", title=t("page.edit", lang), icon=":material/edit_note:", url_path="edit")]
+        *([st.Page("pages/edit_page.py", title=t("page.edit", lang), icon=":material/edit_note:", url_path=EDIT_PATH)]
           if session.editing_allowed() else []),
     ]
 
@@ -87,7 +88,9 @@ for recovery in recovered:
     st.warning(markdown_text(recovery.message(lang)), icon=":material/history:")
 controls.expose()
 app_pages = pages(lang)
-if unknown := pagepath.unknown_page(app_pages, MAP_PATH):
+if (unknown := pagepath.unknown_page(app_pages, MAP_PATH)) == EDIT_PATH and not session.from_laptop():
+    st.warning(t("edit.laptop_only", lang), icon=":material/lock:")  # a participant's device never records
+elif unknown:
     st.warning(markdown_text(t("page.not_found", lang, path=unknown)), icon=":material/link_off:")
 page = st.navigation(app_pages, position="top")
 if presenter.presenting() and page.url_path:  # the presenter view is the map's (the sidebar switch is on every page)

@@ -1,9 +1,9 @@
 """A follower that speaks Streamlit's own WebSocket protocol instead of running a browser: for the
 seats beyond what Chromium can drive on a 2-core laptop (bench/follow_bench.py).
 
-It sends what the page would send (the first run with `?lang=…`, the "follow" switch turned on, and
-the follow fragment's timed reruns at the interval the server asks for) from another device's address
-(127.0.0.2, bench/devices.py), and notes when a text first arrives in the server's messages. The
+It sends what the page would send (the first run with `?lang=…`, then the "follow" switch turned on)
+from another device's address (127.0.0.2, bench/devices.py), and notes when a text first arrives in
+the server's messages: the runs the server starts itself when the presenter moves (ui/follow.py). The
 server does for it all it does for a browser; only the drawing (the browser's share) is left out.
 """
 
@@ -28,7 +28,6 @@ class ProtocolFollower:
     def __init__(self, port: int, lang: str = "zh") -> None:
         self.query = f"lang={lang}"
         self.switch_id: str | None = None
-        self.fragment: tuple[str, float] | None = None  # the follow fragment's id and interval
         self.following = False
         self.watched: bytes | None = None
         self.shown_ms: float | None = None
@@ -45,9 +44,8 @@ class ProtocolFollower:
             states.widgets.append(WidgetState(id=self.switch_id, bool_value=True))
         return states
 
-    def _rerun(self, fragment: str = "") -> None:
-        message = BackMsg(rerun_script=ClientState(query_string=self.query, widget_states=self._widgets(),
-                                                   fragment_id=fragment, is_auto_rerun=bool(fragment)))
+    def _rerun(self) -> None:
+        message = BackMsg(rerun_script=ClientState(query_string=self.query, widget_states=self._widgets()))
         try:
             self.socket.send(message.SerializeToString())
         except ConnectionClosed:
@@ -65,29 +63,17 @@ class ProtocolFollower:
                     if SWITCH in widget:
                         self.switch_id = widget
                         self.ready.set()
-                elif kind == "auto_rerun":
-                    self.fragment = (message.auto_rerun.fragment_id, message.auto_rerun.interval)
         except ConnectionClosed:
             pass
         finally:
             self._stop.set()
 
     def follow(self) -> None:
-        """Turn the switch on (as a tap would), then rerun the fragment at the interval asked for."""
+        """Turn the switch on, as a tap would; from then on the server sends each new view unasked."""
         if not self.ready.wait(120):
             raise RuntimeError("the follow switch never arrived: is the server shared (--share)?")
         self.following = True
         self._rerun()
-        threading.Thread(target=self._poll, daemon=True).start()
-
-    def _poll(self) -> None:
-        while not self._stop.is_set():
-            if self.fragment:
-                fragment, interval = self.fragment
-                self._rerun(fragment)
-                time.sleep(interval)
-            else:
-                time.sleep(0.05)
 
     def watch(self, text: str) -> None:
         """Note the time `text` first arrives from now on (shown_ms)."""

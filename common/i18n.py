@@ -46,6 +46,25 @@ def _languages(locale_dir: Path) -> tuple[str, ...]:
 LANGS = _languages(LOCALE_DIR)
 
 
+def browser_lang(locale: str | None, accept_language: str | None) -> str | None:
+    """The app's language a browser asks for: its `navigator.language` (`locale`), else the first of
+    its Accept-Language header's tags by weight whose language has a catalogue; None when it names
+    none. Only the language counts ("zh-CN", "zh-TW" and "zh" are all `zh`: the app has one Chinese)."""
+    weighted: list[tuple[float, str]] = []
+    for part in (accept_language or "").split(","):
+        tag, _, params = part.strip().partition(";")
+        weight = 1.0
+        if params.strip().startswith("q="):
+            try:
+                weight = float(params.strip()[2:])
+            except ValueError:
+                weight = 0.0
+        if weight > 0:
+            weighted.append((weight, tag))
+    tags = [locale or "", *(tag for _, tag in sorted(weighted, key=lambda pair: -pair[0]))]
+    return next((lang for tag in tags if (lang := tag.strip().split("-")[0].lower()) in LANGS), None)
+
+
 class _Unknown(gettext.NullTranslations):
     """End of every fallback chain: an id no catalogue knows is a bug, not a text to show."""
 

@@ -3,8 +3,8 @@
 The view is the app's own URL parameters (`core.viewstate.to_query`), so whatever a shared link can
 show (tour step, selection, filters, year, colouring, presenter view) is followed, through the same
 checks. Only the language stays the reader's own. One process-wide slot holds the latest view with
-a version number; the presenter's session writes it when its view changes, and each follower reads
-it a few times a second and redraws only when the version moved (a read is one attribute read).
+a version number; the presenter's session writes it when its view changes, and each follower, woken
+by the server (ui/follow.py), reads it and redraws only when the version moved.
 """
 
 from __future__ import annotations

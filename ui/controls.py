@@ -49,7 +49,10 @@ def seed_from_url(dataset: Dataset) -> bool:
     True on the run that seeded."""
     if st.session_state.get(_SEEDED):
         return False
-    state, ignored = parse_query(_query_dict(), dataset, tuple(BASEMAPS))
+    query = _query_dict()
+    if "lang" not in query and (lang := session.device_lang()):  # a participant's phone: its own language
+        query["lang"] = [lang]
+    state, ignored = parse_query(query, dataset, tuple(BASEMAPS))
     allowed = _allowed(dataset)
     for widget in widgets():
         widget.seed(state, allowed)

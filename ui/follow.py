@@ -2,12 +2,15 @@
 participant's device (sharing on, not the laptop) gets a switch, and while it is on, takes each new
 view of the presenter's in its own language, then may switch off to explore and on again to rejoin.
 
-The follower asks the slot every POLL_S seconds in a fragment that draws nothing and costs one
-attribute read; only a new version reruns the whole app, which applies the view before any widget
-is drawn, as a shared link or a tour step is applied.
+Followers never poll: a following session's run notes its id in the server's list of followers, and
+when the laptop publishes a new view the server asks each of them for a run (as their browsers would:
+ui/streamlit_private.rerun_session), which applies the view before any widget is drawn, as a shared
+link or a tour step is applied. A follower that is idle costs the server nothing between two steps.
 """
 
 from __future__ import annotations
+
+import threading
 
 import streamlit as st
 
@@ -18,8 +21,8 @@ from core.models import Dataset
 from core.viewstate import ViewState, parse_query, to_query
 from ui import controls, session, style
 from ui.mapclick import unselect_overlay
+from ui.streamlit_private import rerun_session, session_id
 
-POLL_S = 0.3  # the presenter's step shows on a follower's screen within a second: ≤ 0.3 s to notice, then one run
 _FOLLOWING = "jcm_following"  # the switch's key
 _SEEN = "_follow_version"  # the version of the presenter's view this follower shows
 
@@ -28,6 +31,32 @@ _SEEN = "_follow_version"  # the version of the presenter's view this follower s
 def slot() -> Slot:
     """The one slot of the server process."""
     return Slot()
+
+
+class Followers:
+    """The ids of the sessions following the presenter (they are threads: one lock)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._ids: set[str] = set()
+
+    def mark(self, member: str, following: bool) -> None:
+        with self._lock:
+            (self._ids.add if following else self._ids.discard)(member)
+
+    def wake(self) -> None:
+        """Ask every follower for a run; forget those whose browser has gone."""
+        with self._lock:
+            ids = list(self._ids)
+        for member in ids:
+            if not rerun_session(member):
+                self.mark(member, False)
+
+
+@st.cache_resource(show_spinner=False)
+def followers() -> Followers:
+    """The one list of the server process."""
+    return Followers()
 
 
 def _offered() -> bool:
@@ -54,14 +83,16 @@ def catch_up(dataset: Dataset) -> None:
 
 
 def lead(view: ViewState) -> None:
-    """The laptop publishes `view`, at the end of its run: its followers' runs, all at once, then no
-    longer slow down the presenter's own."""
+    """The laptop publishes `view` at the end of its run (its followers' runs, all at once, then no
+    longer slow down the presenter's own) and, when it is new, wakes them."""
     if session.from_laptop():
-        slot().publish(to_query(view))
+        before = slot().latest().version
+        if slot().publish(to_query(view)) != before:
+            followers().wake()
 
 
 def panel(view: ViewState) -> None:
-    """A participant's device gets the switch (and, while it is on, the poll)."""
+    """A participant's device gets the switch; while it is on, the session is woken by each new view."""
     if not _offered():
         return
     style.stylesheet("follow.css")
@@ -69,15 +100,12 @@ def panel(view: ViewState) -> None:
         st.toggle(t("follow.switch", view.lang), key=_FOLLOWING, on_change=_rejoin)
         if _following():
             st.caption(t("follow.on", view.lang))
-            _poll()
+    if (me := session_id()) is not None:
+        followers().mark(me, _following())
+    if _following() and news(slot().latest(), st.session_state.get(_SEEN)):
+        st.rerun()  # published between this run's catch_up and its mark above: it was not woken for it
 
 
 def _rejoin() -> None:
     """Switched on (again): the next run takes the presenter's view even if it has not moved since."""
     st.session_state.pop(_SEEN, None)
-
-
-@st.fragment(run_every=POLL_S)
-def _poll() -> None:
-    if news(slot().latest(), st.session_state.get(_SEEN)):  # else this run is all a poll costs
-        st.rerun(scope="app")

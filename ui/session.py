@@ -14,6 +14,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from common.i18n import browser_lang
 from core.assets import ensure_static_assets
 from core.loading import DATA_FILES, data_dir_from_env
 from core.models import Dataset
@@ -67,6 +68,15 @@ def sharing() -> bool:
 def from_laptop() -> bool:
     """This session's browser runs on the laptop itself (127.0.0.1 or ::1), not on another device."""
     return is_laptop(st.context.ip_address)
+
+
+def device_lang() -> str | None:
+    """The language a participant's device opens in when its address names none: its browser's
+    (navigator.language, else Accept-Language), if the app speaks it. None on the laptop, which
+    opens in the app's default language as it always has."""
+    if from_laptop():
+        return None
+    return browser_lang(st.context.locale, st.context.headers.get("Accept-Language"))
 
 
 def overlay_file() -> Path | None:

@@ -9,21 +9,54 @@ from __future__ import annotations
 from types import ModuleType
 
 from streamlit import runtime
+from streamlit.proto.ClientState_pb2 import ClientState  # how a browser asks for a run (rerun_session)
 from streamlit.proto.Navigation_pb2 import Navigation  # the sidebar's page list as sent (tests)
 from streamlit.runtime import Runtime  # Runtime.exists(): the server is up (ui/launch.py)
+from streamlit.runtime.app_session import AppSession  # what rerun_session asks (tests)
 from streamlit.runtime.forward_msg_queue import ForwardMsgQueue  # what a run sends (tests)
 from streamlit.runtime.media_file_manager import MediaFileManager  # the session's media files (tests)
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage  # where they are kept (tests)
 from streamlit.runtime.pages_manager import PagesManager  # uses_pages_directory: no legacy pages/ router
 from streamlit.runtime.scriptrunner import get_script_run_ctx  # the run's page intent (ui/pagepath.py)
+from streamlit.runtime.scriptrunner_utils.script_run_context import ScriptRunContext  # its session_id (tests)
+from streamlit.runtime.session_manager import SessionManager  # where rerun_session finds a session (tests)
 
-__all__ = ["ForwardMsgQueue", "MediaFileManager", "MemoryMediaFileStorage", "Navigation", "PagesManager",
-           "Runtime", "add_media_file", "get_script_run_ctx"]  # and cli, below
+__all__ = ["AppSession", "ClientState", "ForwardMsgQueue", "MediaFileManager", "MemoryMediaFileStorage",
+           "Navigation", "PagesManager", "Runtime", "ScriptRunContext", "SessionManager", "add_media_file",
+           "get_script_run_ctx", "rerun_session", "session_id"]  # and cli, below
 
 
 def add_media_file(data: bytes, mimetype: str, name: str) -> str:
     """Serve `data` as one of this session's media files (kept in memory while its runs use it): its URL."""
     return runtime.get_instance().media_file_mgr.add(data, mimetype, name)
+
+
+def session_id() -> str | None:
+    """The id of the session whose run this is (None outside a run): what `rerun_session` is given."""
+    ctx = get_script_run_ctx()
+    return None if ctx is None else ctx.session_id
+
+
+def rerun_session(session_id: str) -> bool:
+    """Run another session's script again, as its browser would ask: the same page, address and browser
+    context, its widgets' values as the server holds them (no widget states sent: none changed, no
+    callback fires; the browser's latest ones may be older than what the session's last run set). Called from any thread; the request is handed to the server's event loop,
+    where Streamlit handles a browser's. False when the session has gone (closed or disconnected), or
+    when no server runs (an AppTest)."""
+    if not Runtime.exists():
+        return False
+    server = Runtime.instance()
+    info = server._session_mgr.get_active_session_info(session_id)
+    if info is None:
+        return False
+    session = info.session
+    seen = session._client_state  # what its browser sent with its latest request
+    asked = ClientState(query_string=seen.query_string, page_script_hash=seen.page_script_hash,
+                        page_name=seen.page_name)
+    if seen.HasField("context_info"):
+        asked.context_info.CopyFrom(seen.context_info)
+    server._get_async_objs().eventloop.call_soon_threadsafe(session.request_rerun, asked)
+    return True
 
 
 def __getattr__(name: str) -> ModuleType:

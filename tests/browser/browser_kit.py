@@ -42,6 +42,54 @@ FEATURE_IDS = """() => {
 }"""
 
 
+# JS in the main page: what is wrong with the presenter view's layout, as text (none: nothing to
+# say): two of its floating panels or of the map's controls whose boxes meet, or one not wholly in
+# the window. The panels are the page's (Streamlit containers keyed jcm_*, position fixed), the
+# controls Leaflet's (zoom, scale, attribution, legend, key, timeline), in the same pixels: the
+# presenter's map fills the window from its top left.
+LAYOUT_PROBLEMS = """() => {
+  const boxes = [], out = [];
+  const shown = (el, view) => { const s = view.getComputedStyle(el), r = el.getBoundingClientRect();
+    return s.display !== 'none' && s.visibility !== 'hidden' && r.width > 0 && r.height > 0; };
+  document.querySelectorAll('[class*="st-key-jcm_"]').forEach(el => {
+    if (getComputedStyle(el).position === 'fixed' && shown(el, window)) {
+      boxes.push([[...el.classList].find(c => c.startsWith('st-key-')), el.getBoundingClientRect()]);
+    }
+  });
+  const f = document.querySelector(%s), w = f && f.contentWindow;
+  if (w) {
+    w.document.querySelectorAll('.leaflet-control').forEach(el => {
+      if (shown(el, w)) boxes.push([el.className.split(' ').filter(c => c !== 'leaflet-control').join('.'),
+                                    el.getBoundingClientRect()]);
+    });
+  }
+  const px = r => [r.left, r.top, r.right, r.bottom].map(Math.round).join(',');
+  boxes.forEach(([name, r], i) => {
+    if (r.left < -0.5 || r.top < -0.5 || r.right > innerWidth + 0.5 || r.bottom > innerHeight + 0.5) {
+      out.push(name + ' [' + px(r) + '] is cut by the window');
+    }
+    boxes.slice(i + 1).forEach(([other, q]) => {
+      if (r.left < q.right - 0.5 && q.left < r.right - 0.5 && r.top < q.bottom - 0.5 && q.top < r.bottom - 0.5) {
+        out.push(name + ' [' + px(r) + '] meets ' + other + ' [' + px(q) + ']');
+      }
+    });
+  });
+  return out;
+}""" % json.dumps(MAP_IFRAME)
+
+
+def assert_laid_out(page, timeout_ms: float = 10_000) -> None:
+    """Wait until no panel or map control of the presenter view meets another or leaves the window
+    (they settle after a rerun or a turn of the phone), else fail with what is wrong."""
+    from playwright.sync_api import TimeoutError as NeverSettled
+
+    try:
+        page.wait_for_function(f"() => ({LAYOUT_PROBLEMS})().length === 0", timeout=timeout_ms)
+    except NeverSettled:
+        problems = page.evaluate(LAYOUT_PROBLEMS)
+        assert not problems, f"at {page.viewport_size}: " + "; ".join(problems)
+
+
 # JS in the map frame: frame-viewport pixels of points along a link's clickable path, at
 # fractions 0.5, 0.5 ± 1/80, 0.5 ± 2/80, ... of its length, within the middle `share` of it.
 LINK_FROM_MIDDLE = """([id, share]) => {

@@ -1,9 +1,12 @@
-"""Follow the presenter, in Chromium: the presenter (the laptop, 127.0.0.1, in ja, 1366x768) steps
+"""Follow the presenter, in Chromium: the presenter (the laptop, 127.0.0.1, in ja, 1280x720) steps
 through the tour; a participant's phone (another device, 127.0.0.2, in zh, 390x844) that switched
-"follow" on shows each step in Chinese within a second, the step's selection with its details in
-Chinese; it stops following and stays, rejoins and catches up; it never gets the edit page.
-Screenshots: test-artifacts/follow-presenter-1366-ja.png, follow-device-390x844-zh.png,
-follow-device-844x390-zh.png and follow-side-by-side.png (both at once, as the room sees them)."""
+"follow" on shows each step in Chinese within a second (woken by the server, ui/follow.py), the
+step's selection with its details in Chinese, laid out for the phone held either way (no panel or
+map control meets another or leaves the screen); it stops following and stays, rejoins and catches
+up; at the edit page's address it is told, in Chinese, that only the laptop records.
+Screenshots: test-artifacts/follow-presenter-1280x720-ja.png, follow-device-390x844-zh.png (taken
+at the same moment), follow-device-844x390-zh.png and follow-side-by-side.png (the first two as one
+picture, as the room sees them)."""
 
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ from core.i18n import label, t
 from core.loading import load_dataset
 from core.present import place_name
 from core.tour import load_tour
-from tests.browser.browser_kit import BUNDLED_DATA, wait_for_map
+from tests.browser.browser_kit import BUNDLED_DATA, assert_laid_out, settled, wait_for_map
 from tests.browser.conftest import is_local
 
 DATASET = load_dataset(BUNDLED_DATA)
@@ -41,7 +44,7 @@ def test_a_zh_phone_follows_the_ja_presenter_through_the_tour(browser, shared_ap
                                                                artifacts: Path) -> None:
     base, _ = shared_app
     presenter = tab.page
-    presenter.set_viewport_size({"width": 1366, "height": 768})
+    presenter.set_viewport_size({"width": 1280, "height": 720})
     presenter.goto(f"{base}/?present=1")
     wait_for_map(presenter)
 
@@ -57,7 +60,7 @@ def test_a_zh_phone_follows_the_ja_presenter_through_the_tour(browser, shared_ap
         assert phone.get_by_role("link", name=t("page.edit", "zh")).count() == 0
         click(phone, phone.locator(".st-key-jcm_follow label").first)
         phone.locator(".st-key-jcm_bar").wait_for()  # the presenter's presenter view, followed
-        phone.wait_for_function("() => document.querySelector('.st-key-jcm_follow input').checked")
+        phone.wait_for_function("() => !!document.querySelector('.st-key-jcm_follow input')?.checked")
         assert phone.locator(".st-key-jcm_follow").inner_text().strip() == t("follow.switch", "zh")  # no hint on a phone
 
         lags, totals = [], []
@@ -76,14 +79,20 @@ def test_a_zh_phone_follows_the_ja_presenter_through_the_tour(browser, shared_ap
                 shows(phone, ".st-key-jcm_details", label(DATASET.stage_of(place), "zh"))
             wait_for_map(phone)
             if place == "天津市":
+                settled(wait_for_map(presenter)[1])  # both at rest, their labels laid out: the same moment
+                settled(wait_for_map(phone)[1])
+                assert_laid_out(phone)
+                assert_laid_out(presenter)
                 phone.screenshot(path=str(artifacts / "follow-device-390x844-zh.png"))
-                presenter.screenshot(path=str(artifacts / "follow-presenter-1366-ja.png"))
+                presenter.screenshot(path=str(artifacts / "follow-presenter-1280x720-ja.png"))
                 side_by_side(artifacts)
                 phone.set_viewport_size({"width": 844, "height": 390})  # the phone turned
                 wait_for_map(phone)
+                assert_laid_out(phone)
                 phone.screenshot(path=str(artifacts / "follow-device-844x390-zh.png"))
                 phone.set_viewport_size({"width": 390, "height": 844})
                 wait_for_map(phone)
+                assert_laid_out(phone)
         print(f"phone behind the presenter: {lags} s; click to phone: {totals} s")
         assert max(lags) <= FOLLOW_WITHIN_S, f"a step reached the phone {max(lags):.2f} s after the presenter: {lags}"
 
@@ -102,6 +111,7 @@ def test_a_zh_phone_follows_the_ja_presenter_through_the_tour(browser, shared_ap
 
         phone.goto(f"{device_url}/edit?lang=zh")  # asked for directly: never the password gate
         wait_for_map(phone)
+        shows(phone, '[data-testid="stMain"]', t("edit.laptop_only", "zh"))  # told why, in its language
         assert phone.get_by_label(t("edit.password", "zh")).count() == 0
     finally:
         context.close()
@@ -117,7 +127,7 @@ def parse_place(step) -> str | None:
 
 def side_by_side(artifacts: Path) -> None:
     """The presenter's screen (ja) with the phone (zh) beside it, as one picture for the closing note."""
-    left = Image.open(artifacts / "follow-presenter-1366-ja.png")
+    left = Image.open(artifacts / "follow-presenter-1280x720-ja.png")
     right = Image.open(artifacts / "follow-device-390x844-zh.png")
     both = Image.new("RGB", (left.width + 24 + right.width, max(left.height, right.height)), "white")
     both.paste(left, (0, 0))

@@ -11,8 +11,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browser_kit import wait_for_map
+from browser_kit import wait_for_map, wait_main_text, wait_view
 from bench.devices import DEVICE, connect_as_device
+from core.i18n import t
+from tests.browser.conftest import is_local
 
 EDIT_PAGE = "会議の記録"  # the edit page's title in ja
 
@@ -48,9 +50,31 @@ def test_another_device_sees_the_map_but_no_edit_page(device_url, tab, artifacts
     assert page.get_by_role("link", name=EDIT_PAGE).count() == 0
     page.goto(f"{device_url}/edit")  # asked for directly: the map page, never the password gate
     wait_for_map(page)
+    wait_main_text(page, t("edit.laptop_only", "ja"))  # told why, in its browser's language
     assert page.get_by_label("編集用パスワード").count() == 0
     assert page.get_by_role("heading", name=EDIT_PAGE).count() == 0
     page.screenshot(path=str(artifacts / "share-device-edit-url-390.png"))
+
+
+@pytest.mark.parametrize(("locale", "query", "lang"), [("zh-CN", "", "zh"), ("en-US", "", "en"),
+                                                      ("zh-CN", "?lang=ja", "ja"), ("fr-FR", "", "ja")])
+def test_a_device_opens_in_its_browser_s_language_and_is_told_only_the_laptop_records(
+        browser, device_url, locale: str, query: str, lang: str) -> None:
+    """No `lang=` in the address: the device's browser language (navigator.language, Accept-Language),
+    if the app speaks it, else the default; `lang=` wins. /edit says, in that language, why not."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale=locale, service_workers="block")
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    try:
+        page.goto(f"{device_url}/edit{query}")
+        wait_for_map(page)
+        wait_view(page, lang=lang)
+        wait_main_text(page, t("edit.laptop_only", lang))
+        assert page.get_by_label(t("edit.password", lang)).count() == 0
+    finally:
+        context.close()
+    assert all(is_local(u) for u in requests), [u for u in requests if not is_local(u)]
 
 
 def test_a_direct_request_for_the_edit_page_gets_only_the_empty_shell(device_url) -> None:

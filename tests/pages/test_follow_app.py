@@ -74,3 +74,40 @@ def test_following_takes_the_presenter_s_view_in_the_device_s_language_then_stop
     assert device.session_state["place"] == "天津市"  # not following: its own view stays
     device.toggle(key=SWITCH).set_value(True).run()  # rejoin: the view it missed
     assert device.session_state["place"] == "北京市"
+
+
+def test_a_new_view_of_the_laptop_wakes_each_follower_and_only_them(monkeypatch) -> None:
+    """No polling: the laptop's new view asks the server for a run of each following session."""
+    woken: list[str] = []
+    monkeypatch.setattr(follow, "rerun_session", lambda session: woken.append(session) or True)
+    follow.followers.clear()
+    laptop = _session(monkeypatch, "127.0.0.1", lang="ja", place="天津市")
+    device = _session(monkeypatch, "192.168.10.77", lang="zh")
+    idle = _session(monkeypatch, "192.168.10.78", lang="zh")  # has the switch, not on
+    device.toggle(key=SWITCH).set_value(True).run()
+    assert_no_exception(idle)
+    client_from("127.0.0.1", monkeypatch)
+    laptop.run()  # the same view again: nobody is woken
+    assert woken == []
+    laptop.query_params["place"] = "北京市"
+    laptop.session_state["place"] = "北京市"
+    laptop.run()
+    assert len(woken) == 1  # the follower, not the idle device
+    client_from("192.168.10.77", monkeypatch)
+    device.toggle(key=SWITCH).set_value(False).run()  # stopped following: no longer woken
+    client_from("127.0.0.1", monkeypatch)
+    laptop.session_state["place"] = "天津市"
+    laptop.run()
+    assert len(woken) == 1
+
+
+def test_a_follower_whose_browser_has_gone_is_forgotten(monkeypatch) -> None:
+    asked: list[str] = []
+    gone = {"b"}
+    monkeypatch.setattr(follow, "rerun_session", lambda session: asked.append(session) or session not in gone)
+    followers = follow.Followers()
+    for session in ("a", "b"):
+        followers.mark(session, True)
+    followers.wake()
+    followers.wake()
+    assert sorted(asked) == ["a", "a", "b"]  # "b" asked once: then forgotten

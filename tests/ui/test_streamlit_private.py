@@ -49,3 +49,41 @@ def test_a_run_knows_the_page_its_address_asks_for() -> None:
     """ui/pagepath.py reads the page a deep link asks for, and sends a mistyped one to the map."""
     assert private.get_script_run_ctx() is None  # outside a run
     assert {"intended_page_name", "intended_page_script_hash", "set_script_intent"} <= set(dir(private.PagesManager))
+
+
+def test_a_run_knows_its_session_s_id() -> None:
+    """ui/follow.py notes which sessions follow the presenter, to wake them."""
+    assert private.session_id() is None  # outside a run
+    assert "session_id" in private.ScriptRunContext.__dataclass_fields__
+
+
+def test_another_session_is_rerun_as_its_browser_would_ask(monkeypatch) -> None:
+    """ui/follow.py wakes each follower when the presenter's view changes: the session's latest page,
+    address and browser context, no widget states, handed to the server's event loop."""
+    asked: list = []
+    seen = private.ClientState(query_string="lang=zh", page_script_hash="abc", page_name="map")
+    seen.widget_states.widgets.add(id="jcm_following", bool_value=True)
+    seen.context_info.timezone = "Asia/Shanghai"
+    session = SimpleNamespace(_client_state=seen, request_rerun=asked.append)
+    sessions = {"s1": SimpleNamespace(session=session)}
+    loop = SimpleNamespace(call_soon_threadsafe=lambda call, *args: call(*args))
+    server = SimpleNamespace(_session_mgr=SimpleNamespace(get_active_session_info=sessions.get),
+                             _get_async_objs=lambda: SimpleNamespace(eventloop=loop))
+    monkeypatch.setattr(private.Runtime, "exists", staticmethod(lambda: True))
+    monkeypatch.setattr(private.Runtime, "instance", staticmethod(lambda: server))
+    assert private.rerun_session("s1") is True
+    assert private.rerun_session("gone") is False
+    (state,) = asked
+    assert (state.query_string, state.page_script_hash, state.page_name) == ("lang=zh", "abc", "map")
+    assert state.context_info.timezone == "Asia/Shanghai" and not state.widget_states.widgets
+    # and what the fakes stand for is there in Streamlit:
+    assert {"get_active_session_info"} <= set(dir(private.SessionManager))
+    assert "_session_mgr" in inspect.getsource(private.Runtime.__init__)
+    assert {"_get_async_objs"} <= set(dir(private.Runtime))
+    assert "client_state" in inspect.signature(private.AppSession.request_rerun).parameters
+    assert "self._client_state = ClientState()" in inspect.getsource(private.AppSession.__init__)
+
+
+def test_no_session_is_rerun_without_a_server() -> None:
+    """In an AppTest no server runs: a follower cannot be woken, and nothing fails."""
+    assert private.rerun_session("any") is False

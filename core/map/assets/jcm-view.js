@@ -14,6 +14,7 @@
   var STORE = 'jcm.view';
   var GAP = 8;  // px between the tour's notes and what sits beside or above them
   var MIN_FRAMED_PX = 120;  // the least height a step's extent is framed in between the panels
+  var MIN_KEY_PX = 64;  // two rows of the key and its padding: less room, and the key gives way
 
   function read() {
     try { return JSON.parse(window.sessionStorage.getItem(STORE) || 'null'); } catch (e) { return null; }
@@ -35,12 +36,18 @@
     } catch (e) { return null; }
   }
 
-  /* Where the details panel ends, in this frame's pixels (0 without one). */
-  function detailsBottom() {
+  /* The details panel's box, in this frame's pixels (null without one). */
+  function detailsBox() {
     try {
       var panel = window.parent.document.querySelector('.st-key-jcm_details');
-      return panel ? panel.getBoundingClientRect().bottom : 0;
-    } catch (e) { return 0; }
+      return panel ? panel.getBoundingClientRect() : null;
+    } catch (e) { return null; }
+  }
+
+  /* Where the details panel ends (0 without one). */
+  function detailsBottom() {
+    var box = detailsBox();
+    return box ? box.bottom : 0;
   }
 
   /* How far down from the window's top the presenter's caption reaches (it grows with the
@@ -82,12 +89,44 @@
         bottom = (height - notes.top + GAP) + 'px';
       }
     }
-    if (corner.style.left !== left || corner.style.bottom !== bottom || corner.style.maxWidth !== width) {
-      corner.style.left = left;
-      corner.style.bottom = bottom;
-      corner.style.maxWidth = width;
-      map.fire('jcmcontrolsmoved');
+    var moved = corner.style.left !== left || corner.style.bottom !== bottom || corner.style.maxWidth !== width;
+    corner.style.left = left;
+    corner.style.bottom = bottom;
+    corner.style.maxWidth = width;
+    if (fitCorner(corner, notes ? window.parent.innerHeight - parseFloat(bottom) : null) || moved) { map.fire('jcmcontrolsmoved'); }
+  }
+
+  /* The docked corner reaches up to a panel over the same columns (on a phone: the details across the
+     top, the caption, the follow switch): it is no taller than the room below that panel, where the
+     key, the one control that grows with the view, scrolls (jcm-map.css .jcm-docked), or gives way
+     where not even two of its rows would fit. floor: the corner's bottom in this frame's pixels
+     (null: no notes, the corner is Leaflet's own). Returns whether the corner's room changed. */
+  function fitCorner(corner, floor) {
+    var key = corner.querySelector('.jcm-key');
+    var before = [corner.style.maxHeight, corner.className, key ? key.style.maxWidth : ''].join();
+    corner.style.maxHeight = '';
+    corner.classList.remove('jcm-docked', 'jcm-no-key');
+    if (key) {  // beside the notes: no wider than the room (its rows wrap), whatever the legend's own limit
+      key.style.maxWidth = corner.style.maxWidth ? 'calc(' + corner.style.maxWidth + ' - 10px)' : '';
     }
+    if (floor !== null) {
+      var box = corner.getBoundingClientRect(), ceiling = 0, others = 0;
+      try {
+        window.parent.document.querySelectorAll('[class*="st-key-jcm_"]').forEach(function (el) {
+          var r = el.getBoundingClientRect();
+          if (window.parent.getComputedStyle(el).position === 'fixed' && r.height && r.left < box.right
+              && r.right > box.left && r.bottom <= floor) { ceiling = Math.max(ceiling, r.bottom); }
+        });
+      } catch (e) { /* not the page's frame: nothing above */ }
+      Array.prototype.forEach.call(corner.children, function (c) {
+        if (c !== key) { others += c.offsetHeight + parseFloat(getComputedStyle(c).marginBottom || 0); }
+      });
+      var room = floor - ceiling - GAP;
+      corner.style.maxHeight = room + 'px';
+      corner.classList.add('jcm-docked');
+      if (room - others < MIN_KEY_PX) { corner.classList.add('jcm-no-key'); }
+    }
+    return before !== [corner.style.maxHeight, corner.className, key ? key.style.maxWidth : ''].join();
   }
 
   /* Static. opts: {fill}: the presenter view, where the map is as tall as its frame, the frame as the window. */
@@ -116,10 +155,28 @@
       }
       if (size.y - top - below < MIN_FRAMED_PX) { top = 0; below = 0; }  // no room left: the whole map, under the panels
       fit = {paddingTopLeft: [p, p + top], paddingBottomRight: [p + right, p + below], maxZoom: opts.maxZoom};
-      // the notes of a new step are drawn just after the map's update: docked again once they are
-      var place = function () { if (group._map) { dock(map, right); } };
+      // the notes of a new step are drawn just after the map's update: docked again once they are, and
+      // when the window turns (a phone: the panels move with it, follow.css). Beside the notes, the
+      // controls end where the details panel begins when it is on the right (a phone held sideways).
+      var place = function () {
+        var panel = detailsBox(), size = map.getSize();
+        if (group._map) { dock(map, panel && panel.left > size.x / 2 ? size.x - panel.left : right); }
+      };
       place();
       [150, 600].forEach(function (ms) { setTimeout(place, ms); });
+      if (map.jcmDock) { map.off('resize', map.jcmDock); }
+      map.jcmDock = function () { [0, 150, 600].forEach(function (ms) { setTimeout(place, ms); }); };
+      map.on('resize', map.jcmDock);
+      // and whenever the page's panels change (the details of a selection arrive after the map, later
+      // still on a busy server): once per frame at most
+      if (map.jcmPanels) { map.jcmPanels.disconnect(); }
+      try {
+        var pending = false;
+        map.jcmPanels = new window.parent.MutationObserver(function () {
+          if (!pending) { pending = true; requestAnimationFrame(function () { pending = false; place(); }); }
+        });
+        map.jcmPanels.observe(window.parent.document.body, {childList: true, subtree: true});
+      } catch (e) { map.jcmPanels = null; }  /* not the page's frame: its panels are not this map's */
       // the details panel covers the right-hand side: the legend folds to its one-line button below it
       var legend = r.right ? map.getContainer().querySelector('.jcm-legend details') : null;
       if (legend) { legend.open = false; }

@@ -29,7 +29,7 @@ import folium
 from bench.browser import browser_missing, map_pages
 from bench.readme import Table
 from bench.reference import REFERENCE_LINKS, TWIN_CITIES, bundled, first_links, reference_overlay
-from core.basemap import offline_geojson
+from core.geography.outlines import offline_geojson
 from core.map.build import build_map
 from core.map.overlay import OverlayMap
 from core.overlay.model import Overlay

@@ -15,8 +15,8 @@ import statistics
 
 from bench.browser import MapPages, browser_missing, map_pages
 from bench.reference import TWIN_CITIES, bundled, twin_cities, used_places
+from core.data.models import Stage
 from core.map.build import build_map
-from core.models import Stage
 
 VIEWPORT = {"width": 1920, "height": 1080}
 ROUNDS = 3

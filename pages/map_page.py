@@ -3,17 +3,22 @@ and below them the table of the partnerships shown, with a count."""
 
 import streamlit as st
 
-from core.filters import apply_filter, without_years
-from core.i18n import label, t
+from common.i18n import label, t
+from core.data.models import Country
 from core.map.build import build_map
 from core.map.overlay import link_frame, overlay_map
-from core.models import Country
-from core.present import markdown_text, partnership_row, place_list, place_name
+from core.report.wording import markdown_text, name_of, partnership_row, place_list
+from core.view.filters import apply_filter, without_years
 from ui import controls, overlay, presenter, session, tourpanel
 from ui.details import link_details, overlay_details, place_details
 from ui.downloads import download_buttons
 from ui.mapclick import (
-    answers_click, clear_selection, overlay_selected, picked_in_finder, publish_overlay, show_map,
+    answers_click,
+    clear_selection,
+    overlay_selected,
+    picked_in_finder,
+    publish_overlay,
+    show_map,
 )
 from ui.snapshots import as_of_caption, map_marks
 from ui.tables import show_table
@@ -62,7 +67,7 @@ def details_panel() -> None:
         st.button(t("details.clear", lang), on_click=clear_selection)
     st.markdown(f"#### {markdown_text(t('details.status', lang))}")
     as_of_caption(dataset, lang)
-    stages = [(place_name(dataset, p.key, lang), label(dataset.stage_of(p.key), lang)) for p in shown.places
+    stages = [(name_of(dataset, p.key, lang), label(dataset.stage_of(p.key), lang)) for p in shown.places
               if p.country == Country.CN]
     show_table([{t("col.entity", lang): n, t("col.stage", lang): s} for n, s in stages], max_height=330)
 

@@ -2,7 +2,7 @@
 
 On a session's first run the URL's query parameters seed the widgets; from then on the widgets
 are the truth and the URL is rewritten to match, so the address bar always shares this view.
-Seeding, drawing and resetting are loops over the parameter registry (`core/params.py`).
+Seeding, drawing and resetting are loops over the parameter registry (`core/view/params.py`).
 
 Streamlit's own `bind="query-params"` does not fit these widgets: it writes a widget's *displayed*
 option into the URL (a translated label, so `?stage=ほぼ合意` would become `?stage=Nearly agreed`
@@ -19,13 +19,12 @@ from urllib.parse import urlencode
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from common.i18n import Message
-from core.basemap import BASEMAPS
-from core.i18n import LANG_NAMES, LANGS, t
-from core.models import Dataset
-from core.params import Allowed
-from core.present import markdown_text
-from core.viewstate import Ignored, ViewState, parse_query, to_query
+from common.i18n import LANG_NAMES, LANGS, Message, t
+from core.data.models import Dataset
+from core.report.wording import markdown_text
+from core.view.basemaps import BASEMAPS
+from core.view.params import Allowed
+from core.view.state import Ignored, ViewState, parse_query, to_query
 from ui import session
 from ui.widgets import widgets
 

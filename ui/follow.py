@@ -1,4 +1,4 @@
-"""Follow the presenter (core/follow.py) in the app: the laptop's sessions publish their view; a
+"""Follow the presenter (core/room/follow.py) in the app: the laptop's sessions publish their view; a
 participant's device (sharing on, not the laptop) gets a switch, and while it is on, takes each new
 view of the presenter's in its own language, then may switch off to explore and on again to rejoin.
 
@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.basemap import BASEMAPS
-from core.follow import Slot, follower_query, news
-from core.i18n import DEFAULT_LANG, t
-from core.models import Dataset
-from core.viewstate import ViewState, parse_query, to_query
+from common.i18n import DEFAULT_LANG, t
+from core.data.models import Dataset
+from core.room.follow import Slot, follower_query, news
+from core.view.basemaps import BASEMAPS
+from core.view.state import ViewState, parse_query, to_query
 from ui import controls, session, style
 from ui.mapclick import unselect_overlay
 

@@ -134,7 +134,7 @@ def publish_overlay(payload: str) -> str:
     as one of this session's media files (Streamlit's media storage, as for its images), kept in
     the server's memory while this session's runs draw the map and dropped after. Its name is a
     hash of the content, given only to this session's page. Relative to the map's frame, like the
-    map's static files (core/assets.py); the same data, the same URL."""
+    map's static files (core/map/vendor.py); the same data, the same URL."""
     url = add_media_file(payload.encode(), "application/json", _OVERLAY_MEDIA)
     return "../.." + url
 

@@ -14,15 +14,14 @@ from pathlib import Path
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from common.i18n import Message
-from core.errors import DataError, DataLoadError
-from core.i18n import t
+from common.i18n import Message, t
+from core.data.errors import DataError, DataLoadError
+from core.map.overlay import pair_label
 from core.overlay.columns import ROLE_LABELS, ROLES
 from core.overlay.importing import Imported, import_overlay
 from core.overlay.reading import LIMITS
-from core.map.overlay import pair_label
-from core.overlay.view import SCOPES, OverlayView, pairs_with
-from core.present import markdown_text
+from core.overlay.settings import SCOPES, OverlaySettings, pairs_with
+from core.report.wording import markdown_text
 from geocode.overlay import offline_resolver
 from ui import controls, presenter, session, style
 from ui.mapclick import finder_round, select_overlay
@@ -73,18 +72,18 @@ def _imported() -> Imported | None:
     return st.session_state.get(UPLOAD) or session.startup_overlay()
 
 
-def current() -> OverlayView | None:
+def current() -> OverlaySettings | None:
     """This session's overlay and how the reader wants it drawn, or None when there is none.
 
     The map page calls it on every run: it is cheap (no file is read; the programme duplicates
-    are found once per overlay and programme data, `OverlayView.excluded`). The map shows it
+    are found once per overlay and programme data, `OverlaySettings.excluded`). The map shows it
     through core.map.overlay.overlay_map; which links a view shows is decided in the browser.
     """
     imported = _imported()
     if imported is None or not imported.overlay.links:
         return None
     dataset = controls.viewed_dataset()
-    return OverlayView(imported.overlay, bool(st.session_state.get(_SHOW, True)),
+    return OverlaySettings(imported.overlay, bool(st.session_state.get(_SHOW, True)),
                        st.session_state.get(_SCOPE, SCOPES[0]), dataset.partnerships, session.coordinates(),
                        {key: tuple(place.names.all()) for key, place in dataset.places.items()})
 
@@ -171,7 +170,7 @@ def _switches(side: DeltaGenerator, lang: str) -> None:
                horizontal=True)
 
 
-def _finder(view: OverlayView, lang: str) -> None:
+def _finder(view: OverlaySettings, lang: str) -> None:
     """"Who else already works with Tianjin?": the pairs with a place (pairs_with: the file's names,
     or a prefecture/province), within the scope shown, listed as choices (read from the back of the
     room, picked with the mouse or the arrow keys); the pair picked is the selected link (its

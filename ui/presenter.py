@@ -10,18 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
+
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from core.filters import View
-from core.i18n import t
+from common.i18n import t
+from core.data.models import Dataset, LatLon
 from core.map.build import build_map
-from core.map.encoding import LatLon
 from core.map.overlay import OverlayMap
 from core.map.style import PRESENTER_LINK_WEIGHT
-from core.models import Dataset
-from core.present import markdown_text, subtitle
-from core.viewstate import ViewState
+from core.report.wording import markdown_text, subtitle
+from core.view.filters import Shown
+from core.view.state import ViewState
 from ui import controls, style
 from ui.details import link_details, overlay_details, place_details
 from ui.mapclick import clear_selection, publish_overlay, show_map
@@ -47,7 +47,7 @@ def controls_panel(lang: str) -> DeltaGenerator:
     return panel
 
 
-def _details(dataset: Dataset, view: ViewState, shown: View, overlay: OverlayMap | None) -> None:
+def _details(dataset: Dataset, view: ViewState, shown: Shown, overlay: OverlayMap | None) -> None:
     links = {p.key: p for p in dataset.partnerships}
     clicked = overlay.selected_link if overlay else None
     if view.place not in dataset.places and view.link not in links and clicked is None:
@@ -62,7 +62,7 @@ def _details(dataset: Dataset, view: ViewState, shown: View, overlay: OverlayMap
             overlay_details(overlay.overlay, clicked, view.lang)
 
 
-def map_view(dataset: Dataset, coords: Mapping[str, LatLon], view: ViewState, shown: View,
+def map_view(dataset: Dataset, coords: Mapping[str, LatLon], view: ViewState, shown: Shown,
              extent: tuple[LatLon, LatLon] | None, marks: Mapping[str, Any]) -> None:
     """The whole presenter page but the tour: caption, the window-filling map (with the page's
     `marks`: shading, changed halos, framing, timeline year; wider links), the details panel."""

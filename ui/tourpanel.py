@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.errors import DataLoadError
-from core.i18n import t
-from core.models import Dataset
-from core.present import markdown_text
-from core.tour import TourStep
-from core.viewstate import Ignored
+from common.i18n import t
+from core.data.errors import DataLoadError
+from core.data.models import Dataset
+from core.report.wording import markdown_text
+from core.view.state import Ignored
+from core.view.tour import TourStep
 from ui import controls, session
 from ui.mapclick import unselect_overlay
 

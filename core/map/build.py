@@ -9,7 +9,7 @@ on a fixed frame: st_folium keys its component by that script, so it is created 
 view-dependent element sits in one `DynamicLayer` child named "dynamic", which st_folium swaps on a
 rerun without re-creating the map (`split_map`). An export renders the map in one piece.
 
-Offline: the map loads only local assets (core.assets) and, when basemap="offline", contains no
+Offline: the map loads only local assets (core.map.vendor) and, when basemap="offline", contains no
 http(s) URL at all. Online basemaps add exactly their tile URL and attribution link.
 Safety: see encoding.py.
 """
@@ -21,34 +21,45 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 
 import folium
 
-from core.assets import make_offline
-from core.basemap import DEFAULT_BASEMAP, region_code, region_outlines
-from core.map.basemap_elements import MapChrome, add_basemap
+from core.data.models import LatLon, Partnership, Place, Stage
+from core.geography.outlines import region_code, region_outlines
+from core.map.basemap import MapChrome, add_basemap
 from core.map.elements import (
-    DivIconLayer, DynamicLayer, Focusable, Framing, GeoJsonData, LabelLayout, Legend, LinkLayer, Selection,
-    StaticAssets, StyleVars, Tooltip, ViewMemory,
+    DivIconLayer,
+    DynamicLayer,
+    Focusable,
+    Framing,
+    GeoJsonData,
+    LabelLayout,
+    Legend,
+    LinkLayer,
+    Selection,
+    StaticAssets,
+    StyleVars,
+    Tooltip,
+    ViewMemory,
 )
-from core.map.encoding import LatLon, collection_json, js_value, script_safe
+from core.map.encoding import collection_json, js_value, script_safe
 from core.map.features import FIT_PADDING, ColorBy, category, link_features, place_features, ringed_regions
 from core.map.legend import legend_html, overlay_legend
 from core.map.overlay import OverlayLayer, OverlayMap, OverlayOptions, overlay_options, source_name
 from core.map.projection import fit_zoom
-from core.map.timeline import Timeline
 from core.map.style import (
     FADED_OPACITY,
     HALO_COLOR,
     HALO_PX,
     HIT_PX,
-    LINK_STYLES,
     LINK_WEIGHT,
     SELECTED_EXTRA_PX,
     SHADE_STYLE,
-    UNKNOWN_STYLE,
     css_vars,
     label_rules,
     shape,
 )
-from core.models import Partnership, Place, Stage
+from core.map.timeline import Timeline
+from core.map.vendor import make_offline
+from core.palette import LINK_STYLES, UNKNOWN_STYLE
+from core.view.basemaps import DEFAULT_BASEMAP
 
 # The Japan–China area, framed when nothing is shown.
 DEFAULT_BOUNDS: tuple[LatLon, LatLon] = ((22.0, 108.0), (45.5, 146.0))
@@ -179,7 +190,7 @@ def static_map(basemap: str, lang: str, width: int, height: int, fill: bool, inl
         location=[(south + north) / 2, (west + east) / 2],
         zoom_start=fit_zoom(list(DEFAULT_BOUNDS), width, height, FIT_PADDING),
         tiles=None,
-        control_scale=False,  # basemap_elements.MapChrome adds it in km only
+        control_scale=False,  # basemap.MapChrome adds it in km only
     )
     make_offline(m)
     m.add_child(StaticAssets(LinkLayer, LabelLayout, Timeline, ViewMemory, MapChrome),

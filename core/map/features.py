@@ -14,11 +14,11 @@ import html
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any, Literal
 
-from core.arcs import assign_bends
-from core.i18n import label, t
-from core.map.encoding import LatLon, arc_json, feature_json, point_json
+from common.i18n import label, t
+from core.data.models import Country, LatLon, Partnership, Place, PlaceKind, Stage
+from core.geography.arcs import assign_bends
+from core.map.encoding import arc_json, feature_json, point_json
 from core.map.style import shape
-from core.models import Country, Partnership, Place, PlaceKind, Stage
 
 ColorBy = Literal["relation", "stage"]
 Link = tuple[Partnership, LatLon, LatLon]

@@ -21,12 +21,12 @@ from functools import lru_cache
 from babel import Locale
 from folium.template import Template
 
-from core.assets import MAP_STATIC_URL
 from core.map.elements import JcmElement
 from core.map.encoding import js_value, script_safe
 from core.map.style import OVERLAY_HIT_PX, OVERLAY_HOVER_STYLE, OVERLAY_PAD, OVERLAY_PANE_Z, OVERLAY_STYLES
+from core.map.vendor import MAP_STATIC_URL
 from core.overlay.model import Overlay, OverlayLink
-from core.overlay.view import OverlayView, Scope
+from core.overlay.settings import OverlaySettings, Scope
 
 OTHER, JAPAN_CHINA = 0, 1  # a link's style code in the payload
 ID_PREFIX = "overlay:"  # a clicked overlay link reports "overlay:<index into Overlay.links>"
@@ -37,7 +37,7 @@ class OverlayMap:
     """What build_map draws of an overlay: which links (all but `exclude`, indices into
     overlay.links: the programme's own pairs), whether at all (`show`), of what `scope`, for which
     `regions` (Japanese names, as the app's province filter holds them; empty = all) and which
-    link is `selected`. The page makes it from ui.overlay.current() (core.overlay.view.OverlayView)."""
+    link is `selected`. The page makes it from ui.overlay.current() (core.overlay.settings.OverlaySettings)."""
 
     overlay: Overlay
     exclude: frozenset[int] = frozenset()
@@ -196,7 +196,7 @@ jcm.overlayOptions({{ this._parent.get_name() }}, {{ this.options|tojavascript }
         self.options = js_value(options)
 
 
-def overlay_map(view: OverlayView | None, regions: Collection[str], selected: int | None) -> OverlayMap | None:
+def overlay_map(view: OverlaySettings | None, regions: Collection[str], selected: int | None) -> OverlayMap | None:
     """The page's session overlay (ui.overlay.current()) as build_map draws it, with the view's
     region filter (`province`) and the overlay link last clicked; None without an overlay."""
     if view is None:

@@ -16,11 +16,11 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import quote
 
 import pytest
-
 from browser_kit import BUNDLED_DATA, settled, url, wait_for_map
-from core.assets import ensure_static_assets
+
 from core.map.build import build_map
 from core.map.style import FONT_LARGE_PX, FONT_PX, LABEL_REACH_PX
+from core.map.vendor import ensure_static_assets
 from geocode.places import coordinates, load_folder
 
 SIZES = [(1280, 720), (1366, 768), (1920, 1080)]

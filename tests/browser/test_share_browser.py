@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from browser_kit import wait_for_map
+
 from bench.devices import DEVICE, connect_as_device
 
 EDIT_PAGE = "会議の記録"  # the edit page's title in ja

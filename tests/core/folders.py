@@ -18,9 +18,8 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-from core.rows import FIRST_POSSIBLE_YEAR
-from core.loading import MAX_COUNT, REGION_SUFFIXES, load_dataset
-from core.models import (
+from core.data.loading import MAX_COUNT, REGION_SUFFIXES, load_dataset
+from core.data.models import (
     Activity,
     ActivityKind,
     CountQualifier,
@@ -38,7 +37,8 @@ from core.models import (
     Theme,
     Timing,
 )
-from core.years import ERAS
+from core.data.rows import FIRST_POSSIBLE_YEAR
+from core.data.years import ERAS
 
 BUNDLED = Path(__file__).resolve().parents[2] / "data"
 TODAY = dt.date.today()

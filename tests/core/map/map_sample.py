@@ -7,9 +7,9 @@ import json
 
 import folium
 
+from core.data.models import Country, Names, Partnership, Place, PlaceKind, RelationType, Stage
 from core.map.build import DYNAMIC, build_map
 from core.map.elements import DivIconLayer, Framing, GeoJsonData, Legend
-from core.models import Country, Names, Partnership, Place, PlaceKind, RelationType, Stage
 
 COORDS = {
     "東京都": (35.6895, 139.6917), "川崎市": (35.531, 139.703), "神戸市": (34.690, 135.196),

@@ -8,14 +8,14 @@ import os
 import re
 
 import pytest
+from map_sample import COORDS, LINKS, PLACES, P, build, features, framed, layers, legend_html, link, place, stage_of
 
-from core.basemap import BASEMAPS
-from core.i18n import t
+from common.i18n import t
+from core.data.models import Country, PlaceKind
 from core.map.build import DEFAULT_BOUNDS, build_map
 from core.map.features import LABEL_LIMIT
 from core.map.style import HALO_COLOR, LINK_WEIGHT, PRESENTER_LINK_WEIGHT
-from core.models import Country, PlaceKind
-from map_sample import COORDS, LINKS, P, PLACES, build, features, framed, layers, legend_html, link, place, stage_of
+from core.view.basemaps import BASEMAPS
 
 
 @pytest.mark.parametrize(
@@ -69,7 +69,7 @@ def test_links_are_curved_and_distinct_into_tianjin():
     ],
 )
 def test_legend_shows_only_present_categories(lang, color_by, links, present, absent):
-    from core.i18n import label
+    from common.i18n import label
 
     m = build(PLACES, links, lang=lang, color_by=color_by)
     legend = legend_html(m)

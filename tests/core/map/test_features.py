@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import math
 
+from map_sample import COORDS, PLACES, build, features, link, place
+
+from core.data.models import Country, PlaceKind
 from core.map.build import build_map
 from core.map.features import LABEL_LIMIT
-from core.models import Country, PlaceKind
-from map_sample import COORDS, PLACES, build, features, link, place
 
 
 def test_places_and_links_carry_an_accessible_name_in_the_readers_language():

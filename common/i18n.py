@@ -122,3 +122,10 @@ def label(member: StrEnum | str, lang: str) -> str:
 
 # Each language's name in itself, for the language switch.
 LANG_NAMES = {lang: t("language.name", lang) for lang in LANGS}
+
+
+@cache
+def country_names(lang: str) -> dict[str, str]:
+    """Territory code → its name in `lang`, CLDR's through Babel: the one lookup the overlay's country
+    reader (names in every language → code) and its display (code → name) share."""
+    return dict(_locale(lang).territories)

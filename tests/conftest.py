@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from core.data.loading import DATA_FILES
+
 # --- core data fixtures (tests/core): the bundled data/ folder and writable copies of it ---------
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 BUNDLED_DATA = REPO_ROOT / "data"
-DATA_FILES = ("places.csv", "partnerships.csv", "statuses.csv", "activities.csv", "events.csv")
 
 
 @pytest.fixture(scope="session")

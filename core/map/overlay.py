@@ -16,11 +16,10 @@ import json
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from functools import lru_cache
 
-from babel import Locale
 from folium.template import Template
 
+from common.i18n import country_names
 from core.map.elements import JcmElement
 from core.map.encoding import js_value, script_safe
 from core.map.style import OVERLAY_HIT_PX, OVERLAY_HOVER_STYLE, OVERLAY_PAD, OVERLAY_PANE_Z, OVERLAY_STYLES
@@ -109,15 +108,10 @@ def _payload(overlay: Overlay, skip: frozenset[int], lang: str) -> str:
     return script_safe(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
-@lru_cache(maxsize=64)
-def _territories(lang: str) -> dict[str, str]:
-    return dict(Locale.parse(lang).territories)
-
-
 def country_name(code: str, lang: str) -> str:
     """An ISO 3166-1 alpha-2 code's name in `lang` (CLDR, through Babel); the code itself when
     unknown, "" when there is none."""
-    return _territories(lang).get(code, code) if code else ""
+    return country_names(lang).get(code, code) if code else ""
 
 
 def pair_label(overlay: Overlay, index: int, lang: str) -> str:

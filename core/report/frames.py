@@ -16,6 +16,7 @@ from core.report.changes import ActivityChange, ActivityDiff, EntityChange, Stag
 from core.report.wording import (
     activity_text,
     as_of_text,
+    bullets,
     event_text,
     name_of,
     partnership_columns,
@@ -37,11 +38,6 @@ _ACTIVITY_CHANGE_TEXT = {
     ActivityChange.REMOVED: Message("change.activity_removed"),
     ActivityChange.RECOUNTED: Message("change.activity_recounted"),
 }
-
-
-def _bullets(texts: list[str]) -> str:
-    """Several items in one cell (a table cell shows no line breaks; a workbook cell wraps them)."""
-    return "  ".join(f"• {text}" for text in texts)
 
 
 def table1(dataset: Dataset, shown: Shown, lang: str) -> pd.DataFrame:
@@ -108,7 +104,7 @@ def changes_frame(changes: tuple[EntityChange, ...], dataset: Dataset, lang: str
         name_of(dataset, c.entity, lang),
         STAGE_CHANGE_TEXT[c.stage].text(lang),
         f"{_stage_text(c.before, lang)} → {label(c.after.stage, lang)}",
-        _bullets([_activity_change(d, dataset, lang) for d in c.activities]),
-        _bullets([event_text(e, lang) for e in c.new_events]),
+        bullets([_activity_change(d, dataset, lang) for d in c.activities]),
+        bullets([event_text(e, lang) for e in c.new_events]),
     ] for c in changes]
     return pd.DataFrame(rows, columns=columns, dtype=object)

@@ -110,8 +110,9 @@ def status_sources(status: Status) -> list[str]:
     return list(dict.fromkeys(s for s in found if s))
 
 
-def _items(texts: Iterable[str]) -> str:
-    """Several items in one table cell: a table cell shows no line breaks, so each gets a bullet."""
+def bullets(texts: Iterable[str]) -> str:
+    """Several items in one table cell: a table cell shows no line breaks (a workbook cell would wrap
+    them), so each gets a bullet."""
     return "  ".join(f"• {text}" for text in texts)
 
 
@@ -121,11 +122,11 @@ def status_summary(status: Status, dataset: Dataset, lang: str) -> dict[str, str
         "stage": label(status.stage, lang),
         "counterparts": place_list(dataset, status.counterparts, lang),
         "themes": " / ".join(label(th, lang) for th in status.themes),
-        "activities": _items(activity_text(a, dataset, lang) for a in status.activities),
-        "events": _items(event_text(e, lang) for e in status.events),
+        "activities": bullets(activity_text(a, dataset, lang) for a in status.activities),
+        "events": bullets(event_text(e, lang) for e in status.events),
         "text": status.text.ja,
         "translation": translation(status.text, lang),
-        "source": _items(source_text(s, lang) for s in status_sources(status)),
+        "source": bullets(source_text(s, lang) for s in status_sources(status)),
     }
 
 

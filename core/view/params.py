@@ -69,7 +69,9 @@ class Read:
 @dataclass(frozen=True, kw_only=True)
 class Param:
     """One URL parameter. `widget` is the sidebar widget kind drawing it (None: not in the sidebar),
-    `label`/`help` its texts (catalogue messages), `filter` how a non-default value narrows the view."""
+    `label`/`help` its texts (catalogue messages), `filter` how a non-default value narrows the view,
+    `by_page` whether the pages set it (a click, the tour, the presenter switch: kept in session state,
+    no widget), `in_a_step` whether a tour step's view may set it."""
 
     name: str
     default: Any = None
@@ -78,6 +80,8 @@ class Param:
     label: Message | None = None
     help: Message | None = None
     filter: Filter | None = None
+    by_page: bool = False
+    in_a_step: bool = True
 
     def read(self, raw: str, allowed: Allowed) -> Read | None:
         raise NotImplementedError
@@ -255,7 +259,8 @@ def _basemap_name(value: str, lang: str) -> str:
 
 
 PARAMS: tuple[Param, ...] = (
-    Choice(name="lang", default=DEFAULT_LANG, choices=lambda a: LANGS, shown=lambda v, lang: LANG_NAMES[v]),
+    Choice(name="lang", default=DEFAULT_LANG, choices=lambda a: LANGS, shown=lambda v, lang: LANG_NAMES[v],
+           in_a_step=False),  # the reader's, never a step's
     Region(name="province", widget="multiselect", label=Message("filter.region"), help=Message("filter.region_help"),
            filter=filters.PROVINCE),
     Year(name="from", widget="years", label=Message("filter.years"), filter=filters.YEAR_FROM),
@@ -265,15 +270,17 @@ PARAMS: tuple[Param, ...] = (
             filter=filters.RELATION),
     Members(name="stage", enum=Stage, widget="multiselect", label=Message("filter.stage"), filter=filters.STAGE),
     Text(name="q", widget="text", label=Message("filter.search"), help=Message("filter.search_help"), filter=filters.SEARCH),
-    PlaceRef(name="place"),
-    LinkRef(name="link"),
+    PlaceRef(name="place", by_page=True),
+    LinkRef(name="link", by_page=True),
     Snapshot(name="asof", widget="snapshot", label=Message("filter.asof"), moving=Message("asof.latest")),
     Snapshot(name="since", widget="snapshot", label=Message("filter.since"), moving=Message("since.previous")),
-    Year(name="year"),  # the timeline stopped at this year (a tour step); the browser plays it, never a filter
+    Year(name="year", by_page=True),  # the timeline stopped at this year (a tour step); the browser plays it, never a filter
     Choice(name="color", default="relation", choices=lambda a: COLOR_BY, shown=_color_name, widget="radio",
            label=Message("map.color_by")),
     Choice(name="basemap", default=DEFAULT_BASEMAP, choices=lambda a: a.basemaps, shown=_basemap_name,
            widget="selectbox", label=Message("map.basemap")),
-    Flag(name="present", default=False),  # the presenter view (ui/presenter.py)
-    Whole(name="step"),  # the guided tour's step (core/view/tour.py), shown in the presenter view
+    Flag(name="present", default=False, by_page=True, in_a_step=False),  # the presenter view (ui/presenter.py)
+    Whole(name="step", by_page=True, in_a_step=False),  # the guided tour's step (core/view/tour.py)
 )
+SET_BY_PAGES = tuple(p.name for p in PARAMS if p.by_page)  # kept in session state, drawn by no widget
+NOT_IN_A_STEP = tuple(p.name for p in PARAMS if not p.in_a_step)  # a tour step's view may not set these

@@ -28,11 +28,11 @@ from common.numbers import LATITUDE, LONGITUDE
 from core.data.errors import DataError, DataLoadError
 from core.data.models import Country, Dataset, LatLon, Names, Stage
 from core.data.rows import Cells  # the one cell checker of the data files
+from core.view.params import NOT_IN_A_STEP
 from core.view.state import ViewState, parse_query
 
 TOUR = "tour.csv"
 MAX_STEPS = 999  # the `step` URL parameter's range (core.view.params)
-NOT_IN_A_STEP = ("lang", "present", "step")  # the reader's language and the tour itself are not a step's view
 EXTENT = ("south", "west", "north", "east")
 REQUIRED = ("step", *(f"title_{lang}" for lang in LANGS), "view", "source")
 FIELDS = ("stage", "stages", "as_of")  # what a step's words may name from the data (see above)

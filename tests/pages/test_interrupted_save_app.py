@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 from apptest_kit import assert_no_exception, open_app, texts
-from tests.core.edit.save_kill import AS_OF, interrupt
 
 from common import atomicwrite
 from common.i18n import t
 from core.data.loading import load_dataset
 from core.edit.save import HISTORY, JOURNAL
 from core.report.wording import markdown_text
+from tests.core.edit.save_kill import AS_OF, interrupt
 
 FILES = {"ja": "statuses.csv、activities.csv、events.csv", "en": "statuses.csv, activities.csv, and events.csv"}
 

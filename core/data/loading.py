@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from common.csvtable import Row, read_table
 from common.numbers import LATITUDE, LONGITUDE
+from common.regions import region_endings
 from core.data.errors import DataError, DataLoadError
 from core.data.models import (
     Activity,
@@ -57,9 +58,6 @@ def data_dir_from_env(override: str | os.PathLike[str] | None = None) -> Path:
     return Path(chosen).expanduser().resolve()
 
 
-# How the Japanese name of a region of each country ends: 都道府県 in Japan; in China a province,
-# municipality, autonomous region or special administrative region (the 34 province-level divisions).
-REGION_SUFFIXES = {Country.JP: ("都", "道", "府", "県"), Country.CN: ("省", "市", "自治区", "特別行政区", "特别行政区")}
 MAX_COUNT = 999  # an activity count beyond this is a typing slip, not a programme of visits
 
 
@@ -88,8 +86,8 @@ def _check_region(c: Cells, region: Names, country: Country | None, regions: dic
         column = next(c for lang, c in per_lang("region") if other.get(lang) != region.get(lang))
         c.fail("conflicting_region", column, region.ja, other_line=str(other_line))
     regions.setdefault(region.ja, (region, c.row.line))
-    if country and not region.ja.endswith(REGION_SUFFIXES[country]):
-        suffixes = " / ".join(REGION_SUFFIXES[country])
+    if country and not region.ja.endswith(region_endings(country)):
+        suffixes = " / ".join(region_endings(country))
         c.fail("region_country", "region_ja", region.ja, country=country, suffixes=suffixes)
 
 

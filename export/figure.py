@@ -26,6 +26,7 @@ from core.geography.arcs import arc_points, assign_bends
 from core.geography.outlines import offline_geojson
 from core.map.build import DEFAULT_BOUNDS
 from core.map.features import category
+from core.map.ids import feature_id
 from core.map.legend import category_label
 from core.map.projection import project
 from core.map.style import CN_COLOR, JP_COLOR, LINK_WEIGHT, MARKER_SIZES, SHAPES, shape
@@ -190,7 +191,7 @@ def draw(view: Drawing, width: int, height: int, family: str, today: date | None
         selected = view.state.link == p.key or view.state.place in (p.japan, p.china)
         if selected:
             style["linewidth"] *= 1.8
-        ax.plot(xy[:, 0], xy[:, 1], zorder=3 if selected else 2, gid=f"link:{p.key}",
+        ax.plot(xy[:, 0], xy[:, 1], zorder=3 if selected else 2, gid=feature_id("link", p.key),
                 path_effects=[patheffects.withStroke(linewidth=style["linewidth"] + 3 * scale, foreground="white")],
                 **style)
 
@@ -202,7 +203,7 @@ def draw(view: Drawing, width: int, height: int, family: str, today: date | None
         if p.key == view.state.place:
             ax.plot([x], [y], marker="o", linestyle="none", markersize=MARKER_SIZES["region"] * 3.2 * scale * PT,
                     markerfacecolor=SELECTED, markeredgecolor="black", zorder=4)
-        ax.plot([x], [y], linestyle="none", zorder=5, gid=f"place:{p.key}", **_marker_style(s, scale))
+        ax.plot([x], [y], linestyle="none", zorder=5, gid=feature_id("place", p.key), **_marker_style(s, scale))
         half = MARKER_SIZES[_kind(s)] * MARK_SCALE * scale / 2 + 2 * scale
         if x0 <= x <= x1 and y0 <= y <= y1:  # a step's frame may leave places out: no label for them
             marks.append(Mark(p.key, mx, my, half, p.names.get(lang)))

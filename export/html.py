@@ -19,6 +19,7 @@ from core.data.models import Country, Dataset, Place
 from core.map.build import build_map
 from core.map.encoding import js_json
 from core.map.features import link_tip, place_tip
+from core.map.ids import feature_id
 from core.map.vendor import MAP_ASSETS_DIR, MAP_STATIC_URL, STATIC_URL, leaflet_dir
 from core.report.wording import as_of_line, place_list, source_line
 from export.drawing import Drawing
@@ -66,8 +67,8 @@ def details(view: Drawing) -> dict[str, str]:
     """Feature id -> the details panel's HTML (escaped) for every place and link shown."""
     lang, dataset = view.lang, view.dataset
     names = {key: p.names.get(lang) for key, p in dataset.places.items()}
-    out = {f"place:{p.key}": _place_details(dataset, p, lang) for p in view.shown.places}
-    out.update({f"link:{p.key}": link_tip(p, names, lang, dataset.stage_of(p.china)) for p in view.shown.partnerships})
+    out = {feature_id("place", p.key): _place_details(dataset, p, lang) for p in view.shown.places}
+    out.update({feature_id("link", p.key): link_tip(p, names, lang, dataset.stage_of(p.china)) for p in view.shown.partnerships})
     return out
 
 

@@ -9,14 +9,12 @@ from core.map.build import build_map
 from core.map.overlay import link_frame, overlay_map
 from core.report.wording import markdown_text, name_of, partnership_row, place_list
 from core.view.filters import apply_filter, without_years
-from ui import controls, overlay, presenter, session, tourpanel
+from ui import controls, overlay, overlaypick, presenter, session, tourpanel
 from ui.details import link_details, overlay_details, place_details
 from ui.downloads import download_buttons
 from ui.mapclick import (
     answers_click,
     clear_selection,
-    overlay_selected,
-    picked_in_finder,
     publish_overlay,
     show_map,
 )
@@ -33,9 +31,9 @@ framed = apply_filter(dataset, without_years(view.filter))
 # What both the page's map and the presenter's show besides the places and links; `imported` is
 # this session's list of other partnerships (ui/overlay.py), if any.
 imported = overlay.current()
-overlay_view = overlay_map(imported, view["province"], overlay_selected())
+overlay_view = overlay_map(imported, view["province"], overlaypick.selected())
 # A pair picked in the overlay's finder may be out of sight: the map frames it instead.
-picked = overlay_view.selected_link if overlay_view and picked_in_finder() else None
+picked = overlay_view.selected_link if overlay_view and overlaypick.picked_in_finder() else None
 marks = dict(
     shaded=view["province"], **map_marks(dataset, view), timeline_year=view["year"],
     frame=([coords[p.key] for p in framed.places if p.key in coords] if picked is None
@@ -63,7 +61,7 @@ def details_panel() -> None:
         overlay_details(imported.overlay, row, lang)
     else:
         st.info(t("map.click_hint", lang), icon=":material/touch_app:")
-    if view.place or view.link or overlay_selected() is not None:
+    if view.place or view.link or overlaypick.selected() is not None:
         st.button(t("details.clear", lang), on_click=clear_selection)
     st.markdown(f"#### {markdown_text(t('details.status', lang))}")
     as_of_caption(dataset, lang)

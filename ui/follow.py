@@ -16,8 +16,7 @@ from core.data.models import Dataset
 from core.room.follow import Slot, follower_query, news
 from core.view.basemaps import BASEMAPS
 from core.view.state import ViewState, parse_query, to_query
-from ui import controls, session, style
-from ui.mapclick import unselect_overlay
+from ui import controls, overlaypick, session, style
 
 POLL_S = 0.3  # the presenter's step shows on a follower's screen within a second: ≤ 0.3 s to notice, then one run
 _FOLLOWING = "jcm_following"  # the switch's key
@@ -48,7 +47,7 @@ def catch_up(dataset: Dataset) -> None:
         return
     lang = st.session_state.get("lang", DEFAULT_LANG)
     state, _ = parse_query(follower_query(latest, lang), dataset, tuple(BASEMAPS))
-    unselect_overlay()  # this device's own overlay pick gives way, as for a tour step
+    overlaypick.unselect()  # this device's own overlay pick gives way, as for a tour step
     controls.show(dataset, state)
     st.session_state[_SEEN] = latest.version
 

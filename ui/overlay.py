@@ -23,8 +23,7 @@ from core.overlay.reading import LIMITS
 from core.overlay.settings import SCOPES, OverlaySettings, pairs_with
 from core.report.wording import markdown_text
 from geocode.overlay import offline_resolver
-from ui import controls, presenter, session, style
-from ui.mapclick import finder_round, select_overlay
+from ui import controls, overlaypick, presenter, session, style
 from ui.problems import show_problems
 
 UPLOAD = "_overlay_upload"  # this session's Imported (from an upload), or absent
@@ -181,7 +180,7 @@ def _finder(view: OverlaySettings, lang: str) -> None:
     found = pairs_with(view.overlay, query, view.scope, view.excluded, view.names)
     listed = found[:FOUND_ROWS]
     # A new list starts with no pair picked: another question, or a click elsewhere or "clear" (a new round).
-    key = f"{_FOUND}:{view.scope}:{query}:{finder_round()}"
+    key = f"{_FOUND}:{view.scope}:{query}:{overlaypick.finder_round()}"
     st.radio(t("overlay.found", lang, count=f"{len(found):,}", shown=f"{len(listed):,}"), listed, index=None,
              key=key, format_func=lambda i: markdown_text(pair_label(view.overlay, i, lang)),  # names are text, never Markdown
              on_change=_picked, args=(key,))
@@ -189,7 +188,7 @@ def _finder(view: OverlaySettings, lang: str) -> None:
 
 def _picked(key: str) -> None:
     if st.session_state[key] is not None:
-        select_overlay(st.session_state[key])
+        overlaypick.pick(st.session_state[key])
 
 
 def _columns(imported: Imported, lang: str) -> None:

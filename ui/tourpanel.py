@@ -15,8 +15,7 @@ from core.data.models import Dataset
 from core.report.wording import markdown_text
 from core.view.state import Ignored
 from core.view.tour import TourStep
-from ui import controls, session
-from ui.mapclick import unselect_overlay
+from ui import controls, overlaypick, session
 
 
 def steps() -> tuple[tuple[TourStep, ...], DataLoadError | None]:
@@ -42,7 +41,7 @@ def go(dataset: Dataset, move: int) -> None:
         return
     step = current(tour, controls.current_view()["step"])
     index = min(max((tour.index(step) if step else -1) + move, 0), len(tour) - 1)
-    unselect_overlay()
+    overlaypick.unselect()
     controls.show(dataset, tour[index].view(controls.current_view(), dataset))
 
 

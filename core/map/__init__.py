@@ -2,10 +2,10 @@
 
 `style` (every size the CSS uses and the label rules; colours from core/palette.py) · `projection`
 (Web-Mercator and fitBounds as Leaflet computes them) · `encoding` (GeoJSON text and the escaping that
-keeps data inert) · `features` (places, links and labels as features) · `legend` · `elements` (one
-folium element per Leaflet concept; `jcm-labels.js` lays labels out for the map's real size and makes
-the map usable from the keyboard) · `basemap` (the ground: offline outlines or tiles, attribution,
-scale) · `timeline` (the play button) · `overlay` (an imported list of other partnerships on one
-canvas) · `vendor` (Leaflet and the map's own files, served offline) · `build` (`build_map`).
-Pure: no Streamlit import.
+keeps data inert) · `ids` (a feature's id: what a click reports) · `features` (places, links and
+labels as features) · `legend` · `elements` (one folium element per Leaflet concept; `jcm-labels.js`
+lays labels out for the map's real size and makes the map usable from the keyboard) · `basemap` (the
+ground: offline outlines or tiles, attribution, scale) · `timeline` (the play button) · `overlay` (an
+imported list of other partnerships on one canvas) · `vendor` (Leaflet and the map's own files,
+served offline) · `build` (`build_map`). Pure: no Streamlit import.
 """

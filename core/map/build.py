@@ -41,6 +41,7 @@ from core.map.elements import (
 )
 from core.map.encoding import collection_json, js_value, script_safe
 from core.map.features import FIT_PADDING, ColorBy, category, link_features, place_features, ringed_regions
+from core.map.ids import feature_id
 from core.map.legend import legend_html, overlay_legend
 from core.map.overlay import OverlayLayer, OverlayMap, OverlayOptions, overlay_options, source_name
 from core.map.projection import fit_zoom
@@ -174,7 +175,7 @@ def build_map(
                              (min(years), max(years)) if years else None, timeline_year, lang), name="timeline")
     details_open = bool(selected or selected_link) or (overlay is not None and overlay.selected_link is not None)
     group.add_child(Framing(bounds, FIT_PADDING, MAX_FIT_ZOOM, FLY_SECONDS, fill, details_open), name="framing")
-    chosen = f"place:{selected}" if selected else f"link:{selected_link}" if selected_link else None
+    chosen = feature_id("place", selected) if selected else feature_id("link", selected_link) if selected_link else None
     group.add_child(Selection("links" if link_feats else None, chosen), name="selection")
     return m
 

@@ -22,13 +22,13 @@ from folium.template import Template
 from common.i18n import country_names
 from core.map.elements import JcmElement
 from core.map.encoding import js_value, script_safe
+from core.map.ids import feature_id
 from core.map.style import OVERLAY_HIT_PX, OVERLAY_HOVER_STYLE, OVERLAY_PAD, OVERLAY_PANE_Z, OVERLAY_STYLES
 from core.map.vendor import MAP_STATIC_URL
 from core.overlay.model import Overlay, OverlayLink
 from core.overlay.settings import OverlaySettings, Scope
 
 OTHER, JAPAN_CHINA = 0, 1  # a link's style code in the payload
-ID_PREFIX = "overlay:"  # a clicked overlay link reports "overlay:<index into Overlay.links>"
 
 
 @dataclass(frozen=True)
@@ -171,7 +171,7 @@ var {{ this.get_name() }} = jcm.overlayLayer({{ this._parent.get_name() }}, {{ t
         self.data = payload if publish is None else js_value(publish(payload))
         self.style = js_value({"styles": [OVERLAY_STYLES["other"], OVERLAY_STYLES["japan_china"]],
                                "hover": OVERLAY_HOVER_STYLE, "hit": OVERLAY_HIT_PX, "pad": OVERLAY_PAD,
-                               "z": OVERLAY_PANE_Z, "prefix": ID_PREFIX})
+                               "z": OVERLAY_PANE_Z, "prefix": feature_id("overlay", "")})
 
 
 class OverlayOptions(JcmElement):

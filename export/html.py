@@ -20,6 +20,7 @@ from core.map.build import build_map
 from core.map.encoding import js_json
 from core.map.features import link_tip, place_tip
 from core.map.ids import feature_id
+from core.map.request import MapRequest
 from core.map.vendor import MAP_ASSETS_DIR, MAP_STATIC_URL, STATIC_URL, leaflet_dir
 from core.report.wording import as_of_line, place_list, source_line
 from export.drawing import Drawing
@@ -84,8 +85,8 @@ def caption(view: Drawing, today: date | None = None) -> str:
 def standalone_html(view: Drawing) -> str:
     """The view's map as one HTML document with nothing to fetch."""
     state = view.state
-    fmap = build_map(view.shown.places, view.shown.partnerships, view.coords, lang=view.lang, color_by=state.color,
-                     stage_of=view.stage_of, basemap="offline", selected=state.place, selected_link=state.link)
+    fmap = build_map(MapRequest(view.shown.places, view.shown.partnerships, view.coords, lang=view.lang, color_by=state.color,
+                     stage_of=view.stage_of, basemap="offline", selected=state.place, selected_link=state.link))
     page = fmap.get_root().render()
     page = _SCRIPT.sub(lambda m: f"<script>{_inline_js(_asset(m.group(1)))}</script>", page)
     page = _STYLESHEET.sub(lambda m: f"<style>{_inline_css(_asset(m.group(1)))}</style>", page)

@@ -10,7 +10,7 @@ import streamlit as st
 
 from common.i18n import label, t
 from core.data.models import Country, Dataset, Partnership, Status
-from core.map.overlay import pair_label, source_name
+from core.map.overlay import OverlayMap, pair_label, source_name
 from core.overlay.model import Overlay
 from core.report.wording import (
     activity_text,
@@ -26,6 +26,7 @@ from core.report.wording import (
     year_text,
 )
 from core.view.filters import Shown
+from core.view.state import ViewState
 from ui.tables import show_table
 
 
@@ -159,3 +160,26 @@ def overlay_details(overlay: Overlay, index: int, lang: str) -> None:
     st.caption(markdown_text(t("details.overlay_source", lang, file=source_name(overlay), row=link.row)))
     show_table([{t("details.overlay_column", lang): header, t("details.overlay_value", lang): value}
                 for header, value in overlay.fields(link)])
+
+
+def has_selection(dataset: Dataset, view: ViewState, overlay: OverlayMap | None) -> bool:
+    """Whether the view selects something whose details can be shown (a place or link of the data,
+    or a link of the imported overlay)."""
+    return (view.place in dataset.places or any(p.key == view.link for p in dataset.partnerships)
+            or (overlay is not None and overlay.selected_link is not None))
+
+
+def selection_details(dataset: Dataset, view: ViewState, shown: Shown, overlay: OverlayMap | None,
+                      compact: bool = False) -> bool:
+    """The details of what the view selects, the one dispatch the map page and the presenter view
+    share; False when nothing is selected."""
+    link = next((p for p in dataset.partnerships if p.key == view.link), None)
+    if view.place in dataset.places:
+        place_details(dataset, view.place, view.lang, compact=compact, shown=shown)
+    elif link is not None:
+        link_details(dataset, link, view.lang, shown=shown)
+    elif overlay is not None and overlay.selected_link is not None:  # an imported row (core/map/overlay.py)
+        overlay_details(overlay.overlay, overlay.selected_link, view.lang)
+    else:
+        return False
+    return True

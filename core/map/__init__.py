@@ -7,5 +7,6 @@ labels as features) · `legend` · `elements` (one folium element per Leaflet co
 lays labels out for the map's real size and makes the map usable from the keyboard) · `basemap` (the
 ground: offline outlines or tiles, attribution, scale) · `timeline` (the play button) · `overlay` (an
 imported list of other partnerships on one canvas) · `vendor` (Leaflet and the map's own files,
-served offline) · `build` (`build_map`). Pure: no Streamlit import.
+served offline) · `request` (`MapRequest`: everything one map shows, as one typed value) · `build`
+(`build_map(request)`). Pure: no Streamlit import.
 """

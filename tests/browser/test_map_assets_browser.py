@@ -12,6 +12,7 @@ import pytest
 from browser_kit import BUNDLED_DATA
 
 from core.map.build import build_map
+from core.map.request import MapRequest
 from core.map.style import CN_COLOR, FONT_LARGE_PX, LEGEND_MAX_PX, MARKER_SIZES, PAD_X, PAD_Y
 from core.map.vendor import ensure_static_assets
 from core.palette import BASEMAP_STYLES
@@ -29,8 +30,8 @@ def standalone_url(tmp_path):
     (../../app/static/...) resolve into <root>/app/static/, as inside st_folium's iframe."""
     ds, cache = load_folder(BUNDLED_DATA)
     coords = coordinates(ds.places, cache)
-    page = build_map(list(ds.places.values()), ds.partnerships, coords, lang="en", stage_of=ds.stage_of,
-                     selected="天津市", width=1000, height=700)
+    page = build_map(MapRequest(list(ds.places.values()), ds.partnerships, coords, lang="en", stage_of=ds.stage_of,
+                     selected="天津市", width=1000, height=700))
     (tmp_path / "component" / "map").mkdir(parents=True)
     (tmp_path / "component" / "map" / "index.html").write_text(page.get_root().render(), encoding="utf-8")
     ensure_static_assets(tmp_path / "app")

@@ -59,7 +59,7 @@ lock: $(VENV)/.installed-test
 CHECK_TESTS := tests/common tests/core tests/geo tests/geocode tests/tools tests/ui tests/test_architecture.py tests/test_readme.py
 check: install-test
 	$(PY) -m ruff check .
-	$(PY) -m pytest -q -n 2 $(CHECK_TESTS) --ignore=tests/core/test_save_crash.py
+	$(PY) -m pytest -q -n 2 $(CHECK_TESTS) --ignore=tests/core/edit/test_save_crash.py
 
 ## Fill or refresh data/geocache.csv (add ONLINE=1 to allow Nominatim, REFRESH=1 to write it again from
 ## scratch, even when it is damaged): the only command that writes it.

@@ -11,14 +11,13 @@ pagepath.close_legacy_dialog()
 
 from streamlit.navigation.page import StreamlitPage
 
-from core.errors import DataLoadError
-from core.i18n import t
-from core.present import markdown_text, subtitle
-from core.save import RecoveryFailed
+from common.i18n import t
+from core.data.errors import DataLoadError
+from core.edit.save import RecoveryFailed
+from core.report.wording import markdown_text, subtitle
 from ui import controls, follow, overlay, presenter, session, share, style, tourpanel
 from ui.mapclick import take_click
 from ui.problems import show_problems
-
 
 MAP_PATH = "map"  # the default page's own path: /map opens it as / does
 EDIT_PATH = "edit"  # registered only on the laptop of a server started with editing allowed

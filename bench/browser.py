@@ -1,6 +1,6 @@
 """What the browser benchmarks share: Debian's Chromium through Playwright, and map pages served
 from a local folder laid out like the app's static files (so the map's relative asset URLs,
-core/assets.py, resolve as in st_folium's iframe), on 127.0.0.1 only.
+core/map/vendor.py, resolve as in st_folium's iframe), on 127.0.0.1 only.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
-from core.assets import ensure_static_assets
+from core.map.vendor import ensure_static_assets
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]

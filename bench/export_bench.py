@@ -10,9 +10,9 @@ import statistics
 import time
 from pathlib import Path
 
-from core.viewstate import ViewState
+from core.view.state import ViewState
+from export.drawing import load_view, make_view
 from export.render import FORMATS, SIZES, render
-from export.view import load_view, make_view
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 RUNS = 3

@@ -27,8 +27,8 @@ from bench.devices import other_device
 from bench.latency_bench import start_app
 from bench.protocol_follower import ProtocolFollower
 from bench.readme import Table
-from core.loading import load_dataset
-from core.tour import load_tour
+from core.data.loading import load_dataset
+from core.view.tour import load_tour
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]

@@ -31,9 +31,10 @@ from functools import partial
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
+
 from bench.readme import Table
 from bench.reference import TWIN_CITIES
-from core.i18n import t
+from common.i18n import t
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"

@@ -4,7 +4,7 @@ Run: `python -m bench.map_bench` (from the repo root). Input: the reference set
 (../shared/datasets/twin_cities_wikipedia.csv, read-only) through the app's own import, drawn with
 "all countries" over the bundled programme (what a coordinator who imports it sees). Three ways
 to put N links in a page, each built and rendered in this process:
-- project: build_map(..., overlay=...) + render (endpoints payload, core/map/overlay.py), cold
+- project: build_map(MapRequest(..., overlay=...)) + render (endpoints payload, core/map/overlay.py), cold
   (caches cleared) and warm (what a rerun that changes only a filter costs);
 - naive folium: one PolyLine and one CircleMarker, each with a tooltip, per link and place;
 - floor: the endpoints only, as compact JSON ([lat1, lon1, lat2, lon2] per link, no names).
@@ -29,9 +29,10 @@ import folium
 from bench.browser import browser_missing, map_pages
 from bench.readme import Table
 from bench.reference import REFERENCE_LINKS, TWIN_CITIES, bundled, first_links, reference_overlay
-from core.basemap import offline_geojson
+from core.geography.outlines import offline_geojson
 from core.map.build import build_map
 from core.map.overlay import OverlayMap
+from core.map.request import MapRequest
 from core.overlay.model import Overlay
 
 SIZES = (1_000, 5_000, REFERENCE_LINKS)
@@ -89,7 +90,7 @@ def _timed(make: Callable[..., str], *args: object) -> tuple[float, str]:
 def project_page(programme, overlay: Overlay | None) -> str:
     places, links, coords, stage_of = programme
     view = OverlayMap(overlay, scope="all") if overlay else None
-    return build_map(places, links, coords, lang="ja", stage_of=stage_of, overlay=view).get_root().render()
+    return build_map(MapRequest(places, links, coords, lang="ja", stage_of=stage_of, overlay=view)).get_root().render()
 
 
 def naive_page(overlay: Overlay) -> str:

@@ -10,8 +10,8 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from core.i18n import LANGS
-from core.models import Country, Names, Partnership, Place, PlaceKind, RelationType, Stage
+from common.i18n import LANGS
+from core.data.models import Country, Names, Partnership, Place, PlaceKind, RelationType, Stage
 from core.overlay.importing import import_overlay
 from core.overlay.model import Overlay
 from geocode.places import coordinates, load_folder

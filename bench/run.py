@@ -11,8 +11,17 @@ import os
 from datetime import date
 
 from bench import (
-    export_bench, follow_bench, latency_bench, map_bench, overlay_import_bench, pack_bench, read_limits_bench, readme,
-    rerun_bench, timeline_bench, tour_bench,
+    export_bench,
+    follow_bench,
+    latency_bench,
+    map_bench,
+    overlay_import_bench,
+    pack_bench,
+    read_limits_bench,
+    readme,
+    rerun_bench,
+    timeline_bench,
+    tour_bench,
 )
 
 SECTIONS = [

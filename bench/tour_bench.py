@@ -26,7 +26,8 @@ SETTLED = """() => new Promise(resolve => { let timer = null; const m = map_div;
 
 def main() -> None:
     try:
-        from playwright.sync_api import TimeoutError as PlaywrightTimeout, sync_playwright
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+        from playwright.sync_api import sync_playwright
     except ImportError:
         print("tour step: skipped here, Playwright is not installed (make install-test)")
         return

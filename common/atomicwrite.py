@@ -5,7 +5,7 @@ os.replace → fsync of the folder (so that the new name, not only the new bytes
 cut). `tempfile.mkstemp` would create the temp file 0600, and os.replace would then turn a 644
 file into 600; the temp file is therefore created like any new file (0666 less the umask) and
 given the replaced file's mode. `write_new`, `replace` and `sync_folder` are the steps, for a
-writer of several files that must put them in place together (core/save.py's journal).
+writer of several files that must put them in place together (core/edit/save.py's journal).
 """
 
 from __future__ import annotations

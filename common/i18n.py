@@ -20,6 +20,7 @@ import datetime as dt
 import gettext
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache
 from io import BytesIO
 from pathlib import Path
@@ -130,3 +131,20 @@ def format_date(iso_date: str, lang: str) -> str:
 def format_year_month(year: int, month: int, lang: str) -> str:
     """A month of a year: '2014年7月', 'July 2014'."""
     return format_skeleton("yMMMM", dt.date(year, month, 1), locale=_locale(lang))
+
+
+def label(member: StrEnum | str, lang: str) -> str:
+    """The display name of an enum member (a kind, relation, stage, theme, …) in `lang`: the message
+    `label.<value>` (values are unique across the labelled enums; a test checks)."""
+    return t(f"label.{member}", lang)
+
+
+# Each language's name in itself, for the language switch.
+LANG_NAMES = {lang: t("language.name", lang) for lang in LANGS}
+
+
+@cache
+def country_names(lang: str) -> dict[str, str]:
+    """Territory code → its name in `lang`, CLDR's through Babel: the one lookup the overlay's country
+    reader (names in every language → code) and its display (code → name) share."""
+    return dict(_locale(lang).territories)

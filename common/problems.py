@@ -1,7 +1,7 @@
 """A fault in a data file, as a record: each layer renders it in its reader's language.
 
 The CSV reader (common) and the geocode cache (geo) find problems but cannot word them: the
-wording lives in the catalogues (`core.errors.DataError` renders a `Problem` in the reader's language).
+wording lives in the catalogues (`core.data.errors.DataError` renders a `Problem` in the reader's language).
 """
 
 from __future__ import annotations

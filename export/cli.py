@@ -1,7 +1,7 @@
 """`python -m export`: the current view as PNG, SVG, PDF, HTML or a one-slide deck, or with
 `--tour` the guided tour as a deck (pptx) or an A4 handout (pdf), for report writers.
 
-The view options are the app's URL parameters, generated from the registry (`core.params.PARAMS`):
+The view options are the app's URL parameters, generated from the registry (`core.view.params.PARAMS`):
 `--province 河北省 --from 1980 --to 1985` means what `?province=河北省&from=1980&to=1985` means.
 Every error is one message in the reader's language (`--lang`, else Japanese) and an exit code,
 never a traceback: 2 for a bad option (like argparse), 1 when the data, the font or the output
@@ -20,17 +20,17 @@ from pathlib import Path
 from typing import NoReturn
 
 from common.atomicwrite import protected, write_atomic
-from core.basemap import BASEMAPS
-from core.errors import DataLoadError
-from core.i18n import DEFAULT_LANG, LANGS, t
-from core.loading import data_dir_from_env
-from core.params import PARAMS, Allowed, LinkRef, Param, PlaceRef, Year
-from core.save import RecoveryFailed, recover
-from core.tour import load_tour
-from core.viewstate import Ignored
+from common.i18n import DEFAULT_LANG, LANGS, t
+from core.data.errors import DataLoadError
+from core.data.loading import data_dir_from_env
+from core.edit.save import RecoveryFailed, recover
+from core.view.basemaps import BASEMAPS
+from core.view.params import PARAMS, Allowed, LinkRef, Param, PlaceRef, Year
+from core.view.state import Ignored
+from core.view.tour import load_tour
+from export.drawing import Drawing, load_view
 from export.fonts import NoCjkFont
 from export.render import FORMATS, PACK_FORMATS, SIZES, render, render_tour
-from export.view import ExportView, load_view
 
 SIZE_LIMITS = ((640, 480), (7680, 4320))  # from a small e-mail picture to an 8K screen
 _SIZE = re.compile(r"(\d{2,5})[x×X](\d{2,5})")
@@ -117,7 +117,7 @@ def _languages(args: argparse.Namespace, lang: str) -> tuple[list[str], str | No
     return langs, None
 
 
-def _tour(view: ExportView, folder: Path, fmt: str, langs: list[str], lang: str) -> bytes | int:
+def _tour(view: Drawing, folder: Path, fmt: str, langs: list[str], lang: str) -> bytes | int:
     """The tour's deck or handout, or the exit code after saying why not."""
     try:
         tour = load_tour(folder, view.dataset)

@@ -1,8 +1,8 @@
 """The map as a matplotlib figure: the offline basemap, the great-circle links, the place markers,
 their labels, the legend, a title and the source and date, in the view's language.
 
-Everything is read from where the browser map reads it: geography from `core.basemap`, colours,
-dashes and shapes from `core.map.style`, arcs and their bends from `core.arcs`, coincident markers
+Everything is read from where the browser map reads it: geography from `core.geography.outlines`, colours,
+dashes and shapes from `core.map.style`, arcs and their bends from `core.geography.arcs`, coincident markers
 fanned out by `export.fanout.spread_markers` (each link ending at its moved markers), legend texts from the catalogue. The map is in
 Web-Mercator like Leaflet's; the legend has its own column so it never hides a marker.
 """
@@ -21,19 +21,20 @@ from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from common.i18n import format_date
-from core.arcs import arc_points, assign_bends
-from core.basemap import STYLES as BASEMAP_STYLES, offline_geojson
-from core.i18n import t
-from core.present import as_of_line, source_line
+from common.i18n import format_date, t
+from core.geography.arcs import arc_points, assign_bends
+from core.geography.outlines import offline_geojson
 from core.map.build import DEFAULT_BOUNDS
 from core.map.features import category
-from export.fanout import bend_ends, spread_markers
+from core.map.ids import feature_id
 from core.map.legend import category_label
 from core.map.projection import project
-from core.map.style import CN_COLOR, JP_COLOR, LINK_STYLES, LINK_WEIGHT, MARKER_SIZES, SHAPES, UNKNOWN_STYLE, shape
+from core.map.style import CN_COLOR, JP_COLOR, LINK_WEIGHT, MARKER_SIZES, SHAPES, shape
+from core.palette import BASEMAP_STYLES, LINK_STYLES, UNKNOWN_STYLE
+from core.report.wording import as_of_line, source_line
+from export.drawing import Drawing
+from export.fanout import bend_ends, spread_markers
 from export.labels import Mark, Placed, place_labels
-from export.view import ExportView
 
 DPI = 100
 PT = 72 / DPI  # points per pixel at DPI
@@ -119,7 +120,7 @@ def _map_rect(width: int, height: int, heading: bool = True) -> tuple[float, flo
     return 0.01, MAP_BOTTOM, 1 - 0.02 - legend / width, MAP_HEIGHT if heading else 1 - MAP_BOTTOM - 0.01
 
 
-def _legend(fig: Figure, view: ExportView, shapes: set[str], cats: set[str], scale: float, family: str,
+def _legend(fig: Figure, view: Drawing, shapes: set[str], cats: set[str], scale: float, family: str,
             rect: tuple[float, float, float, float]) -> None:
     """Two legends (places, links) in the right-hand column beside the map's `rect`, only what the map shows."""
     font = {"family": family, "size": LEGEND_FONT_PX * scale * PT}
@@ -146,7 +147,7 @@ def _legend(fig: Figure, view: ExportView, shapes: set[str], cats: set[str], sca
         top -= height / ax.get_window_extent().height + 0.04
 
 
-def draw(view: ExportView, width: int, height: int, family: str, today: date | None = None,
+def draw(view: Drawing, width: int, height: int, family: str, today: date | None = None,
          heading: bool = True) -> tuple[Figure, list[Placed]]:
     """The figure of `view` at `width` x `height` pixels, and where each label (or badge) went.
     Without `heading` (a slide or a page that has its own title) the map takes the title's band."""
@@ -190,7 +191,7 @@ def draw(view: ExportView, width: int, height: int, family: str, today: date | N
         selected = view.state.link == p.key or view.state.place in (p.japan, p.china)
         if selected:
             style["linewidth"] *= 1.8
-        ax.plot(xy[:, 0], xy[:, 1], zorder=3 if selected else 2, gid=f"link:{p.key}",
+        ax.plot(xy[:, 0], xy[:, 1], zorder=3 if selected else 2, gid=feature_id("link", p.key),
                 path_effects=[patheffects.withStroke(linewidth=style["linewidth"] + 3 * scale, foreground="white")],
                 **style)
 
@@ -202,7 +203,7 @@ def draw(view: ExportView, width: int, height: int, family: str, today: date | N
         if p.key == view.state.place:
             ax.plot([x], [y], marker="o", linestyle="none", markersize=MARKER_SIZES["region"] * 3.2 * scale * PT,
                     markerfacecolor=SELECTED, markeredgecolor="black", zorder=4)
-        ax.plot([x], [y], linestyle="none", zorder=5, gid=f"place:{p.key}", **_marker_style(s, scale))
+        ax.plot([x], [y], linestyle="none", zorder=5, gid=feature_id("place", p.key), **_marker_style(s, scale))
         half = MARKER_SIZES[_kind(s)] * MARK_SCALE * scale / 2 + 2 * scale
         if x0 <= x <= x1 and y0 <= y <= y1:  # a step's frame may leave places out: no label for them
             marks.append(Mark(p.key, mx, my, half, p.names.get(lang)))

@@ -14,15 +14,16 @@ import re
 from datetime import date
 from pathlib import Path
 
-from core.assets import MAP_ASSETS_DIR, MAP_STATIC_URL, STATIC_URL, leaflet_dir
-from common.i18n import format_date
-from core.i18n import label, t
+from common.i18n import format_date, label, t
+from core.data.models import Country, Dataset, Place
 from core.map.build import build_map
 from core.map.encoding import js_json
 from core.map.features import link_tip, place_tip
-from core.models import Country, Dataset, Place
-from core.present import as_of_line, place_list, source_line
-from export.view import ExportView
+from core.map.ids import feature_id
+from core.map.request import MapRequest
+from core.map.vendor import MAP_ASSETS_DIR, MAP_STATIC_URL, STATIC_URL, leaflet_dir
+from core.report.wording import as_of_line, place_list, source_line
+from export.drawing import Drawing
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 _SCRIPT = re.compile(r'<script src="([^"]+)"></script>')
@@ -63,16 +64,16 @@ def _place_details(dataset: Dataset, place: Place, lang: str) -> str:
     return "<br>".join(parts)
 
 
-def details(view: ExportView) -> dict[str, str]:
+def details(view: Drawing) -> dict[str, str]:
     """Feature id -> the details panel's HTML (escaped) for every place and link shown."""
     lang, dataset = view.lang, view.dataset
     names = {key: p.names.get(lang) for key, p in dataset.places.items()}
-    out = {f"place:{p.key}": _place_details(dataset, p, lang) for p in view.shown.places}
-    out.update({f"link:{p.key}": link_tip(p, names, lang, dataset.stage_of(p.china)) for p in view.shown.partnerships})
+    out = {feature_id("place", p.key): _place_details(dataset, p, lang) for p in view.shown.places}
+    out.update({feature_id("link", p.key): link_tip(p, names, lang, dataset.stage_of(p.china)) for p in view.shown.partnerships})
     return out
 
 
-def caption(view: ExportView, today: date | None = None) -> str:
+def caption(view: Drawing, today: date | None = None) -> str:
     """Title, source and date on the page (escaped), as the figures show them."""
     lang = view.lang
     made = t("export.made", lang, date=format_date((today or date.today()).isoformat(), lang))
@@ -81,11 +82,11 @@ def caption(view: ExportView, today: date | None = None) -> str:
             f' · {html.escape(made)}</div>')
 
 
-def standalone_html(view: ExportView) -> str:
+def standalone_html(view: Drawing) -> str:
     """The view's map as one HTML document with nothing to fetch."""
     state = view.state
-    fmap = build_map(view.shown.places, view.shown.partnerships, view.coords, lang=view.lang, color_by=state.color,
-                     stage_of=view.stage_of, basemap="offline", selected=state.place, selected_link=state.link)
+    fmap = build_map(MapRequest(view.shown.places, view.shown.partnerships, view.coords, lang=view.lang, color_by=state.color,
+                     stage_of=view.stage_of, basemap="offline", selected=state.place, selected_link=state.link))
     page = fmap.get_root().render()
     page = _SCRIPT.sub(lambda m: f"<script>{_inline_js(_asset(m.group(1)))}</script>", page)
     page = _STYLESHEET.sub(lambda m: f"<style>{_inline_css(_asset(m.group(1)))}</style>", page)

@@ -3,7 +3,7 @@ view alone), Table 1 and Table 2. The deck (`export/deck.py`) and the handout (`
 lay out the same `Pack`, so a slide and a printed page never disagree.
 
 Every word comes from the catalogues or the data: the steps' titles and notes from data/tour.csv,
-the tables from `core.frames` (the rows the status and partnerships pages show).
+the tables from `core.report.frames` (the rows the status and partnerships pages show).
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from datetime import date
 
 import pandas as pd
 
-from core.frames import table1, table2
-from core.i18n import format_date, t
-from core.tour import TourStep
-from export.view import ExportView, make_view
+from common.i18n import format_date, t
+from core.report.frames import table1, table2
+from core.view.tour import TourStep
+from export.drawing import Drawing, make_view
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class Page:
 
     title: str
     notes: str
-    view: ExportView
+    view: Drawing
     position: str  # "Step 3 / 14" ("" for a single view)
 
 
@@ -52,7 +52,7 @@ class Pack:
     tables: tuple[Table, ...]
 
 
-def _cover(view: ExportView, today: date) -> Cover:
+def _cover(view: Drawing, today: date) -> Cover:
     lang, viewed = view.lang, view.dataset.viewed
     return Cover(title=t("app.title", lang),
                  as_of=t("pack.as_of", lang, date=format_date(viewed, lang)) if viewed else "",
@@ -60,27 +60,27 @@ def _cover(view: ExportView, today: date) -> Cover:
                  made=t("export.made", lang, date=format_date(today.isoformat(), lang)))
 
 
-def _tables(view: ExportView) -> tuple[Table, ...]:
+def _tables(view: Drawing) -> tuple[Table, ...]:
     lang = view.lang
     return (Table(t("partnerships.title", lang), table1(view.dataset, view.shown, lang)),
             Table(t("status.title", lang), table2(view.dataset, view.shown, lang)))
 
 
-def tour_pack(base: ExportView, tour: Sequence[TourStep], today: date) -> Pack:
+def tour_pack(base: Drawing, tour: Sequence[TourStep], today: date) -> Pack:
     """The tour in `base`'s language, colouring and basemap: each step's view as the presenter
     view draws it (its filters, selection, year and frame), then the whole programme's tables."""
     lang = base.lang
     return Pack(lang, _cover(base, today), tuple(_step_page(base, step, len(tour)) for step in tour), _tables(base))
 
 
-def _step_page(base: ExportView, step: TourStep, count: int) -> Page:
+def _step_page(base: Drawing, step: TourStep, count: int) -> Page:
     """One step: its view, and its words filled from the data at that view's date, as the tour panel shows them."""
     view = make_view(base.dataset, base.coords, step.view(base.state, base.dataset), step.extent)
     title, notes = step.words(view.dataset, base.lang)
     return Page(title, notes, view, t("tour.position", base.lang, step=step.number, count=count))
 
 
-def view_pack(view: ExportView) -> Pack:
+def view_pack(view: Drawing) -> Pack:
     """The current view alone: one map, its count of links and places as its notes."""
     lang = view.lang
     notes = t("map.shown", lang, links=len(view.shown.partnerships), places=len(view.shown.places))

@@ -6,10 +6,10 @@ import io
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from core.tour import TourStep
+from core.view.tour import TourStep
+from export.drawing import Drawing, make_view
 from export.fonts import cjk_family, use_truetype
 from export.html import standalone_html
-from export.view import ExportView, make_view
 
 FIGURE_FORMATS = ("png", "svg", "pdf")
 FORMATS = (*FIGURE_FORMATS, "html", "pptx")  # pptx: the view as a one-slide deck
@@ -24,7 +24,7 @@ RC = {"svg.fonttype": "none", "pdf.fonttype": 42, "lines.scale_dashes": False, "
 _METADATA: dict[str, dict] = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}
 
 
-def figure_bytes(view: ExportView, fmt: str, size: tuple[int, int] = SIZES[0], today: date | None = None,
+def figure_bytes(view: Drawing, fmt: str, size: tuple[int, int] = SIZES[0], today: date | None = None,
                  heading: bool = True) -> bytes:
     """The view drawn as PNG, SVG or PDF at `size` (pixels; for SVG/PDF the page's size at 100 dpi),
     without the title and count above the map when not `heading` (a slide has its own title).
@@ -45,7 +45,7 @@ def figure_bytes(view: ExportView, fmt: str, size: tuple[int, int] = SIZES[0], t
     return out.getvalue()
 
 
-_JOBS: list[tuple[ExportView, tuple[int, int], date | None]] = []  # what map_pictures' workers draw
+_JOBS: list[tuple[Drawing, tuple[int, int], date | None]] = []  # what map_pictures' workers draw
 
 
 def _draw_job(index: int) -> bytes:
@@ -53,7 +53,7 @@ def _draw_job(index: int) -> bytes:
     return figure_bytes(view, "png", size, today, heading=False)
 
 
-def map_pictures(views: Sequence[ExportView], size: tuple[int, int], today: date | None = None,
+def map_pictures(views: Sequence[Drawing], size: tuple[int, int], today: date | None = None,
                  workers: int = 1) -> list[bytes]:
     """Each view's map as a PNG without its heading (a slide or page has its own title). With
     `workers` > 1 in that many forked processes, which inherit the views (a Dataset does not pickle)
@@ -72,7 +72,7 @@ def map_pictures(views: Sequence[ExportView], size: tuple[int, int], today: date
         _JOBS = []
 
 
-def render_tour(base: ExportView, fmt: str, tour: Sequence[TourStep], langs: Sequence[str] = (),
+def render_tour(base: Drawing, fmt: str, tour: Sequence[TourStep], langs: Sequence[str] = (),
                 today: date | None = None, workers: int = 1) -> bytes:
     """The tour as a deck (pptx) or an A4 handout (pdf): in each of `langs` (default: `base`'s) one
     after the other, with `base`'s colouring and basemap; its maps drawn by `workers` processes
@@ -90,7 +90,7 @@ def render_tour(base: ExportView, fmt: str, tour: Sequence[TourStep], langs: Seq
     return makers[fmt](packs, day, workers)
 
 
-def render(view: ExportView, fmt: str, size: tuple[int, int] = SIZES[0], today: date | None = None) -> bytes:
+def render(view: Drawing, fmt: str, size: tuple[int, int] = SIZES[0], today: date | None = None) -> bytes:
     """The export of `view` in `fmt` (one of FORMATS); `size` applies to the figure formats."""
     from export.deck import deck_bytes
     from export.pack import view_pack

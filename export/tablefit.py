@@ -56,8 +56,8 @@ def _advance(char: str) -> float:
     """The width of `char` at 1 pt (a control character has none)."""
     if unicodedata.category(char).startswith("C"):
         return 0.0
-    from matplotlib.ft2font import LoadFlags
     from matplotlib.font_manager import get_font
+    from matplotlib.ft2font import LoadFlags
 
     font = get_font(_font_path())
     font.set_size(100, 72)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+
 @dataclass(frozen=True)
 class GeocodeQuery:
     """One place to geocode; `key` is the Japanese name as the source document writes it."""

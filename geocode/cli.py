@@ -16,9 +16,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from core.errors import DataError, DataLoadError
-from core.loading import data_dir_from_env, load_dataset
-from core.save import RecoveryFailed, recover
+from core.data.errors import DataError, DataLoadError
+from core.data.loading import data_dir_from_env, load_dataset
+from core.edit.save import RecoveryFailed, recover
 from geo.cache import CACHE_FILE, CACHEABLE_SOURCES, CacheEntry, read_cache, write_cache
 from geo.chain import Report, default_chain
 from geo.errors import CacheError

@@ -11,18 +11,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import lru_cache
 
+from common.regions import region_endings
 from core.overlay.build import Resolver
 from core.overlay.model import CHINA, JAPAN
 from geo.cache import CacheEntry
 from geo.chain import default_chain
 from geo.query import GeocodeQuery
 
-REGION_ENDINGS = {JAPAN: ("都", "道", "府", "県"), CHINA: ("省", "自治区", "特别行政区", "特別行政区")}
 UNHINTED = (JAPAN, CHINA)  # where a name given without a country is looked for, in this order
 
 
 def _query(name: str, country: str) -> GeocodeQuery:
-    region = name.endswith(REGION_ENDINGS.get(country, ()))
+    region = name.endswith(region_endings(country, municipalities=False))
     return GeocodeQuery(
         key=name, name_ja=name, name_en=name, name_zh=name, kind="prefecture" if region else "city",
         country=country, region_ja=name if region else "", region_en="", region_zh=name if region else "",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from core.errors import DataError, DataLoadError
-from core.loading import load_dataset
-from core.models import Dataset, Place
+from core.data.errors import DataError, DataLoadError
+from core.data.loading import load_dataset
+from core.data.models import Dataset, Place
 from geo.cache import CACHE_FILE, CacheEntry, read_cache
 from geo.chain import default_chain
 from geo.query import GeocodeQuery

@@ -6,8 +6,8 @@ import re
 
 import streamlit as st
 
-from core.basemap import BASEMAPS
-from core.i18n import t
+from common.i18n import t
+from core.view.basemaps import BASEMAPS
 from ui import controls, session
 from ui.tables import show_table
 

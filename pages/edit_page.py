@@ -3,7 +3,7 @@
 
 import streamlit as st
 
-from core.i18n import DEFAULT_LANG, t
+from common.i18n import DEFAULT_LANG, t
 from ui import controls, edit_access, edit_form, session
 
 if not session.editing_allowed():  # not registered then; run alone by the pages/ router, it still may not write

@@ -3,11 +3,11 @@ agreements per year as a chart, and the downloads: an Excel-safe CSV and the rep
 
 import streamlit as st
 
-from core.charts import agreement_counts, agreements_chart
-from core.export import csv_bytes
-from core.filters import apply_filter
-from core.frames import table1
-from core.i18n import t
+from common.i18n import t
+from core.report.charts import agreement_counts, agreements_chart
+from core.report.csvfile import csv_bytes
+from core.report.frames import table1
+from core.view.filters import apply_filter
 from ui import controls
 from ui.snapshots import as_of_caption, workbook_button
 from ui.tables import show_table

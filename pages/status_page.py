@@ -4,12 +4,12 @@ the stages per snapshot as a chart, and the report's workbook."""
 
 import streamlit as st
 
-from core.changes import compare, comparison
-from core.charts import stage_counts, stages_chart
-from core.filters import apply_filter
-from core.frames import changes_frame, no_status, table2
-from core.i18n import format_date, t
-from core.models import Country
+from common.i18n import format_date, t
+from core.data.models import Country
+from core.report.changes import compare, comparison
+from core.report.charts import stage_counts, stages_chart
+from core.report.frames import changes_frame, no_status, table2
+from core.view.filters import apply_filter
 from ui import controls
 from ui.snapshots import as_of_caption, workbook_button
 from ui.tables import show_table

@@ -7,17 +7,18 @@ from pathlib import Path
 
 import pytest
 
+from core.data.loading import DATA_FILES
+
 # --- core data fixtures (tests/core): the bundled data/ folder and writable copies of it ---------
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 BUNDLED_DATA = REPO_ROOT / "data"
-DATA_FILES = ("places.csv", "partnerships.csv", "statuses.csv", "activities.csv", "events.csv")
 
 
 @pytest.fixture(scope="session")
 def bundled_dataset():
     """The Dataset of the bundled data/ folder, loaded once."""
-    from core.loading import load_dataset
+    from core.data.loading import load_dataset
 
     return load_dataset(BUNDLED_DATA)
 
@@ -40,6 +41,6 @@ TWO_SNAPSHOTS = REPO_ROOT / "tests" / "fixtures" / "two_snapshots"
 @pytest.fixture(scope="session")
 def two_snapshots():
     """The Dataset of tests/fixtures/two_snapshots: the real 2014-05-31 snapshot and a fictional 2015-03-31 one."""
-    from core.loading import load_dataset
+    from core.data.loading import load_dataset
 
     return load_dataset(TWO_SNAPSHOTS)

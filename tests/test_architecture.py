@@ -27,7 +27,7 @@ FORBIDDEN = {
     "geocode": {"export", "ui", "pages", "streamlit"},
     "export": {"ui", "pages", "streamlit"},
     "ui": {"pages"},
-    "pages": {"common", "geo", "geocode", "export"},
+    "pages": {"geo", "geocode", "export"},
 }
 
 
@@ -80,3 +80,65 @@ def test_the_rules_catch_a_violation(tmp_path: Path, monkeypatch) -> None:
     module.write_text("import os\nfrom geo.cache import read_cache\nfrom . import models\n", encoding="utf-8")
     monkeypatch.setattr(sys.modules[__name__], "REPO", tmp_path)
     assert [(m, line) for m, _, line in _imports(module)] == [("os", 1), ("geo.cache", 2), ("core", 3)]
+
+
+# Inside core: each concern imports only the concerns above it (core/__init__.py tells the story), and
+# the concerns a URL, a save or a follower touches load no drawing or table library (what keeps
+# ui/warmup.py's plan of lazy imports true: reading an address never pays for shapely or pandas).
+CORE_MAY_IMPORT = {
+    "data": set(),
+    "palette": {"data"},
+    "view": {"data"},
+    "geography": {"data"},
+    "edit": {"data"},
+    "room": set(),
+    "report": {"data", "view", "palette"},
+    "overlay": {"data", "view", "geography"},
+    "map": {"data", "view", "geography", "palette", "overlay"},
+}
+HEAVY = {"folium", "branca", "jinja2", "shapely", "pandas", "openpyxl", "altair", "matplotlib", "geographiclib"}
+LIGHT_CONCERNS = {"data", "palette", "view", "edit", "room"}
+
+
+def _core_problems(root: Path) -> list[str]:
+    problems = []
+    for path in sorted((root / "core").rglob("*.py")):
+        if path.name == "__init__.py" and path.parent == root / "core":
+            continue
+        parts = path.relative_to(root / "core").parts
+        concern = parts[0] if len(parts) > 1 else path.stem
+        assert concern in CORE_MAY_IMPORT, f"core/{concern} is not in CORE_MAY_IMPORT: say what it may import"
+        for module, _, line in _imports(path):
+            top, _, rest = module.partition(".")
+            other = rest.split(".")[0]
+            if top == "core" and other and other != concern and other not in CORE_MAY_IMPORT[concern]:
+                problems.append(f"{path.relative_to(root)}:{line} imports {module}")
+            if concern in LIGHT_CONCERNS and top in HEAVY:
+                problems.append(f"{path.relative_to(root)}:{line} imports {module} (heavy)")
+    return problems
+
+
+def test_core_concerns_import_only_the_concerns_above_them() -> None:
+    assert _core_problems(REPO) == []
+
+
+def test_every_core_package_has_its_module_map() -> None:
+    """Each package's __init__.py names each of its modules (one line each), so the tree reads as a map."""
+    missing = [
+        f"{init.relative_to(REPO)} does not name {module.stem}"
+        for init in sorted((REPO / "core").glob("*/__init__.py"))
+        for module in sorted(init.parent.glob("*.py"))
+        if module.name != "__init__.py" and f"`{module.stem}`" not in init.read_text(encoding="utf-8")
+    ]
+    assert missing == []
+
+
+def test_the_core_rules_catch_a_crossing(tmp_path: Path, monkeypatch) -> None:
+    """The checker itself: view importing report, and data importing pandas, are both found."""
+    (tmp_path / "core" / "view").mkdir(parents=True)
+    (tmp_path / "core" / "data").mkdir()
+    (tmp_path / "core" / "view" / "bad.py").write_text("from core.report.frames import x\n", encoding="utf-8")
+    (tmp_path / "core" / "data" / "heavy.py").write_text("def f():\n    import pandas\n", encoding="utf-8")
+    monkeypatch.setattr(sys.modules[__name__], "REPO", tmp_path)
+    assert _core_problems(tmp_path) == ["core/data/heavy.py:2 imports pandas (heavy)",
+                                        "core/view/bad.py:1 imports core.report.frames"]

@@ -1,5 +1,5 @@
 """Every file path and dotted name that a docstring or a Markdown file quotes (`core/map/build.py`,
-`core.rows.Cells`) exists: a module renamed or moved leaves no stale pointer for the next reader."""
+`core.data.rows.Cells`) exists: a module renamed or moved leaves no stale pointer for the next reader."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def _is_path(token: str) -> bool:
 
 
 def _module_and_name(token: str) -> str | None:
-    """`core/params.PARAMS` (a module's file and a name in it) as the dotted `core.params.PARAMS`."""
+    """`core/view/params.PARAMS` (a module's file and a name in it) as the dotted `core.view.params.PARAMS`."""
     folder, _, last = token.rpartition("/")
     module, dot, name = last.partition(".")
     if not folder or not dot or "/" in name or "." + name in FILE_SUFFIXES:
@@ -109,7 +109,7 @@ def _defined(body: list[ast.stmt]) -> dict[str, ast.AST]:
 
 
 def _dotted_exists(token: str) -> bool:
-    """`core.rows.Cells`: a module of the project, then names defined in it (a class's own names too)."""
+    """`core.data.rows.Cells`: a module of the project, then names defined in it (a class's own names too)."""
     module, rest = _module_file(token.removesuffix("()").split("."))
     if module is None:
         return False
@@ -157,8 +157,8 @@ def test_every_quoted_dotted_name_exists() -> None:
 
 
 @pytest.mark.parametrize(("token", "exists"), [
-    ("core.rows.Cells", True), ("core.cells.Cells", False), ("core.params.PARAMS", True),
-    ("ui.mapclick.publish_overlay", True), ("core.loading.DATA_FILES", True), ("core.nothing", False),
+    ("core.data.rows.Cells", True), ("core.data.cells.Cells", False), ("core.view.params.PARAMS", True),
+    ("ui.mapclick.publish_overlay", True), ("core.data.loading.DATA_FILES", True), ("core.nothing", False),
 ])
 def test_a_dotted_name_is_looked_up_in_the_source(token: str, exists: bool) -> None:
     assert _dotted_exists(token) is exists
@@ -166,7 +166,7 @@ def test_a_dotted_name_is_looked_up_in_the_source(token: str, exists: bool) -> N
 
 @pytest.mark.parametrize(("token", "exists"), [
     ("core/map/build.py", True), ("core/map/layout.py", False), ("map/build.py", True),
-    ("tests/core/test_loading_*.py", True), ("static/map/", True), ("session.py", True), ("nothing.py", False),
+    ("tests/core/data/test_loading_*.py", True), ("static/map/", True), ("session.py", True), ("nothing.py", False),
 ])
 def test_a_path_is_looked_up_in_the_tree(token: str, exists: bool) -> None:
     assert _path_exists(token, "ARCHITECTURE.md") is exists

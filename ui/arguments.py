@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from core.i18n import DEFAULT_LANG, LANGS, t
+from common.i18n import DEFAULT_LANG, LANGS, t
 
 OPTIONS = ("--data-dir", "--allow-edit", "--overlay", "--share")
 FLAGS = ("--allow-edit", "--share")

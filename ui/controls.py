@@ -2,7 +2,7 @@
 
 On a session's first run the URL's query parameters seed the widgets; from then on the widgets
 are the truth and the URL is rewritten to match, so the address bar always shares this view.
-Seeding, drawing and resetting are loops over the parameter registry (`core/params.py`).
+Seeding, drawing and resetting are loops over the parameter registry (`core/view/params.py`).
 
 Streamlit's own `bind="query-params"` does not fit these widgets: it writes a widget's *displayed*
 option into the URL (a translated label, so `?stage=ほぼ合意` would become `?stage=Nearly agreed`
@@ -19,13 +19,12 @@ from urllib.parse import urlencode
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from common.i18n import Message
-from core.basemap import BASEMAPS
-from core.i18n import LANG_NAMES, LANGS, t
-from core.models import Dataset
-from core.params import Allowed
-from core.present import markdown_text
-from core.viewstate import Ignored, ViewState, parse_query, to_query
+from common.i18n import LANG_NAMES, LANGS, Message, t
+from core.data.models import Dataset
+from core.report.wording import markdown_text
+from core.view.basemaps import BASEMAPS
+from core.view.params import SET_BY_PAGES, Allowed
+from core.view.state import Ignored, ViewState, parse_query, to_query
 from ui import session
 from ui.widgets import widgets
 
@@ -33,7 +32,6 @@ _SEEDED = "_view_seeded"
 _IGNORED = "_url_ignored"
 _VIEW = "_view"
 _VALUE_SHOWN = 60  # characters of a URL value the warning quotes; the warning stays compact
-_NO_WIDGET = ("place", "link", "present", "step", "year")  # parameters kept in session state, set by the pages
 
 
 def _query_dict() -> dict[str, list[str]]:
@@ -56,7 +54,7 @@ def seed_from_url(dataset: Dataset) -> bool:
     allowed = _allowed(dataset)
     for widget in widgets():
         widget.seed(state, allowed)
-    st.session_state.update(lang=state.lang, **{name: state[name] for name in _NO_WIDGET})
+    st.session_state.update(lang=state.lang, **{name: state[name] for name in SET_BY_PAGES})
     st.session_state[_IGNORED] = ignored
     st.session_state[_VIEW] = state  # until the sidebar publishes the view drawn
     st.session_state[_SEEDED] = True
@@ -81,7 +79,7 @@ def sidebar(dataset: Dataset, lang: str, side: DeltaGenerator | None = None) -> 
         st.session_state["_present_switch"] = False  # off whenever shown: it enters the view
         side.toggle(t("present.switch", lang), key="_present_switch", on_change=present, args=(True,))
     side.header(t("sidebar.filters", lang))
-    values = {"lang": lang, **{name: st.session_state.get(name) for name in _NO_WIDGET}}
+    values = {"lang": lang, **{name: st.session_state.get(name) for name in SET_BY_PAGES}}
     for widget in widgets():
         if widget.filters:
             values.update(widget.draw(side, allowed, lang))
@@ -116,7 +114,7 @@ def show(dataset: Dataset, state: ViewState, filters_only: bool = False, keep_wa
     for widget in widgets():
         if widget.filters or not filters_only:
             widget.seed(state, allowed)
-    st.session_state.update({name: state[name] for name in _NO_WIDGET})
+    st.session_state.update({name: state[name] for name in SET_BY_PAGES})
     if not keep_warning:
         _dismiss()
 

@@ -8,24 +8,25 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.filters import View
-from core.i18n import label, t
-from core.map.overlay import pair_label, source_name
-from core.models import Country, Dataset, Partnership, Status
+from common.i18n import label, t
+from core.data.models import Country, Dataset, Partnership, Status
+from core.map.overlay import OverlayMap, pair_label, source_name
 from core.overlay.model import Overlay
-from core.present import (
+from core.report.wording import (
     activity_text,
     as_of_text,
     event_text,
     markdown_text,
+    name_of,
     place_list,
-    place_name,
     region_label,
     source_text,
     status_sources,
     translation,
     year_text,
 )
+from core.view.filters import Shown
+from core.view.state import ViewState
 from ui.tables import show_table
 
 
@@ -58,7 +59,7 @@ def status_block(dataset: Dataset, key: str, lang: str) -> None:
         st.markdown(markdown_text(text))
     _sources(status_sources(status), lang)
     if len(dataset.dates) > 1:
-        from core.charts import entity_chart, entity_stages  # Altair: not on the map page's first run
+        from core.report.charts import entity_chart, entity_stages  # Altair: not on the map page's first run
 
         st.altair_chart(entity_chart(entity_stages(dataset, key, lang), lang), width="stretch")
 
@@ -74,7 +75,7 @@ def _partner_rows(dataset: Dataset, key: str, lang: str) -> list[dict[str, str]]
     for p in dataset.partnerships_of(key):
         other = p.china if p.japan == key else p.japan
         rows.append({
-            t("details.partner", lang): place_name(dataset, other, lang),
+            t("details.partner", lang): name_of(dataset, other, lang),
             t("details.relation", lang): label(p.relation, lang),
             t("details.wording", lang): p.wording_ja,
             t("details.year", lang): year_text(p.year, lang),
@@ -91,7 +92,7 @@ def _at_a_glance(dataset: Dataset, key: str, lang: str) -> None:
     for p in dataset.partnerships_of(key):
         other = p.china if p.japan == key else p.japan
         year = f" ({year_text(p.year, lang)})" if p.year else ""
-        lines.append(f"- {markdown_text(place_name(dataset, other, lang))} — {markdown_text(label(p.relation, lang) + year)}")
+        lines.append(f"- {markdown_text(name_of(dataset, other, lang))} — {markdown_text(label(p.relation, lang) + year)}")
     if lines:
         st.markdown(f"**{markdown_text(t('details.partners', lang))}**\n" + "\n".join(lines))
 
@@ -102,7 +103,7 @@ def _not_on_map(lang: str) -> None:
     st.info(t("details.not_on_map", lang), icon=":material/filter_alt_off:")
 
 
-def place_details(dataset: Dataset, key: str, lang: str, compact: bool = False, shown: View | None = None) -> None:
+def place_details(dataset: Dataset, key: str, lang: str, compact: bool = False, shown: Shown | None = None) -> None:
     """`compact` (the presenter's panel over the map): stage and partners first, as text; `shown`:
     what the map shows, when its filters may leave the place out."""
     place = dataset.places[key]
@@ -127,13 +128,13 @@ def place_details(dataset: Dataset, key: str, lang: str, compact: bool = False, 
     partners = [p.china for p in dataset.partnerships_of(key)]
     st.caption(t("details.partner_statuses", lang))
     for other in partners:
-        with st.expander(f"{markdown_text(place_name(dataset, other, lang))} — {label(dataset.stage_of(other), lang)}"):
+        with st.expander(f"{markdown_text(name_of(dataset, other, lang))} — {label(dataset.stage_of(other), lang)}"):
             status_block(dataset, other, lang)
 
 
-def link_details(dataset: Dataset, link: Partnership, lang: str, shown: View | None = None) -> None:
+def link_details(dataset: Dataset, link: Partnership, lang: str, shown: Shown | None = None) -> None:
     """`shown`: what the map shows, when its filters may leave the link out."""
-    ends = f"{place_name(dataset, link.japan, lang)} – {place_name(dataset, link.china, lang)}"
+    ends = f"{name_of(dataset, link.japan, lang)} – {name_of(dataset, link.china, lang)}"
     st.subheader(markdown_text(ends), anchor=False)
     if shown is not None and link not in shown.partnerships:
         _not_on_map(lang)
@@ -144,7 +145,7 @@ def link_details(dataset: Dataset, link: Partnership, lang: str, shown: View | N
         _line(t("details.note", lang), link.note)
     _sources([link.source], lang)
     for key in (link.japan, link.china):
-        with st.expander(markdown_text(place_name(dataset, key, lang)), expanded=key == link.china):
+        with st.expander(markdown_text(name_of(dataset, key, lang)), expanded=key == link.china):
             if dataset.places[key].country == Country.CN:
                 status_block(dataset, key, lang)
             else:
@@ -159,3 +160,26 @@ def overlay_details(overlay: Overlay, index: int, lang: str) -> None:
     st.caption(markdown_text(t("details.overlay_source", lang, file=source_name(overlay), row=link.row)))
     show_table([{t("details.overlay_column", lang): header, t("details.overlay_value", lang): value}
                 for header, value in overlay.fields(link)])
+
+
+def has_selection(dataset: Dataset, view: ViewState, overlay: OverlayMap | None) -> bool:
+    """Whether the view selects something whose details can be shown (a place or link of the data,
+    or a link of the imported overlay)."""
+    return (view.place in dataset.places or any(p.key == view.link for p in dataset.partnerships)
+            or (overlay is not None and overlay.selected_link is not None))
+
+
+def selection_details(dataset: Dataset, view: ViewState, shown: Shown, overlay: OverlayMap | None,
+                      compact: bool = False) -> bool:
+    """The details of what the view selects, the one dispatch the map page and the presenter view
+    share; False when nothing is selected."""
+    link = next((p for p in dataset.partnerships if p.key == view.link), None)
+    if view.place in dataset.places:
+        place_details(dataset, view.place, view.lang, compact=compact, shown=shown)
+    elif link is not None:
+        link_details(dataset, link, view.lang, shown=shown)
+    elif overlay is not None and overlay.selected_link is not None:  # an imported row (core/map/overlay.py)
+        overlay_details(overlay.overlay, overlay.selected_link, view.lang)
+    else:
+        return False
+    return True

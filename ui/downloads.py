@@ -12,29 +12,29 @@ from functools import partial
 
 import streamlit as st
 
-from core.errors import DataLoadError
-from core.i18n import t
-from core.viewstate import ViewState
-from core.models import Dataset
+from common.i18n import t
+from core.data.errors import DataLoadError
+from core.data.models import Dataset, LatLon
+from core.view.state import ViewState
+from export.drawing import Drawing, make_view
 from export.fonts import NoCjkFont, cjk_family
 from export.render import FORMATS, MIME, PACK_FORMATS, SIZES, render, render_tour
-from export.view import ExportView, LatLon, make_view
 from ui.session import data_version, tour
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _file(_view: ExportView, key: tuple, fmt: str, size: tuple[int, int]) -> bytes:
+def _file(_view: Drawing, key: tuple, fmt: str, size: tuple[int, int]) -> bytes:
     """`key` stands for `_view` (its data and query), which Streamlit cannot hash."""
     return render(_view, fmt, size)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _tour_file(_base: ExportView, key: tuple, fmt: str) -> bytes:
+def _tour_file(_base: Drawing, key: tuple, fmt: str) -> bytes:
     """`key` stands for `_base`'s data, language, colouring and basemap (all a tour takes from it)."""
     return render_tour(_base, fmt, tour())
 
 
-def _tour_buttons(view: ExportView, lang: str, disabled: bool) -> None:
+def _tour_buttons(view: Drawing, lang: str, disabled: bool) -> None:
     """The tour as slides and as a handout, when the data folder has a tour (a wrong tour.csv is
     said by the presenter view)."""
     try:

@@ -21,8 +21,8 @@ from collections.abc import Mapping
 
 import streamlit as st
 
+from common.i18n import t
 from common.throttle import FailureThrottle
-from core.i18n import t
 
 SECRET_SECTION, SECRET_KEY = "editing", "password"
 WRONG_PASSWORD_PAUSE_S = 1.0  # slows guessing down; a coordinator mistyping barely notices

@@ -2,7 +2,7 @@
 
 When the form opens, the latest snapshot is copied into it and the data files' content hashes are
 taken; both stay in the session until a save succeeds (or the user reopens the form), so that a
-refused save keeps everything typed and a file changed meanwhile is noticed (`core.save`).
+refused save keeps everything typed and a file changed meanwhile is noticed (`core.edit.save`).
 All widgets sit in one `st.form`: typing never reruns the app, one click saves.
 """
 
@@ -15,13 +15,11 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from core.errors import DataLoadError
-from core.rows import FIRST_POSSIBLE_YEAR
-from core.i18n import LANG_NAMES, LANGS, format_date, format_list, label, t
-from core.models import ActivityKind, CountQualifier, Country, Dataset, EventStatus, Stage, Theme, Timing
-from core.present import markdown_text, place_name
-from core.save import Fingerprint, SaveRefused, fingerprint, save_rows
-from core.snapshot_form import (
+from common.i18n import LANG_NAMES, LANGS, format_date, format_list, label, t
+from core.data.errors import DataLoadError
+from core.data.models import ActivityKind, CountQualifier, Country, Dataset, EventStatus, Stage, Theme, Timing
+from core.data.rows import FIRST_POSSIBLE_YEAR
+from core.edit.form import (
     ACTIVITY_COLUMNS,
     EVENT_COLUMNS,
     EntryDraft,
@@ -31,6 +29,8 @@ from core.snapshot_form import (
     prefill,
     snapshot_rows,
 )
+from core.edit.save import Fingerprint, SaveRefused, fingerprint, save_rows
+from core.report.wording import markdown_text, name_of
 from ui import session
 from ui.problems import show_problems
 
@@ -102,7 +102,7 @@ def _entry(dataset: Dataset, key: str, draft: EntryDraft, prefix: str, lang: str
                          format_func=lambda v: label(v, lang), key=f"{prefix}:stage")
     left, right = st.columns(2)
     counterparts = left.multiselect(t("edit.counterparts", lang), japanese, default=draft.counterparts,
-                                    format_func=lambda k: place_name(dataset, k, lang), key=f"{prefix}:counterparts",
+                                    format_func=lambda k: name_of(dataset, k, lang), key=f"{prefix}:counterparts",
                                     placeholder=t("edit.choose", lang))
     themes = right.multiselect(t("edit.themes", lang), [m.value for m in Theme], default=draft.themes,
                                format_func=lambda v: label(v, lang), key=f"{prefix}:themes",
@@ -135,7 +135,7 @@ def snapshot_form(dataset: Dataset, folder: Path, lang: str) -> None:
         source = second.text_input(t("edit.source", lang), t("edit.source_default", lang), key=f"{prefix}:source")
         entries = {}
         for key, draft in opened.drafts.items():
-            title = f"{place_name(dataset, key, lang)} — {label(draft.stage, lang)}"
+            title = f"{name_of(dataset, key, lang)} — {label(draft.stage, lang)}"
             with st.expander(markdown_text(title)):
                 entries[key] = _entry(dataset, key, draft, f"{prefix}:{key}", lang)
         submitted = st.form_submit_button(t("edit.save", lang), type="primary", icon=":material/save:")

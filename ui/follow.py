@@ -1,4 +1,4 @@
-"""Follow the presenter (core/follow.py) in the app: the laptop's sessions publish their view; a
+"""Follow the presenter (core/room/follow.py) in the app: the laptop's sessions publish their view; a
 participant's device (sharing on, not the laptop) gets a switch, and while it is on, takes each new
 view of the presenter's in its own language, then may switch off to explore and on again to rejoin.
 
@@ -14,13 +14,12 @@ import threading
 
 import streamlit as st
 
-from core.basemap import BASEMAPS
-from core.follow import Slot, follower_query, news
-from core.i18n import DEFAULT_LANG, t
-from core.models import Dataset
-from core.viewstate import ViewState, parse_query, to_query
-from ui import controls, session, style
-from ui.mapclick import unselect_overlay
+from common.i18n import DEFAULT_LANG, t
+from core.data.models import Dataset
+from core.room.follow import Slot, follower_query, news
+from core.view.basemaps import BASEMAPS
+from core.view.state import ViewState, parse_query, to_query
+from ui import controls, overlaypick, session, style
 from ui.streamlit_private import rerun_session, session_id
 
 _FOLLOWING = "jcm_following"  # the switch's key
@@ -77,7 +76,7 @@ def catch_up(dataset: Dataset) -> None:
         return
     lang = st.session_state.get("lang", DEFAULT_LANG)
     state, _ = parse_query(follower_query(latest, lang), dataset, tuple(BASEMAPS))
-    unselect_overlay()  # this device's own overlay pick gives way, as for a tour step
+    overlaypick.unselect()  # this device's own overlay pick gives way, as for a tour step
     controls.show(dataset, state)
     st.session_state[_SEEN] = latest.version
 

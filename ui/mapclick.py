@@ -4,10 +4,9 @@
 static map, created once, and its dynamic part, which st_folium swaps on every rerun without
 re-creating the map. A click is highlighted in the browser and sent at once (assets/jcm-map.js
 `jcm.selection`) as st_folium's `last_active_drawing`: a feature whose properties hold its `id`
-("place:<Place.key>" for a place marker or its label, "link:<japan>–<china>", with an EN DASH,
-for a link; core/map/features.py; "overlay:<index>" for a link of an imported overlay, its index in
-Overlay.links, core/map/overlay.py: that selection lives in this session only, like the overlay,
-never in the URL) and a `click` token, new for every click.
+(core/map/ids.py: a place, a programme link or a link of an imported overlay, whose selection lives
+in this session only, like the overlay, never in the URL: ui/overlaypick.py) and a `click` token,
+new for every click.
 
 One click, one rerun: st_folium's on_change copies the value into `st.session_state[MAP_KEY]`
 before the rerun, and `take_click()` (app.py, before the sidebar) selects the clicked feature
@@ -24,20 +23,16 @@ from typing import Any
 import folium
 import streamlit as st
 
+from core.map import ids
 from core.map.build import split_map
-from core.map.overlay import ID_PREFIX
-from ui import controls, warmup
+from ui import controls, overlaypick, warmup
 from ui.streamlit_private import add_media_file
 
 CLICK_RETURNS = ["last_active_drawing"]
 MAP_KEY = "jcm_map"  # st_folium's key: where its on_change puts the clicked value
 _TAKEN = "_last_click"  # the token of the last click applied
 _ANSWERS = "_answers_click"  # whether this run took a click (the map page then sends the details first)
-_ID_PREFIXES = ("place:", "link:")
-_OVERLAY_KEY = "_overlay_link"  # the index of the overlay link last clicked
-_FROM_FINDER = "_overlay_from_finder"  # whether that link was picked in the finder (the map frames it)
 _OVERLAY_MEDIA = "jcm-overlay"  # where this session's overlay data is kept among its media files
-_FINDER_ROUND = "_overlay_finder_round"  # the overlay finder's list (ui/overlay.py) is new in each round
 
 
 def _properties(returned: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -50,31 +45,7 @@ def clicked_id(returned: Mapping[str, Any] | None) -> str | None:
     """The `id` of the feature the user clicked ("place:<key>", "link:<japan>–<china>" or
     "overlay:<index>"), or None."""
     fid = _properties(returned).get("id")
-    if not isinstance(fid, str):
-        return None
-    if fid.startswith(ID_PREFIX):
-        index = fid[len(ID_PREFIX):]
-        return fid if index.isascii() and index.isdigit() else None
-    return fid if fid.startswith(_ID_PREFIXES) else None
-
-
-def overlay_selected() -> int | None:
-    """The index (in the session's Overlay.links) of the overlay link last clicked, or None."""
-    return st.session_state.get(_OVERLAY_KEY)
-
-
-def picked_in_finder() -> bool:
-    """Whether the overlay link selected was picked in the finder, not clicked on the map: it may
-    be out of sight, and the map frames it."""
-    return bool(st.session_state.get(_FROM_FINDER)) and overlay_selected() is not None
-
-
-def select_overlay(index: int) -> None:
-    """Select overlay link `index` (a row picked in the overlay's finder) as a click on it would:
-    its darkened line and its details, and no programme place or link selected."""
-    st.session_state[_OVERLAY_KEY] = index
-    st.session_state[_FROM_FINDER] = True
-    _select_programme(None, None)
+    return fid if ids.parse(fid) else None
 
 
 def _select_programme(place: str | None, link: str | None) -> None:
@@ -108,12 +79,11 @@ def _take_click() -> bool:
     if not clicked or token == st.session_state.get(_TAKEN):
         return False
     st.session_state[_TAKEN] = token
-    kind, _, key = clicked.partition(":")
-    unselect_overlay()
+    kind, key = ids.parse(clicked)
+    overlaypick.unselect()
     if kind == "overlay":
-        st.session_state[_OVERLAY_KEY] = int(key)
-    place, link = (key, None) if kind == "place" else (None, key if kind == "link" else None)
-    _select_programme(place, link)
+        overlaypick.clicked(int(key))
+    _select_programme(key if kind == "place" else None, key if kind == "link" else None)
     return True
 
 
@@ -134,32 +104,12 @@ def publish_overlay(payload: str) -> str:
     as one of this session's media files (Streamlit's media storage, as for its images), kept in
     the server's memory while this session's runs draw the map and dropped after. Its name is a
     hash of the content, given only to this session's page. Relative to the map's frame, like the
-    map's static files (core/assets.py); the same data, the same URL."""
+    map's static files (core/map/vendor.py); the same data, the same URL."""
     url = add_media_file(payload.encode(), "application/json", _OVERLAY_MEDIA)
     return "../.." + url
 
 
 def clear_selection() -> None:
     """Nothing selected (a button's callback); the same place can be clicked again (a new token)."""
-    unselect_overlay()
+    overlaypick.unselect()
     controls.select()
-
-
-def unselect_overlay() -> None:
-    """No overlay link selected (a click elsewhere, "clear", a tour step), and the finder's list
-    with no pair picked."""
-    st.session_state[_OVERLAY_KEY] = None
-    st.session_state[_FROM_FINDER] = False
-    _forget_finders_pick()
-
-
-def finder_round() -> int:
-    """Part of the overlay finder's key: a new round draws its list with no pair picked."""
-    return st.session_state.get(_FINDER_ROUND, 0)
-
-
-def _forget_finders_pick() -> None:
-    """The overlay finder's list shows no pair picked once the selection is another or none: the
-    same pair can be picked again. A new list (a new key), not its value set to None: this needs no
-    record of which list is drawn, and holds wherever in a run it is called."""
-    st.session_state[_FINDER_ROUND] = finder_round() + 1

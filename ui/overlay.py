@@ -14,18 +14,16 @@ from pathlib import Path
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from common.i18n import Message
-from core.errors import DataError, DataLoadError
-from core.i18n import t
+from common.i18n import Message, t
+from core.data.errors import DataError, DataLoadError
+from core.map.overlay import pair_label
 from core.overlay.columns import ROLE_LABELS, ROLES
 from core.overlay.importing import Imported, import_overlay
 from core.overlay.reading import LIMITS
-from core.map.overlay import pair_label
-from core.overlay.view import SCOPES, OverlayView, pairs_with
-from core.present import markdown_text
+from core.overlay.settings import SCOPES, OverlaySettings, pairs_with
+from core.report.wording import markdown_text
 from geocode.overlay import offline_resolver
-from ui import controls, presenter, session, style
-from ui.mapclick import finder_round, select_overlay
+from ui import controls, overlaypick, presenter, session, style
 from ui.problems import show_problems
 
 UPLOAD = "_overlay_upload"  # this session's Imported (from an upload), or absent
@@ -73,18 +71,18 @@ def _imported() -> Imported | None:
     return st.session_state.get(UPLOAD) or session.startup_overlay()
 
 
-def current() -> OverlayView | None:
+def current() -> OverlaySettings | None:
     """This session's overlay and how the reader wants it drawn, or None when there is none.
 
     The map page calls it on every run: it is cheap (no file is read; the programme duplicates
-    are found once per overlay and programme data, `OverlayView.excluded`). The map shows it
+    are found once per overlay and programme data, `OverlaySettings.excluded`). The map shows it
     through core.map.overlay.overlay_map; which links a view shows is decided in the browser.
     """
     imported = _imported()
     if imported is None or not imported.overlay.links:
         return None
     dataset = controls.viewed_dataset()
-    return OverlayView(imported.overlay, bool(st.session_state.get(_SHOW, True)),
+    return OverlaySettings(imported.overlay, bool(st.session_state.get(_SHOW, True)),
                        st.session_state.get(_SCOPE, SCOPES[0]), dataset.partnerships, session.coordinates(),
                        {key: tuple(place.names.all()) for key, place in dataset.places.items()})
 
@@ -171,7 +169,7 @@ def _switches(side: DeltaGenerator, lang: str) -> None:
                horizontal=True)
 
 
-def _finder(view: OverlayView, lang: str) -> None:
+def _finder(view: OverlaySettings, lang: str) -> None:
     """"Who else already works with Tianjin?": the pairs with a place (pairs_with: the file's names,
     or a prefecture/province), within the scope shown, listed as choices (read from the back of the
     room, picked with the mouse or the arrow keys); the pair picked is the selected link (its
@@ -182,7 +180,7 @@ def _finder(view: OverlayView, lang: str) -> None:
     found = pairs_with(view.overlay, query, view.scope, view.excluded, view.names)
     listed = found[:FOUND_ROWS]
     # A new list starts with no pair picked: another question, or a click elsewhere or "clear" (a new round).
-    key = f"{_FOUND}:{view.scope}:{query}:{finder_round()}"
+    key = f"{_FOUND}:{view.scope}:{query}:{overlaypick.finder_round()}"
     st.radio(t("overlay.found", lang, count=f"{len(found):,}", shown=f"{len(listed):,}"), listed, index=None,
              key=key, format_func=lambda i: markdown_text(pair_label(view.overlay, i, lang)),  # names are text, never Markdown
              on_change=_picked, args=(key,))
@@ -190,7 +188,7 @@ def _finder(view: OverlayView, lang: str) -> None:
 
 def _picked(key: str) -> None:
     if st.session_state[key] is not None:
-        select_overlay(st.session_state[key])
+        overlaypick.pick(st.session_state[key])
 
 
 def _columns(imported: Imported, lang: str) -> None:

@@ -8,22 +8,19 @@ view; the clicked place's or link's details, closed by Esc or their button; the 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from core.filters import View
-from core.i18n import t
+from common.i18n import t
+from core.data.models import Dataset
 from core.map.build import build_map
-from core.map.encoding import LatLon
 from core.map.overlay import OverlayMap
-from core.map.style import PRESENTER_LINK_WEIGHT
-from core.models import Dataset
-from core.present import markdown_text, subtitle
-from core.viewstate import ViewState
+from core.map.request import MapRequest
+from core.report.wording import markdown_text, subtitle
+from core.view.filters import Shown
+from core.view.state import ViewState
 from ui import controls, style
-from ui.details import link_details, overlay_details, place_details
+from ui.details import has_selection, selection_details
 from ui.mapclick import clear_selection, publish_overlay, show_map
 
 FRAME_HEIGHT = 720  # st_folium's frame height before the stylesheet makes it the window's
@@ -47,36 +44,22 @@ def controls_panel(lang: str) -> DeltaGenerator:
     return panel
 
 
-def _details(dataset: Dataset, view: ViewState, shown: View, overlay: OverlayMap | None) -> None:
-    links = {p.key: p for p in dataset.partnerships}
-    clicked = overlay.selected_link if overlay else None
-    if view.place not in dataset.places and view.link not in links and clicked is None:
+def _details(dataset: Dataset, view: ViewState, shown: Shown, overlay: OverlayMap | None) -> None:
+    if not has_selection(dataset, view, overlay):
         return
     with st.container(key="jcm_details"):
         st.button(t("present.close", view.lang), key="jcm_close", on_click=clear_selection)
-        if view.place in dataset.places:
-            place_details(dataset, view.place, view.lang, compact=True, shown=shown)
-        elif view.link in links:
-            link_details(dataset, links[view.link], view.lang, shown=shown)
-        elif overlay and clicked is not None:  # an imported row (core/map/overlay.py)
-            overlay_details(overlay.overlay, clicked, view.lang)
+        selection_details(dataset, view, shown, overlay, compact=True)
 
 
-def map_view(dataset: Dataset, coords: Mapping[str, LatLon], view: ViewState, shown: View,
-             extent: tuple[LatLon, LatLon] | None, marks: Mapping[str, Any]) -> None:
-    """The whole presenter page but the tour: caption, the window-filling map (with the page's
-    `marks`: shading, changed halos, framing, timeline year; wider links), the details panel."""
+def map_view(dataset: Dataset, view: ViewState, shown: Shown, request: MapRequest) -> None:
+    """The whole presenter page but the tour: caption, the window-filling map (ui/maprequest.py: the
+    page's marks, wider links, a tour step's extent), the details panel."""
     lang = view.lang
     st.container(key="jcm_caption").markdown(
         f"{markdown_text(t('app.title', lang))}\n\n{markdown_text(subtitle(dataset, lang))}")
     # Before the map, always (unlike the map page, whose panels sit in fixed columns): here both are in
     # one column, and a panel that moved from after the map to before it took the map's place in the
     # page, which re-created the map and left it blank. A click's details still reach the screen first.
-    _details(dataset, view, shown, marks.get("overlay"))
-    fmap = build_map(
-        shown.places, shown.partnerships, coords,
-        lang=lang, color_by=view.color, stage_of=dataset.stage_of, basemap=view.basemap,
-        selected=view.place, selected_link=view.link, extent=extent, fill=True,
-        link_weight=PRESENTER_LINK_WEIGHT, inline_basemap=False, publish_overlay=publish_overlay, **marks,
-    )
-    show_map(fmap, height=FRAME_HEIGHT)
+    _details(dataset, view, shown, request.overlay)
+    show_map(build_map(request, inline_basemap=False, publish_overlay=publish_overlay), height=FRAME_HEIGHT)

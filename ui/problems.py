@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.errors import DataLoadError
-from core.i18n import t
+from common.i18n import t
+from core.data.errors import DataLoadError
 
 MAX_PROBLEMS_SHOWN = 50  # beyond this a list stops helping: the rest is counted per kind
 

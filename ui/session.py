@@ -15,16 +15,17 @@ from pathlib import Path
 import streamlit as st
 
 from common.i18n import browser_lang
-from core.assets import ensure_static_assets
-from core.loading import DATA_FILES, data_dir_from_env
-from core.models import Dataset
+from core.data.loading import DATA_FILES, data_dir_from_env
+from core.data.models import Dataset
+from core.edit.save import Recovery, recover
+from core.map.vendor import ensure_static_assets
 from core.overlay.importing import Imported, import_file
-from core.save import Recovery, recover
-from core.share import is_laptop
-from core.tour import TOUR, TourStep, load_tour
+from core.room.share import is_laptop
+from core.view.tour import TOUR, TourStep, load_tour
 from geo.cache import CACHE_FILE, CacheEntry
 from geocode.overlay import offline_resolver
-from geocode.places import coordinates as chain_coordinates, load_folder
+from geocode.places import coordinates as chain_coordinates
+from geocode.places import load_folder
 from ui import arguments
 from ui.arguments import ArgumentProblem
 
@@ -147,7 +148,7 @@ def _recoveries(folder: str) -> list[Recovery]:
 
 
 def recover_saves() -> list[Recovery]:
-    """End a save left unfinished (core.save.recover: one look at history/ when there is none),
+    """End a save left unfinished (core.edit.save.recover: one look at history/ when there is none),
     before any data is read; returns the ended saves this session has not been told about yet.
     Raises RecoveryFailed when the folder cannot be put right, and nothing of it may be shown."""
     folder = data_dir()

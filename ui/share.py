@@ -16,8 +16,8 @@ import streamlit as st
 from streamlit import config
 from streamlit.delta_generator import DeltaGenerator
 
-from core.i18n import t
-from core.share import share_addresses, share_url
+from common.i18n import t
+from core.room.share import share_addresses, share_url
 from ui import session
 
 

@@ -10,12 +10,12 @@ from typing import Any
 
 import streamlit as st
 
-from core.changes import changed_keys, comparison
-from core.filters import View
-from core.i18n import format_date, t
-from core.models import Dataset
-from core.present import as_of_line
-from core.viewstate import ViewState
+from common.i18n import format_date, t
+from core.data.models import Dataset
+from core.report.changes import changed_keys, comparison
+from core.report.wording import as_of_line
+from core.view.filters import Shown
+from core.view.state import ViewState
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -35,15 +35,15 @@ def map_marks(dataset: Dataset, view: ViewState) -> dict[str, Any]:
             "changed_label": t("map.legend.changed", view.lang, date=format_date(since, view.lang))}
 
 
-def _workbook(dataset: Dataset, shown: View, lang: str, since: str | None) -> bytes:
-    """The .xlsx bytes; core.report (openpyxl, Altair) is imported on the first click, not by every
+def _workbook(dataset: Dataset, shown: Shown, lang: str, since: str | None) -> bytes:
+    """The .xlsx bytes; core.report.sheets (openpyxl, Altair) is imported on the first click, not by every
     page's first run."""
-    from core.report import report_workbook
+    from core.report.sheets import report_workbook
 
     return report_workbook(dataset, shown, lang, since)
 
 
-def workbook_button(dataset: Dataset, shown: View, view: ViewState, key: str) -> None:
+def workbook_button(dataset: Dataset, shown: Shown, view: ViewState, key: str) -> None:
     """The report's tables for the current filter and snapshot as one .xlsx download, built only
     when clicked (about half a second of openpyxl: never on a rerun) and without a rerun."""
     lang = view.lang

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from core.i18n import t
+from common.i18n import t
 from core.map.encoding import js_json
 
 ASSETS = Path(__file__).resolve().parent / "assets"

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.errors import DataLoadError
-from core.i18n import t
-from core.models import Dataset
-from core.present import markdown_text
-from core.tour import TourStep
-from core.viewstate import Ignored
-from ui import controls, session
-from ui.mapclick import unselect_overlay
+from common.i18n import t
+from core.data.errors import DataLoadError
+from core.data.models import Dataset
+from core.report.wording import markdown_text
+from core.view.state import Ignored
+from core.view.tour import TourStep
+from ui import controls, overlaypick, session
 
 
 def steps() -> tuple[tuple[TourStep, ...], DataLoadError | None]:
@@ -42,7 +41,7 @@ def go(dataset: Dataset, move: int) -> None:
         return
     step = current(tour, controls.current_view()["step"])
     index = min(max((tour.index(step) if step else -1) + move, 0), len(tour) - 1)
-    unselect_overlay()
+    overlaypick.unselect()
     controls.show(dataset, tour[index].view(controls.current_view(), dataset))
 
 

@@ -12,7 +12,7 @@ import logging
 import threading
 import time
 
-from core.i18n import LANGS, format_date
+from common.i18n import LANGS, format_date
 from ui import session
 
 # What the map page's first run imports (app.py, pages/map_page.py): the slow part of a fresh
@@ -21,13 +21,13 @@ from ui import session
 # here the map would be a 404 for every session.
 FIRST = (
     "folium", "folium.plugins", "streamlit.components.v1",  # what streamlit_folium imports
-    "branca", "pandas", "core.map.build", "core.basemap",
+    "branca", "pandas", "core.map.build", "core.geography.outlines",
     "ui.controls", "ui.details", "ui.downloads", "ui.problems", "ui.snapshots", "ui.style", "ui.tables",
     "ui.tourpanel",
 )
 # What only a click or another page needs (imported inside the functions that use them, so the map
 # page's first run never waits for them): charts, the workbook, the figure exports (matplotlib).
-LATER = ("altair", "core.charts", "core.report", "core.workbook", "export.render", "export.figure")
+LATER = ("altair", "core.report.charts", "core.report.sheets", "core.report.workbook", "export.render", "export.figure")
 MODULES = FIRST + LATER
 # LATER waits until a first map has been sent and then a little more: meanwhile the browser fetches
 # the code of the page's elements and the map's frame from this same process, and imports here
@@ -51,7 +51,7 @@ def warm() -> None:
         for lang in LANGS:  # Babel reads a language's CLDR data on its first date (0.1 s, in the caption)
             format_date("2014-05-31", lang)
         session.static_assets()
-        importlib.import_module("core.basemap").offline_geojson_file()
+        importlib.import_module("core.geography.outlines").offline_geojson_file()
         session.startup_overlay()  # `--overlay FILE`: 0.5-1.5 s of reading on a cold process
         if MAP_SENT.wait(MAP_WAIT_S):
             time.sleep(SETTLE_S)

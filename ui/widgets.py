@@ -1,4 +1,4 @@
-"""The sidebar's widget kinds: how a parameter of `core/params.py` is seeded, drawn and read back.
+"""The sidebar's widget kinds: how a parameter of `core/view/params.py` is seeded, drawn and read back.
 
 A widget draws the parameters that share its label (`from` and `to` are one slider). Before
 drawing, each widget's value is fitted to what the data offers and re-assigned to its key on
@@ -17,10 +17,9 @@ from typing import Any
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from common.i18n import Message
-from core.i18n import t
-from core.params import PARAMS, Allowed, Param
-from core.viewstate import ViewState
+from common.i18n import Message, t
+from core.view.params import PARAMS, Allowed, Param
+from core.view.state import ViewState
 
 Params = Sequence[Param]
 

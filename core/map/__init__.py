@@ -1,9 +1,12 @@
-"""The folium map of the programme, one module per idea.
+"""The folium map of the programme, one module per idea; their JavaScript and CSS live in `assets/`.
 
-`style` (tables, every size the CSS uses and the label rules) · `projection` (Web-Mercator and
-fitBounds as Leaflet computes them) · `encoding` (GeoJSON text and the escaping that keeps data
-inert) · `features` (places, links and labels as features) · `legend` · `elements` (one folium
-element per Leaflet concept; their JavaScript and CSS live in `assets/`, where `jcm-labels.js`
-lays labels out for the map's real size and makes the map usable from the keyboard) · `build`
-(`build_map`). Pure: no Streamlit import.
+`style` (every size the CSS uses and the label rules; colours from core/palette.py) · `projection`
+(Web-Mercator and fitBounds as Leaflet computes them) · `encoding` (GeoJSON text and the escaping that
+keeps data inert) · `ids` (a feature's id: what a click reports) · `features` (places, links and
+labels as features) · `legend` · `elements` (one folium element per Leaflet concept; `jcm-labels.js`
+lays labels out for the map's real size and makes the map usable from the keyboard) · `basemap` (the
+ground: offline outlines or tiles, attribution, scale) · `timeline` (the play button) · `overlay` (an
+imported list of other partnerships on one canvas) · `vendor` (Leaflet and the map's own files,
+served offline) · `request` (`MapRequest`: everything one map shows, as one typed value) · `build`
+(`build_map(request)`). Pure: no Streamlit import.
 """

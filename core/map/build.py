@@ -9,7 +9,7 @@ on a fixed frame: st_folium keys its component by that script, so it is created 
 view-dependent element sits in one `DynamicLayer` child named "dynamic", which st_folium swaps on a
 rerun without re-creating the map (`split_map`). An export renders the map in one piece.
 
-Offline: the map loads only local assets (core.assets) and, when basemap="offline", contains no
+Offline: the map loads only local assets (core.map.vendor) and, when basemap="offline", contains no
 http(s) URL at all. Online basemaps add exactly their tile URL and attribution link.
 Safety: see encoding.py.
 """
@@ -17,43 +17,53 @@ Safety: see encoding.py.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 import folium
 
-from core.assets import make_offline
-from core.basemap import DEFAULT_BASEMAP, region_code, region_outlines
-from core.map.basemap_elements import MapChrome, add_basemap
+from core.data.models import LatLon, Place
+from core.geography.outlines import region_code, region_outlines
+from core.map.basemap import MapChrome, add_basemap
 from core.map.elements import (
-    DivIconLayer, DynamicLayer, Focusable, Framing, GeoJsonData, LabelLayout, Legend, LinkLayer, Selection,
-    StaticAssets, StyleVars, Tooltip, ViewMemory,
+    DivIconLayer,
+    DynamicLayer,
+    Focusable,
+    Framing,
+    GeoJsonData,
+    LabelLayout,
+    Legend,
+    LinkLayer,
+    Selection,
+    StaticAssets,
+    StyleVars,
+    Tooltip,
+    ViewMemory,
 )
-from core.map.encoding import LatLon, collection_json, js_value, script_safe
-from core.map.features import FIT_PADDING, ColorBy, category, link_features, place_features, ringed_regions
+from core.map.encoding import collection_json, js_value, script_safe
+from core.map.features import FIT_PADDING, category, link_features, place_features, ringed_regions
+from core.map.ids import feature_id
 from core.map.legend import legend_html, overlay_legend
 from core.map.overlay import OverlayLayer, OverlayMap, OverlayOptions, overlay_options, source_name
 from core.map.projection import fit_zoom
-from core.map.timeline import Timeline
+from core.map.request import MapRequest
 from core.map.style import (
     FADED_OPACITY,
     HALO_COLOR,
     HALO_PX,
     HIT_PX,
-    LINK_STYLES,
-    LINK_WEIGHT,
     SELECTED_EXTRA_PX,
     SHADE_STYLE,
-    UNKNOWN_STYLE,
     css_vars,
     label_rules,
     shape,
 )
-from core.models import Partnership, Place, Stage
+from core.map.timeline import Timeline
+from core.map.vendor import make_offline
+from core.palette import LINK_STYLES, UNKNOWN_STYLE
 
 # The Japan–China area, framed when nothing is shown.
 DEFAULT_BOUNDS: tuple[LatLon, LatLon] = ((22.0, 108.0), (45.5, 146.0))
 NARROW_MAP_PX = 640  # below this width the legend starts folded
-DEFAULT_WIDTH, DEFAULT_HEIGHT = 760, 640  # the page's map column on a 1280x720 projector
 MAX_FIT_ZOOM = 9
 FLY_SECONDS = 0.8  # a tour step's flight to its extent: under the 1 s a room waits without noticing
 CANVAS_LINKS = 500  # beyond this many links they draw on a canvas: faster than one SVG path each
@@ -61,76 +71,42 @@ DYNAMIC = "dynamic"  # the map's child holding the dynamic part
 
 
 def build_map(
-    places: Sequence[Place],
-    partnerships: Sequence[Partnership],
-    coords: Mapping[str, LatLon],
+    request: MapRequest,
     *,
-    lang: str = "ja",
-    color_by: ColorBy = "relation",
-    stage_of: Callable[[str], Stage] = lambda _key: Stage.NO_STATUS,
-    basemap: str = DEFAULT_BASEMAP,
-    selected: str | None = None,
-    selected_link: str | None = None,
-    width: int = DEFAULT_WIDTH,
-    height: int = DEFAULT_HEIGHT,
-    labels: bool | None = None,
-    link_weight: float = LINK_WEIGHT,
-    shaded: Collection[str] = (),
-    changed: Collection[str] = (),
-    changed_label: str = "",
-    frame: Sequence[LatLon] | None = None,
-    timeline_year: int | None = None,
-    extent: tuple[LatLon, LatLon] | None = None,
-    fill: bool = False,
-    overlay: OverlayMap | None = None,
     inline_basemap: bool = True,
     publish_overlay: Callable[[str], str] | None = None,
 ) -> folium.Map:
-    """The map of `places` and `partnerships` (already filtered by the page).
+    """The map `request` asks for (core/map/request.py says what each field draws).
 
-    A place is shown when it has coordinates in `coords` (geocode.places.coordinates: a manual lat/lon
-    in the data already wins there); a link when both its ends have coordinates (its ends need not
-    be in `places`). `selected` is a Place key, `selected_link` a Partnership key; both are
-    highlighted. `width`/`height` are the map's expected size in pixels, for the opening zoom;
-    labels are laid out in the browser for the real size and zoom. `labels=None` shows labels up
-    to features.LABEL_LIMIT places.
-    `changed` are Place keys whose status changed since a compared snapshot: they get a dashed
-    halo, explained in the legend by `changed_label` ("Changed since …").
-    An unknown `basemap` falls back to the offline one. `link_weight`: the links' width in px (the
-    presenter view raises it). `shaded`: regions (Japanese names, as the province filter holds
-    them) shaded as areas; a selected region is shaded too.
-    `frame`: the points to frame instead of the
-    places shown (the page passes the places of the view without its year filters, so that moving
-    the year slider never re-frames the map). `timeline_year`: the timeline's year the map opens at.
-    `extent` ((south, west), (north, east), a tour step's) frames the map instead of the shown
-    places; `fill` makes it as tall as its frame (the presenter view). The view is kept across
-    reruns and flown to a new extent (Framing). `inline_basemap=False` (the app) has the browser
-    fetch the offline basemap from the app's static folder instead of carrying it in the script.
-    `overlay`: an imported list of other partnerships, drawn beneath the programme
-    (core/map/overlay.py: its data in the static part, its filter and selection in the dynamic
-    part) and named in the legend; `publish_overlay` (the app) gives the URL its data is fetched
-    from instead of carrying it in the script (OverlayLayer).
+    How its files reach the browser is the caller's: `inline_basemap=False` (the app) has the browser
+    fetch the offline basemap from the app's static folder instead of carrying it in the script;
+    `publish_overlay` (the app) gives the URL an overlay's data is fetched from instead of carrying it
+    in the script (OverlayLayer).
     """
+    r = request
+    places, partnerships, coords, lang = r.places, r.partnerships, r.coords, r.lang
+    color_by, stage_of, selected, selected_link = r.color_by, r.stage_of, r.selected, r.selected_link
+    changed, overlay, link_weight, fill = r.changed, r.overlay, r.link_weight, r.fill
     shown = [(p, coords[p.key]) for p in places if p.key in coords]
     names = {p.key: p.names.get(lang) for p in places}
     links = [(p, coords[p.japan], coords[p.china]) for p in partnerships if p.japan in coords and p.china in coords]
 
-    points = list(frame or ()) or [c for _, c in shown] or [c for _, a, b in links for c in (a, b)] or list(DEFAULT_BOUNDS)
-    if extent:
-        points = list(extent)
+    points = list(r.frame or ()) or [c for _, c in shown] or [c for _, a, b in links for c in (a, b)] or list(DEFAULT_BOUNDS)
+    if r.extent:
+        points = list(r.extent)
     lats, lons = [c[0] for c in points], [c[1] for c in points]
     bounds = [[min(lats), min(lons)], [max(lats), max(lons)]]
-    m = static_map(basemap, lang, width, height, fill, inline_basemap, overlay, publish_overlay)
+    m = static_map(r.basemap, lang, r.width, r.height, fill, inline_basemap, overlay, publish_overlay)
     group = DynamicLayer()
     m.add_child(group, name=DYNAMIC)
     rings = ringed_regions(shown)
-    halo = changed_label if any(p.key in changed for p, _ in shown) else ""
+    halo = r.changed_label if any(p.key in changed for p, _ in shown) else ""
     legend = legend_html({shape(p, p.key in rings) for p, _ in shown},
                         {category(p, color_by, stage_of) for p, _, _ in links}, color_by, lang, halo,
                         overlay_legend(source_name(overlay.overlay), lang) if overlay else "")
     if legend:
         group.add_child(Legend(legend, NARROW_MAP_PX), name="legend")
-    _add_shading(group, places, shaded, selected)
+    _add_shading(group, places, r.shaded, selected)
     if overlay:
         group.add_child(OverlayOptions(overlay_options(overlay)), name="overlay_options")
 
@@ -148,7 +124,7 @@ def build_map(
         layer.add_child(Focusable("link"))
         group.add_child(layer, name="links")
 
-    place_feats, label_feats = place_features(shown, lang, stage_of, selected, labels, changed)
+    place_feats, label_feats = place_features(shown, lang, stage_of, selected, r.labels, changed)
     if place_feats:
         places = DivIconLayer("places", collection_json(place_feats), "placeIcon", z_offset=2000)
         places.add_child(Tooltip(sticky=False, direction="top", offset=[0, -8]))
@@ -160,10 +136,10 @@ def build_map(
             group.add_child(LabelLayout(places, label_layer, label_rules()), name="label_layout")
     years = [p.year for p, _, _ in links if p.year is not None]
     group.add_child(Timeline(["links"] if link_feats else [], [n for n in ("places", "labels") if n in group._children],
-                             (min(years), max(years)) if years else None, timeline_year, lang), name="timeline")
+                             (min(years), max(years)) if years else None, r.timeline_year, lang), name="timeline")
     details_open = bool(selected or selected_link) or (overlay is not None and overlay.selected_link is not None)
     group.add_child(Framing(bounds, FIT_PADDING, MAX_FIT_ZOOM, FLY_SECONDS, fill, details_open), name="framing")
-    chosen = f"place:{selected}" if selected else f"link:{selected_link}" if selected_link else None
+    chosen = feature_id("place", selected) if selected else feature_id("link", selected_link) if selected_link else None
     group.add_child(Selection("links" if link_feats else None, chosen), name="selection")
     return m
 
@@ -179,7 +155,7 @@ def static_map(basemap: str, lang: str, width: int, height: int, fill: bool, inl
         location=[(south + north) / 2, (west + east) / 2],
         zoom_start=fit_zoom(list(DEFAULT_BOUNDS), width, height, FIT_PADDING),
         tiles=None,
-        control_scale=False,  # basemap_elements.MapChrome adds it in km only
+        control_scale=False,  # basemap.MapChrome adds it in km only
     )
     make_offline(m)
     m.add_child(StaticAssets(LinkLayer, LabelLayout, Timeline, ViewMemory, MapChrome),

@@ -4,7 +4,7 @@ Each element is a MacroElement whose template (folium's `Template`, with its `to
 filter) only wires data to a function of the asset. Names are resolved in the template, at
 render time: st_folium renames elements (geo_json_layer_<hex> -> geo_json_layer_div_<n>) and
 re-renders them. Every element loads the map's own JS and CSS like Leaflet is loaded (relative
-URLs into the app's static folder, see core.assets), through folium's `default_js`/`default_css`.
+URLs into the app's static folder, see core.map.vendor), through folium's `default_js`/`default_css`.
 
 The map is drawn in two parts (ARCHITECTURE.md, "the map's static and dynamic parts"): the map
 itself with what never changes while it is shown (`StaticAssets`, `StyleVars`, the basemap,
@@ -29,9 +29,9 @@ from folium.elements import JSCSSMixin
 from folium.template import Template
 from folium.utilities import JsCode
 
-from core.assets import MAP_STATIC_URL
 from core.map.encoding import js_value
 from core.map.style import PRESENTER_RESERVE_PX
+from core.map.vendor import MAP_STATIC_URL
 
 
 class _Text(Element):

@@ -23,9 +23,8 @@ from typing import Any
 
 from folium.utilities import JsCode
 
-from core.arcs import arc_points
-
-LatLon = tuple[float, float]
+from core.data.models import LatLon
+from core.geography.arcs import arc_points
 
 _JINJA_START = re.compile(r"\{(?=[{%#])")
 

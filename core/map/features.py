@@ -14,11 +14,12 @@ import html
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any, Literal
 
-from core.arcs import assign_bends
-from core.i18n import label, t
-from core.map.encoding import LatLon, arc_json, feature_json, point_json
+from common.i18n import label, t
+from core.data.models import Country, LatLon, Partnership, Place, PlaceKind, Stage
+from core.geography.arcs import assign_bends
+from core.map.encoding import arc_json, feature_json, point_json
+from core.map.ids import feature_id
 from core.map.style import shape
-from core.models import Country, Partnership, Place, PlaceKind, Stage
 
 ColorBy = Literal["relation", "stage"]
 Link = tuple[Partnership, LatLon, LatLon]
@@ -81,7 +82,7 @@ def link_features(
     out: list[str] = []
     for (p, a, b), bend in zip(links, bends):
         props: dict[str, Any] = {
-            "id": f"link:{p.key}",
+            "id": feature_id("link", p.key),
             "cat": category(p, color_by, stage_of),
             "tip": link_tip(p, names, lang, stage_of(p.china)),
             "name": NAME_SEP.join(_link_parts(p, names, lang, stage_of(p.china))),
@@ -121,10 +122,10 @@ def place_features(
         sel = {"sel": 1} if p.key == selected else {}
         chg = {"chg": 1} if p.key in changed else {}
         point = point_json(*c)
-        place_feats.append(feature_json({"id": f"place:{p.key}", "tip": place_tip(p, lang),
+        place_feats.append(feature_json({"id": feature_id("place", p.key), "tip": place_tip(p, lang),
                                          "shape": shape(p, p.key in rings),
                                          "name": place_name(p, lang, stage_of(p.key)), **sel, **chg}, point))
         if labels:
-            label_feats.append(feature_json({"id": f"place:{p.key}", "t": html.escape(p.names.get(lang)), **sel},
+            label_feats.append(feature_json({"id": feature_id("place", p.key), "t": html.escape(p.names.get(lang)), **sel},
                                             point))
     return place_feats, label_feats

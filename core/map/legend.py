@@ -9,8 +9,9 @@ import html
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from core.i18n import label, t
-from core.map.style import LINK_STYLES, LINK_WEIGHT, OVERLAY_STYLES, SHAPES, UNKNOWN_STYLE
+from common.i18n import label, t
+from core.map.style import LINK_WEIGHT, OVERLAY_STYLES, SHAPES
+from core.palette import LINK_STYLES, UNKNOWN_STYLE
 
 
 def category_label(cat: str, lang: str) -> str:

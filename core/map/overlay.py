@@ -16,20 +16,19 @@ import json
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from functools import lru_cache
 
-from babel import Locale
 from folium.template import Template
 
-from core.assets import MAP_STATIC_URL
+from common.i18n import country_names
 from core.map.elements import JcmElement
 from core.map.encoding import js_value, script_safe
+from core.map.ids import feature_id
 from core.map.style import OVERLAY_HIT_PX, OVERLAY_HOVER_STYLE, OVERLAY_PAD, OVERLAY_PANE_Z, OVERLAY_STYLES
+from core.map.vendor import MAP_STATIC_URL
 from core.overlay.model import Overlay, OverlayLink
-from core.overlay.view import OverlayView, Scope
+from core.overlay.settings import OverlaySettings, Scope
 
 OTHER, JAPAN_CHINA = 0, 1  # a link's style code in the payload
-ID_PREFIX = "overlay:"  # a clicked overlay link reports "overlay:<index into Overlay.links>"
 
 
 @dataclass(frozen=True)
@@ -37,7 +36,7 @@ class OverlayMap:
     """What build_map draws of an overlay: which links (all but `exclude`, indices into
     overlay.links: the programme's own pairs), whether at all (`show`), of what `scope`, for which
     `regions` (Japanese names, as the app's province filter holds them; empty = all) and which
-    link is `selected`. The page makes it from ui.overlay.current() (core.overlay.view.OverlayView)."""
+    link is `selected`. The page makes it from ui.overlay.current() (core.overlay.settings.OverlaySettings)."""
 
     overlay: Overlay
     exclude: frozenset[int] = frozenset()
@@ -109,15 +108,10 @@ def _payload(overlay: Overlay, skip: frozenset[int], lang: str) -> str:
     return script_safe(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
-@lru_cache(maxsize=64)
-def _territories(lang: str) -> dict[str, str]:
-    return dict(Locale.parse(lang).territories)
-
-
 def country_name(code: str, lang: str) -> str:
     """An ISO 3166-1 alpha-2 code's name in `lang` (CLDR, through Babel); the code itself when
     unknown, "" when there is none."""
-    return _territories(lang).get(code, code) if code else ""
+    return country_names(lang).get(code, code) if code else ""
 
 
 def pair_label(overlay: Overlay, index: int, lang: str) -> str:
@@ -177,7 +171,7 @@ var {{ this.get_name() }} = jcm.overlayLayer({{ this._parent.get_name() }}, {{ t
         self.data = payload if publish is None else js_value(publish(payload))
         self.style = js_value({"styles": [OVERLAY_STYLES["other"], OVERLAY_STYLES["japan_china"]],
                                "hover": OVERLAY_HOVER_STYLE, "hit": OVERLAY_HIT_PX, "pad": OVERLAY_PAD,
-                               "z": OVERLAY_PANE_Z, "prefix": ID_PREFIX})
+                               "z": OVERLAY_PANE_Z, "prefix": feature_id("overlay", "")})
 
 
 class OverlayOptions(JcmElement):
@@ -196,7 +190,7 @@ jcm.overlayOptions({{ this._parent.get_name() }}, {{ this.options|tojavascript }
         self.options = js_value(options)
 
 
-def overlay_map(view: OverlayView | None, regions: Collection[str], selected: int | None) -> OverlayMap | None:
+def overlay_map(view: OverlaySettings | None, regions: Collection[str], selected: int | None) -> OverlayMap | None:
     """The page's session overlay (ui.overlay.current()) as build_map draws it, with the view's
     region filter (`province`) and the overlay link last clicked; None without an overlay."""
     if view is None:

@@ -9,30 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.basemap import STYLES as BASEMAP_STYLES
-from core.models import Country, Place, PlaceKind, RelationType, Stage
+from core.data.models import Country, Place, PlaceKind
+from core.palette import BASEMAP_STYLES
 
-# Link categories: colour AND dash pattern, so colour is never the only cue. Every colour keeps
-# >= 3:1 contrast (WCAG) against the basemap's land and sea and against the link's white halo, and
-# every pair of a colouring stays >= 12 CIEDE2000 apart under normal vision, protanopia,
-# deuteranopia and tritanopia (tests/core/map/test_link_colours.py). Keys are enum values.
-LINK_STYLES: dict[str, dict[str, dict[str, Any]]] = {
-    "relation": {
-        RelationType.FRIENDSHIP: {"color": "#B35900", "dashArray": None},
-        RelationType.LOCAL_OFFICE: {"color": "#007A5E", "dashArray": "12 6"},
-        RelationType.ENVIRONMENTAL_EXCHANGE: {"color": "#7A3DD8", "dashArray": "2 7"},
-        RelationType.COOPERATION_REQUEST: {"color": "#444444", "dashArray": "10 5 2 5"},
-    },
-    "stage": {
-        Stage.NEARLY_AGREED: {"color": "#4F7F00", "dashArray": None},
-        Stage.PLATFORM_AGREED: {"color": "#6A2C91", "dashArray": "14 5"},
-        Stage.IN_COORDINATION: {"color": "#8B1A1A", "dashArray": "8 6"},
-        Stage.CONSULTATION_PLANNED: {"color": "#7E6BEA", "dashArray": "3 6"},
-        Stage.MISSION_PLANNED: {"color": "#B0558A", "dashArray": "10 5 2 5"},
-        Stage.NO_STATUS: {"color": "#444444", "dashArray": "1 6"},
-    },
-}
-UNKNOWN_STYLE = {"color": "#666666", "dashArray": "4 4"}
 LINK_WEIGHT = 4.0  # px; the presenter view may raise it (build_map's link_weight)
 PRESENTER_LINK_WEIGHT = 6.0
 SELECTED_EXTRA_PX = 3.0  # a selected link is this much thicker

@@ -2,7 +2,7 @@
 
 Everything runs in the browser: a frame is one call that hides the links not yet born and dims
 the places left without a link, so playing, pausing and stepping never reach the server. The
-`year` URL parameter (core/params.py) only picks the frame the map opens at, so a tour step can
+`year` URL parameter (core/view/params.py) only picks the frame the map opens at, so a tour step can
 be "the programme in 1980".
 """
 
@@ -12,11 +12,11 @@ from collections.abc import Sequence
 
 from folium.template import Template
 
-from core.assets import MAP_STATIC_URL
-from core.i18n import t
+from common.i18n import t
 from core.map.elements import _MapElement
 from core.map.encoding import js_value
 from core.map.style import TIMELINE_FRAME_MS
+from core.map.vendor import MAP_STATIC_URL
 
 
 class Timeline(_MapElement):

@@ -13,10 +13,9 @@ import re
 import unicodedata
 from functools import cache
 
-from babel import Locale
 from babel.core import get_global
 
-from common.i18n import LANGS
+from common.i18n import LANGS, country_names
 
 ALIASES = {
     "people's republic of china": "CN", "prc": "CN", "mainland china": "CN", "中華人民共和国": "CN",
@@ -44,7 +43,7 @@ def _names() -> dict[str, str]:
     alpha-2 and alpha-3 codes, then the aliases."""
     table: dict[str, str] = {}
     for lang in LANGS:
-        for code, name in Locale.parse(lang).territories.items():
+        for code, name in country_names(lang).items():
             if len(code) == 2 and code.isalpha():
                 for form in (name, _BRACKETS.sub("", name)):
                     table.setdefault(_fold(form), code)

@@ -8,8 +8,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from common.csvtable import AMBIGUOUS, first_lines
-from common.readlimit import read_bytes
 from common.problems import Problem
+from common.readlimit import read_bytes
 from core.overlay.build import Resolver, build
 from core.overlay.columns import ColumnMap
 from core.overlay.model import Overlay

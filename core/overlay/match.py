@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping
 
 import numpy as np
 
-from core.models import Partnership
+from core.data.models import Partnership
 from core.overlay.model import Overlay
 
 SAME_PLACE_KM = 25.0

@@ -1,6 +1,6 @@
 """An imported list of partnerships (the overlay), as the map and the details panel read it.
 
-Why its own model and not core.models: a foreign file's pairs are between any two places of the
+Why its own model and not core.data.models: a foreign file's pairs are between any two places of the
 world, have no Table 2 status and no year we can trust; they are drawn beneath the programme's
 links, never mixed with them. Places are stored once and links refer to them by index, which is
 also how the browser receives them (core/map/overlay.py): a link costs a few bytes, not its names.

@@ -1,9 +1,9 @@
 """The prefecture or province an overlay place lies in, named as the app's region filter names them.
 
-The shapes are the offline basemap's (core/basemap.py: the same outlines the map shades for a
+The shapes are the offline basemap's (core/geography/outlines.py: the same outlines the map shades for a
 selected region), so a place and the region drawn around it never disagree. Regions are the
-Japanese names the data files use (兵庫県, 天津市, 遼寧省): the JIS X 0401 and GB/T 2260 lists of
-core/regionorder.py, by the basemap's codes (JP28, CN12). One STRtree over ~80 outlines answers
+Japanese names the data files use (兵庫県, 天津市, 遼寧省), by the basemap's codes (JP28, CN12) in
+the one regions table (common/regions.py). One STRtree over ~80 outlines answers
 10,000 points in one vectorised query; a coastal point just outside its simplified outline (the
 basemap is simplified to ~3 km) takes the nearest outline within NEAR_DEG.
 """
@@ -18,24 +18,15 @@ import numpy as np
 import shapely
 from shapely.geometry import shape
 
-from core.basemap import offline_geojson
+from common.regions import by_code
+from core.geography.outlines import offline_geojson
 from core.overlay.model import CHINA, JAPAN
-from core.regionorder import GB_T_2260, JIS_X_0401
 
 NEAR_DEG = 0.15  # ~15 km: a harbour city or an islet beside a simplified coastline
-# GB/T 2260's province-level codes, in the order of regionorder.GB_T_2260 (the basemap's CN<code>).
-GB_T_2260_CODES = (11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52,
-                   53, 54, 61, 62, 63, 64, 65, 71, 81, 82)
-assert len(GB_T_2260_CODES) == len(GB_T_2260)
-
-
 def region_name(code: str) -> tuple[str, str] | None:
     """(country, Japanese name) of a basemap code ("JP28" → ("JP", "兵庫県")), None for a neighbour."""
-    if code.startswith("JP"):
-        return JAPAN, JIS_X_0401[int(code[2:]) - 1]
-    if code.startswith("CN"):
-        return CHINA, GB_T_2260[GB_T_2260_CODES.index(int(code[2:]))]
-    return None
+    region = by_code(code)
+    return (region.country, region.ja) if region else None
 
 
 @cache

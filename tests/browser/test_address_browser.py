@@ -26,11 +26,19 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from core.i18n import LANG_NAMES, LANGS, t
-from core.loading import load_dataset
-from core.tour import load_tour
+from common.i18n import LANG_NAMES, LANGS, t
+from core.data.loading import load_dataset
+from core.view.tour import load_tour
 from tests.browser.browser_kit import (
-    BUNDLED_DATA, VIEW_ATTRS, click_at, feature_ids, idle, link_point, url, view_attrs, wait_for_map,
+    BUNDLED_DATA,
+    VIEW_ATTRS,
+    click_at,
+    feature_ids,
+    idle,
+    link_point,
+    url,
+    view_attrs,
+    wait_for_map,
 )
 
 DATASET = load_dataset(BUNDLED_DATA)

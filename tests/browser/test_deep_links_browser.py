@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from core.i18n import t
+from common.i18n import t
 from tests.browser.browser_kit import BUNDLED_DATA, wait_main_text, wait_view
 from tests.browser.conftest import run_app
 

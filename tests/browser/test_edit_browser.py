@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 from browser_kit import BUNDLED_DATA, idle, main_text, url, wait_for_map
-from tests.browser.conftest import _require_browser, run_app
 
-from core.loading import load_dataset
+from core.data.loading import load_dataset
+from tests.browser.conftest import _require_browser, run_app
 
 PASSWORD = "fictional-browser-password"
 # The rows of 北京市 in the page's tables (a dataframe is a canvas; its accessible table has the text).

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from core.i18n import t
-from core.viewstate import ViewState
+from common.i18n import t
+from core.view.state import ViewState
+from export.drawing import load_view, make_view
 from export.render import render
-from export.view import load_view, make_view
 from tests.browser.conftest import ARTIFACTS, BUNDLED_DATA, XSS_PAYLOAD, write_xss_data
 
 

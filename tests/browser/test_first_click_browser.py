@@ -9,10 +9,18 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from core.i18n import label
-from core.loading import load_dataset
+from common.i18n import label
+from core.data.loading import load_dataset
 from tests.browser.browser_kit import (
-    BUNDLED_DATA, click_at, link_point, place_element, settled, url, view_attrs, wait_for_map, wait_view,
+    BUNDLED_DATA,
+    click_at,
+    link_point,
+    place_element,
+    settled,
+    url,
+    view_attrs,
+    wait_for_map,
+    wait_view,
 )
 
 DATASET = load_dataset(BUNDLED_DATA)

@@ -16,10 +16,10 @@ from pathlib import Path
 from PIL import Image
 
 from bench.follow_bench import TOUR_TEXT, shown_at, watch
-from core.i18n import label, t
-from core.loading import load_dataset
-from core.present import place_name
-from core.tour import load_tour
+from common.i18n import label, t
+from core.data.loading import load_dataset
+from core.report.wording import name_of
+from core.view.tour import load_tour
 from tests.browser.browser_kit import BUNDLED_DATA, assert_laid_out, settled, wait_for_map
 from tests.browser.conftest import is_local
 
@@ -75,7 +75,7 @@ def test_a_zh_phone_follows_the_ja_presenter_through_the_tour(browser, shared_ap
             assert step.words(DATASET, "ja")[0] not in phone.locator(TOUR_TEXT).inner_text()  # the phone's own language
             place = parse_place(step)
             if place:  # the step's selection, its details in Chinese (天津市's status on step 3)
-                shows(phone, ".st-key-jcm_details", place_name(DATASET, place, "zh"))
+                shows(phone, ".st-key-jcm_details", name_of(DATASET, place, "zh"))
                 shows(phone, ".st-key-jcm_details", label(DATASET.stage_of(place), "zh"))
             wait_for_map(phone)
             if place == "天津市":

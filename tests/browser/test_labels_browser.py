@@ -16,11 +16,12 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import quote
 
 import pytest
-
 from browser_kit import BUNDLED_DATA, settled, url, wait_for_map
-from core.assets import ensure_static_assets
+
 from core.map.build import build_map
+from core.map.request import MapRequest
 from core.map.style import FONT_LARGE_PX, FONT_PX, LABEL_REACH_PX
+from core.map.vendor import ensure_static_assets
 from geocode.places import coordinates, load_folder
 
 SIZES = [(1280, 720), (1366, 768), (1920, 1080)]
@@ -205,8 +206,8 @@ def full_window_maps(tmp_path_factory):
     (root / "component" / "map").mkdir(parents=True)
     for w, h in SIZES:
         for lang in LANGS:
-            m = build_map(list(ds.places.values()), ds.partnerships, coords, lang=lang, stage_of=ds.stage_of,
-                          width=w, height=h)
+            m = build_map(MapRequest(list(ds.places.values()), ds.partnerships, coords, lang=lang, stage_of=ds.stage_of,
+                          width=w, height=h))
             html = m.get_root().render().replace(m.get_name(), "map_div")  # as st_folium names it
             (root / "component" / "map" / f"{lang}-{w}.html").write_text(html, encoding="utf-8")
     ensure_static_assets(root / "app")

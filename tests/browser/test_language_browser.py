@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from browser_kit import MAP_IFRAME, idle, url, wait_for_map
+
+from common.i18n import t
 from tests.browser.conftest import BUNDLED_DATA, run_app
-from core.i18n import t
 from tests.core.test_i18n import ALLOWED_ASCII
 
 WORD = re.compile(r"[A-Za-z]{2,}")

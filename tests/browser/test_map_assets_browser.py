@@ -9,13 +9,14 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-
-from core.assets import ensure_static_assets
-from core.basemap import STYLES
-from core.map.build import build_map
-from core.map.style import CN_COLOR, FONT_LARGE_PX, LEGEND_MAX_PX, MARKER_SIZES, PAD_X, PAD_Y
-from geocode.places import coordinates, load_folder
 from browser_kit import BUNDLED_DATA
+
+from core.map.build import build_map
+from core.map.request import MapRequest
+from core.map.style import CN_COLOR, FONT_LARGE_PX, LEGEND_MAX_PX, MARKER_SIZES, PAD_X, PAD_Y
+from core.map.vendor import ensure_static_assets
+from core.palette import BASEMAP_STYLES
+from geocode.places import coordinates, load_folder
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -29,8 +30,8 @@ def standalone_url(tmp_path):
     (../../app/static/...) resolve into <root>/app/static/, as inside st_folium's iframe."""
     ds, cache = load_folder(BUNDLED_DATA)
     coords = coordinates(ds.places, cache)
-    page = build_map(list(ds.places.values()), ds.partnerships, coords, lang="en", stage_of=ds.stage_of,
-                     selected="天津市", width=1000, height=700)
+    page = build_map(MapRequest(list(ds.places.values()), ds.partnerships, coords, lang="en", stage_of=ds.stage_of,
+                     selected="天津市", width=1000, height=700))
     (tmp_path / "component" / "map").mkdir(parents=True)
     (tmp_path / "component" / "map" / "index.html").write_text(page.get_root().render(), encoding="utf-8")
     ensure_static_assets(tmp_path / "app")
@@ -69,6 +70,6 @@ def test_standalone_page_draws_with_the_sizes_of_style_py(standalone_url, tab):
         assert _style(page, selector, "margin-top") == f"{-size / 2:g}px", kind
     assert _style(page, ".leaflet-marker-pane .jcm-cn_city", "background-color") == _rgb(CN_COLOR)
     assert _style(page, ".jcm-legend", "max-width") == f"{LEGEND_MAX_PX}px"
-    assert _style(page, ".leaflet-container", "background-color") == _rgb(STYLES["sea"])
+    assert _style(page, ".leaflet-container", "background-color") == _rgb(BASEMAP_STYLES["sea"])
     assert page.eval_on_selector_all(".leaflet-marker-pane .jcm-sel", "els => els.length") == 2  # marker + label
     assert not tab.page_errors

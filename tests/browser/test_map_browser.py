@@ -22,7 +22,6 @@ from browser_kit import (
     wait_main_text,
 )
 
-
 TIANJIN = "天津市"
 TIANJIN_QUERY = "place=" + quote(TIANJIN)
 CLEAR = "選択を解除"

@@ -15,7 +15,7 @@ import time
 from browser_kit import LINK_FROM_MIDDLE, MAP_IFRAME, TOP_AT, main_text, url, wait_for_map, wait_main_text
 
 from bench.reference import REFERENCE_LINKS, TWIN_CITIES, reference_overlay
-from core.i18n import t
+from common.i18n import t
 from core.map.overlay import OverlayMap, country_name, overlay_options, overlay_payload
 from core.overlay.model import Overlay, OverlayLink, OverlayPlace
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from core.i18n import t
+from common.i18n import t
 from core.overlay.reading import LIMITS
 from tests.browser.browser_kit import idle, url
 

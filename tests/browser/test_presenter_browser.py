@@ -12,10 +12,19 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from core.i18n import label, t
-from core.loading import load_dataset
-from core.tour import load_tour
-from tests.browser.browser_kit import BUNDLED_DATA, MAP_IFRAME, click_at, idle, place_element, settled, url, wait_for_map
+from common.i18n import label, t
+from core.data.loading import load_dataset
+from core.view.tour import load_tour
+from tests.browser.browser_kit import (
+    BUNDLED_DATA,
+    MAP_IFRAME,
+    click_at,
+    idle,
+    place_element,
+    settled,
+    url,
+    wait_for_map,
+)
 
 DATASET = load_dataset(BUNDLED_DATA)
 TOUR = load_tour(BUNDLED_DATA, DATASET)

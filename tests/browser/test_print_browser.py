@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from core.i18n import label, t
-from core.loading import load_dataset
-from core.models import Country
+from common.i18n import label, t
+from core.data.loading import load_dataset
+from core.data.models import Country
 from tests.browser.browser_kit import BUNDLED_DATA, idle, url, wait_for_map
 from tests.export.pdf_viewers import text
 from tests.needs import command

@@ -23,10 +23,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from core.loading import load_dataset
-from core.tour import load_tour
-from tests.browser.browser_kit import BUNDLED_DATA, MAP_IFRAME, url
+from core.data.loading import load_dataset
 from core.map.style import PRESENTER_FONT_PX
+from core.view.tour import load_tour
+from tests.browser.browser_kit import BUNDLED_DATA, MAP_IFRAME, url
 from tests.browser.conftest import Tab
 
 SIZES = [(1280, 720), (1366, 768), (1920, 1080)]

@@ -4,7 +4,18 @@ Streamlit Markdown and a remote image (see XSS_PAYLOAD in conftest.py)."""
 
 from __future__ import annotations
 
-from browser_kit import feature_ids, link_paths, main_text, place_element, place_marker, place_markers, url, wait_until, wait_for_map, wait_main_text
+from browser_kit import (
+    feature_ids,
+    link_paths,
+    main_text,
+    place_element,
+    place_marker,
+    place_markers,
+    url,
+    wait_for_map,
+    wait_main_text,
+    wait_until,
+)
 
 # What must appear literally (as text) wherever the note is shown.
 LITERAL = ("onerror", "${window.__xss=2}", "window.__xss=3", "C:\\users\\x", ":red[red]", "**bold**",

@@ -12,8 +12,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from browser_kit import wait_for_map, wait_main_text, wait_view
+
 from bench.devices import DEVICE, connect_as_device
-from core.i18n import t
+from common.i18n import t
 from tests.browser.conftest import is_local
 
 EDIT_PAGE = "会議の記録"  # the edit page's title in ja

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from core.i18n import format_date, t
+from common.i18n import format_date, t
 from tests.browser.browser_kit import url, wait_for_map
 from tests.browser.conftest import REPO_ROOT, _require_browser, run_app
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-
 from browser_kit import BUNDLED_DATA, feature_ids, url, wait_for_map
-from tests.browser.conftest import is_local
-from core.basemap import BASEMAPS
-from core.i18n import t
-from core.map.basemap_elements import FALLBACK_WAIT_MS
+
+from common.i18n import t
+from core.map.basemap import FALLBACK_WAIT_MS
+from core.view.basemaps import BASEMAPS
 from geocode.places import load_folder
+from tests.browser.conftest import is_local
 
 SIZES = [(1280, 720), (1920, 1080)]
 FALLBACK_S = 15.0  # the test's patience; the page's own limit is FALLBACK_WAIT_MS (asserted below)

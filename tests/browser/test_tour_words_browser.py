@@ -1,18 +1,18 @@
 """The guided tour's words on the projector (1280×720, ja and zh): every step shows the words
-core/tour.py fills from the data (the stage as the details word it, the summary, the date shown),
+core/view/tour.py fills from the data (the stage as the details word it, the summary, the date shown),
 and the map colours its lines by what the words speak of (the legend's heading: stage or relation).
 Steps 3, 9, 12 and 14 are kept as screenshots for review."""
 
 from __future__ import annotations
 
 import pytest
-
 from browser_kit import idle, url, wait_for_map
-from core.filters import apply_filter
-from core.i18n import t
-from core.loading import load_dataset
-from core.tour import load_tour
-from core.viewstate import ViewState
+
+from common.i18n import t
+from core.data.loading import load_dataset
+from core.view.filters import apply_filter
+from core.view.state import ViewState
+from core.view.tour import load_tour
 from tests.browser.browser_kit import BUNDLED_DATA
 
 DATASET = load_dataset(BUNDLED_DATA)

@@ -10,7 +10,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from common.csvtable import detect, read_table
-from core.errors import DataError
+from core.data.errors import DataError
 
 NAME = PurePath("pairs.csv")
 # Characters as each country's Excel files hold them (CJK ranges by their code points, filtered to

@@ -11,7 +11,7 @@ import pytest
 
 from common import readlimit
 from common.readlimit import read_bytes
-from core.errors import DataError
+from core.data.errors import DataError
 
 # (how the path is made, the problem, the English words shown) — each read must return at once
 SPECIAL = [

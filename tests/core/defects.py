@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hypothesis import strategies as st
-
 from folders import REQUIRED, Folder, Sheet, bundled_folder, names, valid_folders
+from hypothesis import strategies as st
 
 
 @dataclass(frozen=True)

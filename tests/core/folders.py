@@ -18,9 +18,9 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-from core.rows import FIRST_POSSIBLE_YEAR
-from core.loading import MAX_COUNT, REGION_SUFFIXES, load_dataset
-from core.models import (
+from common.regions import region_endings
+from core.data.loading import MAX_COUNT, load_dataset
+from core.data.models import (
     Activity,
     ActivityKind,
     CountQualifier,
@@ -38,7 +38,8 @@ from core.models import (
     Theme,
     Timing,
 )
-from core.years import ERAS
+from core.data.rows import FIRST_POSSIBLE_YEAR
+from core.data.years import ERAS
 
 BUNDLED = Path(__file__).resolve().parents[2] / "data"
 TODAY = dt.date.today()
@@ -146,7 +147,7 @@ def _list_cell(draw: st.DrawFn, items: list[str]) -> str:
 @st.composite
 def _regions(draw: st.DrawFn, country: Country) -> list[Names]:
     stems = draw(st.lists(names(), min_size=1, max_size=3, unique=True))
-    suffixes = REGION_SUFFIXES[country]
+    suffixes = region_endings(country)
     return [Names({"ja": stem + draw(st.sampled_from(suffixes)), "en": draw(names()), "zh": draw(names())})
             for stem in stems]
 

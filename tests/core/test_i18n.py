@@ -17,20 +17,29 @@ from enum import StrEnum
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from hypothesis import given
+from hypothesis import strategies as st
 
 import geo.errors
-from common.csvtable import AMBIGUOUS
 from common import i18n as common_i18n
-from common.i18n import DEFAULT_LANG, LOCALE_DIR, catalogue, format_date, format_list, format_year_month
-from core.basemap import BASEMAPS
-from core.errors import DataError, DataLoadError
-from core.i18n import LANG_NAMES, LANGS, label, t
-from core.loading import load_dataset
-from core.models import (
+from common.csvtable import AMBIGUOUS
+from common.i18n import (
+    DEFAULT_LANG,
+    LANG_NAMES,
+    LANGS,
+    LOCALE_DIR,
+    catalogue,
+    format_date,
+    format_list,
+    format_year_month,
+    label,
+    t,
+)
+from core.data.errors import DataError, DataLoadError
+from core.data.loading import load_dataset
+from core.data.models import (
     ActivityKind,
     CountQualifier,
     Country,
@@ -42,13 +51,14 @@ from core.models import (
     Timing,
     normalise_name,
 )
-from core.present import SOURCE_PARTS
-from core.save import OUTCOMES, REFUSALS
+from core.edit.form import ACTIVITY_COLUMNS, EVENT_COLUMNS
+from core.edit.save import OUTCOMES, REFUSALS
+from core.report.wording import SOURCE_PARTS
+from core.view.basemaps import BASEMAPS
+from core.view.state import COLOR_BY
 from geo.cache import REFRESH_FIXES
-from ui.arguments import PROBLEMS as ARGUMENT_PROBLEMS
-from core.snapshot_form import ACTIVITY_COLUMNS, EVENT_COLUMNS
-from core.viewstate import COLOR_BY
 from geo.errors import GeocodingError, RateLimited
+from ui.arguments import PROBLEMS as ARGUMENT_PROBLEMS
 from ui.style import LEAFLET_WORDS, STREAMLIT_PATTERNS, STREAMLIT_WORDS
 
 REPO = Path(__file__).resolve().parents[2]
@@ -460,7 +470,7 @@ def _scan() -> tuple[set[str], set[str], dict[str, list[str]]]:
 
 def test_scan_covers_every_module_that_shows_text():
     names = {str(p.relative_to(REPO)) for p in SCANNED}
-    assert {"app.py", "ui/details.py", "ui/controls.py", "core/present.py", "geo/errors.py"} <= names
+    assert {"app.py", "ui/details.py", "ui/controls.py", "core/report/wording.py", "geo/errors.py"} <= names
 
 
 # Calls that forward a key written elsewhere (and scanned there): Message.text forwards Message("…")'s.

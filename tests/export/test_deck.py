@@ -18,12 +18,12 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 from pptx.util import Emu
 
-from core.i18n import LANGS, format_date, t
-from core.tour import load_tour
+from common.i18n import LANGS, format_date, t
+from core.view.tour import load_tour
 from export.deck import PICTURE_PX, SLIDE
+from export.drawing import load_view, make_view
 from export.fonts import cjk_family
 from export.render import figure_bytes, render_tour
-from export.view import load_view, make_view
 from tests.export import tour_data
 from tests.export.pdf_viewers import text
 from tests.needs import command

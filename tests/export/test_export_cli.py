@@ -6,8 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import os
-import stat
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -16,10 +16,10 @@ import pytest
 from matplotlib import font_manager
 from PIL import Image
 
-from core.i18n import format_list, t
+from common.i18n import format_list, t
 from export import fonts
 from export.cli import main
-from tests.core.save_kill import interrupt
+from tests.core.edit.save_kill import interrupt
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -16,14 +16,14 @@ from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from PIL import Image
 
-from core.i18n import format_date, t
-from core.viewstate import ViewState
+from common.i18n import format_date, t
+from core.view.state import ViewState
 from export import fonts
+from export.drawing import load_view, make_view
 from export.figure import draw
 from export.fonts import NoCjkFont, cjk_family
 from export.labels import MAX_DISTANCE_PX, nearest_distance
 from export.render import SIZES, render
-from export.view import load_view, make_view
 from tests.needs import missing
 
 DATA = Path(__file__).resolve().parents[2] / "data"

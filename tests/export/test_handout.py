@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from core.i18n import format_date, t
-from core.tour import load_tour
+from common.i18n import format_date, t
+from core.view.tour import load_tour
+from export.drawing import load_view
 from export.render import render_tour
-from export.view import load_view
 from tests.export import tour_data
 from tests.export.pdf_viewers import draw_both, fonts, ink, text
 from tests.needs import command

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from export.drawing import load_view, make_view
 from export.render import render
-from export.view import load_view, make_view
 from tests.export.pdf_viewers import draw_both, fonts, ink, text
 
 DATA = Path(__file__).resolve().parents[2] / "data"

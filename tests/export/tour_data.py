@@ -43,7 +43,7 @@ def table2_entities(lang: str) -> set[str]:
     return {n[r["entity"]] for r in _rows("statuses.csv")}
 
 
-_FIELD = re.compile(r"\{(?:stage|stages|as_of)\}")  # what data/tour.csv's texts leave to the data (core/tour.py)
+_FIELD = re.compile(r"\{(?:stage|stages|as_of)\}")  # what data/tour.csv's texts leave to the data (core/view/tour.py)
 
 
 def filled(template: str, shown: str, whole: bool = False) -> bool:

@@ -13,13 +13,13 @@ import pytest
 from folder_faults import FS_FAULTS, add_stray_files, make_fault, snapshot
 
 from common import atomicwrite
-from core.i18n import t
-from core.loading import DATA_FILES, load_dataset
-from core.models import Country, Names, Place, PlaceKind
+from common.i18n import t
+from core.data.loading import DATA_FILES, load_dataset
+from core.data.models import Country, Names, Place, PlaceKind
 from geo.cache import CACHE_FILE, read_cache
 from geocode.cli import main
 from geocode.places import queries_from_places
-from tests.core.save_kill import interrupt
+from tests.core.edit.save_kill import interrupt
 
 REPO = Path(__file__).resolve().parents[2]
 FS_MESSAGES = {  # the English wording of each fault's problem code

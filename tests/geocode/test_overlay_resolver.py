@@ -36,7 +36,7 @@ def test_names_are_placed_by_the_offline_gazetteer(resolve, name, country, expec
 
 
 def test_a_names_only_file_is_placed_offline_and_the_unknown_listed(resolve):
-    from core.errors import DataError
+    from core.data.errors import DataError
     from core.overlay.importing import import_overlay
 
     data = "日本側,中国側\n神戸市,天津市\n四日市市,Tianjin\nAtlantis,天津市\n".encode("cp932")  # FICTIONAL list

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from folder_faults import snapshot
 
-from core.errors import DataLoadError
-from core.loading import DATA_FILES
-from core.models import Country, Names, Place, PlaceKind
+from core.data.errors import DataLoadError
+from core.data.loading import DATA_FILES
+from core.data.models import Country, Names, Place, PlaceKind
 from geo.cache import CACHE_FILE, CacheEntry, read_cache
 from geo.query import GeocodeQuery
 from geocode.places import coordinates, load_folder, queries_from_places

@@ -10,7 +10,6 @@ from types import SimpleNamespace
 import pytest
 import streamlit.runtime.context as context_module
 import streamlit.testing.v1.app_test as app_test_module
-
 from apptest_kit import REPO, _RecordingMediaStorage
 
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
-from core.i18n import t
 from apptest_kit import REPO, assert_no_exception, open_app, shown_text, texts
 
+from common.i18n import t
 
 GSI = {"ja": "地理院タイル", "en": "GSI", "zh": "国土地理院"}
 

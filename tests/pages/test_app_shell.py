@@ -6,10 +6,10 @@ from __future__ import annotations
 import sys
 
 import pytest
-
 from apptest_kit import LANGS, PAGES, assert_no_exception, open_app, texts
-from core.i18n import t
-from core.present import markdown_text
+
+from common.i18n import t
+from core.report.wording import markdown_text
 
 # Literal expectations (not only t()): a catalogue edit that mixes languages fails here too.
 TITLES = {
@@ -115,8 +115,8 @@ def test_error_screen_lists_no_raw_page_file_names(data_folder, monkeypatch, lan
     """Without st.navigation before st.stop(), Streamlit's pages/-folder router would put "app",
     "about page", "map page"… in the sidebar, in English whatever the language."""
     import streamlit.testing.v1.local_script_runner as runner_module
-
     from apptest_kit import edit_csv
+
     from ui.streamlit_private import ForwardMsgQueue, Navigation
 
     sent: list = []

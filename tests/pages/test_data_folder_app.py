@@ -9,7 +9,7 @@ import pytest
 from apptest_kit import assert_no_exception, edit_csv, open_app, texts
 from folder_faults import FS_FAULTS, add_stray_files, make_fault, snapshot
 
-from core.i18n import t
+from common.i18n import t
 
 FAULT_WORDS = {  # English words of each fault's message
     "missing": "the file does not exist",

@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from apptest_kit import LANGS, assert_no_exception, caption_counts, edit_csv, keep_rows, map_ids, open_app, texts
-from core.i18n import t
+
+from common.i18n import t
 
 KOBE_TIANJIN = {"japan": "神戸市", "china": "天津市"}
 

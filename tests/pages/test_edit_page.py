@@ -10,14 +10,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from apptest_kit import APP, LANGS, assert_no_exception, shown_text
-from tests.pages.conftest import client_from
-from core.i18n import t
-from core.loading import STATUSES, load_dataset
-from core.present import markdown_text
-from core.save import HISTORY
 from streamlit.testing.v1 import AppTest
+
+from common.i18n import t
+from core.data.loading import STATUSES, load_dataset
+from core.edit.save import HISTORY
+from core.report.wording import markdown_text
+from tests.pages.conftest import client_from
 from ui import edit_access
 
 EDIT = "pages/edit_page.py"

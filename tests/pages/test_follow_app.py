@@ -7,11 +7,11 @@ import sys
 from collections.abc import Iterator
 
 import pytest
+from apptest_kit import APP, assert_no_exception, shown_text
 from streamlit.testing.v1 import AppTest
 
-from apptest_kit import APP, assert_no_exception, shown_text
+from common.i18n import t
 from tests.pages.conftest import client_from
-from core.i18n import t
 from ui import follow
 
 SWITCH = "jcm_following"

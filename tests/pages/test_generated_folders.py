@@ -8,11 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from apptest_kit import LANGS, assert_no_exception, caption_counts, open_app, texts
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from apptest_kit import LANGS, assert_no_exception, caption_counts, open_app, texts
-from core.i18n import t
+from common.i18n import t
 from tests.core.folders import Folder, valid_folders
 
 SETTINGS = settings(max_examples=30, deadline=None, derandomize=True,

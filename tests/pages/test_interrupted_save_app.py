@@ -10,11 +10,11 @@ import pytest
 from apptest_kit import assert_no_exception, open_app, texts
 
 from common import atomicwrite
-from core.i18n import t
-from core.loading import load_dataset
-from core.present import markdown_text
-from core.save import HISTORY, JOURNAL
-from tests.core.save_kill import AS_OF, interrupt
+from common.i18n import t
+from core.data.loading import load_dataset
+from core.edit.save import HISTORY, JOURNAL
+from core.report.wording import markdown_text
+from tests.core.edit.save_kill import AS_OF, interrupt
 
 FILES = {"ja": "statuses.csv、activities.csv、events.csv", "en": "statuses.csv, activities.csv, and events.csv"}
 

@@ -7,10 +7,10 @@ import io
 
 import pytest
 import streamlit.testing.v1.app_test as app_test_module
+from apptest_kit import assert_no_exception, open_app
 from PIL import Image
 
 import ui.downloads
-from apptest_kit import assert_no_exception, open_app
 from ui.streamlit_private import MediaFileManager
 
 

@@ -6,12 +6,21 @@ import json
 import re
 
 import pytest
-
 from apptest_kit import (
-    assert_no_exception, caption_counts, click, map_args, map_element, map_js, map_ids, open_app, shown_text, texts,
+    assert_no_exception,
+    caption_counts,
+    click,
+    map_args,
+    map_element,
+    map_ids,
+    map_js,
+    open_app,
+    shown_text,
+    texts,
 )
-from core.i18n import t
-from core.present import markdown_text
+
+from common.i18n import t
+from core.report.wording import markdown_text
 
 
 @pytest.fixture(scope="module")

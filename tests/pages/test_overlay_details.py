@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from apptest_kit import assert_no_exception, click, open_app, shown_text, texts
 
-from core.i18n import t
-from core.present import markdown_text
+from common.i18n import t
+from core.report.wording import markdown_text
 from ui.overlay import upload_state
 
 ROWS = ("city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
 from apptest_kit import REPO, assert_no_exception, click, open_app
-from core.i18n import t
-from core.present import markdown_text
+
+from common.i18n import t
+from core.report.wording import markdown_text
 from ui.overlay import upload_state
 from ui.streamlit_private import MediaFileManager
 
@@ -139,7 +139,7 @@ def _draws() -> None:
 def test_current_is_what_the_map_page_draws(no_start_file):
     from streamlit.testing.v1 import AppTest
 
-    from core.viewstate import ViewState
+    from core.view.state import ViewState
 
     pairs = ("city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
              "Kobe,Japan,34.69,135.19,Tianjin,China,39.13,117.2\n"  # the programme's 神戸市–天津市

@@ -6,9 +6,9 @@ import csv
 import io
 
 import pytest
-
 from apptest_kit import assert_no_exception, download_data, edit_csv, open_app, texts
-from core.i18n import t
+
+from common.i18n import t
 
 BOM = b"\xef\xbb\xbf"
 

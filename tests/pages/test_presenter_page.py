@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from apptest_kit import assert_no_exception, click, map_js, map_ids, open_app, texts
+from apptest_kit import assert_no_exception, click, map_ids, map_js, open_app, texts
 
-from core.i18n import t
-from core.present import markdown_text
-from core.loading import load_dataset
-from core.tour import load_tour
+from common.i18n import t
+from core.data.loading import load_dataset
+from core.report.wording import markdown_text
+from core.view.tour import load_tour
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 DATASET = load_dataset(DATA)

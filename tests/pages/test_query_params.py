@@ -6,12 +6,12 @@ from __future__ import annotations
 from urllib.parse import parse_qsl
 
 import pytest
+from apptest_kit import assert_no_exception, caption_counts, map_element, map_ids, map_js, open_app, texts
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from apptest_kit import assert_no_exception, caption_counts, map_js, map_element, map_ids, open_app, texts
-from core.i18n import t
-from core.present import markdown_text
+from common.i18n import t
+from core.report.wording import markdown_text
 
 # (query, (links, places) shown, canonical query after the first run)
 FILTERS = [

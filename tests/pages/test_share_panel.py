@@ -8,11 +8,11 @@ from types import SimpleNamespace
 
 import psutil
 import pytest
+from apptest_kit import APP, assert_no_exception, shown_text
 from streamlit.testing.v1 import AppTest
 
-from apptest_kit import APP, assert_no_exception, shown_text
+from common.i18n import t
 from tests.pages.conftest import client_from
-from core.i18n import t
 
 INTERFACES = {  # a laptop on a venue's Wi-Fi, as psutil reads it
     "lo": [SimpleNamespace(address="127.0.0.1"), SimpleNamespace(address="::1")],

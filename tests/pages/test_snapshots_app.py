@@ -5,9 +5,9 @@ an older status marked with its date, the charts and the workbook download on ev
 from __future__ import annotations
 
 import pytest
-
 from apptest_kit import REPO, assert_no_exception, map_js, open_app, shown_text, texts
-from core.i18n import format_date, t
+
+from common.i18n import format_date, t
 
 OLD, NEW = "2014-05-31", "2015-03-31"
 LANGS = ("ja", "en", "zh")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from apptest_kit import assert_no_exception, open_app, texts
-from core.i18n import t
+
+from common.i18n import t
 
 STAGES = {
     "天津市": "ほぼ合意", "上海市": "ほぼ合意", "環境保護部": "プラットフォーム了解",

@@ -7,8 +7,7 @@ import json
 import re
 
 import pytest
-
-from apptest_kit import assert_no_exception, map_js, map_ids, open_app
+from apptest_kit import assert_no_exception, map_ids, map_js, open_app
 
 
 def timeline_options(at) -> dict:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from core.i18n import t
+from common.i18n import t
 from ui import arguments, launch
 
 REPO = Path(__file__).resolve().parents[2]

@@ -9,6 +9,7 @@ import pytest
 
 from core.map.build import build_map
 from core.map.elements import DivIconLayer, GeoJsonData
+from core.map.request import MapRequest
 from geocode.places import coordinates, load_folder
 from ui.mapclick import CLICK_RETURNS, clicked_id
 
@@ -20,7 +21,7 @@ def _bundled_features() -> list[dict]:
     """Every feature a click can report on the bundled data's map (links, places, labels)."""
     ds, cache = load_folder(DATA)
     coords = coordinates(ds.places, cache)
-    m = build_map(list(ds.places.values()), ds.partnerships, coords, stage_of=ds.stage_of)
+    m = build_map(MapRequest(list(ds.places.values()), ds.partnerships, coords, stage_of=ds.stage_of))
     layers = [c for c in m._children["dynamic"]._children.values() if isinstance(c, GeoJsonData | DivIconLayer)]
     return [f for layer in layers for f in json.loads(layer.data)["features"]]
 

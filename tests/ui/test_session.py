@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from folder_faults import FS_FAULTS, add_stray_files, make_fault
 
-from core.loading import DATA_DIR_ENV, DEFAULT_DATA_DIR
+from core.data.loading import DATA_DIR_ENV, DEFAULT_DATA_DIR
 from ui import session
 
 

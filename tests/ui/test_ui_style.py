@@ -4,16 +4,16 @@ of Streamlit's own that the page rewords are Streamlit's."""
 from __future__ import annotations
 
 import re
-
 from pathlib import Path
 
 import pytest
 import streamlit
 import streamlit_folium
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from core.assets import leaflet_dir
-from core.i18n import t
+from common.i18n import t
+from core.map.vendor import leaflet_dir
 from ui.style import LEAFLET_WORDS, STREAMLIT_PATTERNS, STREAMLIT_WORDS, css_string
 
 _ESCAPE = re.compile(r"\\([0-9a-f]{1,6}) ")

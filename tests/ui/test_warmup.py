@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import gc
 import subprocess
+import sys
 import threading
 import time
 import types
-import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]

@@ -3,8 +3,8 @@ each one draws (parameters that share a label share a widget)."""
 
 from __future__ import annotations
 
-from core.params import PARAMS, Members
-from core.models import RelationType
+from core.data.models import RelationType
+from core.view.params import PARAMS, Members
 from ui.widgets import KINDS, widgets
 
 

@@ -1,6 +1,6 @@
 /* The map's ground: an online tile basemap that falls back to the offline one when its tiles do
  * not load (a venue without internet), the attribution without Leaflet's flag, the scale in km.
- * Wired by core/map/basemap_elements.py.
+ * Wired by core/map/basemap.py.
  */
 (function () {
   'use strict';

@@ -8,14 +8,15 @@ import os
 import re
 
 import pytest
+from map_sample import COORDS, LINKS, PLACES, P, build, features, framed, layers, legend_html, link, place, stage_of
 
-from core.basemap import BASEMAPS
-from core.i18n import t
+from common.i18n import t
+from core.data.models import Country, PlaceKind
 from core.map.build import DEFAULT_BOUNDS, build_map
 from core.map.features import LABEL_LIMIT
+from core.map.request import MapRequest
 from core.map.style import HALO_COLOR, LINK_WEIGHT, PRESENTER_LINK_WEIGHT
-from core.models import Country, PlaceKind
-from map_sample import COORDS, LINKS, P, PLACES, build, features, framed, layers, legend_html, link, place, stage_of
+from core.view.basemaps import BASEMAPS
 
 
 @pytest.mark.parametrize(
@@ -69,7 +70,7 @@ def test_links_are_curved_and_distinct_into_tianjin():
     ],
 )
 def test_legend_shows_only_present_categories(lang, color_by, links, present, absent):
-    from core.i18n import label
+    from common.i18n import label
 
     m = build(PLACES, links, lang=lang, color_by=color_by)
     legend = legend_html(m)
@@ -142,7 +143,7 @@ def test_xss_payloads_are_inert(payload, lang):
     evil = place("悪" + payload, PlaceKind.CITY, Country.JP, en="Evil" + payload, note=payload)
     evil_link = link(evil.key, "北京市", note=payload)
     coords = {**COORDS, evil.key: (34.0, 133.0)}
-    m = build_map([evil, P["北京市"]], [evil_link], coords, lang=lang, stage_of=stage_of)
+    m = build_map(MapRequest([evil, P["北京市"]], [evil_link], coords, lang=lang, stage_of=stage_of))
     page = m.get_root().render()
     assert "<img src=x onerror" not in page
     assert page.count("</script>") == page.count("<script")  # no script closed/opened by data
@@ -170,7 +171,7 @@ def test_xss_payloads_are_inert(payload, lang):
 )
 def test_jinja_in_data_is_not_evaluated_server_side(name, evaluated):
     evil = place("x" + name, PlaceKind.CITY, Country.JP, en="x" + name, note=name)
-    m = build_map([evil], [], {evil.key: (35.0, 135.0)}, lang="en")
+    m = build_map(MapRequest([evil], [], {evil.key: (35.0, 135.0)}, lang="en"))
     page = m.get_root().render()
     props = features(m, "places")[0]["properties"]
     assert props["id"] == f"place:x{name}"
@@ -180,7 +181,7 @@ def test_jinja_in_data_is_not_evaluated_server_side(name, evaluated):
 
 
 def test_empty_selection_gives_framed_empty_map():
-    m = build_map([], [], {}, lang="zh")
+    m = build_map(MapRequest([], [], {}, lang="zh"))
     page = m.get_root().render()
     assert set(layers(m)) == {"basemap"}
     assert framed(m) == [list(DEFAULT_BOUNDS[0]), list(DEFAULT_BOUNDS[1])]
@@ -209,7 +210,7 @@ def test_selected_link_is_highlighted():
 def test_labels_omitted_above_limit():
     many = [place(f"市{i}", PlaceKind.CITY, Country.JP) for i in range(LABEL_LIMIT + 1)]
     coords = {p.key: (30 + i * 0.05, 130 + i * 0.05) for i, p in enumerate(many)}
-    m = build_map(many, [], coords)
+    m = build_map(MapRequest(many, [], coords))
     assert "labels" not in layers(m)
     assert len(features(m, "places")) == LABEL_LIMIT + 1
 
@@ -255,7 +256,7 @@ def test_links_carry_their_agreement_year():
 
 def test_a_region_at_a_city_is_a_ring_around_it_and_the_legend_says_so():
     coords = {**COORDS, "東京都": COORDS["川崎市"]}  # a region standing at a city of the map
-    m = build_map(PLACES, LINKS, coords, stage_of=stage_of)
+    m = build_map(MapRequest(PLACES, LINKS, coords, stage_of=stage_of))
     feats = {f["properties"]["id"]: f["properties"] for f in features(m, "places")}
     assert feats["place:東京都"]["shape"] == "jp_ring" and feats["place:川崎市"]["shape"] == "jp_city"
     assert html.escape(t("map.shape.jp_ring", "ja")) in legend_html(m)

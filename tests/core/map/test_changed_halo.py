@@ -4,7 +4,6 @@ when one of them is on the map."""
 from __future__ import annotations
 
 import pytest
-
 from map_sample import P, build, features, legend_html
 
 LABEL = "2014年5月31日 以降に変化"

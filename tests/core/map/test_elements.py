@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
+from map_sample import build, elements
 
 from core.map.elements import DivIconLayer, Focusable, GeoJsonData, LabelLayout, Legend, StyleVars, Tooltip
-from map_sample import build, elements
 
 ASSETS = Path(__file__).resolve().parents[3] / "core" / "map" / "assets"
 JS = "\n".join(p.read_text(encoding="utf-8") for p in sorted(ASSETS.glob("*.js")))

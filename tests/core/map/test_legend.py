@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.i18n import t
+from common.i18n import t
 from core.map.legend import category_label, legend_html
 
 

@@ -17,8 +17,8 @@ import numpy as np
 import pytest
 from colour_vision import MACHADO, ciede2000, contrast, distance, lab, simulate, srgb, to_linear
 
-from core.basemap import STYLES as BASEMAP_STYLES
-from core.map.style import HALO_COLOR, LINK_STYLES, UNKNOWN_STYLE
+from core.map.style import HALO_COLOR
+from core.palette import BASEMAP_STYLES, LINK_STYLES, UNKNOWN_STYLE
 
 MIN_DELTA_E = 12.0
 MIN_CONTRAST = 3.0

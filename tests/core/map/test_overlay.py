@@ -9,10 +9,16 @@ import re
 import pytest
 
 from bench.reference import REFERENCE_LINKS, TWIN_CITIES, reference_overlay
-from core.map.overlay import (
-    OverlayLayer, OverlayMap, country_name, link_frame, overlay_options, overlay_payload, source_name,
-)
 from common.problems import Problem
+from core.map.overlay import (
+    OverlayLayer,
+    OverlayMap,
+    country_name,
+    link_frame,
+    overlay_options,
+    overlay_payload,
+    source_name,
+)
 from core.overlay.model import Overlay, OverlayLink, OverlayPlace
 from tests.core.map.map_sample import build, elements, legend_html
 from tests.core.map.test_build import PAYLOADS

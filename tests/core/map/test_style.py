@@ -6,11 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
-
-from core.i18n import label, t
-from core.map.style import LINK_STYLES, MARKER_PX, MARKER_SIZES, SHAPES, css_vars, shape
-from core.models import Country, Place, PlaceKind
 from map_sample import PLACES
+
+from common.i18n import label, t
+from core.data.models import Country, Place, PlaceKind
+from core.map.style import MARKER_PX, MARKER_SIZES, SHAPES, css_vars, shape
+from core.palette import LINK_STYLES
 
 ASSETS = Path(__file__).resolve().parents[3] / "core" / "map" / "assets"
 CSS = "\n".join(p.read_text(encoding="utf-8") for p in sorted(ASSETS.glob("*.css")))

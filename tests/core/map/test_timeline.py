@@ -7,13 +7,13 @@ import json
 import re
 
 import pytest
+from map_sample import COORDS, LINKS, PLACES, P, build, elements, features, framed, layers, link, stage_of
 
-from core.filters import WHEN, without_years
-from core.i18n import t
+from common.i18n import t
 from core.map.features import link_features
 from core.map.timeline import Timeline
-from core.params import PARAMS
-from map_sample import COORDS, LINKS, P, PLACES, build, elements, features, framed, layers, link, stage_of
+from core.view.filters import WHEN, without_years
+from core.view.params import PARAMS
 
 
 def timeline(m) -> Timeline:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.errors import DataError
+from core.data.errors import DataError
 from core.overlay.columns import ColumnMap
 from core.overlay.countries import country_code
 from core.overlay.importing import import_overlay

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.errors import DataError
+from core.data.errors import DataError
 from core.overlay.columns import ROLES, ColumnMap, fold, synonyms
 
 FULL = dict(zip(ROLES, ROLES))

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from core.models import Partnership, RelationType
+from core.data.models import Partnership, RelationType
+from core.overlay import settings as overlay_view
 from core.overlay.match import fold_name, programme_duplicates
 from core.overlay.model import Overlay, OverlayLink, OverlayPlace
-from core.overlay import view as overlay_view
-from core.overlay.view import ANSWERS_KEPT, OverlayView, pairs_with
+from core.overlay.settings import ANSWERS_KEPT, OverlaySettings, pairs_with
 
 COORDS = {"神戸市": (34.6913, 135.183), "天津市": (39.14222, 117.17667), "兵庫県": (34.6913, 135.183),
           "広東省": (23.11667, 113.25)}
@@ -76,14 +76,14 @@ def test_reference_set_holds_four_programme_pairs(reference, bundled_dataset):
 
 
 def test_the_views_programme_pairs_are_found_once_per_overlay_and_programme(monkeypatch):
-    assert OverlayView(overlay((0, 1), (4, 5)), True, "all", PROGRAMME, COORDS, NAMES).excluded == {0}
+    assert OverlaySettings(overlay((0, 1), (4, 5)), True, "all", PROGRAMME, COORDS, NAMES).excluded == {0}
     o = overlay((0, 1), (4, 5))
     calls = []
-    monkeypatch.setattr("core.overlay.view.programme_duplicates", lambda *a: calls.append(a) or frozenset({0}))
-    assert OverlayView(o, True, "all", PROGRAMME, COORDS, NAMES).excluded == {0}
-    assert OverlayView(o, False, "japan_china", PROGRAMME, COORDS, NAMES).excluded == {0}  # a later rerun
+    monkeypatch.setattr("core.overlay.settings.programme_duplicates", lambda *a: calls.append(a) or frozenset({0}))
+    assert OverlaySettings(o, True, "all", PROGRAMME, COORDS, NAMES).excluded == {0}
+    assert OverlaySettings(o, False, "japan_china", PROGRAMME, COORDS, NAMES).excluded == {0}  # a later rerun
     assert len(calls) == 1
-    assert OverlayView(o, True, "all", PROGRAMME[:1], COORDS, NAMES).excluded == {0}  # other programme data
+    assert OverlaySettings(o, True, "all", PROGRAMME[:1], COORDS, NAMES).excluded == {0}  # other programme data
     assert len(calls) == 2
 
 

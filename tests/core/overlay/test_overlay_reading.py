@@ -14,7 +14,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from core.errors import DataError
+from core.data.errors import DataError
 from core.overlay import reading
 from core.overlay.importing import import_file, import_overlay
 from core.overlay.reading import MAX_BYTES, read_table

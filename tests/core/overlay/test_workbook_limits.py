@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from bench.workbooks import blank_cells, shared_strings, sheet_rows, xlsx
-from core.errors import DataError
+from core.data.errors import DataError
 from core.overlay import reading, workbook_limits
 from core.overlay.importing import import_overlay
 from core.overlay.reading import read_table

@@ -71,4 +71,4 @@ bench: install
 	$(PY) -m bench.run
 
 clean:
-	rm -rf $(VENV) static/vendor .pytest_cache locale/*/LC_MESSAGES/*.mo
+	rm -rf $(VENV) static/vendor static/map .cache .pytest_cache locale/*/LC_MESSAGES/*.mo

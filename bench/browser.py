@@ -13,11 +13,14 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
-from core.map.vendor import ensure_static_assets
+from core.map.vendor import Delivery
+from ui.staticfiles import ensure_static_assets, served_url
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 
+
+SERVED = Delivery(url=served_url)  # the map's files as the app serves them (MapPages puts them there)
 
 class _Quiet(SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:

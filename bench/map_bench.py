@@ -26,7 +26,7 @@ from collections.abc import Callable
 
 import folium
 
-from bench.browser import browser_missing, map_pages
+from bench.browser import SERVED, browser_missing, map_pages
 from bench.readme import Table
 from bench.reference import REFERENCE_LINKS, TWIN_CITIES, bundled, first_links, reference_overlay
 from core.geography.outlines import offline_geojson
@@ -90,7 +90,7 @@ def _timed(make: Callable[..., str], *args: object) -> tuple[float, str]:
 def project_page(programme, overlay: Overlay | None) -> str:
     places, links, coords, stage_of = programme
     view = OverlayMap(overlay, scope="all") if overlay else None
-    return build_map(MapRequest(places, links, coords, lang="ja", stage_of=stage_of, overlay=view)).get_root().render()
+    return build_map(MapRequest(places, links, coords, lang="ja", stage_of=stage_of, overlay=view), SERVED).get_root().render()
 
 
 def naive_page(overlay: Overlay) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import statistics
 
-from bench.browser import MapPages, browser_missing, map_pages
+from bench.browser import SERVED, MapPages, browser_missing, map_pages
 from bench.reference import TWIN_CITIES, bundled, twin_cities, used_places
 from core.data.models import Stage
 from core.map.build import build_map
@@ -41,7 +41,7 @@ _FRAMES = """async (rounds) => {
 
 
 def frame_times(page, pages: MapPages, name: str, places, links, coords, stage_of) -> None:
-    html = build_map(MapRequest(places, links, coords, lang="ja", stage_of=stage_of, width=1280, height=900))
+    html = build_map(MapRequest(places, links, coords, lang="ja", stage_of=stage_of, width=1280, height=900), SERVED)
     page.goto(pages.url(name, html.get_root().render()), timeout=120_000)
     page.wait_for_function("() => window.jcm && jcm.timelineState", timeout=120_000)
     times = page.evaluate(_FRAMES, ROUNDS)
@@ -52,7 +52,7 @@ def frame_times(page, pages: MapPages, name: str, places, links, coords, stage_o
 def payload() -> None:
     """What an online basemap's page carries for its fallback (a URL) against the offline page."""
     places, links, coords, stage_of = bundled()
-    sizes = {key: len(build_map(MapRequest(places, links, coords, stage_of=stage_of, basemap=key)).get_root().render().encode())
+    sizes = {key: len(build_map(MapRequest(places, links, coords, stage_of=stage_of, basemap=key), SERVED).get_root().render().encode())
              for key in ("offline", "osm")}
     print(f"page with the offline basemap {sizes['offline'] / 1e3:6.0f} KB; with osm (fallback lazy, "
           f"fetched only when tiles fail) {sizes['osm'] / 1e3:6.0f} KB")

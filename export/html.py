@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import html
-import re
 from datetime import date
 from pathlib import Path
 
@@ -21,35 +20,27 @@ from core.map.encoding import js_json
 from core.map.features import link_tip, place_tip
 from core.map.ids import feature_id
 from core.map.request import MapRequest
-from core.map.vendor import MAP_ASSETS_DIR, MAP_STATIC_URL, STATIC_URL, leaflet_dir
+from core.map.vendor import Delivery, source
 from core.report.wording import as_of_line, place_list, source_line
 from export.drawing import Drawing
 
 ASSETS = Path(__file__).resolve().parent / "assets"
-_SCRIPT = re.compile(r'<script src="([^"]+)"></script>')
-_STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"/>')
-_CSS_URL = re.compile(r"url\((images/[\w.-]+\.png)\)")
+_MEDIA = {".js": "text/javascript", ".css": "text/css"}
 
 
-def _asset(url: str) -> Path:
-    """The local file an asset URL of the app's map points at (only those two folders exist)."""
-    for prefix, folder in ((STATIC_URL, leaflet_dir()), (MAP_STATIC_URL, MAP_ASSETS_DIR)):
-        if url.startswith(prefix):
-            return folder / url[len(prefix):]
-    raise ValueError(f"the exported map links to an unknown asset {url!r}")
+def inlined(folder: str, name: str) -> str:
+    """An asset of the map as a data URL (core.map.vendor.AssetUrl): the page fetches nothing.
+    Leaflet's stylesheet names marker and layer-switch images this map never shows (DivIcons only, no
+    layer control), so they are not carried: unresolved, they are never asked for."""
+    path = source(folder, name)
+    return f"data:{_MEDIA[path.suffix]};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
 
 
-def _inline_css(path: Path) -> str:
-    def data_url(match: re.Match[str]) -> str:
-        png = (path.parent / match.group(1)).read_bytes()
-        return f"url(data:image/png;base64,{base64.b64encode(png).decode('ascii')})"
-
-    return _CSS_URL.sub(data_url, path.read_text(encoding="utf-8")).replace("</", "<\\/")
-
-
-def _inline_js(path: Path) -> str:
-    # "</script" inside a script would end it: "<\/" means the same to JavaScript.
-    return re.sub(r"</(?=script)", r"<\\/", path.read_text(encoding="utf-8"), flags=re.IGNORECASE)
+def _inline(path: Path, tag: str) -> str:
+    """A file of the export's own panel as an element: "</" inside cannot end it ("<\\/" means the same
+    to JavaScript and CSS)."""
+    text = path.read_text(encoding="utf-8").replace("</", "<\\/")
+    return f"<{tag}>{text}</{tag}>"
 
 
 def _place_details(dataset: Dataset, place: Place, lang: str) -> str:
@@ -85,19 +76,14 @@ def caption(view: Drawing, today: date | None = None) -> str:
 def standalone_html(view: Drawing) -> str:
     """The view's map as one HTML document with nothing to fetch."""
     state = view.state
-    fmap = build_map(MapRequest(view.shown.places, view.shown.partnerships, view.coords, lang=view.lang, color_by=state.color,
-                     stage_of=view.stage_of, basemap="offline", selected=state.place, selected_link=state.link))
-    page = fmap.get_root().render()
-    page = _SCRIPT.sub(lambda m: f"<script>{_inline_js(_asset(m.group(1)))}</script>", page)
-    page = _STYLESHEET.sub(lambda m: f"<style>{_inline_css(_asset(m.group(1)))}</style>", page)
-    # Leaflet's default marker images: never used by this map (DivIcons only), so no path at all.
-    page = page.replace(js_json(STATIC_URL + "images/"), '""')
-    if "../../app/static" in page:
-        raise ValueError("the exported map still links to the app's server")
-    panel = (f'<style>{_inline_css(ASSETS / "details.css")}</style>'
-             f'<script>var JCM_DETAILS = {js_json(details(view))};'
+    request = MapRequest(view.shown.places, view.shown.partnerships, view.coords, lang=view.lang,
+                         color_by=state.color, stage_of=view.stage_of, basemap="offline",
+                         selected=state.place, selected_link=state.link)
+    page = build_map(request, Delivery(url=inlined)).get_root().render()
+    panel = (_inline(ASSETS / "details.css", "style")
+             + f'<script>var JCM_DETAILS = {js_json(details(view))};'
              f'var JCM_CLOSE = {js_json(t("export.close", view.lang))};</script>'
-             f"<script>{_inline_js(ASSETS / 'details.js')}</script>")
+             + _inline(ASSETS / "details.js", "script"))
     title = f"<title>{html.escape(t('app.title', view.lang))}</title>"
     # The panel's hook must exist before the map script creates its layers: right after <head>'s scripts.
     page = page.replace("<head>", f"<head>\n{title}", 1)

@@ -11,7 +11,7 @@ from core.view.filters import apply_filter
 from ui import controls, presenter, session, tourpanel
 from ui.details import has_selection, selection_details
 from ui.downloads import download_buttons
-from ui.mapclick import answers_click, clear_selection, publish_overlay, show_map
+from ui.mapclick import answers_click, clear_selection, delivery, show_map
 from ui.maprequest import map_request
 from ui.snapshots import as_of_caption
 from ui.tables import show_table
@@ -54,7 +54,7 @@ def map_panel() -> None:
     unplaced = [p.key for p in shown.places if p.key not in coords]
     if unplaced:
         st.warning(markdown_text(t("map.unplaced", lang, names=place_list(dataset, unplaced, lang))))
-    show_map(build_map(request, inline_basemap=False, publish_overlay=publish_overlay), height=640)
+    show_map(build_map(request, delivery()), height=640)
     st.caption(t("map.click_hint", lang))
     download_buttons(dataset, coords, view)
 

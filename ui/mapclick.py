@@ -25,7 +25,8 @@ import streamlit as st
 
 from core.map import ids
 from core.map.build import split_map
-from ui import controls, overlaypick, warmup
+from core.map.vendor import Delivery
+from ui import controls, overlaypick, staticfiles, warmup
 from ui.streamlit_private import add_media_file
 
 CLICK_RETURNS = ["last_active_drawing"]
@@ -97,6 +98,17 @@ def show_map(m: folium.Map, height: int) -> None:
     st_folium(static, key=MAP_KEY, height=height, use_container_width=True, returned_objects=CLICK_RETURNS,
               feature_group_to_add=dynamic)
     warmup.map_sent()
+
+
+def delivery() -> Delivery:
+    """How this app's maps reach the browser: files from the static folder, the offline basemap
+    fetched from there, an overlay's data as one of this session's media files."""
+    return Delivery(url=staticfiles.served_url, basemap_url=_basemap_url(), publish_overlay=publish_overlay)
+
+
+@st.cache_resource(show_spinner=False)
+def _basemap_url() -> str | None:
+    return staticfiles.basemap_url()  # written once per server process
 
 
 def publish_overlay(payload: str) -> str:

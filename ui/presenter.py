@@ -21,7 +21,7 @@ from core.view.filters import Shown
 from core.view.state import ViewState
 from ui import controls, style
 from ui.details import has_selection, selection_details
-from ui.mapclick import clear_selection, publish_overlay, show_map
+from ui.mapclick import clear_selection, delivery, show_map
 
 FRAME_HEIGHT = 720  # st_folium's frame height before the stylesheet makes it the window's
 
@@ -62,4 +62,4 @@ def map_view(dataset: Dataset, view: ViewState, shown: Shown, request: MapReques
     # one column, and a panel that moved from after the map to before it took the map's place in the
     # page, which re-created the map and left it blank. A click's details still reach the screen first.
     _details(dataset, view, shown, request.overlay)
-    show_map(build_map(request, inline_basemap=False, publish_overlay=publish_overlay), height=FRAME_HEIGHT)
+    show_map(build_map(request, delivery()), height=FRAME_HEIGHT)

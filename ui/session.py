@@ -18,7 +18,6 @@ from common.i18n import browser_lang
 from core.data.loading import DATA_FILES, data_dir_from_env
 from core.data.models import Dataset
 from core.edit.save import Recovery, recover
-from core.map.vendor import ensure_static_assets
 from core.overlay.importing import Imported, import_file
 from core.room.share import is_laptop
 from core.view.tour import TOUR, TourStep, load_tour
@@ -26,7 +25,7 @@ from geo.cache import CACHE_FILE, CacheEntry
 from geocode.overlay import offline_resolver
 from geocode.places import coordinates as chain_coordinates
 from geocode.places import load_folder
-from ui import arguments
+from ui import arguments, staticfiles
 from ui.arguments import ArgumentProblem
 
 APP_DIR = Path(__file__).resolve().parent.parent
@@ -101,8 +100,8 @@ def startup_overlay() -> Imported | None:
 
 @st.cache_resource(show_spinner=False)
 def static_assets() -> None:
-    """Copy Leaflet into static/ once per server process (not on every rerun)."""
-    ensure_static_assets(APP_DIR)
+    """Copy Leaflet and the map's files into static/ once per server process (not on every rerun)."""
+    staticfiles.ensure_static_assets(APP_DIR)
 
 
 def _file_stamp(path: Path) -> tuple[int, int, int, int]:

@@ -51,7 +51,7 @@ def warm() -> None:
         for lang in LANGS:  # Babel reads a language's CLDR data on its first date (0.1 s, in the caption)
             format_date("2014-05-31", lang)
         session.static_assets()
-        importlib.import_module("core.geography.outlines").offline_geojson_file()
+        importlib.import_module("ui.staticfiles").basemap_url()  # the offline basemap, served
         session.startup_overlay()  # `--overlay FILE`: 0.5-1.5 s of reading on a cold process
         if MAP_SENT.wait(MAP_WAIT_S):
             time.sleep(SETTLE_S)

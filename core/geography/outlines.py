@@ -116,10 +116,8 @@ def _cache_file(cache_dir: Path) -> Path:
     return cache_dir / f"offline-basemap-{hashlib.sha256(recipe.encode()).hexdigest()[:12]}.geojson"
 
 
-# Gitignored (static/vendor/): generated, never committed. Building takes ~2 s, reading ~5 ms.
-DEFAULT_CACHE_DIR = Path(__file__).resolve().parents[2] / "static" / "vendor" / "basemap"
-# The same folder as the map iframe reaches it (app.py serves <app dir>/static/, see core.map.vendor).
-BASEMAP_STATIC_URL = "../../app/static/vendor/basemap/"
+# Gitignored (.cache/): generated, never committed. Building takes ~2 s, reading ~5 ms.
+DEFAULT_CACHE_DIR = Path(__file__).resolve().parents[2] / ".cache" / "basemap"
 
 
 @cache
@@ -171,9 +169,15 @@ def region_outlines(codes: Iterable[str]) -> list[dict]:
     return [features[c] for c in dict.fromkeys(codes) if c in features]
 
 
-def offline_geojson_file(cache_dir: Path = DEFAULT_CACHE_DIR) -> Path | None:
-    """The file holding the offline basemap, which the browser can fetch from the app's static
-    folder (an online basemap's fallback); None when it could not be written."""
-    offline_geojson(cache_dir)
-    path = _cache_file(Path(cache_dir))
-    return path if path.is_file() else None
+def offline_geojson_file(folder: Path) -> Path | None:
+    """The offline basemap as a file in `folder`, named by a hash of how it is made (so a browser may
+    keep it), for a caller that serves it (the app's static folder: ui/staticfiles.py); None when it
+    could not be written there."""
+    path = _cache_file(Path(folder))
+    if not path.is_file():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, offline_geojson().encode("utf-8"))
+        except OSError:
+            return None
+    return path

@@ -18,11 +18,10 @@ import folium
 from folium.template import Template
 
 from common.i18n import t
-from core.geography.outlines import BASEMAP_STATIC_URL, offline_geojson, offline_geojson_file
-from core.map.elements import GeoJsonData, _MapElement
+from core.geography.outlines import offline_geojson
+from core.map.elements import MAP_CSS, MAP_JS, GeoJsonData, JcmElement
 from core.map.encoding import js_call, js_json, js_value, script_safe
 from core.map.style import GROUND_PANE_Z
-from core.map.vendor import MAP_STATIC_URL
 from core.palette import BASEMAP_STYLES
 from core.view.basemaps import BASEMAPS, DEFAULT_BASEMAP
 
@@ -32,12 +31,14 @@ GROUND_PANE = "jcmGround"  # jcm.mapChrome creates it
 ATTRIBUTION_PREFIX = "Leaflet"  # text only: Leaflet 1.9 prefixes a flag icon, and an offline map links nowhere
 
 
-class _GroundElement(_MapElement):
-    default_js = _MapElement.default_js + [("jcm_basemap_js", MAP_STATIC_URL + "jcm-basemap.js")]
-    default_css = _MapElement.default_css + [("jcm_basemap_css", MAP_STATIC_URL + "jcm-basemap.css")]
+class _BasemapElement(JcmElement):
+    """An element of the map's ground: its script calls jcm-map.js's class styles."""
+
+    scripts = (*MAP_JS, "jcm-basemap.js")
+    styles = (*MAP_CSS, "jcm-basemap.css")
 
 
-class MapChrome(_GroundElement):
+class MapChrome(_BasemapElement):
     """Leaflet's attribution prefix as plain text and link (no flag icon), a km-only scale bar, and
     the offline basemap's own pane (beneath an imported overlay, which sits beneath the programme)."""
 
@@ -52,7 +53,7 @@ jcm.mapChrome({{ this._parent.get_name() }}, {{ this.prefix|tojavascript }}, {{ 
         self.ground_z = GROUND_PANE_Z
 
 
-class OfflineBasemap(_GroundElement):
+class OfflineBasemap(_BasemapElement):
     """The offline basemap: `offline` is script-safe JSON, its URL in the app's static folder or its
     GeoJSON (an export, or no static file)."""
 
@@ -68,7 +69,7 @@ jcm.offlineBasemap({{ this._parent.get_name() }}, {{ this.offline }}, {{ this.op
         self.options = dict(options)
 
 
-class BasemapFallback(_GroundElement):
+class BasemapFallback(_BasemapElement):
     """Swaps the online tile layer named `tiles` for the offline basemap when its tiles fail, with
     `notice` (its `text` and its close button's name) on the map. `offline` is script-safe JSON: the offline basemap's URL or its GeoJSON."""
 
@@ -89,29 +90,22 @@ jcm.basemapFallback({{ this._parent.get_name() }}, {{ this._parent._children[thi
         self.wait_ms, self.errors = int(wait_ms), int(errors)
 
 
-def add_basemap(m: folium.Map, key: str, lang: str, inline: bool = True) -> None:
+def add_basemap(m: folium.Map, key: str, lang: str, basemap_url: str | None = None) -> None:
     """The basemap `key` (an unknown key: the offline one) and the map's attribution and scale.
-    `inline`: the offline basemap is carried in the page (an export); else the browser fetches it
-    from the app's static folder (the app: a small map script is quicker to send and to key)."""
+    `basemap_url`: where the browser fetches the offline basemap from (the app: a small map script is
+    quicker to send and to key); None: the page carries it (an export)."""
     m.add_child(MapChrome(), name="chrome")
     bm = BASEMAPS.get(key) or BASEMAPS[DEFAULT_BASEMAP]
     if not (bm.online and bm.tiles):
-        if inline:
+        if basemap_url is None:
             m.add_child(GeoJsonData("basemap", _offline_json(), _offline_options()), name="basemap")
         else:
-            m.add_child(OfflineBasemap(_offline_source(), _offline_options()), name="basemap")
+            m.add_child(OfflineBasemap(js_json(basemap_url), _offline_options()), name="basemap")
         return
     m.add_child(folium.TileLayer(tiles=bm.tiles, attr=bm.attribution, name=bm.key, max_zoom=18), name="tiles")
-    offline = _offline_source()
+    offline = js_json(basemap_url) if basemap_url else _offline_json()
     notice = {"text": t("map.basemap_fallback", lang, name=bm.names[lang]), "close": t("map.basemap_fallback_close", lang)}
     m.add_child(BasemapFallback("tiles", offline, _offline_options(), notice), name="basemap_fallback")
-
-
-def _offline_source() -> str:
-    """The offline basemap's URL in the static folder; where that file could not be written (a
-    read-only checkout) its GeoJSON itself, and the page grows by ~310 KB."""
-    path = offline_geojson_file()
-    return js_json(BASEMAP_STATIC_URL + path.name) if path else _offline_json()
 
 
 def _offline_options() -> dict[str, Any]:

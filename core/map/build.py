@@ -17,13 +17,13 @@ Safety: see encoding.py.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 
 import folium
 
 from core.data.models import LatLon, Place
 from core.geography.outlines import region_code, region_outlines
-from core.map.basemap import MapChrome, add_basemap
+from core.map.basemap import BasemapFallback, MapChrome, OfflineBasemap, add_basemap
 from core.map.elements import (
     DivIconLayer,
     DynamicLayer,
@@ -58,7 +58,7 @@ from core.map.style import (
     shape,
 )
 from core.map.timeline import Timeline
-from core.map.vendor import make_offline
+from core.map.vendor import PACKAGE_FILES, Delivery, make_offline
 from core.palette import LINK_STYLES, UNKNOWN_STYLE
 
 # The Japan–China area, framed when nothing is shown.
@@ -68,21 +68,16 @@ MAX_FIT_ZOOM = 9
 FLY_SECONDS = 0.8  # a tour step's flight to its extent: under the 1 s a room waits without noticing
 CANVAS_LINKS = 500  # beyond this many links they draw on a canvas: faster than one SVG path each
 DYNAMIC = "dynamic"  # the map's child holding the dynamic part
+# Every element a map of this module may hold (an overlay's too, when there is one): their files load
+# with the static part (StaticAssets), in this order.
+ELEMENTS = (StyleVars, GeoJsonData, DivIconLayer, LinkLayer, LabelLayout, Focusable, Tooltip, Legend, Selection,
+            Timeline, ViewMemory, Framing, MapChrome, OfflineBasemap, BasemapFallback)
 
 
-def build_map(
-    request: MapRequest,
-    *,
-    inline_basemap: bool = True,
-    publish_overlay: Callable[[str], str] | None = None,
-) -> folium.Map:
-    """The map `request` asks for (core/map/request.py says what each field draws).
-
-    How its files reach the browser is the caller's: `inline_basemap=False` (the app) has the browser
-    fetch the offline basemap from the app's static folder instead of carrying it in the script;
-    `publish_overlay` (the app) gives the URL an overlay's data is fetched from instead of carrying it
-    in the script (OverlayLayer).
-    """
+def build_map(request: MapRequest, delivery: Delivery = PACKAGE_FILES) -> folium.Map:
+    """The map `request` asks for (core/map/request.py says what each field draws), its files
+    reaching the browser as the caller's `delivery` says (core/map/vendor.py: the app serves them and
+    has the browser fetch the offline basemap and an overlay's data; an export carries everything)."""
     r = request
     places, partnerships, coords, lang = r.places, r.partnerships, r.coords, r.lang
     color_by, stage_of, selected, selected_link = r.color_by, r.stage_of, r.selected, r.selected_link
@@ -96,7 +91,7 @@ def build_map(
         points = list(r.extent)
     lats, lons = [c[0] for c in points], [c[1] for c in points]
     bounds = [[min(lats), min(lons)], [max(lats), max(lons)]]
-    m = static_map(r.basemap, lang, r.width, r.height, fill, inline_basemap, overlay, publish_overlay)
+    m = static_map(r.basemap, lang, r.width, r.height, fill, delivery, overlay)
     group = DynamicLayer()
     m.add_child(group, name=DYNAMIC)
     rings = ringed_regions(shown)
@@ -144,8 +139,8 @@ def build_map(
     return m
 
 
-def static_map(basemap: str, lang: str, width: int, height: int, fill: bool, inline_basemap: bool,
-               overlay: OverlayMap | None = None, publish_overlay: Callable[[str], str] | None = None) -> folium.Map:
+def static_map(basemap: str, lang: str, width: int, height: int, fill: bool, delivery: Delivery,
+               overlay: OverlayMap | None = None) -> folium.Map:
     """The static part: the same for every view of one page, language, basemap and overlay. It opens
     on a fixed frame (DEFAULT_BOUNDS); the dynamic part's Framing frames the view. An overlay's
     data is here (1.25 MB for 25,917 links; in the app only the URL it is fetched from), its filter
@@ -157,14 +152,14 @@ def static_map(basemap: str, lang: str, width: int, height: int, fill: bool, inl
         tiles=None,
         control_scale=False,  # basemap.MapChrome adds it in km only
     )
-    make_offline(m)
-    m.add_child(StaticAssets(LinkLayer, LabelLayout, Timeline, ViewMemory, MapChrome),
-                name="assets")
+    make_offline(m, delivery.url)
+    overlay_elements = (OverlayLayer, OverlayOptions) if overlay else ()
+    m.add_child(StaticAssets(delivery.url, *ELEMENTS, *overlay_elements), name="assets")
     m.add_child(StyleVars(css_vars()), name="style_vars")
-    add_basemap(m, basemap, lang, inline_basemap)
+    add_basemap(m, basemap, lang, delivery.basemap_url)
     m.add_child(ViewMemory(fill), name="view_memory")
     if overlay:
-        m.add_child(OverlayLayer(overlay.overlay, overlay.exclude, lang, publish_overlay), name="overlay")
+        m.add_child(OverlayLayer(overlay.overlay, overlay.exclude, lang, delivery.publish_overlay), name="overlay")
     return m
 
 

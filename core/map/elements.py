@@ -31,7 +31,7 @@ from folium.utilities import JsCode
 
 from core.map.encoding import js_value
 from core.map.style import PRESENTER_RESERVE_PX
-from core.map.vendor import MAP_STATIC_URL
+from core.map.vendor import AssetUrl
 
 
 class _Text(Element):
@@ -61,27 +61,30 @@ class _Rendered(MacroElement):
             child.render(**kwargs)
 
 
-class JcmElement(JSCSSMixin, _Rendered):
-    """An element of this map: its links into the page's header (JSCSSMixin), its macros rendered once."""
+# The map's own files (assets/), as the elements name them: jcm-map.js holds what every element shares
+# (the dynamic group, icons, tooltips, the legend, the selection and its click, a link's ends).
+MAP_JS = ("jcm-map.js",)
+MAP_CSS = ("jcm-map.css", "jcm-print.css")
 
 
-class _MapElement(JcmElement):
-    """An element that needs the map's own script and stylesheet."""
+class JcmElement(_Rendered):
+    """An element of this map: every asset file it needs (`scripts`, `styles`: names in assets/, the
+    files its JavaScript calls into included), loaded by `StaticAssets`; its macros rendered once."""
 
-    default_js = [("jcm_map_js", MAP_STATIC_URL + "jcm-map.js")]
-    default_css = [("jcm_map_css", MAP_STATIC_URL + "jcm-map.css"), ("jcm_print_css", MAP_STATIC_URL + "jcm-print.css")]
+    scripts: tuple[str, ...] = MAP_JS
+    styles: tuple[str, ...] = MAP_CSS
 
 
-class StaticAssets(JcmElement):
-    """Every JS/CSS file of the given element classes, loaded with the map itself: st_folium loads
-    links only when it creates the map, and a later dynamic part may hold an element (the labels,
-    the timeline) that the first one did not."""
+class StaticAssets(JSCSSMixin, _Rendered):
+    """Every JS/CSS file of the given element classes, loaded with the map itself, at the URLs the
+    caller's `url` gives (core/map/vendor.py): st_folium loads links only when it creates the map, and
+    a later dynamic part may hold an element (the labels, the timeline) that the first one did not."""
 
-    def __init__(self, *kinds: type[JSCSSMixin]) -> None:
+    def __init__(self, url: AssetUrl, *kinds: type[JcmElement]) -> None:
         super().__init__()
         self._name = "StaticAssets"
-        self.default_js = list(dict.fromkeys(js for kind in kinds for js in kind.default_js))
-        self.default_css = list(dict.fromkeys(css for kind in kinds for css in kind.default_css))
+        self.default_js = [(n, url("map", n)) for n in dict.fromkeys(n for kind in kinds for n in kind.scripts)]
+        self.default_css = [(n, url("map", n)) for n in dict.fromkeys(n for kind in kinds for n in kind.styles)]
 
 
 class DynamicLayer(folium.FeatureGroup):
@@ -100,7 +103,7 @@ var {{ this.get_name() }} = jcm.dynamicLayer({{ this._parent.get_name() }});
         super().__init__(name="dynamic", control=False, show=False)
 
 
-class StyleVars(_MapElement):
+class StyleVars(JcmElement):
     """The CSS custom properties the stylesheet reads, set once on the map container (which also
     takes the focus without scrolling the page: assets/jcm-map.js)."""
 
@@ -114,7 +117,7 @@ jcm.styleVars({{ this._parent.get_name() }}, {{ this.vars|tojavascript }});
         self.vars = js_value(dict(css_vars))
 
 
-class GeoJsonData(_MapElement):
+class GeoJsonData(JcmElement):
     """An L.geoJson layer of prepared, script-safe GeoJSON text (`data_json`, from encoding.py)."""
 
     _template = Template("""{% macro script(this, kwargs) %}
@@ -130,7 +133,7 @@ var {{ this.get_name() }} = L.geoJson({{ this.data }}, {{ this.options|tojavascr
         self.options = dict(options)
 
 
-class DivIconLayer(_MapElement):
+class DivIconLayer(JcmElement):
     """Point features as DivIcon markers drawn by `icon` (jcm.placeIcon or jcm.labelIcon)."""
 
     _template = Template("""{% macro script(this, kwargs) %}
@@ -151,15 +154,11 @@ var {{ this.get_name() }} = jcm.iconLayer({{ this.data }}, {{ this.icon|tojavasc
         self.z_offset = int(z_offset)
 
 
-class _AccessElement(JcmElement):
-    """An element that needs the map's label layout and keyboard script (assets/jcm-labels.js)."""
-
-    default_js = [("jcm_labels_js", MAP_STATIC_URL + "jcm-labels.js")]
-
-
-class LabelLayout(_AccessElement):
+class LabelLayout(JcmElement):
     """Lays the `labels` layer's labels out beside the `places` layer's markers in the browser,
     for the map's real size, on every zoom, resize and move, under style.label_rules()."""
+
+    scripts = (*MAP_JS, "jcm-labels.js")  # the layout reads the legend and moves the links' ends
 
     _template = Template("""{% macro script(this, kwargs) %}
 jcm.labelLayout({{ this._parent.get_name() }}, {{ this.places.get_name() }}, {{ this.labels.get_name() }},
@@ -174,9 +173,11 @@ jcm.labelLayout({{ this._parent.get_name() }}, {{ this.places.get_name() }}, {{ 
         self.rules = dict(rules)
 
 
-class Focusable(_AccessElement):
+class Focusable(JcmElement):
     """The parent layer's features (`kind` "place" or "link") as keyboard stops with an
     accessible name: Tab and the arrow keys move between them, Enter or Space clicks."""
+
+    scripts = (*MAP_JS, "jcm-labels.js")  # keyboard access lives beside the label layout
 
     _template = Template("""{% macro script(this, kwargs) %}
 jcm.focusable({{ this._parent.get_name() }}, {{ this.kind|tojavascript }});
@@ -192,7 +193,7 @@ jcm.focusable({{ this._parent.get_name() }}, {{ this.kind|tojavascript }});
         self.kind = kind
 
 
-class Tooltip(_MapElement):
+class Tooltip(JcmElement):
     """The parent layer's tooltip: each feature's html-escaped `tip` property, shown exactly as
     GeoJsonTooltip(fields=["tip"], labels=False) would, so st_folium still reports
     `last_object_clicked_tooltip`."""
@@ -207,7 +208,7 @@ jcm.bindTip({{ this._parent.get_name() }}, {{ this.options|tojavascript }});
         self.options = {"className": "foliumtooltip", **options}
 
 
-class Legend(_MapElement):
+class Legend(JcmElement):
     """The legend control (bottom right), folded at first on a map narrower than `narrow_px`."""
 
     _template = Template("""{% macro script(this, kwargs) %}
@@ -236,14 +237,13 @@ var {{ this.get_name() }} = jcm.linkLayer({{ this._parent.get_name() }}, {{ this
         self.options = js_value(dict(options))
 
 
-class _ViewElement(JcmElement):
-    default_js = [("jcm_view_js", MAP_STATIC_URL + "jcm-view.js")]
-
-
-class ViewMemory(_ViewElement):
+class ViewMemory(JcmElement):
     """Static: keeps zoom and centre when the map is re-created (another page and back, another
     language), and in the presenter view (`fill`) makes the map as tall as its frame
     (assets/jcm-view.js)."""
+
+    scripts = ("jcm-view.js",)
+    styles = ()
 
     _template = Template("""{% macro script(this, kwargs) %}
 jcm.keepView({{ this._parent.get_name() }}, {{ this.options|tojavascript }});
@@ -255,10 +255,13 @@ jcm.keepView({{ this._parent.get_name() }}, {{ this.options|tojavascript }});
         self.options = js_value({"fill": fill})
 
 
-class Framing(_ViewElement):
+class Framing(JcmElement):
     """Dynamic: frames the map on `bounds` the first time, flies there when they change (a tour
     step, a filter) and leaves the presenter's own zoom and centre alone when they do not (a click,
     the year slider). In the presenter view it keeps the extent clear of the panels over the map."""
+
+    scripts = ("jcm-view.js",)
+    styles = ()
 
     _template = Template("""{% macro script(this, kwargs) %}
 jcm.frame({{ this._parent.get_name() }}, {{ this.options|tojavascript }});
@@ -276,7 +279,7 @@ jcm.frame({{ this._parent.get_name() }}, {{ this.options|tojavascript }});
                                              "right": PRESENTER_RESERVE_PX["right"] if details_open else 0}})
 
 
-class Selection(_MapElement):
+class Selection(JcmElement):
     """Dynamic: a click on a place or link is highlighted at once in the browser and sent to the
     app at once (not after st_folium's 250 ms debounce), with a token so that the app applies each
     click exactly once (ui/mapclick.py). `selected` is the feature id already selected (a click on

@@ -20,11 +20,10 @@ from dataclasses import dataclass
 from folium.template import Template
 
 from common.i18n import country_names
-from core.map.elements import JcmElement
+from core.map.elements import MAP_JS, JcmElement
 from core.map.encoding import js_value, script_safe
 from core.map.ids import feature_id
 from core.map.style import OVERLAY_HIT_PX, OVERLAY_HOVER_STYLE, OVERLAY_PAD, OVERLAY_PANE_Z, OVERLAY_STYLES
-from core.map.vendor import MAP_STATIC_URL
 from core.overlay.model import Overlay, OverlayLink
 from core.overlay.settings import OverlaySettings, Scope
 
@@ -156,8 +155,8 @@ class OverlayLayer(JcmElement):
     at the URL `publish` returns for the payload, fetched by the browser once: the static part travels
     with every rerun's map message, and 1 MB in it cost ~150 ms a click (sent, decoded, parsed)."""
 
-    default_js = [("jcm_overlay_js", MAP_STATIC_URL + "jcm-overlay.js")]
-    default_css = [("jcm_overlay_css", MAP_STATIC_URL + "jcm-overlay.css")]
+    scripts = (*MAP_JS, "jcm-overlay.js")  # a click goes the programme's way (jcm.sendClick, jcm-map.js)
+    styles = ("jcm-overlay.css",)
     _template = Template("""{% macro script(this, kwargs) %}
 var {{ this.get_name() }} = jcm.overlayLayer({{ this._parent.get_name() }}, {{ this.data }},
   {{ this.style|tojavascript }}, {"show": false});
@@ -179,7 +178,7 @@ class OverlayOptions(JcmElement):
     link), set on the map's OverlayLayer from the DYNAMIC part: a filter change re-sends these
     few bytes, never the overlay's data."""
 
-    default_js = OverlayLayer.default_js
+    scripts, styles = OverlayLayer.scripts, OverlayLayer.styles
     _template = Template("""{% macro script(this, kwargs) %}
 jcm.overlayOptions({{ this._parent.get_name() }}, {{ this.options|tojavascript }});
 {% endmacro %}""")

@@ -3,7 +3,7 @@
 Built once per run by one function (the app's `ui/maprequest.py`, which the map page and the presenter
 view share; an export's `export/drawing.py`), drawn by `core.map.build.build_map`. How the map's files
 reach the browser (the basemap inline or fetched, the overlay's data URL) is the caller's, and no part
-of the request: `build_map(request, inline_basemap=..., publish_overlay=...)`.
+of the request: `build_map(request, delivery)` (core/map/vendor.py).
 """
 
 from __future__ import annotations

@@ -13,20 +13,19 @@ from collections.abc import Sequence
 from folium.template import Template
 
 from common.i18n import t
-from core.map.elements import _MapElement
+from core.map.elements import MAP_CSS, MAP_JS, JcmElement
 from core.map.encoding import js_value
 from core.map.style import TIMELINE_FRAME_MS
-from core.map.vendor import MAP_STATIC_URL
 
 
-class Timeline(_MapElement):
+class Timeline(JcmElement):
     """The timeline over the links of the layers named `link_layers` (their features' `y`, the
     agreement year) and the places of `place_layers` (dimmed when none of their links shows).
     `years` is (first, last) of the dated links shown, None when none has a year (no control);
     `start` the year the map opens at (None: the whole map, the timeline closed)."""
 
-    default_js = _MapElement.default_js + [("jcm_timeline_js", MAP_STATIC_URL + "jcm-timeline.js")]
-    default_css = _MapElement.default_css + [("jcm_timeline_css", MAP_STATIC_URL + "jcm-timeline.css")]
+    scripts = (*MAP_JS, "jcm-timeline.js")  # a link's ends (jcm.linkEnds) and whenGone are jcm-map.js's
+    styles = (*MAP_CSS, "jcm-timeline.css")
 
     _template = Template("""{% macro script(this, kwargs) %}
 jcm.timeline({{ this._parent.get_name() }},

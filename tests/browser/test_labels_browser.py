@@ -21,8 +21,11 @@ from browser_kit import BUNDLED_DATA, settled, url, wait_for_map
 from core.map.build import build_map
 from core.map.request import MapRequest
 from core.map.style import FONT_LARGE_PX, FONT_PX, LABEL_REACH_PX
-from core.map.vendor import ensure_static_assets
+from core.map.vendor import Delivery
 from geocode.places import coordinates, load_folder
+from ui.staticfiles import ensure_static_assets, served_url
+
+SERVED = Delivery(url=served_url)  # the files as the app serves them, from the frame's folder
 
 SIZES = [(1280, 720), (1366, 768), (1920, 1080)]
 LANGS = ["ja", "en", "zh"]
@@ -207,7 +210,7 @@ def full_window_maps(tmp_path_factory):
     for w, h in SIZES:
         for lang in LANGS:
             m = build_map(MapRequest(list(ds.places.values()), ds.partnerships, coords, lang=lang, stage_of=ds.stage_of,
-                          width=w, height=h))
+                          width=w, height=h), SERVED)
             html = m.get_root().render().replace(m.get_name(), "map_div")  # as st_folium names it
             (root / "component" / "map" / f"{lang}-{w}.html").write_text(html, encoding="utf-8")
     ensure_static_assets(root / "app")

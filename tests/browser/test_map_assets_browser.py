@@ -14,9 +14,12 @@ from browser_kit import BUNDLED_DATA
 from core.map.build import build_map
 from core.map.request import MapRequest
 from core.map.style import CN_COLOR, FONT_LARGE_PX, LEGEND_MAX_PX, MARKER_SIZES, PAD_X, PAD_Y
-from core.map.vendor import ensure_static_assets
+from core.map.vendor import Delivery
 from core.palette import BASEMAP_STYLES
 from geocode.places import coordinates, load_folder
+from ui.staticfiles import ensure_static_assets, served_url
+
+SERVED = Delivery(url=served_url)  # the files as the app serves them, from the frame's folder
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -31,7 +34,7 @@ def standalone_url(tmp_path):
     ds, cache = load_folder(BUNDLED_DATA)
     coords = coordinates(ds.places, cache)
     page = build_map(MapRequest(list(ds.places.values()), ds.partnerships, coords, lang="en", stage_of=ds.stage_of,
-                     selected="天津市", width=1000, height=700))
+                     selected="天津市", width=1000, height=700), SERVED)
     (tmp_path / "component" / "map").mkdir(parents=True)
     (tmp_path / "component" / "map" / "index.html").write_text(page.get_root().render(), encoding="utf-8")
     ensure_static_assets(tmp_path / "app")

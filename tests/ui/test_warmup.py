@@ -61,7 +61,7 @@ def test_what_only_a_click_needs_waits_until_a_map_was_sent(monkeypatch):
     from ui import warmup
 
     imported: list[str] = []
-    loaded = types.SimpleNamespace(offline_geojson_file=lambda: None, cjk_family=lambda: None)
+    loaded = types.SimpleNamespace(basemap_url=lambda: None, cjk_family=lambda: None)
     monkeypatch.setattr(warmup.importlib, "import_module", lambda name: imported.append(name) or loaded)
     monkeypatch.setattr(warmup.session, "static_assets", lambda: None)
     monkeypatch.setattr(warmup.session, "startup_overlay", lambda: None)

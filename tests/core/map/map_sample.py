@@ -11,6 +11,7 @@ from core.data.models import Country, Names, Partnership, Place, PlaceKind, Rela
 from core.map.build import DYNAMIC, build_map
 from core.map.elements import DivIconLayer, Framing, GeoJsonData, Legend
 from core.map.request import MapRequest
+from core.map.vendor import PACKAGE_FILES
 
 COORDS = {
     "東京都": (35.6895, 139.6917), "川崎市": (35.531, 139.703), "神戸市": (34.690, 135.196),
@@ -57,10 +58,9 @@ def stage_of(key: str) -> Stage:
     return STAGES.get(key, Stage.NO_STATUS)
 
 
-def build(places=PLACES, links=LINKS, inline_basemap=True, publish_overlay=None, **kw) -> folium.Map:
+def build(places=PLACES, links=LINKS, delivery=PACKAGE_FILES, **kw) -> folium.Map:
     kw.setdefault("stage_of", stage_of)
-    return build_map(MapRequest(places, links, COORDS, **kw), inline_basemap=inline_basemap,
-                     publish_overlay=publish_overlay)
+    return build_map(MapRequest(places, links, COORDS, **kw), delivery)
 
 
 def elements(m: folium.Map) -> list:

@@ -1,5 +1,5 @@
 """The map's ground: an online basemap carries its offline fallback (lazily, as a URL into the
-static folder, or inlined when no file could be written), the attribution has no flag, the
+caller's URL, or inlined when there is none), the attribution has no flag, the
 scale is in km only."""
 
 from __future__ import annotations
@@ -12,10 +12,9 @@ from map_sample import build
 
 from common.i18n import t
 from core.geography import outlines
-from core.geography.outlines import BASEMAP_STATIC_URL
-from core.map import basemap
 from core.map.basemap import ATTRIBUTION_PREFIX, BasemapFallback, MapChrome
 from core.map.style import GROUND_PANE_Z
+from core.map.vendor import Delivery
 from core.view.basemaps import BASEMAPS
 
 
@@ -34,22 +33,19 @@ ONLINE = [k for k, b in BASEMAPS.items() if b.online]
 @pytest.mark.parametrize("key", ONLINE)
 @pytest.mark.parametrize("lang", ["ja", "en", "zh"])
 def test_online_basemap_falls_back_to_the_offline_file_with_a_notice_in_the_readers_language(key, lang):
-    m = build(basemap=key, lang=lang)
+    m = build(basemap=key, lang=lang, delivery=Delivery(basemap_url="/basemap/offline.geojson"))
     fallback = element(m, BasemapFallback)
     text = script(fallback)
     tiles = m._children["tiles"]
     assert re.search(r"jcm\.basemapFallback\(map_\w+, %s," % tiles.get_name(), text)
-    url = json.loads(fallback.offline)
-    assert url.startswith(BASEMAP_STATIC_URL) and url.endswith(".geojson")
-    assert (outlines.DEFAULT_CACHE_DIR / url.rsplit("/", 1)[1]).is_file()  # what the browser will fetch
+    assert json.loads(fallback.offline) == "/basemap/offline.geojson"  # the caller's URL, fetched when needed
     notice = json.loads(str(fallback.notice.js_code))
     assert notice == {"text": t("map.basemap_fallback", lang, name=BASEMAPS[key].names[lang]),
                       "close": t("map.basemap_fallback_close", lang)}
     assert len(m.get_root().render()) < 100_000  # the ~310 KB offline basemap is NOT in the page
 
 
-def test_without_a_static_file_the_fallback_is_inlined(monkeypatch):
-    monkeypatch.setattr(basemap, "offline_geojson_file", lambda: None)
+def test_without_a_url_the_fallback_is_inlined():
     fallback = element(build(basemap="osm"), BasemapFallback)
     assert json.loads(fallback.offline)["type"] == "FeatureCollection"
 

@@ -16,6 +16,7 @@ from core.map.build import DEFAULT_BOUNDS, build_map
 from core.map.features import LABEL_LIMIT
 from core.map.request import MapRequest
 from core.map.style import HALO_COLOR, LINK_WEIGHT, PRESENTER_LINK_WEIGHT
+from core.map.vendor import Delivery
 from core.view.basemaps import BASEMAPS
 
 
@@ -103,17 +104,17 @@ def test_offline_map_has_no_url_at_all(lang, color_by):
     page = m.get_root().render()
     assert not re.findall(r"https?://", page)
     assert all(not u.startswith(("http:", "https:", "//")) for _, u in [*m.default_js, *m.default_css])
-    assert "L.Icon.Default.imagePath" in page
 
 
-def test_standalone_page_loads_leaflet_then_the_map_assets_from_the_static_folder():
-    page = build().get_root().render()
+def test_the_page_loads_leaflet_then_the_map_assets_where_the_caller_says():
+    page = build(delivery=Delivery(url=lambda folder, name: f"/{folder}/{name}")).get_root().render()
     scripts = re.findall(r'<script src="([^"]+)"', page)
     sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page)
     own = ["jcm-map", "jcm-labels", "jcm-timeline", "jcm-view", "jcm-basemap"]
-    assert scripts == ["../../app/static/vendor/leaflet/leaflet.js", *(f"../../app/static/map/{n}.js" for n in own)]
+    assert scripts == ["/leaflet/leaflet.js", *(f"/map/{n}.js" for n in own)]
     css = ["jcm-map", "jcm-print", *(n for n in own[1:] if n not in ("jcm-labels", "jcm-view"))]  # print: jcm-print.css
-    assert sheets == ["../../app/static/vendor/leaflet/leaflet.css", *(f"../../app/static/map/{n}.css" for n in css)]
+    assert sheets == ["/leaflet/leaflet.css", *(f"/map/{n}.css" for n in css)]
+    assert "app/static" not in page  # core names no web route
     assert "jcm.styleVars(" in page and "--jcm-font" in page  # the stylesheet's sizes come from style.py
 
 

@@ -3,13 +3,17 @@ exists there."""
 
 from __future__ import annotations
 
+import inspect
 import re
 from pathlib import Path
 
 import pytest
 from map_sample import build, elements
 
+from core.map.build import ELEMENTS
 from core.map.elements import DivIconLayer, Focusable, GeoJsonData, LabelLayout, Legend, StyleVars, Tooltip
+from core.map.overlay import OverlayLayer, OverlayOptions
+from core.map.vendor import MAP_ASSETS_DIR, Delivery
 
 ASSETS = Path(__file__).resolve().parents[3] / "core" / "map" / "assets"
 JS = "\n".join(p.read_text(encoding="utf-8") for p in sorted(ASSETS.glob("*.js")))
@@ -65,16 +69,45 @@ def test_label_layout_names_both_layers_and_passes_the_rules():
     assert '"reach": 48' in script
 
 
-def test_elements_load_the_map_assets_after_leaflet():
-    m = build()
+def _defined_in() -> dict[str, str]:
+    """jcm.<name> -> the asset file that defines it."""
+    return {name: path.name for path in sorted(MAP_ASSETS_DIR.glob("*.js"))
+            for name in re.findall(r"jcm\.(\w+) = ", path.read_text(encoding="utf-8"))}
+
+
+def _needs(text: str, defined: dict[str, str]) -> set[str]:
+    return {defined[name] for name in re.findall(r"jcm\.(\w+)", text) if name in defined}
+
+
+def _closure(needed: set[str], defined: dict[str, str]) -> set[str]:
+    closure, todo = set(), set(needed)
+    while todo:
+        name = todo.pop()
+        closure.add(name)
+        todo |= _needs((MAP_ASSETS_DIR / name).read_text(encoding="utf-8"), defined) - closure
+    return closure
+
+
+def test_the_check_follows_calls_from_file_to_file():
+    defined = _defined_in()
+    assert _closure(_needs(inspect.getsource(LabelLayout), defined), defined) == {"jcm-labels.js", "jcm-map.js"}
+
+
+@pytest.mark.parametrize("kind", [*ELEMENTS, OverlayLayer, OverlayOptions], ids=lambda kind: kind.__name__)
+def test_every_element_declares_every_script_its_javascript_calls_into(kind):
+    """An element's template calls jcm.<f>: the file defining f is among its scripts, and so is every
+    file those files call into (jcm-labels.js reads the legend of jcm-map.js): no element works only
+    because another one loaded the file."""
+    defined = _defined_in()
+    closure = _closure(_needs(inspect.getsource(kind), defined), defined)  # its template is in its class's source
+    assert closure <= set(kind.scripts), f"{kind.__name__} needs {sorted(closure - set(kind.scripts))}"
+
+
+def test_the_static_part_loads_the_map_assets_after_leaflet_in_order():
+    m = build(delivery=Delivery(url=lambda folder, name: f"{folder}/{name}"))
     js = [u for e in [m, *elements(m)] for _, u in getattr(e, "default_js", [])]
-    css = [u for e in [m, *elements(m)] for _, u in getattr(e, "default_css", [])]
     own = ["jcm-map", "jcm-labels", "jcm-timeline", "jcm-view", "jcm-basemap"]  # jcm-map.js first: the others add to its `jcm`
-    assert list(dict.fromkeys(js)) == ["../../app/static/vendor/leaflet/leaflet.js",
-                                       *(f"../../app/static/map/{name}.js" for name in own)]
-    sheets = ["jcm-map", "jcm-print", *(n for n in own[1:] if n not in ("jcm-labels", "jcm-view"))]  # print rules apart
-    assert list(dict.fromkeys(css)) == ["../../app/static/vendor/leaflet/leaflet.css",
-                                        *(f"../../app/static/map/{name}.css" for name in sheets)]
+    assert list(dict.fromkeys(js)) == ["leaflet/leaflet.js", *(f"map/{name}.js" for name in own)]
 
 
 def test_an_elements_output_is_put_in_the_page_as_it_is_never_rendered_again_as_a_template():

@@ -19,6 +19,7 @@ from core.map.overlay import (
     overlay_payload,
     source_name,
 )
+from core.map.vendor import Delivery
 from core.overlay.model import Overlay, OverlayLink, OverlayPlace
 from tests.core.map.map_sample import build, elements, legend_html
 from tests.core.map.test_build import PAYLOADS
@@ -105,13 +106,14 @@ def test_options_name_regions_by_the_payloads_indices(view, options):
 
 def test_the_map_wires_the_payload_to_the_layer_and_names_the_file_in_the_legend():
     source = Overlay("/data/<img src=x>twin.csv", SAMPLE.places, SAMPLE.links)
-    m = build(lang="en", overlay=OverlayMap(source, frozenset({3}), scope="all"))
+    m = build(lang="en", overlay=OverlayMap(source, frozenset({3}), scope="all"),
+              delivery=Delivery(url=lambda folder, name: f"/{folder}/{name}"))
     page = m.get_root().render()
     layer = next(c for c in m._children.values() if isinstance(c, OverlayLayer))
     assert f"jcm.overlayLayer({m.get_name()}, {layer.data}," in page and json.loads(layer.data)["skip"] == [3]
     assert not re.findall(r"https?://", page)  # offline: nothing but the app's own assets
-    assert '<script src="../../app/static/map/jcm-overlay.js">' in page
-    assert '<link rel="stylesheet" href="../../app/static/map/jcm-overlay.css"/>' in page
+    assert '<script src="/map/jcm-overlay.js">' in page
+    assert '<link rel="stylesheet" href="/map/jcm-overlay.css"/>' in page
     legend = legend_html(m)
     assert "Other partnerships — imported from &lt;img src=x&gt;twin.csv: not part of the programme" in legend
     assert legend.index("Other partnerships") > legend.index("Relation")  # last: the programme comes first
@@ -124,7 +126,8 @@ def test_in_the_app_the_script_carries_only_the_url_its_data_is_published_at():
     per run (ui.mapclick.publish_overlay) and the script names the URL the browser fetches it from."""
     published: list[str] = []
     publish = lambda payload: published.append(payload) or "../../media/<x>\"payload.json"  # noqa: E731
-    m = build(lang="en", overlay=OverlayMap(SAMPLE, frozenset({3}), scope="all"), publish_overlay=publish)
+    m = build(lang="en", overlay=OverlayMap(SAMPLE, frozenset({3}), scope="all"),
+              delivery=Delivery(publish_overlay=publish))
     page = m.get_root().render()
     assert published == [overlay_payload(SAMPLE, {3}, "en")]
     assert "Seattle" not in page and "Atlantis" not in page  # the overlay's own places: not in the script

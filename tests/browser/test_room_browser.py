@@ -116,7 +116,7 @@ def _all_ready(tabs, token: str) -> None:
 #   badge whose number the key lists with the place's name;
 # - "subject not named": a selected place or an end of a selected link shown only as a number;
 # - "covered": a page panel (document.elementFromPoint is not the map's frame), a map control
-#   (legend, key, timeline, zoom, notices) or a tooltip over a marker's centre or a label's centre
+#   (legend, key, timeline, zoom, notices), a tooltip or a link's year tag over a marker's centre or a label's centre
 #   and corners; a map control's centre under a page panel;
 # - "small text" (when minFont is given): texts under it on the page's panels over the map and on
 #   the map's controls and labels.
@@ -137,8 +137,9 @@ ROOM = """([iframeSel, minFont, reach]) => {
   const over = (x, y, own) => {  // what covers frame point (x, y) of own: a page panel, a map control, a tooltip, or null
     const p = page(x, y);
     if (p) return p;
-    const el = d.elementFromPoint(x, y), c = el && !own.contains(el) && el.closest('.leaflet-control, .leaflet-tooltip');
+    const el = d.elementFromPoint(x, y), c = el && !own.contains(el) && el.closest('.leaflet-control, .leaflet-tooltip, .jcm-yr');
     if (!c) return null;
+    if (c.classList.contains('jcm-yr')) return 'a year tag';
     return c.classList.contains('leaflet-tooltip') ? 'a tooltip' : 'control ' + [...c.classList].filter(n => n !== 'leaflet-control').join('.');
   };
   const subjects = new Set();

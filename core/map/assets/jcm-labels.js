@@ -186,8 +186,8 @@
     } catch (e) { return []; }
   }
 
-  /* The boxes of the map's controls (legend, key, zoom, scale, attribution) and of the page's
-     panels over the map, in container pixels. */
+  /* The boxes of the map's controls (legend, key, zoom, scale, attribution), of the overlay's
+     picked pair's ends and of the page's panels over the map, in container pixels. */
   function controlBoxes(map) {
     var root = map.getContainer(), r0 = root.getBoundingClientRect(), out = [];
     var f0 = window.frameElement ? window.frameElement.getBoundingClientRect() : {left: 0, top: 0};
@@ -196,7 +196,10 @@
         out.push({x0: r.left - dx, y0: r.top - dy, x1: r.right - dx, y1: r.bottom - dy});
       }
     }
-    root.querySelectorAll('.leaflet-control').forEach(function (el) { add(el.getBoundingClientRect(), r0.left, r0.top); });
+    // and the overlay's picked pair: its ends' markers and names (jcm-overlay.js)
+    root.querySelectorAll('.leaflet-control, .jcm-ov-end, .jcm-ov-name').forEach(function (el) {
+      add(el.getBoundingClientRect(), r0.left, r0.top);
+    });
     panels().forEach(function (el) { add(el.getBoundingClientRect(), f0.left + r0.left, f0.top + r0.top); });
     return out;
   }
@@ -327,6 +330,7 @@
       return x >= 0 && y >= 0 && x <= size.x && y <= size.y;
     }).map(function (it) { return {x: it.x + it.dx, y: it.y + it.dy}; });
     foldLegend(map, inView);
+    if (jcm.overlayNamesClear) { jcm.overlayNamesClear(map, inView); }
     var half = rules.marker / 2, taken = [], controls = controlBoxes(map);
     var covered = function (x, y) {
       return controls.some(function (c) { return x > c.x0 && x < c.x1 && y > c.y0 && y < c.y1; });

@@ -90,6 +90,58 @@
     }
   }
 
+  /* What covers part of the map, in container px: the page's panels over it (the presenter's
+     caption, notes, details, bar) and the map's lower-left controls (timeline, key, scale). */
+  function obstacles(map) {
+    var root = map.getContainer(), c0 = root.getBoundingClientRect(), out = [];
+    var f0 = window.frameElement ? window.frameElement.getBoundingClientRect() : {left: 0, top: 0};
+    function add(r, dx, dy) { if (r.width && r.height) { out.push([r.left - dx, r.top - dy, r.right - dx, r.bottom - dy]); } }
+    var corner = root.querySelector('.leaflet-bottom.leaflet-left');
+    if (corner) { Array.prototype.forEach.call(corner.children, function (c) { add(c.getBoundingClientRect(), c0.left, c0.top); }); }
+    try {
+      if (window.frameElement) {
+        Array.prototype.forEach.call(window.parent.document.querySelectorAll('[class*="st-key-jcm_"]'), function (el) {
+          if (window.parent.getComputedStyle(el).position === 'fixed') { add(el.getBoundingClientRect(), f0.left + c0.left, f0.top + c0.top); }
+        });
+      }
+    } catch (e) { /* not the page's frame */ }
+    return out;
+  }
+
+  /* Where to frame bounds as fit asks, moved within the room fit leaves (Leaflet's zoom is whole, so
+     an extent rarely fills its frame) to where the fewest of the group's places lie under a panel or
+     a control (a place out of view is not under one), nearest to the fitted centre among equals. */
+  function clearView(map, group, bounds, fit) {
+    var target = map._getBoundsCenterZoom(L.latLngBounds(bounds), fit), zoom = target.zoom, size = map.getSize();
+    var tl = L.point(fit.paddingTopLeft || fit.padding), br = L.point(fit.paddingBottomRight || fit.padding);
+    var c = map.project(target.center, zoom), b = L.latLngBounds(bounds);
+    var nw = map.project(b.getNorthWest(), zoom).subtract(c), se = map.project(b.getSouthEast(), zoom).subtract(c);
+    // the centre may move by [dx, dy] while the extent stays inside the padded frame
+    var x0 = se.x - size.x / 2 + br.x, x1 = nw.x + size.x / 2 - tl.x, y0 = se.y - size.y / 2 + br.y, y1 = nw.y + size.y / 2 - tl.y;
+    var blocks = obstacles(map), points = [];
+    group.eachLayer(function (layer) {
+      if (!layer.eachLayer) { return; }
+      layer.eachLayer(function (l) {
+        var id = l.feature && l.feature.properties.id;
+        if (typeof id === 'string' && id.indexOf('place:') === 0 && l.getLatLng) { points.push(map.project(l.getLatLng(), zoom).subtract(c)); }
+      });
+    });
+    if (!blocks.length || !points.length || x0 > x1 || y0 > y1) { return target; }
+    var best = null, STEPS = 8;
+    for (var i = 0; i <= STEPS; i++) {
+      for (var j = 0; j <= STEPS; j++) {
+        var dx = x0 + (x1 - x0) * i / STEPS, dy = y0 + (y1 - y0) * j / STEPS, under = 0;
+        points.forEach(function (p) {
+          var x = p.x - dx + size.x / 2, y = p.y - dy + size.y / 2;
+          if (blocks.some(function (r) { return x > r[0] - 8 && x < r[2] + 8 && y > r[1] - 8 && y < r[3] + 8; })) { under += 1; }
+        });
+        var score = under * 1e6 + Math.hypot(dx, dy);
+        if (!best || score < best.score) { best = {score: score, dx: dx, dy: dy}; }
+      }
+    }
+    return {center: map.unproject(c.add([best.dx, best.dy]), zoom), zoom: zoom};
+  }
+
   /* Static. opts: {fill}: the presenter view, where the map is as tall as its frame, the frame as the window. */
   jcm.keepView = function (map, opts) {
     if (opts.fill) {
@@ -128,11 +180,12 @@
     var known = map.jcmViewKey;
     if (known === undefined) {
       known = map.jcmSaved ? map.jcmSaved.key : null;
-      if (!map.jcmSaved) { map.fitBounds(opts.bounds, Object.assign({animate: false}, fit)); }
+      if (!map.jcmSaved) { var first = clearView(map, group, opts.bounds, fit); map.setView(first.center, first.zoom, {animate: false}); }
     }
     map.jcmViewKey = opts.key;
     if (known !== null && known !== opts.key) {
-      map.flyToBounds(opts.bounds, Object.assign({duration: opts.flySeconds}, fit));
+      var to = clearView(map, group, opts.bounds, fit);
+      map.flyTo(to.center, to.zoom, {duration: opts.flySeconds});
     }
     save(map);
   };

@@ -90,6 +90,26 @@
     }
   }
 
+  /* The presenter's upper-right controls (the offline-basemap notice) below the presenter's bar,
+     left of the details panel and clear of the caption: they lay under them. */
+  jcm.dockTopRight = dockTopRight;  /* again when the notice appears (jcm-basemap.js) */
+  function dockTopRight(map) {
+    var corner = map.getContainer().querySelector('.leaflet-top.leaflet-right'), top = '', right = '';
+    if (!corner || !map.getContainer().classList.contains('jcm-fill')) { return; }
+    try {
+      var doc = window.parent.document, bar = doc.querySelector('.st-key-jcm_bar'), details = doc.querySelector('.st-key-jcm_details');
+      if (bar) { top = (bar.getBoundingClientRect().bottom + GAP) + 'px'; }
+      if (details) { right = (window.parent.innerWidth - details.getBoundingClientRect().left + GAP) + 'px'; }
+    } catch (e) { /* not the page's frame */ }
+    corner.style.top = top;
+    corner.style.right = right;
+    try {  // beside the details panel it may reach the caption: then below that
+      var caption = window.parent.document.querySelector('.st-key-jcm_caption'), c = caption && caption.getBoundingClientRect();
+      var r = corner.getBoundingClientRect(), f0 = window.frameElement.getBoundingClientRect();
+      if (c && r.height && r.left + f0.left < c.right && r.top + f0.top < c.bottom) { corner.style.top = (c.bottom + GAP) + 'px'; }
+    } catch (e) { /* not the page's frame */ }
+  }
+
   /* What covers part of the map, in container px: the page's panels over it (the presenter's
      caption, notes, details, bar) and the map's lower-left controls (timeline, key, scale). */
   function obstacles(map) {
@@ -169,7 +189,7 @@
       if (size.y - top - below < MIN_FRAMED_PX) { top = 0; below = 0; }  // no room left: the whole map, under the panels
       fit = {paddingTopLeft: [p, p + top], paddingBottomRight: [p + right, p + below], maxZoom: opts.maxZoom};
       // the notes of a new step are drawn just after the map's update: docked again once they are
-      var place = function () { if (group._map) { dock(map, right); } };
+      var place = function () { if (group._map) { dock(map, right); dockTopRight(map); } };
       place();
       [150, 600].forEach(function (ms) { setTimeout(place, ms); });
       // the details panel covers the right-hand side: the legend folds to its one-line button below it

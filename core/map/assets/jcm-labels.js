@@ -449,6 +449,7 @@
       }
       map.getContainer().setAttribute('data-labels-laid-out', String(++state.runs));
       map.getContainer().setAttribute('data-labels-settled', 'true');  // what tests wait for
+      map.fire('jcmlaidout');  // the key's size is known now (jcm-view.js frames around it)
     }
     state.runs = 0;
     function schedule() {

@@ -203,9 +203,21 @@
       if (!map.jcmSaved) { var first = clearView(map, group, opts.bounds, fit); map.setView(first.center, first.zoom, {animate: false}); }
     }
     map.jcmViewKey = opts.key;
+    var framed = !map.jcmSaved || known !== opts.key;
     if (known !== null && known !== opts.key) {
       var to = clearView(map, group, opts.bounds, fit);
       map.flyTo(to.center, to.zoom, {duration: opts.flySeconds});
+    }
+    // once laid out there, the key and the new step's notes have their size: moved once more if a
+    // place lies under them and the room the zoom leaves allows
+    if (framed) {
+      var again = function () {
+        if (!group._map) { return; }
+        var to = clearView(map, group, opts.bounds, fit), at = map.project(map.getCenter()), there = map.project(to.center);
+        if (to.zoom === map.getZoom() && at.distanceTo(there) > 2) { map.panTo(to.center, {duration: 0.3}); }
+      };
+      map.once('jcmlaidout', again);
+      jcm.whenGone(group, function () { map.off('jcmlaidout', again); });
     }
     save(map);
   };

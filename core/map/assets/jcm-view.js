@@ -130,24 +130,36 @@
 
   /* Where to frame bounds as fit asks, moved within the room fit leaves (Leaflet's zoom is whole, so
      an extent rarely fills its frame) to where the fewest of the group's places lie under a panel or
-     a control (a place out of view is not under one), nearest to the fitted centre among equals. */
+     a control (a place out of view is not under one), nearest to the fitted centre among equals; one
+     zoom step out when only that leaves every place clear. */
   function clearView(map, group, bounds, fit) {
-    var target = map._getBoundsCenterZoom(L.latLngBounds(bounds), fit), zoom = target.zoom, size = map.getSize();
-    var tl = L.point(fit.paddingTopLeft || fit.padding), br = L.point(fit.paddingBottomRight || fit.padding);
-    var c = map.project(target.center, zoom), b = L.latLngBounds(bounds);
-    var nw = map.project(b.getNorthWest(), zoom).subtract(c), se = map.project(b.getSouthEast(), zoom).subtract(c);
-    // the centre may move by [dx, dy] while the extent stays inside the padded frame
-    var x0 = se.x - size.x / 2 + br.x, x1 = nw.x + size.x / 2 - tl.x, y0 = se.y - size.y / 2 + br.y, y1 = nw.y + size.y / 2 - tl.y;
-    var blocks = obstacles(map), points = [];
+    var target = map._getBoundsCenterZoom(L.latLngBounds(bounds), fit), blocks = obstacles(map), lls = [];
     group.eachLayer(function (layer) {
       if (!layer.eachLayer) { return; }
       layer.eachLayer(function (l) {
         var id = l.feature && l.feature.properties.id;
-        if (typeof id === 'string' && id.indexOf('place:') === 0 && l.getLatLng) { points.push(map.project(l.getLatLng(), zoom).subtract(c)); }
+        if (typeof id === 'string' && id.indexOf('place:') === 0 && l.getLatLng) { lls.push(l.getLatLng()); }
       });
     });
-    if (!blocks.length || !points.length || x0 > x1 || y0 > y1) { return target; }
-    var best = null, STEPS = 8;
+    if (!blocks.length || !lls.length) { return target; }
+    var best = clearAt(map, target.center, target.zoom, bounds, fit, blocks, lls);
+    if (best && best.under && target.zoom - 1 >= map.getMinZoom()) {
+      var out = clearAt(map, target.center, target.zoom - 1, bounds, fit, blocks, lls);
+      if (out && !out.under) { best = out; }
+    }
+    return best ? {center: best.center, zoom: best.zoom} : target;
+  }
+
+  /* The centre near centre, at zoom, with the fewest places (lls) under blocks while bounds stay
+     inside the padded frame, and how many lie under them; null when bounds do not fit. */
+  function clearAt(map, centre, zoom, bounds, fit, blocks, lls) {
+    var size = map.getSize(), b = L.latLngBounds(bounds), c = map.project(centre, zoom);
+    var tl = L.point(fit.paddingTopLeft || fit.padding), br = L.point(fit.paddingBottomRight || fit.padding);
+    var nw = map.project(b.getNorthWest(), zoom).subtract(c), se = map.project(b.getSouthEast(), zoom).subtract(c);
+    // the centre may move by [dx, dy] while the extent stays inside the padded frame
+    var x0 = se.x - size.x / 2 + br.x, x1 = nw.x + size.x / 2 - tl.x, y0 = se.y - size.y / 2 + br.y, y1 = nw.y + size.y / 2 - tl.y;
+    if (x0 > x1 || y0 > y1) { return null; }
+    var points = lls.map(function (ll) { return map.project(ll, zoom).subtract(c); }), best = null, STEPS = 8;
     for (var i = 0; i <= STEPS; i++) {
       for (var j = 0; j <= STEPS; j++) {
         var dx = x0 + (x1 - x0) * i / STEPS, dy = y0 + (y1 - y0) * j / STEPS, under = 0;
@@ -156,10 +168,10 @@
           if (blocks.some(function (r) { return x > r[0] - 8 && x < r[2] + 8 && y > r[1] - 8 && y < r[3] + 8; })) { under += 1; }
         });
         var score = under * 1e6 + Math.hypot(dx, dy);
-        if (!best || score < best.score) { best = {score: score, dx: dx, dy: dy}; }
+        if (!best || score < best.score) { best = {score: score, under: under, dx: dx, dy: dy}; }
       }
     }
-    return {center: map.unproject(c.add([best.dx, best.dy]), zoom), zoom: zoom};
+    return {center: map.unproject(c.add([best.dx, best.dy]), zoom), zoom: zoom, under: best.under};
   }
 
   /* Static. opts: {fill}: the presenter view, where the map is as tall as its frame, the frame as the window. */

@@ -138,26 +138,30 @@
 
   /* The first candidate inside view, clear of every box in taken (by rules.gap) and nearer to
      its own marker than to any other. */
-  function firstFree(it, w, h, taken, items, view, rules) {
+  function firstFree(it, w, h, taken, items, view, rules, anyNearest) {
     var cands = jcm.candidates(it.mx, it.my, w, h, rules);
     for (var c = 0; c < cands.length; c++) {
       var box = cands[c], free = inside(box, view);
       for (var t = 0; free && t < taken.length; t++) {
         if (hits(box, taken[t], rules.gap)) { free = false; }
       }
-      if (free && owned(box, it, items, rules.gap)) { return box; }
+      if (free && (anyNearest || owned(box, it, items, rules.gap))) { return box; }
     }
     return null;
   }
 
   /* One greedy pass over order: each place in turn takes a text spot, else a badge spot, before
      the next place (a crowded place gets its badge before a quieter neighbour's text takes the
-     room); places in badgeFirst try the smaller badge first. Returns the spots by id, the places
+     room); places in badgeFirst try the smaller badge first; a subject (by id) tries its text even where it is
+     not nearer to its own marker than to another. Returns the spots by id, the places
      left unnamed and a score (lower is better). */
-  function place(order, badgeFirst, fixed, items, view, rules) {
+  function place(order, badgeFirst, fixed, items, view, rules, subject) {
     var taken = fixed.slice(), spots = {}, unnamed = [], badges = 0;
     order.forEach(function (it) {
       var mode = 'text', box = badgeFirst.indexOf(it) < 0 ? firstFree(it, it.w, it.h, taken, items, view, rules) : null;
+      // the subject's name (highlighted) may stand as near to a neighbour as to its own marker,
+      // rather than be only a number
+      if (!box && subject[it.id]) { box = firstFree(it, it.w, it.h, taken, items, view, rules, true); }
       if (!box) {
         box = firstFree(it, it.bw, it.bh, taken, items, view, rules);
         mode = 'badge';
@@ -242,10 +246,12 @@
     el.style.visibility = '';
   }
 
-  /* The key of numbered badges: number and name, in the map's bottom-left corner; a click on a
-     row clicks its place. */
+  /* The key of numbered badges: number and name, in the map's upper-left corner (lower-left in the
+     presenter view); a click on a row clicks its place. */
   function keyControl(map) {
-    var key = L.control({position: 'bottomleft'});
+    // the normal view's lower-left corner holds the timeline, and the extent's south-west place
+    // (広東省) under both; the presenter's lower-left controls are docked beside the notes (jcm-view.js)
+    var key = L.control({position: map.getContainer().classList.contains('jcm-fill') ? 'bottomleft' : 'topleft'});
     key.onAdd = function () {
       var div = L.DomUtil.create('div', 'jcm-key');
       L.DomEvent.disableClickPropagation(div);
@@ -396,7 +402,7 @@
     // badges; the best (fewest places unnamed, then fewest badges) wins.
     var best = null, badgeFirst = [];
     for (var attempt = 0; attempt < rules.tries; attempt++) {
-      var result = place(order, badgeFirst, taken, items, view, rules);
+      var result = place(order, badgeFirst, taken, items, view, rules, subject);
       if (!best || result.score < best.score) { best = result; }
       if (!result.unnamed.length) { break; }
       badgeFirst = badgeFirst.concat(result.unnamed.filter(function (it) { return !subject[it.id]; }));

@@ -111,13 +111,13 @@
   }
 
   /* What covers part of the map, in container px: the page's panels over it (the presenter's
-     caption, notes, details, bar) and the map's lower-left controls (timeline, key, scale). */
+     caption, notes, details, bar) and the map's controls (timeline, key, zoom, scale; not the
+     legend, which folds where it would cover a place). */
   function obstacles(map) {
     var root = map.getContainer(), c0 = root.getBoundingClientRect(), out = [];
     var f0 = window.frameElement ? window.frameElement.getBoundingClientRect() : {left: 0, top: 0};
     function add(r, dx, dy) { if (r.width && r.height) { out.push([r.left - dx, r.top - dy, r.right - dx, r.bottom - dy]); } }
-    var corner = root.querySelector('.leaflet-bottom.leaflet-left');
-    if (corner) { Array.prototype.forEach.call(corner.children, function (c) { add(c.getBoundingClientRect(), c0.left, c0.top); }); }
+    root.querySelectorAll('.leaflet-control:not(.jcm-legend)').forEach(function (c) { add(c.getBoundingClientRect(), c0.left, c0.top); });
     try {
       if (window.frameElement) {
         Array.prototype.forEach.call(window.parent.document.querySelectorAll('[class*="st-key-jcm_"]'), function (el) {
@@ -226,7 +226,7 @@
       var again = function () {
         if (!group._map) { return; }
         var to = clearView(map, group, opts.bounds, fit), at = map.project(map.getCenter()), there = map.project(to.center);
-        if (to.zoom === map.getZoom() && at.distanceTo(there) > 2) { map.panTo(to.center, {duration: 0.3}); }
+        if (to.zoom !== map.getZoom() || at.distanceTo(there) > 2) { map.setView(to.center, to.zoom, {animate: false}); }
       };
       map.once('jcmlaidout', again);
       jcm.whenGone(group, function () { map.off('jcmlaidout', again); });

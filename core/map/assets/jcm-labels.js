@@ -246,18 +246,34 @@
     el.style.visibility = '';
   }
 
-  /* The key of numbered badges: number and name, in the map's upper-left corner (lower-left in the
-     presenter view); a click on a row clicks its place. */
+  /* The key of numbered badges: number and name, in the map's lower-left corner (or the upper-left
+     one: keyCorner); a click on a row clicks its place. */
   function keyControl(map) {
-    // the normal view's lower-left corner holds the timeline, and the extent's south-west place
-    // (広東省) under both; the presenter's lower-left controls are docked beside the notes (jcm-view.js)
-    var key = L.control({position: map.getContainer().classList.contains('jcm-fill') ? 'bottomleft' : 'topleft'});
+    var key = L.control({position: map.jcmKeyCorner || 'bottomleft'});
     key.onAdd = function () {
       var div = L.DomUtil.create('div', 'jcm-key');
       L.DomEvent.disableClickPropagation(div);
       return div;
     };
     return key.addTo(map);
+  }
+
+  /* The normal view's key moves to the other left corner when it covers a marker there (the
+     lower-left one holds the timeline too, over 広東省, the extent's south-west place, at 1920x1080),
+     and stays there for the next views; the presenter's lower-left controls are docked beside the
+     tour's notes (jcm-view.js). True when it moved. */
+  function keyCorner(map, key, items) {
+    var div = key.getContainer(), c0 = map.getContainer().getBoundingClientRect(), r = div.getBoundingClientRect();
+    if (map.getContainer().classList.contains('jcm-fill') || !r.height || map.jcmKeyMoved) { return false; }
+    var covers = items.some(function (it) {
+      var x = it.mx + c0.left, y = it.my + c0.top;
+      return x > r.left && x < r.right && y > r.top && y < r.bottom;
+    });
+    if (!covers) { return false; }
+    map.jcmKeyMoved = true;  // once per map: never back and forth
+    map.jcmKeyCorner = key.getPosition() === 'topleft' ? 'bottomleft' : 'topleft';
+    key.setPosition(map.jcmKeyCorner);
+    return true;
   }
 
   function fillKey(div, badges) {
@@ -304,9 +320,10 @@
   /* One layout pass; returns the places shown as badges (the key's rows). */
   function layoutOnce(state) {
     var map = state.map, rules = state.rules, size = map.getSize();
+    state.items = [];
     var font = size.x >= rules.largeMap ? rules.fontLarge : rules.font;
     map.getContainer().style.setProperty('--jcm-font', font + 'px');
-    var view = {x0: 2, y0: 2, x1: size.x - 2, y1: size.y - 2}, items = [];
+    var view = {x0: 2, y0: 2, x1: size.x - 2, y1: size.y - 2}, items = state.items;
     state.places.eachLayer(function (l) {
       if (!l._icon) { return; }
       var pt = map.latLngToContainerPoint(l.getLatLng());
@@ -451,6 +468,11 @@
       }
       if (ids !== keyIds) {
         keyIds = ids;
+        fillKey(div, badges);
+      }
+      if (keyCorner(map, key, state.items)) {
+        badges = layoutOnce(state);
+        keyIds = idsOf(badges);
         fillKey(div, badges);
       }
       map.getContainer().setAttribute('data-labels-laid-out', String(++state.runs));

@@ -471,6 +471,7 @@
         fillKey(div, badges);
       }
       if (keyCorner(map, key, state.items)) {
+        div = key.getContainer();  // Leaflet made it anew in its new corner
         badges = layoutOnce(state);
         keyIds = idsOf(badges);
         fillKey(div, badges);

@@ -209,16 +209,20 @@
       if (legend) { legend.open = false; }
     }
     // the extent this map was framed on last: none yet in this frame, then the kept view's
-    var known = map.jcmViewKey;
+    var known = map.jcmViewKey, framed = false;  // framed: here, now (not the presenter's own view kept)
     if (known === undefined) {
       known = map.jcmSaved ? map.jcmSaved.key : null;
-      if (!map.jcmSaved) { var first = clearView(map, group, opts.bounds, fit); map.setView(first.center, first.zoom, {animate: false}); }
+      if (!map.jcmSaved) {
+        var first = clearView(map, group, opts.bounds, fit);
+        map.setView(first.center, first.zoom, {animate: false});
+        framed = true;
+      }
     }
     map.jcmViewKey = opts.key;
-    var framed = !map.jcmSaved || known !== opts.key;
     if (known !== null && known !== opts.key) {
       var to = clearView(map, group, opts.bounds, fit);
       map.flyTo(to.center, to.zoom, {duration: opts.flySeconds});
+      framed = true;
     }
     // once laid out there, the key and the new step's notes have their size: moved once more if a
     // place lies under them and the room the zoom leaves allows

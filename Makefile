@@ -45,9 +45,11 @@ test-random: install-test
 	  JCM_RANDOM_SIZES=1280x720,1366x768,1920x1080 \
 	  $(PY) -m pytest tests/browser/test_address_browser.py -k random -x
 
-## The room's walk (tests/browser/test_room_browser.py) over the programme and over the reference overlay.
+## The room's walk (tests/browser/test_room_browser.py) at every projector size and language, over the programme and over the reference overlay.
 test-room: install-test
-	JCM_ROOM_WALKS=plain,overlay $(PY) -m pytest tests/browser/test_room_browser.py
+	JCM_ROOM_WALKS=plain,overlay JCM_ROOM_SIZES=1280x720,1366x768,1920x1080 JCM_ROOM_LANGS=ja,en,zh \
+	  JCM_ROOM_ASSERT="line ends,subject not named,small text,unnamed,covered" \
+	  $(PY) -m pytest tests/browser/test_room_browser.py
 
 ## After changing requirements.txt or requirements-test.txt (the declared pins): compile them again into the
 ## hash-pinned requirements.lock and requirements-test.lock (uv, from pip's package sources), then install.

@@ -242,7 +242,7 @@ class ViewMemory(JcmElement):
     language), and in the presenter view (`fill`) makes the map as tall as its frame
     (assets/jcm-view.js)."""
 
-    scripts = ("jcm-view.js",)
+    scripts = (*MAP_JS, "jcm-view.js")  # jcm.whenGone
     styles = ()
 
     _template = Template("""{% macro script(this, kwargs) %}
@@ -260,7 +260,7 @@ class Framing(JcmElement):
     step, a filter) and leaves the presenter's own zoom and centre alone when they do not (a click,
     the year slider). In the presenter view it keeps the extent clear of the panels over the map."""
 
-    scripts = ("jcm-view.js",)
+    scripts = (*MAP_JS, "jcm-view.js")  # jcm.whenGone
     styles = ()
 
     _template = Template("""{% macro script(this, kwargs) %}

@@ -17,9 +17,11 @@ from browser_kit import (
     main_text,
     place_marker,
     place_markers,
+    settled,
     url,
     wait_for_map,
     wait_main_text,
+    wait_view,
 )
 
 TIANJIN = "天津市"
@@ -163,4 +165,34 @@ def test_pan_and_zoom_do_not_rerun_the_app(app_url, tab):
     # Control: a click on a place does reach the server, so the observable above can fail.
     _click_tianjin(page, frame)
     assert len(tab.ws_sent) > sent
+    tab.assert_only_local_requests()
+
+
+# In the map frame: the texts of the tooltips Leaflet shows (open and not faded out).
+OPEN_TIPS = """() => [...document.querySelectorAll('.leaflet-tooltip-pane .leaflet-tooltip')]
+  .filter(t => getComputedStyle(t).opacity !== '0' && t.getBoundingClientRect().width > 0).map(t => t.innerText)"""
+
+
+def test_a_click_on_a_place_closes_its_hover_tooltip(app_url, tab):
+    """The tooltip a hover opened stayed after the click, over the neighbours the new view shows."""
+    page = tab.page
+    page.goto(url(app_url))
+    iframe, frame = wait_for_map(page)
+    settled(frame)
+    marker = place_marker(frame, TIANJIN)
+    box = marker.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    frame.wait_for_function(f"() => ({OPEN_TIPS})().some(t => t.includes({TIANJIN!r}))")
+    page.mouse.down()
+    page.mouse.up()
+    assert frame.evaluate(OPEN_TIPS) == [], "the tooltip stayed open at the click"
+    wait_view(page, place=TIANJIN)
+    _, frame = wait_for_map(page, "w.document.querySelector('.leaflet-marker-pane .jcm-sel')")
+    settled(frame)
+    assert frame.evaluate(OPEN_TIPS) == [], "a tooltip is open after the click's rerun"
+    box = place_marker(frame, TIANJIN).bounding_box()  # a new hover shows it again
+    page.mouse.move(box["x"] - 40, box["y"] - 40, steps=4)
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=4)
+    frame.wait_for_function(f"() => ({OPEN_TIPS})().some(t => t.includes({TIANJIN!r}))")
+    assert not tab.page_errors, tab.page_errors
     tab.assert_only_local_requests()

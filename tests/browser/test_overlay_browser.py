@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import time
 
-from browser_kit import LINK_FROM_MIDDLE, MAP_IFRAME, TOP_AT, main_text, url, wait_for_map, wait_main_text
+from browser_kit import LINK_FROM_MIDDLE, MAP_IFRAME, TOP_AT, main_text, settled, url, wait_for_map, wait_main_text
 
 from bench.reference import REFERENCE_LINKS, TWIN_CITIES, reference_overlay
 from common.i18n import t
@@ -171,3 +171,61 @@ def test_the_reference_set_draws_beneath_the_programme_and_answers_hover_and_cli
     for view, expected in FILTER_CASES:
         data = json.loads(overlay_payload(view.overlay, view.exclude, lang))
         assert frame.evaluate(_FILTERED, [data, overlay_options(view)]) == expected, view
+
+
+# In the map frame: the programme's markers whose centre the legend covers.
+_UNDER_LEGEND = """() => {
+  const legend = document.querySelector('.jcm-legend');
+  if (!legend) return [];
+  const r = legend.getBoundingClientRect();
+  return [...document.querySelectorAll('.jcm-s[data-place]')].filter(m => {
+    const b = m.getBoundingClientRect(), x = (b.left + b.right) / 2, y = (b.top + b.bottom) / 2;
+    return x > r.left && x < r.right && y > r.top && y < r.bottom;
+  }).map(m => m.getAttribute('data-place'));
+}"""
+# In the map frame: the picked pair's ends as drawn: [name, marker centre x, y, whether a control covers
+# the marker's centre or a corner of the name (elementFromPoint)].
+_ENDS = """() => [...document.querySelectorAll('.jcm-ov-name')].map(n => {
+  const m = n.parentElement.querySelector('.jcm-ov-end').getBoundingClientRect(), x = (m.left + m.right) / 2, y = (m.top + m.bottom) / 2;
+  const b = n.getBoundingClientRect();
+  const under = [[x, y], [b.left + 2, b.top + 2], [b.right - 2, b.top + 2], [b.left + 2, b.bottom - 2], [b.right - 2, b.bottom - 2]]
+    .some(([px, py]) => { const top = document.elementFromPoint(px, py); return top && top.closest('.leaflet-control'); });
+  return [n.textContent, x, y, under ? 'control' : 'map'];
+})"""
+
+
+def test_a_pair_picked_in_the_finder_is_named_at_both_ends_and_the_legend_leaves_the_places_clear(
+        reference_overlay_app_url, tab, artifacts):
+    """With the overlay drawn (its legend block arriving after the map), the legend folds where it
+    would cover a programme place; a pair picked in the finder shows a marker and its name at both ends."""
+    page, lang = tab.page, "en"
+    overlay = reference_overlay()
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.goto(url(reference_overlay_app_url, lang=lang))
+    _, frame = wait_for_map(page, "w.map_div.getContainer().getAttribute('data-overlay') === 'drawn'")
+    settled(frame)
+    assert frame.evaluate(_UNDER_LEGEND) == []
+
+    page.get_by_text(t("overlay.title", lang)).first.click()
+    finder = page.locator(".st-key-_overlay_find input")
+    finder.fill("Chiba")
+    finder.press("Enter")
+    listed = page.locator('[data-testid="stRadio"]').filter(has_text="Chiba").get_by_role("radio")
+    listed.first.wait_for(state="attached")
+    listed.first.focus()
+    page.keyboard.press("Space")
+    frame.wait_for_function("() => document.querySelectorAll('.jcm-ov-name').length === 2")
+    _, frame = wait_for_map(page, "w.document.querySelectorAll('.jcm-ov-name').length === 2")
+    settled(frame)
+    index = frame.evaluate("() => map_div.jcmOverlay._view.selected")
+    link = overlay.links[index]
+    ends = frame.evaluate(_ENDS)
+    assert sorted(e[0] for e in ends) == sorted([overlay.places[link.a].name, overlay.places[link.b].name])
+    assert "Chiba" in [e[0] for e in ends]
+    size = frame.evaluate("() => [map_div.getSize().x, map_div.getSize().y]")
+    for name, x, y, top in ends:
+        assert 0 <= x <= size[0] and 0 <= y <= size[1], f"{name}'s end is off the map"
+        assert top == "map", f"{name}'s end or name is under a control"
+    assert frame.evaluate(_UNDER_LEGEND) == []
+    page.screenshot(path=str(artifacts / "overlay-finder-ends-1920x1080-en.png"))
+    assert not tab.page_errors, tab.page_errors

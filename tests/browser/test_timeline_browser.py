@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from browser_kit import BUNDLED_DATA, feature_ids, url, wait_for_map
+from browser_kit import BUNDLED_DATA, MAP_IFRAME, feature_ids, settled, url, wait_for_map
 
 from common.i18n import t
 from core.map.basemap import FALLBACK_WAIT_MS
@@ -155,3 +155,26 @@ def test_online_basemap_without_internet_falls_back_and_says_so(app_url, offline
     frame.click(".jcm-fallback-close[aria-label='%s']" % t("map.basemap_fallback_close", lang))
     assert not frame.query_selector(".jcm-fallback")  # dismissed: nothing hides the labels under it
     assert o.blocked and all(u.startswith("https://tile.openstreetmap.org/") for u in o.blocked), set(o.blocked)
+
+
+# In the page: the fallback notice's centre and corners that a page panel covers (elementFromPoint is not the map's frame).
+_NOTICE_UNDER_PANEL = """sel => {
+  const f = document.querySelector(sel), fr = f.getBoundingClientRect();
+  const n = f.contentDocument.querySelector('.jcm-fallback').getBoundingClientRect();
+  return [[(n.left + n.right) / 2, (n.top + n.bottom) / 2], [n.left + 2, n.top + 2], [n.right - 2, n.top + 2],
+          [n.left + 2, n.bottom - 2], [n.right - 2, n.bottom - 2]]
+    .filter(([x, y]) => document.elementFromPoint(x + fr.left, y + fr.top) !== f);
+}"""
+
+
+@pytest.mark.parametrize("step", ["1", "4"])
+def test_the_fallback_notice_is_clear_of_the_presenters_bar_and_details(app_url, offline, step):
+    """The notice lay under the presenter's bar (top right)."""
+    o = offline(1280, 720, lang="ja", hang=False)
+    o.page.goto(url(app_url, basemap="osm", lang="ja", present="1", step=step))
+    _, frame = wait_for_map(o.page)
+    frame.wait_for_function("() => map_div.getContainer().getAttribute('data-basemap') === 'offline'",
+                            timeout=FALLBACK_S * 1000)
+    frame.wait_for_selector(".jcm-fallback")
+    settled(frame)
+    assert o.page.evaluate(_NOTICE_UNDER_PANEL, MAP_IFRAME) == []

@@ -49,6 +49,7 @@
         return div;
       };
       box.addTo(map);
+      if (jcm.dockTopRight) { jcm.dockTopRight(map); }  /* the presenter's: clear of the bar, details and caption */
       map.getContainer().setAttribute('data-basemap', 'fallback');
       /* how long the tiles were given: what the tests and a curious presenter can read */
       map.getContainer().setAttribute('data-basemap-gave-up-ms', String(Math.round(performance.now() - t0)));

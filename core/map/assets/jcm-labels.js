@@ -138,26 +138,30 @@
 
   /* The first candidate inside view, clear of every box in taken (by rules.gap) and nearer to
      its own marker than to any other. */
-  function firstFree(it, w, h, taken, items, view, rules) {
+  function firstFree(it, w, h, taken, items, view, rules, anyNearest) {
     var cands = jcm.candidates(it.mx, it.my, w, h, rules);
     for (var c = 0; c < cands.length; c++) {
       var box = cands[c], free = inside(box, view);
       for (var t = 0; free && t < taken.length; t++) {
         if (hits(box, taken[t], rules.gap)) { free = false; }
       }
-      if (free && owned(box, it, items, rules.gap)) { return box; }
+      if (free && (anyNearest || owned(box, it, items, rules.gap))) { return box; }
     }
     return null;
   }
 
   /* One greedy pass over order: each place in turn takes a text spot, else a badge spot, before
      the next place (a crowded place gets its badge before a quieter neighbour's text takes the
-     room); places in badgeFirst try the smaller badge first. Returns the spots by id, the places
+     room); places in badgeFirst try the smaller badge first; a subject (by id) tries its text even where it is
+     not nearer to its own marker than to another. Returns the spots by id, the places
      left unnamed and a score (lower is better). */
-  function place(order, badgeFirst, fixed, items, view, rules) {
+  function place(order, badgeFirst, fixed, items, view, rules, subject) {
     var taken = fixed.slice(), spots = {}, unnamed = [], badges = 0;
     order.forEach(function (it) {
       var mode = 'text', box = badgeFirst.indexOf(it) < 0 ? firstFree(it, it.w, it.h, taken, items, view, rules) : null;
+      // the subject's name (highlighted) may stand as near to a neighbour as to its own marker,
+      // rather than be only a number
+      if (!box && subject[it.id]) { box = firstFree(it, it.w, it.h, taken, items, view, rules, true); }
       if (!box) {
         box = firstFree(it, it.bw, it.bh, taken, items, view, rules);
         mode = 'badge';
@@ -186,8 +190,8 @@
     } catch (e) { return []; }
   }
 
-  /* The boxes of the map's controls (legend, key, zoom, scale, attribution) and of the page's
-     panels over the map, in container pixels. */
+  /* The boxes of the map's controls (legend, key, zoom, scale, attribution), of the overlay's
+     picked pair's ends and of the page's panels over the map, in container pixels. */
   function controlBoxes(map) {
     var root = map.getContainer(), r0 = root.getBoundingClientRect(), out = [];
     var f0 = window.frameElement ? window.frameElement.getBoundingClientRect() : {left: 0, top: 0};
@@ -196,7 +200,10 @@
         out.push({x0: r.left - dx, y0: r.top - dy, x1: r.right - dx, y1: r.bottom - dy});
       }
     }
-    root.querySelectorAll('.leaflet-control').forEach(function (el) { add(el.getBoundingClientRect(), r0.left, r0.top); });
+    // and the overlay's picked pair: its ends' markers and names (jcm-overlay.js)
+    root.querySelectorAll('.leaflet-control, .jcm-ov-end, .jcm-ov-name').forEach(function (el) {
+      add(el.getBoundingClientRect(), r0.left, r0.top);
+    });
     panels().forEach(function (el) { add(el.getBoundingClientRect(), f0.left + r0.left, f0.top + r0.top); });
     return out;
   }
@@ -239,16 +246,34 @@
     el.style.visibility = '';
   }
 
-  /* The key of numbered badges: number and name, in the map's bottom-left corner; a click on a
-     row clicks its place. */
+  /* The key of numbered badges: number and name, in the map's lower-left corner (or the upper-left
+     one: keyCorner); a click on a row clicks its place. */
   function keyControl(map) {
-    var key = L.control({position: 'bottomleft'});
+    var key = L.control({position: map.jcmKeyCorner || 'bottomleft'});
     key.onAdd = function () {
       var div = L.DomUtil.create('div', 'jcm-key');
       L.DomEvent.disableClickPropagation(div);
       return div;
     };
     return key.addTo(map);
+  }
+
+  /* The normal view's key moves to the other left corner when it covers a marker there (the
+     lower-left one holds the timeline too, over 広東省, the extent's south-west place, at 1920x1080),
+     and stays there for the next views; the presenter's lower-left controls are docked beside the
+     tour's notes (jcm-view.js). True when it moved. */
+  function keyCorner(map, key, items) {
+    var div = key.getContainer(), c0 = map.getContainer().getBoundingClientRect(), r = div.getBoundingClientRect();
+    if (map.getContainer().classList.contains('jcm-fill') || !r.height || map.jcmKeyMoved) { return false; }
+    var covers = items.some(function (it) {
+      var x = it.mx + c0.left, y = it.my + c0.top;
+      return x > r.left && x < r.right && y > r.top && y < r.bottom;
+    });
+    if (!covers) { return false; }
+    map.jcmKeyMoved = true;  // once per map: never back and forth
+    map.jcmKeyCorner = key.getPosition() === 'topleft' ? 'bottomleft' : 'topleft';
+    key.setPosition(map.jcmKeyCorner);
+    return true;
   }
 
   function fillKey(div, badges) {
@@ -295,9 +320,10 @@
   /* One layout pass; returns the places shown as badges (the key's rows). */
   function layoutOnce(state) {
     var map = state.map, rules = state.rules, size = map.getSize();
+    state.items = [];
     var font = size.x >= rules.largeMap ? rules.fontLarge : rules.font;
     map.getContainer().style.setProperty('--jcm-font', font + 'px');
-    var view = {x0: 2, y0: 2, x1: size.x - 2, y1: size.y - 2}, items = [];
+    var view = {x0: 2, y0: 2, x1: size.x - 2, y1: size.y - 2}, items = state.items;
     state.places.eachLayer(function (l) {
       if (!l._icon) { return; }
       var pt = map.latLngToContainerPoint(l.getLatLng());
@@ -327,6 +353,7 @@
       return x >= 0 && y >= 0 && x <= size.x && y <= size.y;
     }).map(function (it) { return {x: it.x + it.dx, y: it.y + it.dy}; });
     foldLegend(map, inView);
+    if (jcm.overlayNamesClear) { jcm.overlayNamesClear(map, inView); }
     var half = rules.marker / 2, taken = [], controls = controlBoxes(map);
     var covered = function (x, y) {
       return controls.some(function (c) { return x > c.x0 && x < c.x1 && y > c.y0 && y < c.y1; });
@@ -392,7 +419,7 @@
     // badges; the best (fewest places unnamed, then fewest badges) wins.
     var best = null, badgeFirst = [];
     for (var attempt = 0; attempt < rules.tries; attempt++) {
-      var result = place(order, badgeFirst, taken, items, view, rules);
+      var result = place(order, badgeFirst, taken, items, view, rules, subject);
       if (!best || result.score < best.score) { best = result; }
       if (!result.unnamed.length) { break; }
       badgeFirst = badgeFirst.concat(result.unnamed.filter(function (it) { return !subject[it.id]; }));
@@ -443,8 +470,15 @@
         keyIds = ids;
         fillKey(div, badges);
       }
+      if (keyCorner(map, key, state.items)) {
+        div = key.getContainer();  // Leaflet made it anew in its new corner
+        badges = layoutOnce(state);
+        keyIds = idsOf(badges);
+        fillKey(div, badges);
+      }
       map.getContainer().setAttribute('data-labels-laid-out', String(++state.runs));
       map.getContainer().setAttribute('data-labels-settled', 'true');  // what tests wait for
+      map.fire('jcmlaidout');  // the key's size is known now (jcm-view.js frames around it)
     }
     state.runs = 0;
     function schedule() {

@@ -168,7 +168,25 @@
       div.innerHTML = l.feature.properties.tip;
       return div;
     }, options);
+    layer.on('tooltipopen', function () { if (quietAt) { layer.closeTooltip(); } });
   };
+
+  /* Where the mouse clicked a feature: no tooltip opens again until the mouse leaves that spot
+     (Chromium reports the view the click's rerun draws under a still mouse as a new hover). */
+  var quietAt = null;
+
+  /* Close every tooltip open on map (a hover's, or the one Leaflet opens on a click), and keep
+     them closed while the mouse stays where it clicked (e: the click, null for a key). */
+  function closeTips(map, e) {
+    map.eachLayer(function (l) { if (l.getTooltip && l.getTooltip() && l.isTooltipOpen()) { l.closeTooltip(); } });
+    quietAt = e && e.containerPoint ? e.containerPoint : null;
+    if (quietAt && !map.jcmTipsWatched) {
+      map.jcmTipsWatched = true;
+      map.on('mousemove mouseout', function (m) {
+        if (quietAt && (m.type === 'mouseout' || m.containerPoint.distanceTo(quietAt) > 3)) { quietAt = null; }
+      });
+    }
+  }
 
   /* The legend control, bottom right (it goes with group). A narrow map (a projector at 1280 px
      with the sidebar open) starts with the legend folded, so that it hides no label; one click
@@ -197,6 +215,7 @@
     var selected = opts.selected;
     group.on('click', function (e) {
       var layer = e.sourceTarget || e.layer, f = layer && layer.feature, id = f && f.properties.id;
+      closeTips(group._map, e);  /* it stayed over the new view's neighbours */
       if (typeof id !== 'string' || id === selected) { return; }
       selected = id;
       highlight(id);

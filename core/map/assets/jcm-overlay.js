@@ -105,6 +105,34 @@
     return ex * ex + ey * ey;
   }
 
+  /* Put the picked pair's names each on the side of its marker (right, left, above, below, then
+     the diagonals) where it lies under no control and covers no programme marker (points: their
+     centres, container px), so that those places keep their own labels; else where it covers
+     fewest. jcm-labels.js calls it before each layout pass. */
+  var SIDES = ['jcm-ov-e', 'jcm-ov-w', 'jcm-ov-n', 'jcm-ov-s', 'jcm-ov-ne', 'jcm-ov-se', 'jcm-ov-nw', 'jcm-ov-sw'];
+  jcm.overlayNamesClear = function (map, points) {
+    var root = map.getContainer(), c0 = root.getBoundingClientRect();
+    var controls = Array.prototype.map.call(root.querySelectorAll('.leaflet-control'), function (el) { return el.getBoundingClientRect(); });
+    function put(name, k) { SIDES.forEach(function (side, j) { name.classList.toggle(side, j === k); }); }
+    function cost(name) {
+      var b = name.getBoundingClientRect(), x0 = b.left - c0.left - 4, x1 = b.right - c0.left + 4, y0 = b.top - c0.top - 4, y1 = b.bottom - c0.top + 4;
+      var under = controls.some(function (r) {
+        return r.width && !(r.right <= b.left || b.right <= r.left || r.bottom <= b.top || b.bottom <= r.top);
+      });
+      var out = b.left < c0.left || b.right > c0.right || b.top < c0.top || b.bottom > c0.bottom;
+      return (under || out ? 100 : 0) + points.filter(function (p) { return p.x > x0 && p.x < x1 && p.y > y0 && p.y < y1; }).length;
+    }
+    root.querySelectorAll('.jcm-ov-name').forEach(function (name) {
+      var best = 0, least = Infinity;
+      for (var k = 0; k < SIDES.length && least > 0; k++) {
+        put(name, k);
+        var c = cost(name);
+        if (c < least) { least = c; best = k; }
+      }
+      put(name, best);
+    });
+  };
+
   var OverlayLayer = L.Layer.extend({
     initialize: function (data, style, view) {
       this._data = data;
@@ -140,6 +168,7 @@
       this._frame = null;
       L.DomUtil.remove(this._canvas);
       map.removeLayer(this._mark);
+      this._markEnds(-1);
       map.closeTooltip(this._tip);
     },
 
@@ -174,9 +203,13 @@
       }
       var el = this._map && this._map.getContainer();
       if (el) {  /* what the legend (jcm-overlay.css) and the tests read */
+        var legend = String(!!v.show) + v.scope;
         el.setAttribute('data-overlay-shown', String(shown[0].length + shown[1].length));
         el.setAttribute('data-overlay-show', String(!!v.show));
         el.setAttribute('data-overlay-scope', v.scope);
+        /* the legend's overlay block came or went: the labels are laid out again and the legend
+           folds where it now covers a place (jcm-labels.js) */
+        if (legend !== this._legend) { this._legend = legend; this._map.fire('jcmcontrolsmoved'); }
       }
     },
 
@@ -217,6 +250,7 @@
       }
       ctx.globalAlpha = 1;
       this._markLink(this._hover >= 0 ? this._hover : this._selected);
+      this._markEnds(this._selected);
       this.drawMs = performance.now() - t0;
       if (!this._drawn) {
         this._drawn = true;
@@ -269,6 +303,33 @@
         latlngs.push(map.unproject([g.pts[2 * p] + shift, g.pts[2 * p + 1]], 0));
       }
       this._mark.setLatLngs(latlngs).addTo(map);
+    },
+
+    /* A marker and the name at both ends of link i (the pair picked in the finder or clicked),
+       where its arc is drawn; -1 clears. Names are set as text. */
+    _markEnds: function (i) {
+      var map = this._map, g = this._geo, d = this._data;
+      var at = i >= 0 && g ? i + ':' + shiftFor(g.box, i, this._centreX()) : null;
+      if (at === this._endsAt) { return; }
+      if (this._ends) { this._ends.remove(); map.fire('jcmcontrolsmoved'); }
+      this._ends = null;
+      this._endsAt = at;
+      if (at === null || !map) { return; }
+      var shift = shiftFor(g.box, i, this._centreX());
+      this._ends = L.layerGroup([[d.links[2 * i], g.start[i]], [d.links[2 * i + 1], g.start[i + 1] - 1]].map(function (end) {
+        var p = end[1], marker = L.marker(map.unproject([g.pts[2 * p] + shift, g.pts[2 * p + 1]], 0), {
+          interactive: false, keyboard: false, zIndexOffset: 2500,
+          icon: L.divIcon({className: 'jcm-mk', iconSize: [0, 0],
+                           html: '<div class="jcm-ov-end"></div><div class="jcm-ov-name"></div>'})});
+        marker.on('add', function () {
+          var name = marker.getElement().querySelector('.jcm-ov-name');
+          name.textContent = d.names[end[0]];
+          name.setAttribute('data-overlay-end', d.names[end[0]]);
+          name.classList.add(SIDES[0]);
+        });
+        return marker;
+      })).addTo(map);
+      map.fire('jcmcontrolsmoved');  /* the programme's labels are laid out again, clear of them */
     },
 
     /* "A (country) – B (country)" as text nodes. */

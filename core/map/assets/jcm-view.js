@@ -129,6 +129,90 @@
     return before !== [corner.style.maxHeight, corner.className, key ? key.style.maxWidth : ''].join();
   }
 
+  /* The presenter's upper-right controls (the offline-basemap notice) below the presenter's bar,
+     left of the details panel and clear of the caption: they lay under them. */
+  jcm.dockTopRight = dockTopRight;  /* again when the notice appears (jcm-basemap.js) */
+  function dockTopRight(map) {
+    var corner = map.getContainer().querySelector('.leaflet-top.leaflet-right'), top = '', right = '';
+    if (!corner || !map.getContainer().classList.contains('jcm-fill')) { return; }
+    try {
+      var doc = window.parent.document, bar = doc.querySelector('.st-key-jcm_bar'), details = doc.querySelector('.st-key-jcm_details');
+      if (bar) { top = (bar.getBoundingClientRect().bottom + GAP) + 'px'; }
+      if (details) { right = (window.parent.innerWidth - details.getBoundingClientRect().left + GAP) + 'px'; }
+    } catch (e) { /* not the page's frame */ }
+    corner.style.top = top;
+    corner.style.right = right;
+    try {  // beside the details panel it may reach the caption: then below that
+      var caption = window.parent.document.querySelector('.st-key-jcm_caption'), c = caption && caption.getBoundingClientRect();
+      var r = corner.getBoundingClientRect(), f0 = window.frameElement.getBoundingClientRect();
+      if (c && r.height && r.left + f0.left < c.right && r.top + f0.top < c.bottom) { corner.style.top = (c.bottom + GAP) + 'px'; }
+    } catch (e) { /* not the page's frame */ }
+  }
+
+  /* What covers part of the map, in container px: the page's panels over it (the presenter's
+     caption, notes, details, bar) and the map's controls (timeline, key, zoom, scale; not the
+     legend, which folds where it would cover a place). */
+  function obstacles(map) {
+    var root = map.getContainer(), c0 = root.getBoundingClientRect(), out = [];
+    var f0 = window.frameElement ? window.frameElement.getBoundingClientRect() : {left: 0, top: 0};
+    function add(r, dx, dy) { if (r.width && r.height) { out.push([r.left - dx, r.top - dy, r.right - dx, r.bottom - dy]); } }
+    root.querySelectorAll('.leaflet-control:not(.jcm-legend)').forEach(function (c) { add(c.getBoundingClientRect(), c0.left, c0.top); });
+    try {
+      if (window.frameElement) {
+        Array.prototype.forEach.call(window.parent.document.querySelectorAll('[class*="st-key-jcm_"]'), function (el) {
+          if (window.parent.getComputedStyle(el).position === 'fixed') { add(el.getBoundingClientRect(), f0.left + c0.left, f0.top + c0.top); }
+        });
+      }
+    } catch (e) { /* not the page's frame */ }
+    return out;
+  }
+
+  /* Where to frame bounds as fit asks, moved within the room fit leaves (Leaflet's zoom is whole, so
+     an extent rarely fills its frame) to where the fewest of the group's places lie under a panel or
+     a control (a place out of view is not under one), nearest to the fitted centre among equals; one
+     zoom step out when only that leaves every place clear. */
+  function clearView(map, group, bounds, fit) {
+    var target = map._getBoundsCenterZoom(L.latLngBounds(bounds), fit), blocks = obstacles(map), lls = [];
+    group.eachLayer(function (layer) {
+      if (!layer.eachLayer) { return; }
+      layer.eachLayer(function (l) {
+        var id = l.feature && l.feature.properties.id;
+        if (typeof id === 'string' && id.indexOf('place:') === 0 && l.getLatLng) { lls.push(l.getLatLng()); }
+      });
+    });
+    if (!blocks.length || !lls.length) { return target; }
+    var best = clearAt(map, target.center, target.zoom, bounds, fit, blocks, lls);
+    if (best && best.under && target.zoom - 1 >= map.getMinZoom()) {
+      var out = clearAt(map, target.center, target.zoom - 1, bounds, fit, blocks, lls);
+      if (out && !out.under) { best = out; }
+    }
+    return best ? {center: best.center, zoom: best.zoom} : target;
+  }
+
+  /* The centre near centre, at zoom, with the fewest places (lls) under blocks while bounds stay
+     inside the padded frame, and how many lie under them; null when bounds do not fit. */
+  function clearAt(map, centre, zoom, bounds, fit, blocks, lls) {
+    var size = map.getSize(), b = L.latLngBounds(bounds), c = map.project(centre, zoom);
+    var tl = L.point(fit.paddingTopLeft || fit.padding), br = L.point(fit.paddingBottomRight || fit.padding);
+    var nw = map.project(b.getNorthWest(), zoom).subtract(c), se = map.project(b.getSouthEast(), zoom).subtract(c);
+    // the centre may move by [dx, dy] while the extent stays inside the padded frame
+    var x0 = se.x - size.x / 2 + br.x, x1 = nw.x + size.x / 2 - tl.x, y0 = se.y - size.y / 2 + br.y, y1 = nw.y + size.y / 2 - tl.y;
+    if (x0 > x1 || y0 > y1) { return null; }
+    var points = lls.map(function (ll) { return map.project(ll, zoom).subtract(c); }), best = null, STEPS = 8;
+    for (var i = 0; i <= STEPS; i++) {
+      for (var j = 0; j <= STEPS; j++) {
+        var dx = x0 + (x1 - x0) * i / STEPS, dy = y0 + (y1 - y0) * j / STEPS, under = 0;
+        points.forEach(function (p) {
+          var x = p.x - dx + size.x / 2, y = p.y - dy + size.y / 2;
+          if (blocks.some(function (r) { return x > r[0] - 8 && x < r[2] + 8 && y > r[1] - 8 && y < r[3] + 8; })) { under += 1; }
+        });
+        var score = under * 1e6 + Math.hypot(dx, dy);
+        if (!best || score < best.score) { best = {score: score, under: under, dx: dx, dy: dy}; }
+      }
+    }
+    return {center: map.unproject(c.add([best.dx, best.dy]), zoom), zoom: zoom, under: best.under};
+  }
+
   /* Static. opts: {fill}: the presenter view, where the map is as tall as its frame, the frame as the window. */
   jcm.keepView = function (map, opts) {
     if (opts.fill) {
@@ -160,7 +244,7 @@
       // controls end where the details panel begins when it is on the right (a phone held sideways).
       var place = function () {
         var panel = detailsBox(), size = map.getSize();
-        if (group._map) { dock(map, panel && panel.left > size.x / 2 ? size.x - panel.left : right); }
+        if (group._map) { dock(map, panel && panel.left > size.x / 2 ? size.x - panel.left : right); dockTopRight(map); }
       };
       place();
       [150, 600].forEach(function (ms) { setTimeout(place, ms); });
@@ -182,14 +266,31 @@
       if (legend) { legend.open = false; }
     }
     // the extent this map was framed on last: none yet in this frame, then the kept view's
-    var known = map.jcmViewKey;
+    var known = map.jcmViewKey, framed = false;  // framed: here, now (not the presenter's own view kept)
     if (known === undefined) {
       known = map.jcmSaved ? map.jcmSaved.key : null;
-      if (!map.jcmSaved) { map.fitBounds(opts.bounds, Object.assign({animate: false}, fit)); }
+      if (!map.jcmSaved) {
+        var first = clearView(map, group, opts.bounds, fit);
+        map.setView(first.center, first.zoom, {animate: false});
+        framed = true;
+      }
     }
     map.jcmViewKey = opts.key;
     if (known !== null && known !== opts.key) {
-      map.flyToBounds(opts.bounds, Object.assign({duration: opts.flySeconds}, fit));
+      var to = clearView(map, group, opts.bounds, fit);
+      map.flyTo(to.center, to.zoom, {duration: opts.flySeconds});
+      framed = true;
+    }
+    // once laid out there, the key and the new step's notes have their size: moved once more if a
+    // place lies under them and the room the zoom leaves allows
+    if (framed) {
+      var again = function () {
+        if (!group._map) { return; }
+        var to = clearView(map, group, opts.bounds, fit), at = map.project(map.getCenter()), there = map.project(to.center);
+        if (to.zoom !== map.getZoom() || at.distanceTo(there) > 2) { map.setView(to.center, to.zoom, {animate: false}); }
+      };
+      map.once('jcmlaidout', again);
+      jcm.whenGone(group, function () { map.off('jcmlaidout', again); });
     }
     save(map);
   };

@@ -76,7 +76,10 @@ def _defined_in() -> dict[str, str]:
 
 
 def _needs(text: str, defined: dict[str, str]) -> set[str]:
-    return {defined[name] for name in re.findall(r"jcm\.(\w+)", text) if name in defined}
+    """The files whose functions `text` calls; a call guarded by `if (jcm.f)` is optional (the labels
+    name an overlay's picked pair only when an overlay is loaded)."""
+    optional = set(re.findall(r"if \(jcm\.(\w+)\)", text))
+    return {defined[name] for name in re.findall(r"jcm\.(\w+)", text) if name in defined and name not in optional}
 
 
 def _closure(needed: set[str], defined: dict[str, str]) -> set[str]:

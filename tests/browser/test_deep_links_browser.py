@@ -7,6 +7,8 @@ dialog (no file has that path) is hidden and closed by app.py's first element.""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 import pytest
@@ -33,14 +35,22 @@ window.__dialogs = [];
 """
 
 
+@contextmanager
+def first_visit(page, tmp_path, plain: bool, address: str, lang: str) -> Iterator[str]:
+    """A fresh server (the launcher's or plain `streamlit run app.py`) whose first session opens
+    `address` (path and query); yields its base URL once a run in `lang` is drawn."""
+    page.add_init_script(DIALOGS)
+    with run_app(BUNDLED_DATA, tmp_path / "app.log", plain=plain) as base:
+        page.goto(f"{base}/{address}")
+        wait_view(page, lang=lang)
+        yield base
+
+
 @pytest.mark.parametrize("plain", [False, True], ids=["launch", "plain"])
 def test_a_deep_link_opens_its_page_without_a_dialog_and_a_mistyped_path_is_said(tab, tmp_path, artifacts,
                                                                                   plain) -> None:
     page = tab.page
-    page.add_init_script(DIALOGS)
-    with run_app(BUNDLED_DATA, tmp_path / "app.log", plain=plain) as base:
-        page.goto(f"{base}/status?lang=en")  # the server's first session
-        wait_view(page, lang="en")
+    with first_visit(page, tmp_path, plain, "status?lang=en", "en") as base:
         wait_main_text(page, t("status.title", "en"))
         page.wait_for_function("() => !document.querySelector('[role=\"dialog\"]')", timeout=5_000)
         assert page.evaluate("window.__dialogs") == []  # the legacy router found pages/status.py
@@ -61,10 +71,7 @@ def test_a_deep_link_opens_its_page_without_a_dialog_and_a_mistyped_path_is_said
 def test_a_mistyped_path_as_a_fresh_servers_first_visit_is_said_in_the_readers_language(tab, tmp_path, artifacts,
                                                                                         plain) -> None:
     page = tab.page
-    page.add_init_script(DIALOGS)
-    with run_app(BUNDLED_DATA, tmp_path / "app.log", plain=plain) as base:
-        page.goto(f"{base}/statsu?lang=zh")  # the server's first session
-        wait_view(page, lang="zh")
+    with first_visit(page, tmp_path, plain, "statsu?lang=zh", "zh"):
         wait_main_text(page, t("page.not_found", "zh", path="statsu"))
         assert urlsplit(page.url).path == "/"
         page.screenshot(path=str(artifacts / f"deep-link-{'plain' if plain else 'launch'}-mistyped.png"))

@@ -31,7 +31,8 @@ from core.i18n import LANG_NAMES, LANGS, t
 from core.loading import load_dataset
 from core.tour import load_tour
 from tests.browser.browser_kit import (
-    BUNDLED_DATA, VIEW_ATTRS, address, click_at, feature_ids, idle, link_point, url, view_attrs, wait_for_map,
+    BUNDLED_DATA, VIEW_ATTRS, address, click_at, feature_ids, idle, link_point, main_text, url, view_attrs,
+    wait_for_map, wait_view,
 )
 
 DATASET = load_dataset(BUNDLED_DATA)
@@ -59,6 +60,7 @@ def query(address: str) -> dict[str, list[str]]:
 
 def tour_position(page) -> tuple[int, int]:
     """The tour panel's "step N of M", in any language ("手順 2 / 14", "Step 2 of 14")."""
+    page.wait_for_function("() => /\\d+\\D+\\d+/.test((document.querySelector('.st-key-jcm_tour_nav') || {}).innerText)")
     step, count = re.findall(r"\d+", page.locator(".st-key-jcm_tour_nav").inner_text())[-2:]
     return int(step), int(count)
 
@@ -422,3 +424,19 @@ def test_quick_tour_keys_leave_the_address_on_the_step_shown(launched_url, tab) 
         step = view_attrs(page)["step"]
         assert query(address(page))["step"] == [step], (keys, address(page), step)
         assert tour_position(page) == (int(step), len(TOUR)), keys
+
+
+@pytest.mark.parametrize("asked", ["999", "15"])
+def test_a_step_the_tour_does_not_have_is_said_once_and_the_address_names_the_step_shown(launched_url, tab,
+                                                                                         asked) -> None:
+    page = tab.page
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(url(launched_url, present="1", step=asked))
+    last = TOUR[-1].number
+    view = wait_view(page, present="1", step=str(last))
+    assert query(address(page))["step"] == [str(last)] and tour_position(page) == (len(TOUR), len(TOUR))
+    said = t("warn.url.not_a_step", "ja", param="step", value=asked, used=str(last))
+    warnings = page.locator('[data-testid="stAlert"]')
+    assert [warnings.nth(i).inner_text().count(said) for i in range(warnings.count())].count(1) == 1, said
+    assert main_text(page).count(t("warn.url.title", "ja")) == 1
+    assert query(address(page)) == parse_qs(view["query"])

@@ -13,7 +13,7 @@ import pytest
 from core.i18n import label
 from core.loading import load_dataset
 from tests.browser.browser_kit import (
-    BUNDLED_DATA, MAP_IFRAME, click_at, link_point, place_element, settled, url, view_attrs, wait_for_map, wait_view,
+    BUNDLED_DATA, MAP_IFRAME, address, click_at, link_point, place_element, settled, url, view_attrs, wait_for_map, wait_view,
 )
 
 DATASET = load_dataset(BUNDLED_DATA)
@@ -44,7 +44,7 @@ def test_one_click_selects_and_nothing_moves(app_url, tab, artifacts, width, hei
     click_at(page, place_element(frame, PLACE))
     wait_view(page, place=PLACE)
     assert page.evaluate(SCROLLS) == []  # the page did not move, and the first click landed
-    assert parse_qs(urlsplit(page.url).query)["place"] == [PLACE]
+    assert parse_qs(urlsplit(address(page)).query)["place"] == [PLACE]
     for text in (DATASET.places[PLACE].names.get("ja"), label(DATASET.stage_of(PLACE), "ja")):
         on_screen(page, details.get_by_text(text).first, height)
     page.screenshot(path=str(artifacts / f"first-click-{width}x{height}-{'presenter' if present else 'normal'}.png"))
@@ -55,7 +55,7 @@ def test_one_click_selects_and_nothing_moves(app_url, tab, artifacts, width, hei
     page.mouse.click(x, y)
     wait_view(page, link=LINK)
     assert page.evaluate(SCROLLS) == []
-    assert view_attrs(page)["place"] == "" and parse_qs(urlsplit(page.url).query)["link"] == [LINK]
+    assert view_attrs(page)["place"] == "" and parse_qs(urlsplit(address(page)).query)["link"] == [LINK]
     assert not tab.page_errors
 
 

@@ -25,7 +25,7 @@ import pytest
 
 from core.loading import load_dataset
 from core.tour import load_tour
-from tests.browser.browser_kit import BUNDLED_DATA, MAP_IFRAME, url
+from tests.browser.browser_kit import BUNDLED_DATA, MAP_IFRAME, address, url
 from core.map.style import PRESENTER_FONT_PX
 from tests.browser.conftest import Tab
 
@@ -59,13 +59,13 @@ LINE_ENDS = """() => {
 
 
 def _query(page) -> dict[str, list[str]]:
-    return parse_qs(urlsplit(page.url).query)
+    return parse_qs(urlsplit(address(page)).query)
 
 
 def _wait_step(page, step: int) -> None:
     deadline = time.monotonic() + 30
     while _query(page).get("step") != [str(step)]:
-        assert time.monotonic() < deadline, f"the tour never reached step {step}: {page.url}"
+        assert time.monotonic() < deadline, f"the tour never reached step {step}: {address(page)}"
         page.wait_for_timeout(50)
 
 

@@ -7,6 +7,7 @@ import streamlit as st
 
 from ui import pagepath  # Streamlit only: in a fresh server's first run it acts before the imports below
 
+pagepath.as_main_script()
 pagepath.close_legacy_dialog()
 
 from streamlit.navigation.page import StreamlitPage

@@ -23,7 +23,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from ui.streamlit_private import PagesManager, get_script_run_ctx
+from ui.streamlit_private import PagesManager, ThreadState, get_script_run_ctx
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 
@@ -50,6 +50,17 @@ def _asked() -> str:
     if manager is None or manager.intended_page_script_hash:
         return ""
     return manager.intended_page_name or ""
+
+
+def as_main_script() -> None:
+    """app.py's first statement: its elements (the sidebar, drawn before `st.navigation`) are the
+    main script's whichever router ran it. A widget's id includes the hash of the script running it:
+    run by the legacy router as its main page or inside a page file (`through_app`), app.py's
+    widgets had other ids than in the next run, and a switch turned in that view was lost (AppTest
+    runs every run through that router)."""
+    ctx = get_script_run_ctx()
+    if ctx is not None:
+        ThreadState.update(active_script_hash=ctx.pages_manager.main_script_hash)
 
 
 def close_legacy_dialog() -> None:

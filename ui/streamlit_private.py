@@ -16,9 +16,10 @@ from streamlit.runtime.media_file_manager import MediaFileManager  # the session
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage  # where they are kept (tests)
 from streamlit.runtime.pages_manager import PagesManager  # uses_pages_directory: no legacy pages/ router
 from streamlit.runtime.scriptrunner import get_script_run_ctx  # the run's page intent (ui/pagepath.py)
+from streamlit.runtime.scriptrunner_utils.script_run_context import ThreadState  # whose elements (ui/pagepath.py)
 
 __all__ = ["ForwardMsgQueue", "MediaFileManager", "MemoryMediaFileStorage", "Navigation", "PagesManager",
-           "Runtime", "add_media_file", "get_script_run_ctx"]  # and cli, below
+           "Runtime", "ThreadState", "add_media_file", "get_script_run_ctx"]  # and cli, below
 
 
 def add_media_file(data: bytes, mimetype: str, name: str) -> str:

@@ -49,3 +49,10 @@ def test_a_run_knows_the_page_its_address_asks_for() -> None:
     """ui/pagepath.py reads the page a deep link asks for, and sends a mistyped one to the map."""
     assert private.get_script_run_ctx() is None  # outside a run
     assert {"intended_page_name", "intended_page_script_hash", "set_script_intent"} <= set(dir(private.PagesManager))
+
+
+def test_a_run_says_whose_elements_it_draws() -> None:
+    """ui/pagepath.as_main_script gives app.py's elements the main script's identity under any router."""
+    assert {"update", "get", "scoped"} <= set(dir(private.ThreadState))
+    state = inspect.getmodule(private.ThreadState).FragmentThreadState
+    assert "active_script_hash" in state.__dataclass_fields__

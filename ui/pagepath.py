@@ -56,16 +56,16 @@ def as_main_script() -> None:
     """app.py's first statement: its elements (the sidebar, drawn before `st.navigation`) are the
     main script's whichever router ran it. A widget's id includes the hash of the script running it:
     run by the legacy router as its main page or inside a page file (`through_app`), app.py's
-    widgets had other ids than in the next run, and a switch turned in that view was lost (AppTest
-    runs every run through that router)."""
+    widgets had other ids than in a normal run. AppTest runs every run through that router, and a
+    switch set between two runs was lost (tests/pages/test_follow_app.py)."""
     ctx = get_script_run_ctx()
     if ctx is not None:
         ThreadState.update(active_script_hash=ctx.pages_manager.main_script_hash)
 
 
 def close_legacy_dialog() -> None:
-    """In the legacy-routed first run of a fresh `streamlit run app.py` server with a deep link:
-    close the dialog Streamlit sent before this script ran."""
+    """In the legacy-routed first run of a fresh `streamlit run app.py` server with a path no page
+    file has: hide at once, then close, the dialog Streamlit sent before this script ran."""
     if PagesManager.uses_pages_directory and _asked():
         st.html(_HIDE)
         st.html(_CLOSE, unsafe_allow_javascript=True)

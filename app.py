@@ -74,6 +74,7 @@ if controls.seed_from_url(dataset):
     tourpanel.start_from_url(dataset)
 take_click()  # a click on the map costs one rerun: taken before the view is read or a widget drawn
 follow.catch_up(dataset)  # a participant following the presenter takes the presenter's latest view
+controls.keep_shown()  # a tour step's filters stay when the browser sends its stale copy of them
 side = presenter.controls_panel(st.session_state.get("lang", "ja"))
 lang = controls.language(side)
 style.streamlit_words(lang)

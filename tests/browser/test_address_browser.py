@@ -440,3 +440,29 @@ def test_a_step_the_tour_does_not_have_is_said_once_and_the_address_names_the_st
     assert [warnings.nth(i).inner_text().count(said) for i in range(warnings.count())].count(1) == 1, said
     assert main_text(page).count(t("warn.url.title", "ja")) == 1
     assert query(address(page)) == parse_qs(view["query"])
+
+
+def test_a_tour_steps_filters_stay_at_a_click_on_the_map(launched_url, tab) -> None:
+    """Step 2 colours by stage and clears the search typed before the presenter view. The filter
+    panel is closed, so the browser never took those values and sent its old ones (colour by
+    relation, "市") with the next click: the step's colouring and search reverted on screen."""
+    page = tab.page
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(url(launched_url, q="市"))
+    wait_for_map(page)
+    wait_view(page)
+    click_at(page, page.locator(".st-key-jcm_present button"))
+    wait_view(page, present="1")
+    for step in ("1", "2"):
+        page.keyboard.press("PageDown")
+        wait_view(page, step=step)
+    step_view = parse_qs(view_attrs(page)["query"])
+    assert step_view.get("color") == ["stage"] and "q" not in step_view, step_view
+    handle, frame = wait_for_map(page)
+    box = handle.bounding_box()
+    key, x, y = next(p for p in frame.evaluate(CLICKABLE_PLACES) if p[0] != "北京市")
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    view = wait_view(page, place=key)
+    assert {k: v for k, v in parse_qs(view["query"]).items() if k != "place"} == \
+        {k: v for k, v in step_view.items() if k != "place"}, (step_view, view["query"])
+    assert query(address(page)) == parse_qs(view["query"])

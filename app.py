@@ -7,6 +7,7 @@ import streamlit as st
 
 from ui import pagepath  # Streamlit only: in a fresh server's first run it acts before the imports below
 
+pagepath.as_main_script()
 pagepath.close_legacy_dialog()
 
 from streamlit.navigation.page import StreamlitPage
@@ -26,17 +27,18 @@ EDIT_PATH = "edit"  # registered only on the laptop of a server started with edi
 def pages(lang: str) -> list[StreamlitPage]:
     """The app's pages with translated titles.
 
-    Page files are named *_page.py on purpose: AppTest (and a fresh server's first session) still run
-    Streamlit's pages/-folder discovery, which would match a URL path such as "map" to pages/map.py
-    and run that page alone, without this script's data loading and sidebar."""
+    Page files are named by their URL paths: a fresh plain server's first run (and AppTest's) goes
+    through Streamlit's legacy pages/-folder router, which then finds the page a deep link asks for
+    and sends no "Page not found" dialog; the page file's first statement runs this script in its
+    place (ui.pagepath.through_app)."""
     return [
-        st.Page("pages/map_page.py", title=t("page.map", lang), icon=":material/map:", url_path=MAP_PATH, default=True),
-        st.Page("pages/status_page.py", title=t("page.status", lang), icon=":material/fact_check:", url_path="status"),
-        st.Page("pages/partnerships_page.py", title=t("page.partnerships", lang), icon=":material/handshake:",
+        st.Page("pages/map.py", title=t("page.map", lang), icon=":material/map:", url_path=MAP_PATH, default=True),
+        st.Page("pages/status.py", title=t("page.status", lang), icon=":material/fact_check:", url_path="status"),
+        st.Page("pages/partnerships.py", title=t("page.partnerships", lang), icon=":material/handshake:",
                 url_path="partnerships"),
-        st.Page("pages/about_page.py", title=t("page.about", lang), icon=":material/info:", url_path="about"),
+        st.Page("pages/about.py", title=t("page.about", lang), icon=":material/info:", url_path="about"),
         # Only when the server was started with editing allowed: otherwise no page can write.
-        *([st.Page("pages/edit_page.py", title=t("page.edit", lang), icon=":material/edit_note:", url_path=EDIT_PATH)]
+        *([st.Page("pages/edit.py", title=t("page.edit", lang), icon=":material/edit_note:", url_path=EDIT_PATH)]
           if session.editing_allowed() else []),
     ]
 
@@ -72,6 +74,7 @@ if controls.seed_from_url(dataset):
     tourpanel.start_from_url(dataset)
 take_click()  # a click on the map costs one rerun: taken before the view is read or a widget drawn
 follow.catch_up(dataset)  # a participant following the presenter takes the presenter's latest view
+controls.keep_shown()  # a tour step's filters stay when the browser sends its stale copy of them
 side = presenter.controls_panel(st.session_state.get("lang", "ja"))
 lang = controls.language(side)
 style.streamlit_words(lang)

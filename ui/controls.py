@@ -29,6 +29,8 @@ from ui import session
 from ui.widgets import widgets
 
 _SEEDED = "_view_seeded"
+_SHOWN_OVER = "_widgets_shown_over"  # {widget key: (its value before `show`, the value `show` gave it)}
+_SHOWN_RUN = "_widgets_shown_now"  # `show` ran in this run (a callback or the URL's step)
 _IGNORED = "_url_ignored"
 _VIEW = "_view"
 _VALUE_SHOWN = 60  # characters of a URL value the warning quotes; the warning stays compact
@@ -111,12 +113,34 @@ def show(dataset: Dataset, state: ViewState, filters_only: bool = False, keep_wa
     before the widgets are drawn. `filters_only` leaves language and map options alone;
     `keep_warning` the URL warning (a step the URL asked for)."""
     allowed = _allowed(dataset)
+    before = {widget.key: st.session_state.get(widget.key) for widget in widgets()}
     for widget in widgets():
         if widget.filters or not filters_only:
             widget.seed(state, allowed)
+    st.session_state[_SHOWN_OVER] = {key: (old, st.session_state.get(key)) for key, old in before.items()
+                                     if st.session_state.get(key) != old}
+    st.session_state[_SHOWN_RUN] = True  # this run draws them: checked from the next run on
     st.session_state.update({name: state[name] for name in SET_BY_PAGES})
     if not keep_warning:
         _dismiss()
+
+
+def keep_shown() -> None:
+    """Call it before the widgets are drawn: what `show` gave the widgets stays, unless the reader
+    changed it since. The browser keeps its own copy of each widget's value and sends it with every
+    rerun; a widget it does not draw (the presenter's filter panel while closed) never takes the
+    value the server gave it, and the browser's old value came back with the next click: a tour
+    step's colouring or cleared search reverted at a click on the map. The browser's copy is known
+    to be stale while it still equals the value before `show`; once it differs (the panel was
+    opened, or the reader chose something else) it is the reader's."""
+    if st.session_state.pop(_SHOWN_RUN, False):
+        return
+    shown = st.session_state.get(_SHOWN_OVER, {})
+    for key, (old, new) in list(shown.items()):
+        if st.session_state.get(key) == old:
+            st.session_state[key] = new
+        else:
+            del shown[key]
 
 
 def publish(state: ViewState) -> None:

@@ -146,8 +146,8 @@ def snapshot_form(dataset: Dataset, folder: Path, lang: str) -> None:
         long, short = saved
         st.success(long, icon=":material/check_circle:")
         st.toast(short, icon=":material/check_circle:")
-        st.page_link("pages/map_page.py", label=t("page.map", lang), icon=":material/map:")
-        st.page_link("pages/status_page.py", label=t("page.status", lang), icon=":material/fact_check:")
+        st.page_link("pages/map.py", label=t("page.map", lang), icon=":material/map:")
+        st.page_link("pages/status.py", label=t("page.status", lang), icon=":material/fact_check:")
     st.button(t("edit.reopen", lang), on_click=_reopen, help=t("edit.reopen_help", lang))
 
 

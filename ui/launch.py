@@ -1,11 +1,12 @@
 """Start the app's server: `python -m ui.launch [streamlit options] [-- app options]`.
 
 What `make run` and the browser tests use instead of `streamlit run app.py`. Why: the pages live in
-`pages/` (as `*_page.py`, registered by app.py's `st.navigation`), and until a server process has
+`pages/` (each file named by its URL path, registered by app.py's `st.navigation`), and until a server process has
 seen its first `st.navigation` call Streamlit takes a `pages/` folder for its legacy multipage
-layout. The first session of a fresh server then resolved a deep link such as /status against the
-folder's file names and showed an English "Page not found" dialog over the right page. Saying up
-front that the app does not use that layout removes the dialog, and keeps the overlay uploader's
+layout: the first session of a fresh server resolves a deep link against the folder's file names
+(each page then runs app.py in its place, ui.pagepath.through_app, and a path no file has gets
+Streamlit's English "Page not found" dialog). Saying up front that the app does not use that
+layout leaves the first run to app.py alone, and keeps the overlay uploader's
 file chip (under the legacy routing Streamlit 1.67 dropped it after the upload's rerun).
 
 It also starts the warm-up (ui/warmup.py) in a background thread: the first session's imports and

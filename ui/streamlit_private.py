@@ -18,12 +18,15 @@ from streamlit.runtime.media_file_manager import MediaFileManager  # the session
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage  # where they are kept (tests)
 from streamlit.runtime.pages_manager import PagesManager  # uses_pages_directory: no legacy pages/ router
 from streamlit.runtime.scriptrunner import get_script_run_ctx  # the run's page intent (ui/pagepath.py)
-from streamlit.runtime.scriptrunner_utils.script_run_context import ScriptRunContext  # its session_id (tests)
+from streamlit.runtime.scriptrunner_utils.script_run_context import (
+    ScriptRunContext,  # its session_id (tests)
+    ThreadState,  # whose elements (ui/pagepath.py)
+)
 from streamlit.runtime.session_manager import SessionManager  # where rerun_session finds a session (tests)
 
 __all__ = ["AppSession", "ClientState", "ForwardMsgQueue", "MediaFileManager", "MemoryMediaFileStorage",
-           "Navigation", "PagesManager", "Runtime", "ScriptRunContext", "SessionManager", "add_media_file",
-           "get_script_run_ctx", "rerun_session", "session_id"]  # and cli, below
+           "Navigation", "PagesManager", "Runtime", "ScriptRunContext", "SessionManager", "ThreadState",
+           "add_media_file", "get_script_run_ctx", "rerun_session", "session_id"]  # and cli, below
 
 
 def add_media_file(data: bytes, mimetype: str, name: str) -> str:

@@ -15,7 +15,7 @@ import time
 from common.i18n import LANGS, format_date
 from ui import session
 
-# What the map page's first run imports (app.py, pages/map_page.py): the slow part of a fresh
+# What the map page's first run imports (app.py, pages/map.py): the slow part of a fresh
 # process's first run, done first. Never streamlit_folium (ui.mapclick imports it only inside a
 # run): Streamlit registers a component only when it is declared inside a script run, so imported
 # here the map would be a 404 for every session.

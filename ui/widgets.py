@@ -2,9 +2,9 @@
 
 A widget draws the parameters that share its label (`from` and `to` are one slider). Before
 drawing, each widget's value is fitted to what the data offers and re-assigned to its key on
-every run: a value left from other data can never make Streamlit raise, and a process's first
-run, which goes through the legacy pages/ router (another script hash, hence other widget ids),
-does not lose the URL-seeded values on the first click.
+every run: a value left from other data can never make Streamlit raise, and a run whose widgets
+had other ids (before ui.pagepath.as_main_script, a process's first run through the legacy
+pages/ router) never loses the URL-seeded values on the first click.
 """
 
 from __future__ import annotations

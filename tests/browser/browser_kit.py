@@ -273,6 +273,11 @@ VIEW_ATTRS = """() => { const el = document.querySelector('[data-jcm-view]');
                                   .map(a => [a.name.slice(5), a.value])) : null; }"""
 
 
+def address(page) -> str:
+    """The address bar as the page itself has it (`location.href`), not Playwright's record of it."""
+    return page.evaluate("() => location.href")
+
+
 def view_attrs(page) -> dict[str, str]:
     """The page's view attributes (`query`, `place`, `link`, `step`, `present`, `lang`, `run`)."""
     return page.evaluate(VIEW_ATTRS) or {}

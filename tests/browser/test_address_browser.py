@@ -17,6 +17,7 @@ Also measured at 1280×720 under each launcher: click → details on screen and 
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import re
@@ -32,13 +33,16 @@ from core.view.tour import load_tour
 from tests.browser.browser_kit import (
     BUNDLED_DATA,
     VIEW_ATTRS,
+    address,
     click_at,
     feature_ids,
     idle,
     link_point,
+    main_text,
     url,
     view_attrs,
     wait_for_map,
+    wait_view,
 )
 
 DATASET = load_dataset(BUNDLED_DATA)
@@ -49,6 +53,8 @@ SIZES = [tuple(int(n) for n in size.split("x")) for size in os.environ.get("JCM_
 SEQUENCES = int(os.environ.get("JCM_RANDOM_SEQUENCES", "1"))
 STEPS = int(os.environ.get("JCM_RANDOM_STEPS", "4"))
 SEED = int(os.environ.get("JCM_RANDOM_SEED", "17"))
+YEARS = sorted({p.year for p in DATASET.partnerships if p.year is not None})
+SIDEBAR = '[data-testid="stSidebar"]'
 
 # In the map frame: places whose marker takes a click at its centre, with that centre (frame px).
 CLICKABLE_PLACES = """() => [...document.querySelectorAll('.leaflet-marker-pane .jcm-s[data-place]')].map(el => {
@@ -64,6 +70,7 @@ def query(address: str) -> dict[str, list[str]]:
 
 def tour_position(page) -> tuple[int, int]:
     """The tour panel's "step N of M", in any language ("手順 2 / 14", "Step 2 of 14")."""
+    page.wait_for_function("() => /\\d+\\D+\\d+/.test((document.querySelector('.st-key-jcm_tour_nav') || {}).innerText)")
     step, count = re.findall(r"\d+", page.locator(".st-key-jcm_tour_nav").inner_text())[-2:]
     return int(step), int(count)
 
@@ -123,6 +130,76 @@ class Room:
                 self.done(before, f"v.link === {link[len('link:'):]!r}")
                 return f"click {link}"
         return None
+
+    def enter_marker(self) -> str | None:
+        """Enter on a place's marker that has the keyboard focus (a Tab stop: jcm-labels.js)."""
+        _, frame = wait_for_map(self.page)
+        keys = frame.evaluate("() => [...document.querySelectorAll('.leaflet-marker-pane .jcm-s[data-place][tabindex]')]"
+                              ".filter(el => !el.classList.contains('jcm-sel')).map(el => el.getAttribute('data-place'))")
+        if not keys:
+            return None
+        key = self.rnd.choice(keys)
+        before = self.run()
+        frame.locator(".leaflet-marker-pane .jcm-s[data-place=%s]" % json.dumps(key, ensure_ascii=False)).focus()
+        self.page.keyboard.press("Enter")
+        self.done(before, f"v.place === {key!r}")
+        return f"Enter on {key}"
+
+    def year_slider(self) -> str | None:
+        """One year more (from) or less (to) with the keyboard on a thumb of the sidebar's slider."""
+        thumbs = self.page.locator(f'{SIDEBAR} .st-key-years input[type="range"]')
+        if self.view.get("present") or thumbs.count() != 2:
+            return None
+        low, high = (int(thumbs.nth(i).input_value()) for i in range(2))
+        if low < high:
+            moves = [(0, "ArrowRight", "from", low + 1), (1, "ArrowLeft", "to", high - 1)]
+        else:  # one year: widen it again
+            moves = [m for m in ((0, "ArrowLeft", "from", low - 1), (1, "ArrowRight", "to", high + 1))
+                     if YEARS[0] <= m[3] <= YEARS[-1]]
+        if not moves:
+            return None
+        index, key, name, year = self.rnd.choice(moves)
+        before = self.run()
+        click_at(self.page, thumbs.nth(index).locator("xpath=../.."))  # on the thumb itself: it moves nothing
+        self.page.keyboard.press(key)
+        self.done(before, f"+(new URLSearchParams(v.query).get({name!r}) || {YEARS[0] if name == 'from' else YEARS[-1]})"
+                          f" === {year}")
+        return f"year slider {name} {year}"
+
+    def undated(self) -> str | None:
+        box = self.page.locator(f"{SIDEBAR} .st-key-undated label")
+        if self.view.get("present") or not box.count():
+            return None
+        on = parse_qs(self.view["query"]).get("undated") != ["0"]
+        before = self.run()
+        click_at(self.page, box.first)
+        self.done(before, f"(new URLSearchParams(v.query).get('undated') !== '0') === {str(not on).lower()}")
+        return f"undated {'off' if on else 'on'}"
+
+    def stage(self) -> str | None:
+        """A stage added to the stage filter (its list offers only the stages not chosen yet)."""
+        field = self.page.locator(f'{SIDEBAR} .st-key-stage [role="combobox"]')
+        if self.view.get("present") or not field.count():
+            return None
+        before = self.run()
+        click_at(self.page, field)
+        options = self.page.get_by_role("option")
+        options.first.wait_for()
+        chosen = self.rnd.randrange(options.count())
+        name = options.nth(chosen).inner_text()
+        click_at(self.page, options.nth(chosen))
+        self.done(before)
+        self.page.keyboard.press("Escape")  # the list closes, as a click elsewhere closes it
+        return f"stage {name}"
+
+    def sidebar_switch(self) -> str | None:
+        switch = self.page.locator(f"{SIDEBAR} .st-key-_present_switch label")
+        if self.view.get("present") or not switch.count():
+            return None
+        before = self.run()
+        click_at(self.page, switch.first)
+        self.done(before, "v.present === '1'")
+        return "sidebar presenter switch"
 
     def _button(self, key: str, want: str) -> str | None:
         button = self.page.locator(f".st-key-{key} button")
@@ -218,8 +295,8 @@ class Room:
         return f"language {lang}"
 
     ACTIONS: tuple[Callable[[Room], str | None], ...] = (
-        click_place, click_place, click_link, present, leave, next_step, next_step, previous_step, quick_keys,
-        escape, clear, search, language,
+        click_place, click_place, click_link, enter_marker, present, sidebar_switch, leave, next_step, next_step,
+        previous_step, quick_keys, escape, clear, search, language, year_slider, undated, stage,
     )
 
     def step(self) -> str:
@@ -230,10 +307,23 @@ class Room:
 
     # --- what is checked after every step ---
 
+    def check_filters(self, asked: dict[str, list[str]]) -> None:
+        """The sidebar's widgets show the filters the address names (its defaults where it names none)."""
+        if self.view.get("present"):
+            return
+        thumbs = self.page.locator(f'{SIDEBAR} .st-key-years input[type="range"]')
+        years = [int(thumbs.nth(i).input_value()) for i in range(thumbs.count())]
+        assert years == [int(asked.get("from", [YEARS[0]])[0]), int(asked.get("to", [YEARS[-1]])[0])], (years, asked)
+        undated = self.page.locator(f"{SIDEBAR} .st-key-undated input")
+        assert undated.is_checked() == (asked.get("undated") != ["0"]), asked
+        chips = self.page.locator(f"{SIDEBAR} .st-key-stage [data-tag]").count()
+        assert chips == len(asked.get("stage", [])), (chips, asked)
+
     def check(self, browser) -> None:
-        view, address = self.view, self.page.url
-        assert query(address) == parse_qs(view["query"]), (address, view)
         page = self.page
+        view, here = self.view, address(page)
+        assert query(here) == parse_qs(view["query"]), (here, view)
+        self.check_filters(parse_qs(view["query"]))
         assert bool(page.locator(".st-key-jcm_bar").count()) == bool(view["present"])
         if view["step"] and view["present"]:
             number = int(view["step"])
@@ -245,12 +335,12 @@ class Room:
                                     service_workers="block")
         try:
             other = fresh.new_page()
-            other.goto(address)
+            other.goto(here)
             other.wait_for_function("() => !!(%s)()" % VIEW_ATTRS, timeout=60_000)
             idle(other)
             seen = view_attrs(other)
-            assert parse_qs(seen["query"]) == parse_qs(view["query"]), (address, seen["query"])
-            assert query(other.url) == query(address)
+            assert parse_qs(seen["query"]) == parse_qs(view["query"]), (here, seen["query"])
+            assert query(address(other)) == query(here)
         finally:
             fresh.close()
 
@@ -270,7 +360,7 @@ def test_random_interactions_keep_the_address_equal_to_the_view(request, launche
     for number in range(STEPS):
         try:
             action = room.step()
-            room.log.append(f"{action} → {unquote(urlsplit(page.url).query) or '(no query)'}")
+            room.log.append(f"{action} → {unquote(urlsplit(address(page)).query) or '(no query)'}")
             room.check(browser)
         except Exception as failure:
             raise AssertionError(f"seed {seed}, {width}x{height}, after step {number + 1}:\n"
@@ -342,5 +432,47 @@ def test_quick_tour_keys_leave_the_address_on_the_step_shown(launched_url, tab) 
         page.wait_for_function("(n) => +(%s)().run > n" % VIEW_ATTRS, arg=before, timeout=30_000)
         idle(page)
         step = view_attrs(page)["step"]
-        assert query(page.url)["step"] == [step], (keys, page.url, step)
+        assert query(address(page))["step"] == [step], (keys, address(page), step)
         assert tour_position(page) == (int(step), len(TOUR)), keys
+
+
+@pytest.mark.parametrize("asked", ["999", "15"])
+def test_a_step_the_tour_does_not_have_is_said_once_and_the_address_names_the_step_shown(launched_url, tab,
+                                                                                         asked) -> None:
+    page = tab.page
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(url(launched_url, present="1", step=asked))
+    last = TOUR[-1].number
+    view = wait_view(page, present="1", step=str(last))
+    assert query(address(page))["step"] == [str(last)] and tour_position(page) == (len(TOUR), len(TOUR))
+    said = t("warn.url.not_a_step", "ja", param="step", value=asked, used=str(last))
+    warnings = page.locator('[data-testid="stAlert"]')
+    assert [warnings.nth(i).inner_text().count(said) for i in range(warnings.count())].count(1) == 1, said
+    assert main_text(page).count(t("warn.url.title", "ja")) == 1
+    assert query(address(page)) == parse_qs(view["query"])
+
+
+def test_a_tour_steps_filters_stay_at_a_click_on_the_map(launched_url, tab) -> None:
+    """Step 2 colours by stage and clears the search typed before the presenter view. The filter
+    panel is closed, so the browser never took those values and sent its old ones (colour by
+    relation, "市") with the next click: the step's colouring and search reverted on screen."""
+    page = tab.page
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(url(launched_url, q="市"))
+    wait_for_map(page)
+    wait_view(page)
+    click_at(page, page.locator(".st-key-jcm_present button"))
+    wait_view(page, present="1")
+    for step in ("1", "2"):
+        page.keyboard.press("PageDown")
+        wait_view(page, step=step)
+    step_view = parse_qs(view_attrs(page)["query"])
+    assert step_view.get("color") == ["stage"] and "q" not in step_view, step_view
+    handle, frame = wait_for_map(page)
+    box = handle.bounding_box()
+    key, x, y = next(p for p in frame.evaluate(CLICKABLE_PLACES) if p[0] != "北京市")
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    view = wait_view(page, place=key)
+    assert {k: v for k, v in parse_qs(view["query"]).items() if k != "place"} == \
+        {k: v for k, v in step_view.items() if k != "place"}, (step_view, view["query"])
+    assert query(address(page)) == parse_qs(view["query"])

@@ -5,6 +5,7 @@ clicked is described on screen without scrolling. Screenshots: test-artifacts/fi
 
 from __future__ import annotations
 
+import json
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -13,6 +14,8 @@ from common.i18n import label
 from core.data.loading import load_dataset
 from tests.browser.browser_kit import (
     BUNDLED_DATA,
+    MAP_IFRAME,
+    address,
     click_at,
     link_point,
     place_element,
@@ -51,7 +54,7 @@ def test_one_click_selects_and_nothing_moves(app_url, tab, artifacts, width, hei
     click_at(page, place_element(frame, PLACE))
     wait_view(page, place=PLACE)
     assert page.evaluate(SCROLLS) == []  # the page did not move, and the first click landed
-    assert parse_qs(urlsplit(page.url).query)["place"] == [PLACE]
+    assert parse_qs(urlsplit(address(page)).query)["place"] == [PLACE]
     for text in (DATASET.places[PLACE].names.get("ja"), label(DATASET.stage_of(PLACE), "ja")):
         on_screen(page, details.get_by_text(text).first, height)
     page.screenshot(path=str(artifacts / f"first-click-{width}x{height}-{'presenter' if present else 'normal'}.png"))
@@ -62,5 +65,45 @@ def test_one_click_selects_and_nothing_moves(app_url, tab, artifacts, width, hei
     page.mouse.click(x, y)
     wait_view(page, link=LINK)
     assert page.evaluate(SCROLLS) == []
-    assert view_attrs(page)["place"] == "" and parse_qs(urlsplit(page.url).query)["link"] == [LINK]
+    assert view_attrs(page)["place"] == "" and parse_qs(urlsplit(address(page)).query)["link"] == [LINK]
     assert not tab.page_errors
+
+
+# The page's own scroll positions: the window's and Streamlit's main section's (the sidebar scrolls
+# apart, as Tab walks through its widgets).
+PAGE_SCROLL = """() => [document.scrollingElement.scrollTop,
+                        document.querySelector('[data-testid="stMain"]').scrollTop]"""
+IN_MAP = "() => document.activeElement === document.querySelector(%s)" % json.dumps(MAP_IFRAME)
+
+
+def test_tab_into_the_map_and_a_mousedown_move_nothing(app_url, tab) -> None:
+    """Tab from the page into the map (its frame reaches below a 1280x720 window): Chromium scrolled
+    the page to show the whole frame before the focus event; now the page stays where it was."""
+    page = tab.page
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(url(app_url))
+    wait_view(page)
+    handle, frame = wait_for_map(page)
+    settled(frame)
+    for _ in range(80):  # through the sidebar's widgets and the page's links, to the map
+        before = page.evaluate(PAGE_SCROLL)
+        page.keyboard.press("Tab")
+        if page.evaluate(IN_MAP):
+            break
+    else:
+        raise AssertionError("Tab never reached the map")
+    assert page.evaluate(PAGE_SCROLL) == before
+    for _ in range(3):  # on to the map's first links and places
+        page.keyboard.press("Tab")
+        frame.wait_for_function("() => !!document.activeElement.getAttribute('data-jcm-id')")
+        assert page.evaluate(PAGE_SCROLL) == before
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate(PAGE_SCROLL) == before
+    box = place_element(frame, PLACE).bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    frame.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    assert page.evaluate(PAGE_SCROLL) == before
+    page.mouse.up()
+    wait_view(page, place=PLACE)
+    assert page.evaluate(PAGE_SCROLL) == before

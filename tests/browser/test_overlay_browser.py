@@ -12,7 +12,17 @@ from __future__ import annotations
 import json
 import time
 
-from browser_kit import LINK_FROM_MIDDLE, MAP_IFRAME, TOP_AT, main_text, settled, url, wait_for_map, wait_main_text
+from browser_kit import (
+    LINK_FROM_MIDDLE,
+    MAP_IFRAME,
+    TOP_AT,
+    address,
+    main_text,
+    settled,
+    url,
+    wait_for_map,
+    wait_main_text,
+)
 
 from bench.reference import REFERENCE_LINKS, TWIN_CITIES, reference_overlay
 from common.i18n import t
@@ -165,7 +175,7 @@ def test_the_reference_set_draws_beneath_the_programme_and_answers_hover_and_cli
     page.mouse.click(left + on_link[0][0], top + on_link[0][1])  # over the overlay: the programme's link wins
     wait_main_text(page, "神戸市 – 天津市")
     wait_main_text(page, row, present=False)
-    assert "link=" in page.url and not tab.page_errors, tab.page_errors
+    assert "link=" in address(page) and not tab.page_errors, tab.page_errors
 
     _, frame = wait_for_map(page)
     for view, expected in FILTER_CASES:

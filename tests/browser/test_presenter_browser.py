@@ -18,6 +18,7 @@ from core.view.tour import load_tour
 from tests.browser.browser_kit import (
     BUNDLED_DATA,
     MAP_IFRAME,
+    address,
     click_at,
     idle,
     place_element,
@@ -41,13 +42,13 @@ SETTLED = """() => new Promise(resolve => {
 
 
 def query(page) -> dict[str, list[str]]:
-    return parse_qs(urlsplit(page.url).query)
+    return parse_qs(urlsplit(address(page)).query)
 
 
 def wait_query(page, name: str, value: str | None) -> None:
     deadline = time.monotonic() + 30  # a state waited for, not a time: generous on a busy machine
     while (query(page).get(name, [None])[0]) != value:
-        assert time.monotonic() < deadline, f"URL never had {name}={value}: {page.url}"
+        assert time.monotonic() < deadline, f"URL never had {name}={value}: {address(page)}"
         page.wait_for_timeout(50)
 
 

@@ -31,7 +31,7 @@ import pytest
 from core.data.loading import load_dataset
 from core.map.style import PRESENTER_FONT_PX, label_rules
 from core.view.tour import load_tour
-from tests.browser.browser_kit import BUNDLED_DATA, MAP_IFRAME, url
+from tests.browser.browser_kit import BUNDLED_DATA, MAP_IFRAME, address, url
 from tests.browser.conftest import Tab
 
 # `make test` walks 1280x720 in ja; `make test-room` every projector size and language (JCM_ROOM_SIZES, JCM_ROOM_LANGS).
@@ -65,13 +65,13 @@ LINE_ENDS = """() => {
 
 
 def _query(page) -> dict[str, list[str]]:
-    return parse_qs(urlsplit(page.url).query)
+    return parse_qs(urlsplit(address(page)).query)
 
 
 def _wait_step(page, step: int) -> None:
     deadline = time.monotonic() + 30
     while _query(page).get("step") != [str(step)]:
-        assert time.monotonic() < deadline, f"the tour never reached step {step}: {page.url}"
+        assert time.monotonic() < deadline, f"the tour never reached step {step}: {address(page)}"
         page.wait_for_timeout(50)
 
 

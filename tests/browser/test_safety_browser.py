@@ -5,6 +5,7 @@ Streamlit Markdown and a remote image (see XSS_PAYLOAD in conftest.py)."""
 from __future__ import annotations
 
 from browser_kit import (
+    click_at,
     feature_ids,
     link_paths,
     main_text,
@@ -82,7 +83,7 @@ def test_payload_is_shown_as_text_in_details_tooltips_and_after_a_click(xss_app_
 
     # A click on the place (a rerun that draws the details and the map again).
     sent = len(tab.ws_sent)
-    place_marker(frame, "天津市").click()
+    click_at(page, place_marker(frame, "天津市"))
     wait_until(page, lambda: len(tab.ws_sent) > sent, "the click did not reach the server")
     _, frame = wait_for_map(page)
     wait_main_text(page, "${window.__xss=2}")

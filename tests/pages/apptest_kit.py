@@ -30,10 +30,10 @@ from ui.streamlit_private import MemoryMediaFileStorage
 REPO = Path(__file__).resolve().parents[2]
 APP = REPO / "app.py"
 PAGES = {
-    "map": "pages/map_page.py",
-    "status": "pages/status_page.py",
-    "partnerships": "pages/partnerships_page.py",
-    "about": "pages/about_page.py",
+    "map": "pages/map.py",
+    "status": "pages/status.py",
+    "partnerships": "pages/partnerships.py",
+    "about": "pages/about.py",
 }
 LANGS = ("ja", "en", "zh")
 

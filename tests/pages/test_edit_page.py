@@ -20,7 +20,7 @@ from core.report.wording import markdown_text
 from tests.pages.conftest import client_from
 from ui import edit_access
 
-EDIT = "pages/edit_page.py"
+EDIT = "pages/edit.py"
 PASSWORD = "fictional-test-password-ü"
 FIRST_FORM = "edit:1"  # the widget-key prefix of the first form a session opens
 

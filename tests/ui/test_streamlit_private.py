@@ -87,3 +87,10 @@ def test_another_session_is_rerun_as_its_browser_would_ask(monkeypatch) -> None:
 def test_no_session_is_rerun_without_a_server() -> None:
     """In an AppTest no server runs: a follower cannot be woken, and nothing fails."""
     assert private.rerun_session("any") is False
+
+
+def test_a_run_says_whose_elements_it_draws() -> None:
+    """ui/pagepath.as_main_script gives app.py's elements the main script's identity under any router."""
+    assert {"update", "get", "scoped"} <= set(dir(private.ThreadState))
+    state = inspect.getmodule(private.ThreadState).FragmentThreadState
+    assert "active_script_hash" in state.__dataclass_fields__

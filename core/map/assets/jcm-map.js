@@ -33,6 +33,7 @@
     var style = map.getContainer().style;
     for (var name in vars) { style.setProperty(name, vars[name]); }
     focusInPlace(map.getContainer());
+    keepPageStill();
   };
 
   /* Leaflet's keyboard handler focuses the map container on mousedown without preventScroll:
@@ -42,6 +43,38 @@
   function focusInPlace(box) {
     var focus = box.focus;
     box.focus = function (options) { focus.call(box, Object.assign({}, options, {preventScroll: true})); };
+  }
+
+  /* Tab into the map (or any focus that reaches it) scrolled the page: Chromium scrolls the whole
+     frame into view before the focus event, 132 px at 1280x720, which preventScroll cannot reach.
+     The page's scroll positions (its document and every box around the frame) are noted as they
+     change; when the focus enters the map they are put back as they were before it. The frame's
+     own page (an export) has nothing around it. */
+  function keepPageStill() {
+    var frame = null;
+    try { frame = window.frameElement; } catch (e) { return; }
+    if (!frame || window.jcmKeepsPageStill) { return; }
+    window.jcmKeepsPageStill = true;
+    var doc = frame.ownerDocument, boxes = [doc.scrollingElement], before = [];
+    for (var el = frame.parentElement; el; el = el.parentElement) { boxes.push(el); }
+    function note() { before = boxes.map(function (b) { return [b.scrollTop, b.scrollLeft]; }); }
+    function restore() {
+      boxes.forEach(function (b, i) {
+        if (b.scrollTop !== before[i][0] || b.scrollLeft !== before[i][1]) {
+          b.scrollTop = before[i][0]; b.scrollLeft = before[i][1];
+        }
+      });
+    }
+    var still = 0;  /* frames during which a scroll of the page is the focus's own, put back */
+    function scrolled() { if (still) { restore(); } else { note(); } }
+    note();
+    doc.addEventListener('scroll', scrolled, {capture: true, passive: true});
+    window.addEventListener('pagehide', function () { doc.removeEventListener('scroll', scrolled, true); });
+    document.addEventListener('focusin', function () {
+      restore();
+      still += 1;
+      requestAnimationFrame(function () { requestAnimationFrame(function () { restore(); still -= 1; }); });
+    }, true);
   }
 
   /* The links, in group: for each, a white halo, the coloured line (category colour and dash), a

@@ -1,6 +1,10 @@
 """About page: the source document, how the data was derived, licences and attributions,
 and how to update the data and refresh coordinates."""
 
+from ui.pagepath import through_app
+
+through_app()  # run alone by Streamlit's legacy pages/ router: app.py runs instead, this page through it
+
 import html
 import re
 

@@ -1,6 +1,10 @@
 """Partnerships page: Table 1 as a filterable table (with the stage at the date shown), the
 agreements per year as a chart, and the downloads: an Excel-safe CSV and the report's workbook."""
 
+from ui.pagepath import through_app
+
+through_app()  # run alone by Streamlit's legacy pages/ router: app.py runs instead, this page through it
+
 import streamlit as st
 
 from common.i18n import t

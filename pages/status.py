@@ -2,6 +2,10 @@
 at the date shown (stage, original text, activities, themes, dates), the places without a status,
 the stages per snapshot as a chart, and the report's workbook."""
 
+from ui.pagepath import through_app
+
+through_app()  # run alone by Streamlit's legacy pages/ router: app.py runs instead, this page through it
+
 import streamlit as st
 
 from common.i18n import format_date, t

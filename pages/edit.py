@@ -1,6 +1,10 @@
 """Edit page: record the next meeting's snapshot. Registered only when the server allows editing
 (`--allow-edit` / $JCAIR_ALLOW_EDIT), and behind the password of `.streamlit/secrets.toml`."""
 
+from ui.pagepath import through_app
+
+through_app()  # run alone by Streamlit's legacy pages/ router: app.py runs instead, this page through it
+
 import streamlit as st
 
 from common.i18n import DEFAULT_LANG, t

@@ -1,6 +1,10 @@
 """Map page (default): the map, a status side panel, the selected place's or link's details,
 and below them the table of the partnerships shown, with a count."""
 
+from ui.pagepath import through_app
+
+through_app()  # run alone by Streamlit's legacy pages/ router: app.py runs instead, this page through it
+
 import streamlit as st
 
 from common.i18n import label, t

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+import pytest
 from browser_kit import (
     BUNDLED_DATA,
     address,
@@ -198,3 +199,22 @@ def test_a_click_on_a_place_closes_its_hover_tooltip(app_url, tab):
     frame.wait_for_function(f"() => ({OPEN_TIPS})().some(t => t.includes({TIANJIN!r}))")
     assert not tab.page_errors, tab.page_errors
     tab.assert_only_local_requests()
+
+
+@pytest.mark.parametrize("lang", ["ja", "zh"])
+def test_the_badge_key_is_in_the_window_at_1280x720(app_url, browser, lang):
+    """The normal view's map reaches below a 1280x720 window under the page's title: its key of
+    numbered badges is where the room can read it, not below the window."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="ja-JP", service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto(url(app_url, lang=lang))
+        handle, frame = wait_for_map(page)
+        settled(frame)
+        key = frame.query_selector(".jcm-key")
+        assert key is not None and key.is_visible(), "the bundled data at 1280x720 shows numbered badges"
+        box, top = key.bounding_box(), handle.bounding_box()
+        assert box["y"] + box["height"] <= 720, f"the key ends {box['y'] + box['height'] - 720:.0f} px below the window"
+        assert box["y"] >= top["y"]
+    finally:
+        context.close()

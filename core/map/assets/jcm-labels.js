@@ -258,10 +258,20 @@
     return key.addTo(map);
   }
 
+  /* Whether box (in this frame's px) reaches below the window the page is read in: the map's frame
+     is taller than what a 720 px projector shows under the page's title (its bottom ~130 px lie
+     below the window), and a key there names badges nobody in the room can read. */
+  function belowWindow(box) {
+    try {
+      var frame = window.frameElement && window.frameElement.getBoundingClientRect();
+      return !!frame && frame.top + box.bottom > window.parent.innerHeight;
+    } catch (e) { return false; }  // not the page's frame (an export): the key is on screen
+  }
+
   /* The normal view's key moves to the other left corner when it covers a marker there (the
-     lower-left one holds the timeline too, over 広東省, the extent's south-west place, at 1920x1080),
-     and stays there for the next views; the presenter's lower-left controls are docked beside the
-     tour's notes (jcm-view.js). True when it moved. */
+     lower-left one holds the timeline too, over 広東省, the extent's south-west place, at 1920x1080)
+     or lies below the window (1280x720), and stays there for the next views; the presenter's
+     lower-left controls are docked beside the tour's notes (jcm-view.js). True when it moved. */
   function keyCorner(map, key, items) {
     var div = key.getContainer(), c0 = map.getContainer().getBoundingClientRect(), r = div.getBoundingClientRect();
     if (map.getContainer().classList.contains('jcm-fill') || !r.height || map.jcmKeyMoved) { return false; }
@@ -269,7 +279,7 @@
       var x = it.mx + c0.left, y = it.my + c0.top;
       return x > r.left && x < r.right && y > r.top && y < r.bottom;
     });
-    if (!covers) { return false; }
+    if (!covers && !(key.getPosition() === 'bottomleft' && belowWindow(r))) { return false; }
     map.jcmKeyMoved = true;  // once per map: never back and forth
     map.jcmKeyCorner = key.getPosition() === 'topleft' ? 'bottomleft' : 'topleft';
     key.setPosition(map.jcmKeyCorner);

@@ -127,10 +127,10 @@ def measure(followers: int, browsers: int) -> list[tuple[str, str]]:
             for seat in protocol:
                 seat.follow()
             joined_mb = _memory_mb(proc.pid)["VmRSS"]
-            mine, in_chromium, in_protocol, missed = [], [], [], 0
+            mine, in_chromium, in_protocol, missed, slowest = [], [], [], 0, []
             for step in tour[:STEPS + 1]:
                 if step is tour[1]:  # the first step was the warm-up: from here on, measured
-                    del mine[:], in_chromium[:], in_protocol[:]
+                    del mine[:], in_chromium[:], in_protocol[:], slowest[:]
                     missed = 0
                     psutil.cpu_percent()
                     cpu0, wall0 = server.cpu_times(), time.perf_counter()
@@ -148,6 +148,7 @@ def measure(followers: int, browsers: int) -> list[tuple[str, str]]:
                 arrived = [seat.shown_at() for seat in protocol]
                 in_protocol += [(at - clicked) / 1000 for at in arrived if at is not None]
                 missed += on_phones.count(None) + arrived.count(None)
+                slowest.append(max([at - clicked for at in [*on_phones, *arrived] if at is not None], default=0) / 1000)
             cpu1, wall = server.cpu_times(), time.perf_counter() - wall0
             machine = psutil.cpu_percent()
             memory = _memory_mb(proc.pid)
@@ -163,7 +164,8 @@ def measure(followers: int, browsers: int) -> list[tuple[str, str]]:
             proc.wait(timeout=10)
     busy = (cpu1.user + cpu1.system - cpu0.user - cpu0.system) / wall
     rows = [(f"presenter: tour step → on the presenter's screen ({followers} following)", _figure(mine)),
-            ("presenter, per step (ms)", " ".join(f"{m * 1000:.0f}" for m in mine))]
+            ("presenter, per step (ms)", " ".join(f"{m * 1000:.0f}" for m in mine)),
+            ("the slowest follower, per step (ms)", " ".join(f"{m * 1000:.0f}" for m in slowest))]
     if browsers:
         rows.append((f"followers in Chromium ({browsers}): presenter's click → the step on screen", _figure(in_chromium)))
     if followers > browsers:

@@ -13,7 +13,7 @@ from core.map.build import build_map
 from core.report.wording import markdown_text, name_of, partnership_row, place_list
 from core.view.filters import apply_filter
 from ui import controls, presenter, session, tourpanel
-from ui.details import has_selection, selection_details
+from ui.details import selection, selection_details
 from ui.downloads import download_buttons
 from ui.mapclick import answers_click, clear_selection, delivery, show_map
 from ui.maprequest import map_request
@@ -36,9 +36,11 @@ if presenter.presenting():
 def details_panel() -> None:
     """What was clicked, then the status table: a click's details start at the top of the column,
     on a 720 px projector's screen without scrolling (below the table they started at ~620 px)."""
-    if not selection_details(dataset, view, shown, request.overlay):
+    chosen = selection(dataset, view, request.overlay)
+    if chosen is None:
         st.info(t("map.click_hint", lang), icon=":material/touch_app:")
-    if has_selection(dataset, view, request.overlay):
+    else:
+        selection_details(dataset, view, shown, request.overlay, chosen)
         st.button(t("details.clear", lang), on_click=clear_selection)
     st.markdown(f"#### {markdown_text(t('details.status', lang))}")
     as_of_caption(dataset, lang)

@@ -185,6 +185,14 @@ def select(place: str | None = None, link: str | None = None) -> None:
     update(place=place, link=link)
 
 
+def select_changed(place: str | None = None, link: str | None = None) -> None:
+    """`select`, the URL published only when the selection changes (a click on what is selected, a
+    finder's pick with nothing of the programme selected)."""
+    view = current_view()
+    if (view.place, view.link) != (place, link):
+        select(place=place, link=link)
+
+
 def update(**values: object) -> None:
     """Change parameters that have no widget (`place`, `link`, `present`, `step`) and keep the URL in step."""
     st.session_state.update(values)

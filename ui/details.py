@@ -10,6 +10,7 @@ import streamlit as st
 
 from common.i18n import label, t
 from core.data.models import Country, Dataset, Partnership, Status
+from core.map.ids import Kind
 from core.map.overlay import OverlayMap, pair_label, source_name
 from core.overlay.model import Overlay
 from core.report.wording import (
@@ -162,24 +163,29 @@ def overlay_details(overlay: Overlay, index: int, lang: str) -> None:
                 for header, value in overlay.fields(link)])
 
 
-def has_selection(dataset: Dataset, view: ViewState, overlay: OverlayMap | None) -> bool:
-    """Whether the view selects something whose details can be shown (a place or link of the data,
-    or a link of the imported overlay)."""
-    return (view.place in dataset.places or any(p.key == view.link for p in dataset.partnerships)
-            or (overlay is not None and overlay.selected_link is not None))
+Selected = tuple[Kind, str | Partnership | int]
+
+
+def selection(dataset: Dataset, view: ViewState, overlay: OverlayMap | None) -> Selected | None:
+    """What the view selects whose details can be shown, by kind (core/map/ids.py): a place of the
+    data (its key), a programme link (the Partnership) or a row of the imported overlay (its index)."""
+    link = next((p for p in dataset.partnerships if p.key == view.link), None)
+    if view.place in dataset.places:
+        return "place", view.place
+    if link is not None:
+        return "link", link
+    if overlay is not None and overlay.selected_link is not None:  # an imported row (core/map/overlay.py)
+        return "overlay", overlay.selected_link
+    return None
 
 
 def selection_details(dataset: Dataset, view: ViewState, shown: Shown, overlay: OverlayMap | None,
-                      compact: bool = False) -> bool:
-    """The details of what the view selects, the one dispatch the map page and the presenter view
-    share; False when nothing is selected."""
-    link = next((p for p in dataset.partnerships if p.key == view.link), None)
-    if view.place in dataset.places:
-        place_details(dataset, view.place, view.lang, compact=compact, shown=shown)
-    elif link is not None:
-        link_details(dataset, link, view.lang, shown=shown)
-    elif overlay is not None and overlay.selected_link is not None:  # an imported row (core/map/overlay.py)
-        overlay_details(overlay.overlay, overlay.selected_link, view.lang)
+                      chosen: Selected, compact: bool = False) -> None:
+    """The details of `chosen` (selection()), the one dispatch the map page and the presenter view share."""
+    kind, what = chosen
+    if kind == "place":
+        place_details(dataset, what, view.lang, compact=compact, shown=shown)
+    elif kind == "link":
+        link_details(dataset, what, view.lang, shown=shown)
     else:
-        return False
-    return True
+        overlay_details(overlay.overlay, what, view.lang)

@@ -49,13 +49,6 @@ def clicked_id(returned: Mapping[str, Any] | None) -> str | None:
     return fid if ids.parse(fid) else None
 
 
-def _select_programme(place: str | None, link: str | None) -> None:
-    """The programme's place or link selected (or neither), the URL published only on a change."""
-    view = controls.current_view()
-    if (view.place, view.link) != (place, link):
-        controls.select(place=place, link=link)
-
-
 def click_token(returned: Mapping[str, Any] | None) -> str | None:
     """What tells one click from the next: the browser's token, else (a value st_folium sent by
     itself) the feature id."""
@@ -84,7 +77,7 @@ def _take_click() -> bool:
     overlaypick.unselect()
     if kind == "overlay":
         overlaypick.clicked(int(key))
-    _select_programme(key if kind == "place" else None, key if kind == "link" else None)
+    controls.select_changed(key if kind == "place" else None, key if kind == "link" else None)
     return True
 
 
@@ -103,12 +96,7 @@ def show_map(m: folium.Map, height: int) -> None:
 def delivery() -> Delivery:
     """How this app's maps reach the browser: files from the static folder, the offline basemap
     fetched from there, an overlay's data as one of this session's media files."""
-    return Delivery(url=staticfiles.served_url, basemap_url=_basemap_url(), publish_overlay=publish_overlay)
-
-
-@st.cache_resource(show_spinner=False)
-def _basemap_url() -> str | None:
-    return staticfiles.basemap_url()  # written once per server process
+    return Delivery(url=staticfiles.served_url, basemap_url=staticfiles.basemap_url(), publish_overlay=publish_overlay)
 
 
 def publish_overlay(payload: str) -> str:

@@ -35,9 +35,7 @@ def pick(index: int) -> None:
     its darkened line and its details, and no programme place or link selected."""
     st.session_state[_OVERLAY_KEY] = index
     st.session_state[_FROM_FINDER] = True
-    view = controls.current_view()
-    if view.place or view.link:  # the URL published only on a change
-        controls.select()
+    controls.select_changed()
 
 
 def unselect() -> None:

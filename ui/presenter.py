@@ -20,7 +20,7 @@ from core.report.wording import markdown_text, subtitle
 from core.view.filters import Shown
 from core.view.state import ViewState
 from ui import controls, style
-from ui.details import has_selection, selection_details
+from ui.details import selection, selection_details
 from ui.mapclick import clear_selection, delivery, show_map
 
 FRAME_HEIGHT = 720  # st_folium's frame height before the stylesheet makes it the window's
@@ -45,11 +45,12 @@ def controls_panel(lang: str) -> DeltaGenerator:
 
 
 def _details(dataset: Dataset, view: ViewState, shown: Shown, overlay: OverlayMap | None) -> None:
-    if not has_selection(dataset, view, overlay):
+    chosen = selection(dataset, view, overlay)
+    if chosen is None:
         return
     with st.container(key="jcm_details"):
         st.button(t("present.close", view.lang), key="jcm_close", on_click=clear_selection)
-        selection_details(dataset, view, shown, overlay, compact=True)
+        selection_details(dataset, view, shown, overlay, chosen, compact=True)
 
 
 def map_view(dataset: Dataset, view: ViewState, shown: Shown, request: MapRequest) -> None:

@@ -9,6 +9,7 @@ URL depth: st_folium's frame document is `<base>/component/streamlit_folium.st_f
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from common.atomicwrite import write_atomic
@@ -25,9 +26,11 @@ def served_url(folder: str, name: str) -> str:
     return f"{STATIC_URL}{FOLDERS[folder].as_posix()}/{name}"
 
 
+@cache
 def basemap_url(app_dir: Path = APP_DIR) -> str | None:
     """The offline basemap as a file the browser fetches (an online basemap's fallback, the offline
-    one in the app); None where it could not be written (a read-only checkout: the page carries it)."""
+    one in the app); None where it could not be written (a read-only checkout: the page carries it).
+    Written once per process, by the warm-up or the first map, whichever asks first."""
     path = offline_geojson_file(app_dir / "static" / FOLDERS["basemap"])
     return served_url("basemap", path.name) if path else None
 

@@ -3,7 +3,7 @@ participant's device (sharing on, not the laptop) gets a switch, and while it is
 view of the presenter's in its own language, then may switch off to explore and on again to rejoin.
 
 Followers never poll: a following session's run notes its id in the server's list of followers, and
-when the laptop publishes a new view the server asks each of them for a run (as their browsers would:
+when the laptop publishes a new view the server asks each of them for a run, WAKE_DELAY_S later (as their browsers would:
 ui/streamlit_private.rerun_session), which applies the view before any widget is drawn, as a shared
 link or a tour step is applied. A follower that is idle costs the server nothing between two steps.
 """
@@ -45,11 +45,11 @@ class Followers:
             (self._ids.add if following else self._ids.discard)(member)
 
     def wake(self) -> None:
-        """Ask every follower for a run; forget those whose browser has gone."""
+        """Ask every follower for a run, WAKE_DELAY_S from now; forget those whose browser has gone."""
         with self._lock:
             ids = list(self._ids)
         for member in ids:
-            if not rerun_session(member):
+            if not rerun_session(member, WAKE_DELAY_S):
                 self.mark(member, False)
 
 
@@ -89,7 +89,7 @@ def lead(view: ViewState) -> None:
     if session.from_laptop():
         before = slot().latest().version
         if slot().publish(to_query(view)) != before:
-            threading.Timer(WAKE_DELAY_S, followers().wake).start()
+            followers().wake()
 
 
 def panel(view: ViewState) -> None:

@@ -40,7 +40,7 @@ def session_id() -> str | None:
     return None if ctx is None else ctx.session_id
 
 
-def rerun_session(session_id: str) -> bool:
+def rerun_session(session_id: str, delay: float = 0.0) -> bool:
     """Run another session's script again, as its browser would ask: the same page, address and browser
     context, its widgets' values as the server holds them (no widget states sent: none changed, no
     callback fires; the browser's latest ones may be older than what the session's last run set). Called from any thread; the request is handed to the server's event loop,
@@ -58,7 +58,8 @@ def rerun_session(session_id: str) -> bool:
                         page_name=seen.page_name)
     if seen.HasField("context_info"):
         asked.context_info.CopyFrom(seen.context_info)
-    server._get_async_objs().eventloop.call_soon_threadsafe(session.request_rerun, asked)
+    loop = server._get_async_objs().eventloop  # asked `delay` seconds later on the loop: no thread of ours
+    loop.call_soon_threadsafe(loop.call_later, delay, session.request_rerun, asked)
     return True
 
 

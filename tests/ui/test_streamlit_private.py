@@ -66,12 +66,14 @@ def test_another_session_is_rerun_as_its_browser_would_ask(monkeypatch) -> None:
     seen.context_info.timezone = "Asia/Shanghai"
     session = SimpleNamespace(_client_state=seen, request_rerun=asked.append)
     sessions = {"s1": SimpleNamespace(session=session)}
-    loop = SimpleNamespace(call_soon_threadsafe=lambda call, *args: call(*args))
+    later: list[float] = []
+    loop = SimpleNamespace(call_soon_threadsafe=lambda call, *args: call(*args),
+                           call_later=lambda delay, call, *args: later.append(delay) or call(*args))
     server = SimpleNamespace(_session_mgr=SimpleNamespace(get_active_session_info=sessions.get),
                              _get_async_objs=lambda: SimpleNamespace(eventloop=loop))
     monkeypatch.setattr(private.Runtime, "exists", staticmethod(lambda: True))
     monkeypatch.setattr(private.Runtime, "instance", staticmethod(lambda: server))
-    assert private.rerun_session("s1") is True
+    assert private.rerun_session("s1", 0.3) is True and later == [0.3]  # on the loop, 0.3 s from now
     assert private.rerun_session("gone") is False
     (state,) = asked
     assert (state.query_string, state.page_script_hash, state.page_name) == ("lang=zh", "abc", "map")

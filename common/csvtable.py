@@ -1,11 +1,11 @@
 """The one CSV reader: the files coordinators edit in Excel, and the geocode cache.
 
 UTF-8 (with or without BOM), CP932 (Japanese Excel) or GB18030/GBK (Chinese Excel), told apart on
-the bytes; a file both of the last two read as plausibly is refused with the fix, not guessed. Values stay text (codes such
-as "01100" and the string "NA" are not numbers or missing values); each row keeps the physical line
-it starts on so that messages can point at it. The bytes come from `common.readlimit` (regular
-files only, sizes counted while reading). Every fault, the file system's included, comes back as a
-`Problem` naming the file: the reader never raises.
+the bytes; a file both of the last two read as plausibly is refused with the fix, not guessed.
+Values stay text (codes such as "01100" and the string "NA" are not numbers or missing values); each
+row keeps the physical line it starts on so that messages can point at it. The bytes come from
+`common.readlimit` (regular files only, sizes counted while reading). Every fault, the file system's
+included, comes back as a `Problem` naming the file: the reader never raises.
 """
 
 from __future__ import annotations

@@ -51,7 +51,10 @@ class _Parser(argparse.ArgumentParser):
 def _lang(argv: Sequence[str]) -> str:
     """The --lang given (even before the whole command line is understood), else Japanese."""
     for i, arg in enumerate(argv):
-        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None
+        if arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+        else:
+            value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None
         if value and value.split(",")[0] in LANGS:  # the first of `--lang ja,zh`
             return value.split(",")[0]
     return DEFAULT_LANG

@@ -116,7 +116,8 @@ def deck_bytes(packs: Sequence[Pack], today: date | None = None, workers: int = 
         for page in pack.pages:
             slide = deck.slides.add_slide(deck.slide_layouts[BLANK_LAYOUT])
             _title(slide, page.title, page.position)
-            slide.shapes.add_picture(io.BytesIO(next(pictures)), MARGIN, BODY_TOP, width, int(width * PICTURE_PX[1] / PICTURE_PX[0]))
+            slide.shapes.add_picture(io.BytesIO(next(pictures)), MARGIN, BODY_TOP, width,
+                                     int(width * PICTURE_PX[1] / PICTURE_PX[0]))
             slide.notes_slide.notes_text_frame.text = page.notes
         for table in pack.tables:
             _table_slides(deck, table)

@@ -18,7 +18,8 @@ def spread_markers(pixels: Sequence[tuple[float, float]], min_sep: float = MARKE
     """Offsets that keep marker centres at least min_sep apart.
 
     Coincident or near points are first fanned out on a ring around their centre (a stable, tidy
-    arrangement, in their real order around it: `ring_slots`); a few rounds of pairwise pushes then settle what the rings moved into others.
+    arrangement, in their real order around it: `ring_slots`); a few rounds of pairwise pushes then
+    settle what the rings moved into others.
     """
     n = len(pixels)
     parent = list(range(n))

@@ -1,10 +1,11 @@
 """The map as a matplotlib figure: the offline basemap, the great-circle links, the place markers,
 their labels, the legend, a title and the source and date, in the view's language.
 
-Everything is read from where the browser map reads it: geography from `core.geography.outlines`, colours,
-dashes and shapes from `core.map.style`, arcs and their bends from `core.geography.arcs`, coincident markers
-fanned out by `export.fanout.spread_markers` (each link ending at its moved markers), legend texts from the catalogue. The map is in
-Web-Mercator like Leaflet's; the legend has its own column so it never hides a marker.
+Everything is read from where the browser map reads it: geography from `core.geography.outlines`,
+colours, dashes and shapes from `core.map.style`, arcs and their bends from `core.geography.arcs`,
+coincident markers fanned out by `export.fanout.spread_markers` (each link ending at its moved
+markers), legend texts from the catalogue. The map is in Web-Mercator like Leaflet's; the legend has
+its own column so it never hides a marker.
 """
 
 from __future__ import annotations
@@ -87,7 +88,9 @@ def _link_style(cat: str, color_by: str, scale: float) -> dict:
     return out
 
 
-def _extent(points: Sequence[tuple[float, float]], aspect: float, pad: float = PAD) -> tuple[float, float, float, float]:
+def _extent(
+    points: Sequence[tuple[float, float]], aspect: float, pad: float = PAD
+) -> tuple[float, float, float, float]:
     """(x0, x1, y0, y1) framing `points` with a margin, widened to the map's width/height `aspect`."""
     xs, ys = [p[0] for p in points], [p[1] for p in points]
     w = max(max(xs) - min(xs), MIN_SPAN / 2) * (1 + 2 * pad)
@@ -221,7 +224,8 @@ def draw(view: Drawing, width: int, height: int, family: str, today: date | None
         shown = t("map.shown", lang, links=len(view.shown.partnerships), places=len(view.shown.places))
         fig.text(0.01, 0.915, " · ".join(filter(None, (as_of_line(view.dataset, lang), shown))),
                  family=family, size=SUBTITLE_PX * scale * PT, color="#333", va="top")
-    footer = [source_line(view.dataset, lang), t("export.made", lang, date=format_date((today or date.today()).isoformat(), lang))]
+    footer = [source_line(view.dataset, lang),
+              t("export.made", lang, date=format_date((today or date.today()).isoformat(), lang))]
     badges = [f"{pl.badge} {names[pl.mark.key]}" for pl in sorted(placed, key=lambda pl: pl.badge or 0) if pl.badge]
     if badges:
         footer.append(t("export.badge_key", lang, items=" · ".join(badges)))

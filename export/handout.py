@@ -64,7 +64,8 @@ def _map_page(page: Page, picture: bytes) -> Figure:
     y = _write(fig, MARGIN, y + 2, page.title, 16, room, bold=True) + 8
     height = room * MAP_PX[1] / MAP_PX[0]
     ax = fig.add_axes((MARGIN / A4[0], 1 - (y + height) / A4[1], room / A4[0], height / A4[1]))
-    ax.imshow(Image.open(io.BytesIO(picture)), interpolation="none")  # embedded as drawn (any other resamples it to 72 dpi)
+    # embedded as drawn (any other resamples it to 72 dpi)
+    ax.imshow(Image.open(io.BytesIO(picture)), interpolation="none")
     ax.set_axis_off()
     _write(fig, MARGIN, y + height + 14, page.notes, 11, room)
     return fig

@@ -2,8 +2,9 @@
 
 The same `build_map` output the app shows, rendered by folium, with every asset it links to
 (Leaflet's and the map's own JS/CSS, Leaflet's images as data: URLs) inlined, so nothing is fetched.
-The title, source and date sit on the page; a small in-page panel (assets/details.js) shows a place's or a link's details on click; the details
-are built here from the data and html-escaped, like the tooltips (core/map/features.py).
+The title, source and date sit on the page; a small in-page panel (assets/details.js) shows a
+place's or a link's details on click; the details are built here from the data and html-escaped,
+like the tooltips (core/map/features.py).
 """
 
 from __future__ import annotations
@@ -60,7 +61,8 @@ def details(view: Drawing) -> dict[str, str]:
     lang, dataset = view.lang, view.dataset
     names = {key: p.names.get(lang) for key, p in dataset.places.items()}
     out = {feature_id("place", p.key): _place_details(dataset, p, lang) for p in view.shown.places}
-    out.update({feature_id("link", p.key): link_tip(p, names, lang, dataset.stage_of(p.china)) for p in view.shown.partnerships})
+    out.update({feature_id("link", p.key): link_tip(p, names, lang, dataset.stage_of(p.china))
+                for p in view.shown.partnerships})
     return out
 
 
@@ -68,8 +70,9 @@ def caption(view: Drawing, today: date | None = None) -> str:
     """Title, source and date on the page (escaped), as the figures show them."""
     lang = view.lang
     made = t("export.made", lang, date=format_date((today or date.today()).isoformat(), lang))
+    lines = filter(None, (as_of_line(view.dataset, lang), source_line(view.dataset, lang)))
     return (f'<div class="jcm-caption"><b>{html.escape(t("app.title", lang))}</b><br>'
-            f'{html.escape(" · ".join(filter(None, (as_of_line(view.dataset, lang), source_line(view.dataset, lang)))))}'
+            f'{html.escape(" · ".join(lines))}'
             f' · {html.escape(made)}</div>')
 
 

@@ -19,7 +19,8 @@ MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf", "h
         "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation"}
 
 # SVG keeps names as text (searchable, selectable, smaller); PDF embeds the font as TrueType
-# outlines (export.fonts.use_truetype: what every viewer draws); file metadata carry no date so that one view always gives the same bytes.
+# outlines (export.fonts.use_truetype: what every viewer draws); file metadata carry no date so that
+# one view always gives the same bytes.
 RC = {"svg.fonttype": "none", "pdf.fonttype": 42, "lines.scale_dashes": False, "svg.hashsalt": "jcm"}
 _METADATA: dict[str, dict] = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}
 

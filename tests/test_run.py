@@ -20,7 +20,8 @@ RUN_CMD = (ROOT / "run.cmd").read_bytes()
 
 
 @pytest.mark.parametrize(("platform", "venv_dir", "python"), [
-    ("win32", r"C:\Users\山田\Desktop\日中 マップ\.venv", r"C:\Users\山田\Desktop\日中 マップ\.venv\Scripts\python.exe"),
+    ("win32", r"C:\Users\山田\Desktop\日中 マップ\.venv",
+     r"C:\Users\山田\Desktop\日中 マップ\.venv\Scripts\python.exe"),
     ("win32", r"D:\Program Files (x86)\map\.venv", r"D:\Program Files (x86)\map\.venv\Scripts\python.exe"),
     ("linux", "/home/yamada/日中 マップ/.venv", "/home/yamada/日中 マップ/.venv/bin/python"),
     ("darwin", "/Users/yamada/Desktop/日中 マップ/.venv", "/Users/yamada/Desktop/日中 マップ/.venv/bin/python"),
@@ -37,7 +38,8 @@ def test_the_environment_s_interpreter_per_platform(platform: str, venv_dir: str
     (["--share"], ["--server.port", "8501", "--server.address", "0.0.0.0", "--logger.hideWelcomeMessage", "true"],
      ["--share"]),
     (["--data-dir", r"C:\Users\山田\日中 データ", "--allow-edit", "--overlay", "/a b/ペア.csv"],
-     ["--server.port", "8501"], ["--data-dir", r"C:\Users\山田\日中 データ", "--allow-edit", "--overlay", "/a b/ペア.csv"]),
+     ["--server.port", "8501"],
+     ["--data-dir", r"C:\Users\山田\日中 データ", "--allow-edit", "--overlay", "/a b/ペア.csv"]),
 ])
 def test_the_server_command_keeps_each_path_one_argument(argv: list[str], streamlit: list[str], app: list[str]) -> None:
     python = PureWindowsPath(r"C:\Users\山田\Desktop\日中 マップ\.venv\Scripts\python.exe")

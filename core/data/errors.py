@@ -31,7 +31,8 @@ class DataError(Problem):
     def message(self, lang: str = "en") -> str:
         """One line a coordinator can act on: where, what is wrong, how to fix it."""
         params = {k: _shown(v, lang) for k, v in self.params.items()}
-        fmt = {"value": _clipped(self.value), "column": self.column or "", "expected": _shown(self.expected, lang), **params}
+        fmt = {"value": _clipped(self.value), "column": self.column or "", "expected": _shown(self.expected, lang),
+               **params}
         where = [t("error.where.file", lang, file=Path(self.file).name)]
         if self.line is not None:
             where.append(t("error.where.line", lang, line=self.line))

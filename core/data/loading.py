@@ -197,7 +197,8 @@ def _load_activities(folder: Path, places: Places, snapshots: Snapshots, errors:
         text = c.texts("text")
         source = c.text("source", "missing_source")
         if kind and qualifier:
-            result.append(Activity(entity, kind, count, qualifier, fiscal_year, counterparts, themes, text, source, as_of))
+            result.append(Activity(entity, kind, count, qualifier, fiscal_year, counterparts, themes, text, source,
+                                   as_of))
     return result
 
 

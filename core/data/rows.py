@@ -185,7 +185,8 @@ class Cells:
         if "as_of" not in self.row.values:
             return key, next(iter(snapshots.dates)) if len(snapshots.dates) == 1 else ""
         as_of = self.date("as_of")
-        if key in snapshots.entities.written and as_of and snapshots.entities.complete and (key, as_of) not in snapshots.entries:
+        written = key in snapshots.entities.written and snapshots.entities.complete
+        if written and as_of and (key, as_of) not in snapshots.entries:
             self.fail("no_status_on_date", "as_of", as_of, entity=key)
         return key, as_of
 
@@ -195,7 +196,8 @@ class Cells:
 
     def texts(self, prefix: str) -> Names:
         """A text in the document's words (`<prefix>_ja`, required) and its optional translations."""
-        return Names({lang: self.text(column) if lang == "ja" else self.row[column] for lang, column in per_lang(prefix)})
+        return Names({lang: self.text(column) if lang == "ja" else self.row[column]
+                      for lang, column in per_lang(prefix)})
 
 
 def per_lang(prefix: str) -> list[tuple[str, str]]:

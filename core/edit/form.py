@@ -90,7 +90,8 @@ def snapshot_rows(as_of: str, entries: Mapping[str, EntryDraft], source: str) ->
             continue
         base = {"entity": key, "as_of": as_of}
         rows[STATUSES].append({
-            **base, "stage": entry.stage, "counterparts": ";".join(entry.counterparts), "themes": ";".join(entry.themes),
+            **base, "stage": entry.stage, "counterparts": ";".join(entry.counterparts),
+            "themes": ";".join(entry.themes),
             **{f"text_{lang}": entry.text.get(lang, "") for lang in LANGS}, "source": source,
         })
         for kind, columns, lines in ((ACTIVITIES, ACTIVITY_COLUMNS, entry.activities),

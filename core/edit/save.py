@@ -115,7 +115,8 @@ def save_rows(folder: Path, additions: Mapping[str, Rows], opened: Fingerprint,
         changed = tuple(name for name, digest in fingerprint(folder).items() if opened.get(name) != digest)
         if changed:
             raise SaveRefused("changed", changed)
-        new = {name: with_rows(_read(folder / name), rows, fill or {}, str(folder / name)) for name, rows in additions.items() if rows}
+        new = {name: with_rows(_read(folder / name), rows, fill or {}, str(folder / name))
+               for name, rows in additions.items() if rows}
         _validate(folder, new)
         backup = _new_backup_name(folder)
         try:
@@ -131,7 +132,8 @@ def save_rows(folder: Path, additions: Mapping[str, Rows], opened: Fingerprint,
         try:
             _finish(folder, _journal(folder))
         except OSError as exc:  # committed: the save is done once the file is free (see recover)
-            held = next((name for name in new if _saving(folder, name).exists()), "")  # renamed in order: the first left
+            # renamed in order: the first left
+            held = next((name for name in new if _saving(folder, name).exists()), "")
             raise SaveRefused("pending", (held,), errno.errorcode.get(exc.errno or 0, type(exc).__name__)) from exc
         return Saved(tuple(new), folder / HISTORY / backup)
 

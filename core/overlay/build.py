@@ -2,12 +2,13 @@
 
 Strict like the data files: a coordinate is a plain number in range (common/numbers.py; a decimal
 comma is read as a point), a name is not empty. A row with a problem is listed (row, column, value,
-what was expected) and not drawn; every other row is. Cells are text and stay text: `=HYPERLINK(...)` or `<script>` is a name like
-any other (escaped wherever shown). A side without coordinates (no columns, or both cells empty)
-is looked up by name through `resolve` (the offline geocoding chain in the app, see
-geocode/overlay.py); a name it cannot place is listed as unresolved. A country nobody knows (a
-typo such as "Japn") leaves its pair drawn among other countries' pairs, never silently: each such
-value is a note with its first line, its column and how many drawn rows write it.
+what was expected) and not drawn; every other row is. Cells are text and stay text:
+`=HYPERLINK(...)` or `<script>` is a name like any other (escaped wherever shown). A side without
+coordinates (no columns, or both cells empty) is looked up by name through `resolve` (the offline
+geocoding chain in the app, see geocode/overlay.py); a name it cannot place is listed as unresolved.
+A country nobody knows (a typo such as "Japn") leaves its pair drawn among other countries' pairs,
+never silently: each such value is a note with its first line, its column and how many drawn rows
+write it.
 """
 
 from __future__ import annotations

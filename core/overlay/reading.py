@@ -1,15 +1,16 @@
 """A foreign file of pairs (CSV or a workbook: .xlsx, .xls, .ods; bytes + its name) as a table of text,
 or why it cannot be one.
 
-pandas reads it, every cell as text (`keep_default_na=False`: "NA" and "01100" stay as written).
-A CSV is read with `dtype=object`, the parser's own strings (`dtype=str` added an Arrow copy of every
+pandas reads it, every cell as text (`keep_default_na=False`: "NA" and "01100" stay as written). A
+CSV is read with `dtype=object`, the parser's own strings (`dtype=str` added an Arrow copy of every
 cell, 27 MB for the reference set, that the server kept after the import); a workbook with calamine
 and `dtype=str`, which writes its numbers as text. The limits are checked before pandas parses
 anything, in milliseconds: the size on the bytes, the rows on a count of line breaks (an upper
-bound; only a file near the limit is parsed, and then no further than one row past it). CSV text is decoded as the data files are (`common.csvtable.decode`: UTF-8
-with or without BOM, CP932 or GB18030; a workbook named .csv is refused with the fix), and UTF-16
-with its byte-order mark (Excel's "Unicode text", tab-separated) is read too.
-A row with too many values is listed (its line) and the others are kept; every fault is a `Problem`.
+bound; only a file near the limit is parsed, and then no further than one row past it). CSV text is
+decoded as the data files are (`common.csvtable.decode`: UTF-8 with or without BOM, CP932 or
+GB18030; a workbook named .csv is refused with the fix), and UTF-16 with its byte-order mark
+(Excel's "Unicode text", tab-separated) is read too. A row with too many values is listed (its line)
+and the others are kept; every fault is a `Problem`.
 
 Spreadsheets are not always one header line and rows: the header may sit under a title or notes,
 a CSV may be separated by tabs or semicolons (Excel's "CSV" in many locales), the pairs may be on a
@@ -45,7 +46,8 @@ LIMITS = {"size": f"{MAX_BYTES // 2**20} MB", "rows": f"{MAX_ROWS:,}",  # the li
           **workbook_limits.LIMITS}
 CSV_SUFFIXES = (".csv", ".txt")
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")  # read by calamine: Excel's formats, old and new, and LibreOffice's
+# read by calamine: Excel's formats, old and new, and LibreOffice's
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 _SKIPPED = re.compile(r"Skipping line (\d+): expected (\d+) fields, saw (\d+)")
 SEPARATORS = (",", "\t", ";")  # a CSV's, in the order tried: the comma wins a tie
 HEADER_SEARCH = 20  # lines (rows of a sheet) from the top where a header is looked for
@@ -153,7 +155,8 @@ def _read_csv(name: str, data: bytes, is_header: IsHeader, encoding: str | None)
         lines = records + np.concatenate(([0], after[:-1]))
         problems = [_shifted(p, records, after) for p in problems]
     problems = [p if p.line is None else replace(p, line=p.line + above) for p in problems]
-    return _table(name, cells, (lines + above).tolist(), problems, row_limit=row_limit)  # its first line is the header (_layout)
+    # its first line is the header (_layout)
+    return _table(name, cells, (lines + above).tolist(), problems, row_limit=row_limit)
 
 
 def _shifted(problem: Problem, records: np.ndarray, after: np.ndarray) -> Problem:

@@ -134,7 +134,8 @@ def agreements_chart(frame: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     chart = alt.Chart(frame, height=AGREEMENTS_HEIGHT, title=_title(t("chart.agreements", lang))).mark_bar().encode(
         x=alt.X(field="year", type="nominal", sort=list(frame["year"]), title=t("chart.year", lang)),
         y=alt.Y(field="total", type="quantitative", title=t("chart.cumulative", lang), axis=alt.Axis(tickMinStep=1)),
-        color=alt.condition(alt.datum.dated, alt.value(dated), alt.value(LINK_STYLES["stage"][Stage.NO_STATUS]["color"])),
+        color=alt.condition(alt.datum.dated, alt.value(dated),
+                            alt.value(LINK_STYLES["stage"][Stage.NO_STATUS]["color"])),
         tooltip=[alt.Tooltip(field="year", title=t("chart.year", lang)),
                  alt.Tooltip(field="added", title=t("chart.added", lang)),
                  alt.Tooltip(field="total", title=t("chart.cumulative", lang))],

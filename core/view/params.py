@@ -269,12 +269,14 @@ PARAMS: tuple[Param, ...] = (
     Members(name="relation", enum=RelationType, widget="multiselect", label=Message("filter.relation"),
             filter=filters.RELATION),
     Members(name="stage", enum=Stage, widget="multiselect", label=Message("filter.stage"), filter=filters.STAGE),
-    Text(name="q", widget="text", label=Message("filter.search"), help=Message("filter.search_help"), filter=filters.SEARCH),
+    Text(name="q", widget="text", label=Message("filter.search"), help=Message("filter.search_help"),
+         filter=filters.SEARCH),
     PlaceRef(name="place", by_page=True),
     LinkRef(name="link", by_page=True),
     Snapshot(name="asof", widget="snapshot", label=Message("filter.asof"), moving=Message("asof.latest")),
     Snapshot(name="since", widget="snapshot", label=Message("filter.since"), moving=Message("since.previous")),
-    Year(name="year", by_page=True),  # the timeline stopped at this year (a tour step); the browser plays it, never a filter
+    # the timeline stopped at this year (a tour step); the browser plays it, never a filter
+    Year(name="year", by_page=True),
     Choice(name="color", default="relation", choices=lambda a: COLOR_BY, shown=_color_name, widget="radio",
            label=Message("map.color_by")),
     Choice(name="basemap", default=DEFAULT_BASEMAP, choices=lambda a: a.basemaps, shown=_basemap_name,

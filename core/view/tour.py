@@ -64,7 +64,8 @@ class TourStep:
             "stages": stages_text(dataset, lang),
             "as_of": format_date(dataset.viewed, lang) if dataset.viewed else "",
         }
-        return tuple(_FIELD.sub(lambda m: values[m.group(1)], text) for text in (self.title.get(lang), self.notes.get(lang)))
+        return tuple(_FIELD.sub(lambda m: values[m.group(1)], text)
+                     for text in (self.title.get(lang), self.notes.get(lang)))
 
 
 def subject_stage(query: Mapping[str, list[str]], dataset: Dataset) -> Stage | None:

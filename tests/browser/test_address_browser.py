@@ -70,7 +70,8 @@ def query(address: str) -> dict[str, list[str]]:
 
 def tour_position(page) -> tuple[int, int]:
     """The tour panel's "step N of M", in any language ("手順 2 / 14", "Step 2 of 14")."""
-    page.wait_for_function("() => /\\d+\\D+\\d+/.test((document.querySelector('.st-key-jcm_tour_nav') || {}).innerText)")
+    page.wait_for_function(
+        "() => /\\d+\\D+\\d+/.test((document.querySelector('.st-key-jcm_tour_nav') || {}).innerText)")
     step, count = re.findall(r"\d+", page.locator(".st-key-jcm_tour_nav").inner_text())[-2:]
     return int(step), int(count)
 
@@ -134,8 +135,9 @@ class Room:
     def enter_marker(self) -> str | None:
         """Enter on a place's marker that has the keyboard focus (a Tab stop: jcm-labels.js)."""
         _, frame = wait_for_map(self.page)
-        keys = frame.evaluate("() => [...document.querySelectorAll('.leaflet-marker-pane .jcm-s[data-place][tabindex]')]"
-                              ".filter(el => !el.classList.contains('jcm-sel')).map(el => el.getAttribute('data-place'))")
+        keys = frame.evaluate(
+            "() => [...document.querySelectorAll('.leaflet-marker-pane .jcm-s[data-place][tabindex]')]"
+            ".filter(el => !el.classList.contains('jcm-sel')).map(el => el.getAttribute('data-place'))")
         if not keys:
             return None
         key = self.rnd.choice(keys)
@@ -162,7 +164,8 @@ class Room:
         before = self.run()
         click_at(self.page, thumbs.nth(index).locator("xpath=../.."))  # on the thumb itself: it moves nothing
         self.page.keyboard.press(key)
-        self.done(before, f"+(new URLSearchParams(v.query).get({name!r}) || {YEARS[0] if name == 'from' else YEARS[-1]})"
+        self.done(before,
+                  f"+(new URLSearchParams(v.query).get({name!r}) || {YEARS[0] if name == 'from' else YEARS[-1]})"
                           f" === {year}")
         return f"year slider {name} {year}"
 
@@ -378,11 +381,16 @@ RECORD = """([name, present]) => {
   frame.contentDocument.addEventListener('mousedown', () => { rec.click = now(); }, {capture: true, once: true});
   for (const fn of ['pushState', 'replaceState']) {
     const orig = history[fn].bind(history);
-    history[fn] = (s, t, u) => { orig(s, t, u); if (!rec.address && String(u).includes(encodeURIComponent(name))) rec.address = now(); };
+    history[fn] = (s, t, u) => {
+      orig(s, t, u);
+      if (!rec.address && String(u).includes(encodeURIComponent(name))) rec.address = now();
+    };
   }
   const where = present ? '.st-key-jcm_details' : '[data-testid="stMain"] h3';
   new MutationObserver((_, obs) => {
-    if ([...document.querySelectorAll(where)].some(el => el.innerText.includes(name))) { rec.details = now(); obs.disconnect(); }
+    if ([...document.querySelectorAll(where)].some(el => el.innerText.includes(name))) {
+      rec.details = now(); obs.disconnect();
+    }
   }).observe(document.body, {subtree: true, childList: true, characterData: true});
 }"""
 

@@ -24,9 +24,13 @@ window.__dialogs = [];
 (function watch() {
   const open = [...document.querySelectorAll('[role="dialog"]')];
   const now = performance.now();
-  open.filter(d => !d.__entry).forEach(d => { d.__entry = {text: d.innerText, visible: 0, closed: false}; window.__dialogs.push(d.__entry); });
+  open.filter(d => !d.__entry).forEach(d => {
+    d.__entry = {text: d.innerText, visible: 0, closed: false};
+    window.__dialogs.push(d.__entry);
+  });
   open.forEach(d => {  /* visible: for how long (ms) it was painted */
-    if (d.checkVisibility({visibilityProperty: true, opacityProperty: true})) d.__entry.visible += now - (d.__last || now);
+    const shown = d.checkVisibility({visibilityProperty: true, opacityProperty: true});
+    if (shown) d.__entry.visible += now - (d.__last || now);
     d.__last = now;
   });
   window.__dialogs.forEach(e => { if (!open.some(d => d.__entry === e)) e.closed = true; });

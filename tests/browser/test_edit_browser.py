@@ -21,7 +21,9 @@ BEIJING_ROWS = """() => [...document.querySelectorAll('[data-testid="stDataFrame
   .filter(cells => cells[0] === '北京市')"""
 LINK_CATEGORY = """() => {
   let cat = null;
-  map_div.eachLayer(l => { if (l.feature && l.feature.properties.id === 'link:東京都–北京市') cat = l.feature.properties.cat; });
+  map_div.eachLayer(l => {
+    if (l.feature && l.feature.properties.id === 'link:東京都–北京市') cat = l.feature.properties.cat;
+  });
   return cat;
 }"""
 

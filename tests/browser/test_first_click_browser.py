@@ -31,7 +31,8 @@ SIZES = [(1280, 720), (1366, 768), (1920, 1080), (1600, 1000)]
 PLACE, LINK = "天津市", "東京都–北京市"
 # Every scroll position of the page (Streamlit scrolls its main section, not the document).
 SCROLLS = """() => [document.scrollingElement, ...document.querySelectorAll('section, [data-testid]')]
-  .filter(el => el.scrollTop || el.scrollLeft).map(el => [el.getAttribute('data-testid') || el.tagName, el.scrollTop])"""
+  .filter(el => el.scrollTop || el.scrollLeft)
+  .map(el => [el.getAttribute('data-testid') || el.tagName, el.scrollTop])"""
 
 
 def on_screen(page, locator, height: int) -> None:

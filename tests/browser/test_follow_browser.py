@@ -61,7 +61,8 @@ def test_a_zh_phone_follows_the_ja_presenter_through_the_tour(browser, shared_ap
         click(phone, phone.locator(".st-key-jcm_follow label").first)
         phone.locator(".st-key-jcm_bar").wait_for()  # the presenter's presenter view, followed
         phone.wait_for_function("() => !!document.querySelector('.st-key-jcm_follow input')?.checked")
-        assert phone.locator(".st-key-jcm_follow").inner_text().strip() == t("follow.switch", "zh")  # no hint on a phone
+        # no hint on a phone
+        assert phone.locator(".st-key-jcm_follow").inner_text().strip() == t("follow.switch", "zh")
 
         lags, totals = [], []
         for step in TOUR[:4]:
@@ -99,7 +100,8 @@ def test_a_zh_phone_follows_the_ja_presenter_through_the_tour(browser, shared_ap
         # Stop following: the phone keeps its step while the presenter moves on; rejoin: it catches up.
         kept = phone.locator(TOUR_TEXT).inner_text()
         click(phone, phone.locator(".st-key-jcm_follow label").first)
-        phone.wait_for_function("() => !document.querySelector('.st-key-jcm_follow [data-testid=\"stCaptionContainer\"]')")
+        phone.wait_for_function(
+            "() => !document.querySelector('.st-key-jcm_follow [data-testid=\"stCaptionContainer\"]')")
         index = 3  # the presenter is on TOUR[3]; it moves on to TOUR[4]
         click(presenter, presenter.locator(".st-key-jcm_next button"))
         shows(presenter, TOUR_TEXT, TOUR[index + 1].words(DATASET, "ja")[0])

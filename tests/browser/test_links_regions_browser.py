@@ -24,7 +24,9 @@ EXACT_MIDDLE = {"link:神戸市–天津市"}  # the issue's case: its very midd
 # marker itself receives (elementFromPoint)].
 _MARKER_POINTS = """(id) => {
   let el = null;
-  map_div.eachLayer(l => { if (!el && l._icon && l.feature && l.feature.properties.id === id) el = l._icon.querySelector('.jcm-s'); });
+  map_div.eachLayer(l => {
+    if (!el && l._icon && l.feature && l.feature.properties.id === id) el = l._icon.querySelector('.jcm-s');
+  });
   if (!el) return null;
   const r = el.getBoundingClientRect(), cx = r.left + r.width / 2, cy = r.top + r.height / 2;
   const band = r.width / 2 - 2.5, on = [];
@@ -92,7 +94,8 @@ def test_a_region_ring_and_the_city_inside_it_are_both_clickable(app_url, tab, a
         inner = frame.evaluate(_MARKER_POINTS, f"place:{city}")
         assert ring and inner, (region, city)
         assert ring["size"] > inner["size"] + 10  # a visible band around the city
-        assert max(abs(a - b) for a, b in zip(ring["centre"], inner["centre"])) <= 1.5, "the ring is centred on its city"
+        off_centre = max(abs(a - b) for a, b in zip(ring["centre"], inner["centre"]))
+        assert off_centre <= 1.5, "the ring is centred on its city"
         assert ring["band"], f"no point of {region}'s ring takes the mouse"
         _click(page, ring["band"][0], offset)
         _wait_query(page, "place", region)
@@ -109,8 +112,10 @@ def test_a_selected_region_is_shaded_and_its_links_stand_out(app_url, tab, artif
     frame, _ = _map(page)
     shade = frame.wait_for_function("""() => {
       const out = [];
-      map_div.eachLayer(l => { if (l._path && l.feature && l.feature.properties.code && l.options.fillColor === '#FFD600')
-        out.push([l.feature.properties.code, getComputedStyle(l._path).fillOpacity]); });
+      map_div.eachLayer(l => {
+        if (l._path && l.feature && l.feature.properties.code && l.options.fillColor === '#FFD600')
+          out.push([l.feature.properties.code, getComputedStyle(l._path).fillOpacity]);
+      });
       return out.length ? out : null;
     }""").json_value()
     assert shade == [["JP28", "0.35"]]
@@ -119,7 +124,8 @@ def test_a_selected_region_is_shaded_and_its_links_stand_out(app_url, tab, artif
     inside = frame.wait_for_function("""() => {
       let path = null, at = null;
       map_div.eachLayer(l => {
-        if (l._path && l.feature && l.feature.properties.code === 'JP28' && l.options.fillColor === '#FFD600') path = l._path;
+        const hyogo = l.feature && l.feature.properties.code === 'JP28';
+        if (l._path && hyogo && l.options.fillColor === '#FFD600') path = l._path;
         if (!at && l._icon && l.feature && l.feature.properties.id === 'place:兵庫県') at = l.getLatLng();
       });
       if (!path || !at) return null;

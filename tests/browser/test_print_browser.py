@@ -32,7 +32,8 @@ IN_PRINT = """() => {
 def _print(page, path: Path, artifacts: Path, name: str) -> list[str]:
     """The page printed as Chromium prints it (its own @page size); each page's text; pages drawn."""
     path.write_bytes(page.pdf(prefer_css_page_size=True, print_background=True))
-    subprocess.run([command("pdftoppm", "poppler-utils"), "-r", "60", "-png", str(path), str(artifacts / f"print-{name}")],
+    subprocess.run([command("pdftoppm", "poppler-utils"), "-r", "60", "-png", str(path),
+                    str(artifacts / f"print-{name}")],
                    check=True)
     return text(path).split("\f")[:-1]
 

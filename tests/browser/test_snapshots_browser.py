@@ -34,11 +34,14 @@ def test_the_map_marks_what_changed(snapshots_url, tab, artifacts: Path, width, 
     _, frame = wait_for_map(page, "w.document.querySelectorAll('.jcm-chg').length > 0")
     marked = frame.evaluate("""() => {
       const out = [];
-      map_div.eachLayer(l => { if (l._icon && l._icon.querySelector('.jcm-s.jcm-chg')) out.push(l.feature.properties.id); });
+      map_div.eachLayer(l => {
+        if (l._icon && l._icon.querySelector('.jcm-s.jcm-chg')) out.push(l.feature.properties.id);
+      });
       return out;
     }""")
     assert {m.removeprefix("place:") for m in marked} == CHANGED
-    outline = frame.evaluate("() => getComputedStyle(document.querySelector('.leaflet-marker-pane .jcm-chg')).outlineStyle")
+    outline = frame.evaluate(
+        "() => getComputedStyle(document.querySelector('.leaflet-marker-pane .jcm-chg')).outlineStyle")
     assert outline == "dashed"
     legend = frame.text_content(".jcm-legend")  # folded on a narrow map: its text is still there
     assert t("map.legend.changed", lang, date=format_date(OLD, lang)) in legend

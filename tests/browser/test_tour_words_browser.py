@@ -41,5 +41,6 @@ def test_every_step_shows_its_words_and_colours_by_what_they_speak_of(app_url, t
             continue
         frame.wait_for_function("h => [...document.querySelectorAll('details h4')]"
                                 ".some(e => e.textContent === h)", arg=t(f"map.legend.{colour}", lang))
-        assert t(f"map.legend.{'relation' if colour == 'stage' else 'stage'}", lang) not in frame.evaluate(LEGEND_HEADINGS)
+        other = "relation" if colour == "stage" else "stage"
+        assert t(f"map.legend.{other}", lang) not in frame.evaluate(LEGEND_HEADINGS)
     assert not tab.page_errors

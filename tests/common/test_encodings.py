@@ -19,7 +19,8 @@ NAME = PurePath("pairs.csv")
 HIRAGANA = st.characters(min_codepoint=0x3041, max_codepoint=0x3093)
 KATAKANA = st.characters(min_codepoint=0x30A1, max_codepoint=0x30F6)
 KANJI = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA0).filter(
-    lambda c: c.encode("cp932", errors="ignore") != b"" and 0x889F <= int.from_bytes(c.encode("cp932"), "big") <= 0x9872)
+    lambda c: c.encode("cp932", errors="ignore") != b""
+    and 0x889F <= int.from_bytes(c.encode("cp932"), "big") <= 0x9872)
 HANZI = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA0).filter(
     lambda c: c.encode("gb2312", errors="ignore") != b"" and c.encode("gb2312")[0] >= 0xB0)
 ASCII = st.sampled_from(list("abcXYZ0123456789 .,-"))

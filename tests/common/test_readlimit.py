@@ -60,7 +60,8 @@ def test_a_unix_socket_in_use_is_refused(tmp_path: Path, monkeypatch):
         data, problems = _read_with_deadline(Path("s.csv"))
     finally:
         server.close()
-    assert data is None and [(p.problem, p.params["kind"].key) for p in problems] == [("special_file", "file_kind.socket")]
+    assert data is None
+    assert [(p.problem, p.params["kind"].key) for p in problems] == [("special_file", "file_kind.socket")]
 
 
 def test_a_lying_size_does_not_get_past_the_limit(tmp_path: Path, monkeypatch):

@@ -148,7 +148,8 @@ def test_libreoffice_draws_the_slides_at_presentation_size(built, tmp_path):
     soffice = command("soffice", "libreoffice-impress (apt-get install --no-install-recommends; bash .ci/run does it)")
     (tmp_path / "tour.pptx").write_bytes(data)
     subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(tmp_path / "tour.pptx")], check=True, capture_output=True, timeout=300)
+                    "--outdir", str(tmp_path), str(tmp_path / "tour.pptx")], check=True, capture_output=True,
+                    timeout=300)
     pdf = tmp_path / "tour.pdf"
     parts = _parts(deck)
     assert int(next(line.split()[-1] for line in subprocess.run(
@@ -160,8 +161,9 @@ def test_libreoffice_draws_the_slides_at_presentation_size(built, tmp_path):
         tables = [i + 1 for i, s in enumerate(deck.slides) if any(sh.has_table for sh in s.shapes) and s in parts[lang]]
         for name, page in (("title", first[lang]), ("step3", first[lang] + 3), ("table2", tables[-1])):
             out = tmp_path / f"{lang}-{name}"
-            subprocess.run([command("pdftoppm", "poppler-utils"), "-f", str(page), "-l", str(page), "-scale-to-x", "1920",
-                            "-scale-to-y", "1080", "-png", "-singlefile", str(pdf), str(out)], check=True)
+            subprocess.run([command("pdftoppm", "poppler-utils"), "-f", str(page), "-l", str(page),
+                            "-scale-to-x", "1920", "-scale-to-y", "1080", "-png", "-singlefile", str(pdf), str(out)],
+                           check=True)
             image = Image.open(f"{out}.png")
             assert image.size == (1920, 1080)
             image.save(ARTIFACTS / f"deck-{lang}-{name}.png")

@@ -50,7 +50,8 @@ def test_good_options_write_the_file(tmp_path, capsys, args, check):
     (["--format", "png", "--size", "20x20", "--lang", "en"], "--size “20x20” cannot be used"),
     (["--format", "png", "--size", "big"], "`--size` の「big」は使えません"),
     (["--format", "png", "--unknown", "1"], "unrecognized arguments: --unknown"),
-    (["--format", "png", "--tour"], "`--tour` は `--format pptx` か `--format pdf` と一緒に使ってください（「png」は使えません）"),
+    (["--format", "png", "--tour"],
+     "`--tour` は `--format pptx` か `--format pdf` と一緒に使ってください（「png」は使えません）"),
     (["--format", "pptx", "--lang", "ja,en"], "複数の言語（ja,en）は `--tour` と一緒にだけ指定できます"),
     (["--format", "pdf", "--tour", "--lang", "en,fr"], "--lang: “fr” cannot be used. Possible values: ja, en, zh"),
 ])

@@ -53,7 +53,8 @@ def test_pdf_is_one_page(base):
     data = render(_view(base, lang="zh", place="天津市"), "pdf")
     assert data.startswith(b"%PDF")
     assert len(re.findall(rb"/Type\s*/Page\b(?!s)", data)) == 1
-    assert re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)", data) == [(b"1382.4", b"777.6")]  # 1920x1080 px at 100 dpi
+    # 1920x1080 px at 100 dpi
+    assert re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)", data) == [(b"1382.4", b"777.6")]
     assert b"/FontFile" in data and b"NotoSansCJK" in data  # the CJK font travels with the file
     (ARTIFACTS / "export-zh-tianjin.pdf").write_bytes(data)
 
@@ -143,11 +144,13 @@ def _text_of(data: bytes, fmt: str, tmp_path: Path) -> str:
     if not shutil.which("pdftotext"):
         missing("pdftotext", "apt-get install poppler-utils")
     (tmp_path / "m.pdf").write_bytes(data)
-    return subprocess.run(["pdftotext", str(tmp_path / "m.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    done = subprocess.run(["pdftotext", str(tmp_path / "m.pdf"), "-"], capture_output=True, text=True, check=True)
+    return done.stdout
 
 
 @pytest.mark.parametrize(("fmt", "lang"), [("svg", "ja"), ("svg", "zh"), ("html", "ja"), ("html", "en"), ("pdf", "en")])
-@pytest.mark.parametrize(("asof", "shown", "other"), [("", "2015-03-31", "2014-05-31"), ("2014-05-31", "2014-05-31", "2015-03-31")])
+@pytest.mark.parametrize(("asof", "shown", "other"),
+                         [("", "2015-03-31", "2014-05-31"), ("2014-05-31", "2014-05-31", "2015-03-31")])
 def test_the_title_block_names_the_date_shown(tmp_path, fmt, lang, asof, shown, other):
     """With a March 2015 snapshot, an export names that date (or the older one it was asked for);
     the PNG is drawn by the same figure as the SVG and the PDF."""

@@ -47,5 +47,6 @@ def test_a_names_only_file_is_placed_offline_and_the_unknown_listed(resolve):
         ("兵庫県", "JP"), ("天津市", "CN"), ("三重県", "JP"), ("天津市", "CN")]
     assert all(overlay.is_japan_china(link) for link in overlay.links)
     [problem] = overlay.problems
-    assert (problem.problem, problem.line, problem.column, problem.value) == ("unresolved_place", 4, "日本側", "Atlantis")
+    found = (problem.problem, problem.line, problem.column, problem.value)
+    assert found == ("unresolved_place", 4, "日本側", "Atlantis")
     assert "Atlantis" in DataError.of(problem).message("zh")

@@ -19,8 +19,8 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def _place(name_ja: str, name_en: str, name_zh: str, lat: float | None = None, lon: float | None = None) -> Place:
-    return Place(Names({"ja": name_ja, "en": name_en, "zh": name_zh}), PlaceKind.CITY, Country.JP, Names({"ja": "兵庫県", "en": "Hyogo", "zh": "兵库县"}),
-                 "test", lat, lon)
+    return Place(Names({"ja": name_ja, "en": name_en, "zh": name_zh}), PlaceKind.CITY, Country.JP,
+                 Names({"ja": "兵庫県", "en": "Hyogo", "zh": "兵库县"}), "test", lat, lon)
 
 
 def test_queries_from_core_places() -> None:
@@ -31,7 +31,8 @@ def test_queries_from_core_places() -> None:
 
 
 def test_manual_lat_lon_come_first() -> None:
-    places = {"神戸市": _place("神戸市", "Kobe", "神户市", 35.0, 135.0), "川崎市": _place("川崎市", "Kawasaki", "川崎市")}
+    places = {"神戸市": _place("神戸市", "Kobe", "神户市", 35.0, 135.0),
+              "川崎市": _place("川崎市", "Kawasaki", "川崎市")}
     coords = coordinates(places, {})
     assert coords["神戸市"] == (35.0, 135.0) and set(coords) == {"神戸市", "川崎市"}
 

@@ -16,7 +16,8 @@ from core.data.errors import DataError, DataLoadError
 from core.data.loading import load_dataset
 from core.data.models import Country
 
-LABELS = {"ja": ("ファイル", "行", "列", "対処"), "en": ("file", "line", "column", "fix"), "zh": ("文件", "行", "列", "解决办法")}
+LABELS = {"ja": ("ファイル", "行", "列", "対処"), "en": ("file", "line", "column", "fix"),
+          "zh": ("文件", "行", "列", "解决办法")}
 # Words a ja/zh message may contain besides the value, file and column: codes and names written in
 # the files, file formats, the date pattern and the example source.
 NEUTRAL_WORDS = {
@@ -34,40 +35,51 @@ CONSISTENCY = [
                  "no row in statuses.csv", id="activity-of-a-place-without-status"),
     pytest.param("events.csv", append(EVENT.format(entity="河北省")), "no_status_row", 7, "entity", "河北省",
                  "no row in statuses.csv", id="event-of-a-place-without-status"),
-    pytest.param("statuses.csv", sub("北京市,2014-05-31,in_coordination,東京都,", "北京市,2014-05-31,in_coordination,上海市,"),
+    pytest.param("statuses.csv",
+                 sub("北京市,2014-05-31,in_coordination,東京都,", "北京市,2014-05-31,in_coordination,上海市,"),
                  "counterpart_not_japanese", 2, "counterparts", "上海市", "only Japanese places",
                  id="status-counterpart-chinese"),
-    pytest.param("activities.csv", sub("天津市,expert_dispatch,1,at_least,2014,四日市市", "天津市,expert_dispatch,1,at_least,2014,天津市"),
+    pytest.param("activities.csv",
+                 sub("天津市,expert_dispatch,1,at_least,2014,四日市市",
+                     "天津市,expert_dispatch,1,at_least,2014,天津市"),
                  "counterpart_not_japanese", 2, "counterparts", "天津市", "only Japanese places",
                  id="activity-counterpart-chinese"),
-    pytest.param("places.csv", sub("瀋陽市,Shenyang,沈阳市,city,CN,遼寧省,Liaoning,辽宁省", "瀋陽市,Shenyang,沈阳市,city,CN,神奈川県,Kanagawa,神奈川县"),
+    pytest.param("places.csv",
+                 sub("瀋陽市,Shenyang,沈阳市,city,CN,遼寧省,Liaoning,辽宁省",
+                     "瀋陽市,Shenyang,沈阳市,city,CN,神奈川県,Kanagawa,神奈川县"),
                  "region_country", 18, "region_ja", "神奈川県", "省 / 市", id="chinese-city-in-japanese-prefecture"),
-    pytest.param("places.csv", sub("川崎市,Kawasaki,川崎市,city,JP,神奈川県,Kanagawa,神奈川县", "川崎市,Kawasaki,川崎市,city,JP,北京市,Beijing,北京市"),
-                 "region_country", 7, "region_ja", "北京市", "都 / 道 / 府 / 県", id="japanese-city-in-chinese-municipality"),
+    pytest.param("places.csv",
+                 sub("川崎市,Kawasaki,川崎市,city,JP,神奈川県,Kanagawa,神奈川县",
+                     "川崎市,Kawasaki,川崎市,city,JP,北京市,Beijing,北京市"),
+                 "region_country", 7, "region_ja", "北京市", "都 / 道 / 府 / 県",
+                 id="japanese-city-in-chinese-municipality"),
 ]
 
 NUMBERS_AND_DATES = [
-    pytest.param("activities.csv", sub("天津市,training_in_japan,2,", "天津市,training_in_japan,1_0,"), "not_a_whole_number",
-                 3, "count", "1_0", "from 1 to 999", id="count-with-underscore"),
-    pytest.param("activities.csv", sub("天津市,training_in_japan,2,", "天津市,training_in_japan,+2,"), "not_a_whole_number",
-                 3, "count", "+2", "without sign", id="count-with-sign"),
-    pytest.param("activities.csv", sub("天津市,training_in_japan,2,", "天津市,training_in_japan,-1,"), "not_a_whole_number",
-                 3, "count", "-1", "without sign", id="count-negative"),
-    pytest.param("activities.csv", sub("天津市,training_in_japan,2,", "天津市,training_in_japan,2.0,"), "not_a_whole_number",
-                 3, "count", "2.0", "decimal point", id="count-decimal"),
-    pytest.param("activities.csv", sub("天津市,training_in_japan,2,", "天津市,training_in_japan,٢,"), "not_a_whole_number",
-                 3, "count", "٢", "digits only", id="count-arabic-indic-digit"),
-    pytest.param("activities.csv", sub("天津市,training_in_japan,2,", "天津市,training_in_japan,1000,"), "number_out_of_range",
-                 3, "count", "1000", "from 1 to 999", id="count-1000-states-the-limit"),
-    pytest.param("activities.csv", sub("天津市,training_in_japan,2,", "天津市,training_in_japan,0,"), "number_out_of_range",
-                 3, "count", "0", "from 1 to 999", id="count-zero"),
+    pytest.param("activities.csv", sub("天津市,training_in_japan,2,", "天津市,training_in_japan,1_0,"),
+                 "not_a_whole_number", 3, "count", "1_0", "from 1 to 999", id="count-with-underscore"),
+    pytest.param("activities.csv", sub("天津市,training_in_japan,2,", "天津市,training_in_japan,+2,"),
+                 "not_a_whole_number", 3, "count", "+2", "without sign", id="count-with-sign"),
+    pytest.param("activities.csv", sub("天津市,training_in_japan,2,", "天津市,training_in_japan,-1,"),
+                 "not_a_whole_number", 3, "count", "-1", "without sign", id="count-negative"),
+    pytest.param("activities.csv", sub("天津市,training_in_japan,2,", "天津市,training_in_japan,2.0,"),
+                 "not_a_whole_number", 3, "count", "2.0", "decimal point", id="count-decimal"),
+    pytest.param("activities.csv", sub("天津市,training_in_japan,2,", "天津市,training_in_japan,٢,"),
+                 "not_a_whole_number", 3, "count", "٢", "digits only", id="count-arabic-indic-digit"),
+    pytest.param("activities.csv", sub("天津市,training_in_japan,2,", "天津市,training_in_japan,1000,"),
+                 "number_out_of_range", 3, "count", "1000", "from 1 to 999", id="count-1000-states-the-limit"),
+    pytest.param("activities.csv", sub("天津市,training_in_japan,2,", "天津市,training_in_japan,0,"),
+                 "number_out_of_range", 3, "count", "0", "from 1 to 999", id="count-zero"),
     pytest.param("events.csv", sub("北京市,2014,4,", "北京市,2014,1_2,"), "not_a_whole_number", 2, "month", "1_2",
                  "from 1 to 12", id="month-with-underscore"),
-    pytest.param("partnerships.csv", sub("東京都,北京市,friendship,友好都市,1979", "東京都,北京市,friendship,友好都市,1_979"),
+    pytest.param("partnerships.csv",
+                 sub("東京都,北京市,friendship,友好都市,1979", "東京都,北京市,friendship,友好都市,1_979"),
                  "bad_year", 2, "year", "1_979", "1981", id="year-with-underscore"),
-    pytest.param("partnerships.csv", sub("東京都,北京市,friendship,友好都市,1979", "東京都,北京市,friendship,友好都市,١٩٧٩"),
+    pytest.param("partnerships.csv",
+                 sub("東京都,北京市,friendship,友好都市,1979", "東京都,北京市,friendship,友好都市,١٩٧٩"),
                  "bad_year", 2, "year", "١٩٧٩", "1981", id="year-in-arabic-indic-digits"),
-    pytest.param("activities.csv", sub("天津市,training_in_japan,2,exactly,2014", "天津市,training_in_japan,2,exactly,+2014"),
+    pytest.param("activities.csv",
+                 sub("天津市,training_in_japan,2,exactly,2014", "天津市,training_in_japan,2,exactly,+2014"),
                  "bad_year", 3, "fiscal_year", "+2014", "1981", id="fiscal-year-with-sign"),
     pytest.param("statuses.csv", sub("天津市,2014-05-31", "天津市,20140531"), "bad_date", 6, "as_of", "20140531",
                  "YYYY-MM-DD", id="as-of-without-dashes"),
@@ -82,10 +94,13 @@ NUMBERS_AND_DATES = [
 ]
 
 MESSAGES = [
-    pytest.param("places.csv", sub("Tokyo,东京都,,,,", "Tokyo,东京都,95,139.7,,"), "number_out_of_range", 2, "lat", "95",
-                 "from -90 to 90", id="latitude-95-states-the-range"),
-    pytest.param("places.csv", sub("神戸市,Kobe,神户市,city,JP,兵庫県,Hyogo,兵库县", "神戸市,Kobe,神户市,city,JP,兵庫県,Hyogo,兵库縣"),
-                 "conflicting_region", 9, "region_zh", "兵庫県", "same region", id="region-zh-differs-named-as-region-zh"),
+    pytest.param("places.csv", sub("Tokyo,东京都,,,,", "Tokyo,东京都,95,139.7,,"), "number_out_of_range", 2, "lat",
+                 "95", "from -90 to 90", id="latitude-95-states-the-range"),
+    pytest.param("places.csv",
+                 sub("神戸市,Kobe,神户市,city,JP,兵庫県,Hyogo,兵库县",
+                     "神戸市,Kobe,神户市,city,JP,兵庫県,Hyogo,兵库縣"),
+                 "conflicting_region", 9, "region_zh", "兵庫県", "same region",
+                 id="region-zh-differs-named-as-region-zh"),
     pytest.param("partnerships.csv", sub("東京都,北京市", "東京\u200b都,北京市"), "hidden_character", 2, "japan",
                  "東京\u200b都", "U+200B ZERO WIDTH SPACE after '東京'", id="zero-width-space-in-reference"),
     pytest.param("places.csv", sub("東京都,Tokyo,", "東京\u200b都,Tokyo,"), "hidden_character", 2, "name_ja",
@@ -96,11 +111,15 @@ MESSAGES = [
                  "kind", "pre\ufefffecture", "U+FEFF ZERO WIDTH NO-BREAK SPACE after 'pre'", id="bom-inside-a-code"),
     pytest.param("places.csv", sub("長野県,Nagano,", "長野県,Naga\u3000no,"), "hidden_character", 4, "name_en",
                  "Naga\u3000no", "U+3000 IDEOGRAPHIC SPACE after 'Naga'", id="full-width-space-in-a-name"),
-    pytest.param("statuses.csv", sub("上海市,2014-05-31,nearly_agreed,北九州市,", "上海市,2014-05-31,nearly_agreed,\u200d北九州市,"),
-                 "hidden_character_first", 7, "counterparts", "\u200d北九州市", "starts with a hidden character U+200D ZERO WIDTH JOINER",
-                 id="zero-width-joiner-first-in-a-list"),
-    pytest.param("statuses.csv", sub("瀋陽市,2014-05-31,in_coordination,川崎市,forecasting;", "瀋陽市,2014-05-31,in_coordination,川崎市,fore\u00adcasting;"),
-                 "hidden_character", 8, "themes", "fore\u00adcasting", "U+00AD SOFT HYPHEN after 'fore'", id="soft-hyphen-in-a-theme"),
+    pytest.param("statuses.csv",
+                 sub("上海市,2014-05-31,nearly_agreed,北九州市,", "上海市,2014-05-31,nearly_agreed,\u200d北九州市,"),
+                 "hidden_character_first", 7, "counterparts", "\u200d北九州市",
+                 "starts with a hidden character U+200D ZERO WIDTH JOINER", id="zero-width-joiner-first-in-a-list"),
+    pytest.param("statuses.csv",
+                 sub("瀋陽市,2014-05-31,in_coordination,川崎市,forecasting;",
+                     "瀋陽市,2014-05-31,in_coordination,川崎市,fore\u00adcasting;"),
+                 "hidden_character", 8, "themes", "fore\u00adcasting", "U+00AD SOFT HYPHEN after 'fore'",
+                 id="soft-hyphen-in-a-theme"),
     pytest.param("places.csv", write_bytes(lambda b: b.split(b"\n", 1)[0] + b"\n"), "no_rows", None, None, "",
                  "no data rows", id="header-only-places"),
 ]
@@ -153,7 +172,8 @@ def test_the_problem_is_reported_once_where_it_is(data_copy, file, edit, problem
 
 
 def test_full_width_digits_are_whole_numbers(data_copy):
-    sub("天津市,training_in_japan,2,exactly,2014", "天津市,training_in_japan,２,exactly,２０１４")(data_copy / "activities.csv")
+    full_width = sub("天津市,training_in_japan,2,exactly,2014", "天津市,training_in_japan,２,exactly,２０１４")
+    full_width(data_copy / "activities.csv")
     sub("北京市,2014,4,", "北京市,2014,４,")(data_copy / "events.csv")
     ds = load_dataset(data_copy)
     assert [(a.count, a.fiscal_year) for a in ds.statuses["天津市"].activities][1] == (2, 2014)

@@ -87,7 +87,8 @@ CASES = [
         'check that quotes (") are paired', id="quote-open-to-eof",
     ),
     pytest.param(
-        "statuses.csv", sub("北京市,2014-05-31,in_coordination,東京都,,", 'x,"北京市,2014-05-31,in_coordination,東京都,,'),
+        "statuses.csv",
+        sub("北京市,2014-05-31,in_coordination,東京都,,", 'x,"北京市,2014-05-31,in_coordination,東京都,,'),
         "parse", 2, None, "expected after", 'check that quotes (") are paired', id="quote-open-before-multiline-cell",
     ),
     pytest.param(
@@ -129,7 +130,8 @@ CASES = [
         "bad_choice", 8, "themes", "weather", "use one of: forecasting", id="bad-theme-in-list",
     ),
     pytest.param(
-        "statuses.csv", sub("上海市,2014-05-31,nearly_agreed,北九州市,", "上海市,2014-05-31,nearly_agreed,北九州市;大阪市,"),
+        "statuses.csv",
+        sub("上海市,2014-05-31,nearly_agreed,北九州市,", "上海市,2014-05-31,nearly_agreed,北九州市;大阪市,"),
         "unknown_place", 7, "counterparts", "大阪市", "add a row for it there", id="unknown-counterpart",
     ),
     pytest.param(
@@ -141,8 +143,8 @@ CASES = [
         "entity", "北京市–2014-05-31", "delete or merge", id="duplicate-status",
     ),
     pytest.param(
-        "activities.csv", sub("天津市,expert_dispatch,1,at_least", "天津市,expert_dispatch,,at_least"), "qualifier_count",
-        2, "qualifier", "at_least", "unspecified when count is empty", id="qualifier-without-count",
+        "activities.csv", sub("天津市,expert_dispatch,1,at_least", "天津市,expert_dispatch,,at_least"),
+        "qualifier_count", 2, "qualifier", "at_least", "unspecified when count is empty", id="qualifier-without-count",
     ),
     pytest.param(
         "places.csv", sub("神戸市,Kobe,神户市,city,JP,兵庫県,Hyogo,", "神戸市,Kobe,神户市,city,JP,兵庫県,Hyougo,"),
@@ -153,8 +155,8 @@ CASES = [
         "places.csv", sub("name_ja,name_en,", "name_ja,name_ja,"), "duplicate_column", 1, "name_ja", "twice",
         "delete one of the two columns", id="duplicate-header",
     ),
-    pytest.param("statuses.csv", delete, "missing_file", None, None, "does not exist", "put this file in the data folder",
-                 id="missing-file"),
+    pytest.param("statuses.csv", delete, "missing_file", None, None, "does not exist",
+                 "put this file in the data folder", id="missing-file"),
 ]
 
 
@@ -189,7 +191,8 @@ def test_corruption_is_reported_where_it_is(data_copy, file, mutate, problem, li
 
 
 @pytest.mark.parametrize(("file", "mutate", "problem", "line", "column", "value", "fix"), CASES)
-@pytest.mark.parametrize(("lang", "line_word", "column_word", "fix_word"), [("ja", "行", "列", "対処"), ("zh", "行", "列", "解决办法")])
+@pytest.mark.parametrize(("lang", "line_word", "column_word", "fix_word"),
+                         [("ja", "行", "列", "対処"), ("zh", "行", "列", "解决办法")])
 def test_corruption_message_in_ja_and_zh(
     data_copy, file, mutate, problem, line, column, value, fix, lang, line_word, column_word, fix_word
 ):
@@ -275,7 +278,8 @@ def test_wrong_country_names_the_country_in_the_users_language(data_copy, lang, 
         # lat unreadable, lon empty: the unreadable value is the one problem, not also "half"
         ("places.csv", "Tokyo,东京都,,,,", "Tokyo,东京都,北緯35,,,", "not_a_number"),
         # count unreadable: reported once, not again as a count/qualifier mismatch
-        ("activities.csv", "天津市,training_in_japan,2,exactly", "天津市,training_in_japan,two,exactly", "not_a_whole_number"),
+        ("activities.csv", "天津市,training_in_japan,2,exactly", "天津市,training_in_japan,two,exactly",
+         "not_a_whole_number"),
     ],
 )
 def test_an_unreadable_number_is_reported_once(data_copy, filename, old, new, problem):

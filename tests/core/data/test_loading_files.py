@@ -16,7 +16,8 @@ FS_CASES = [(name, fault) for name in DATA_FILES for fault in sorted(FS_FAULTS)
 # The file's own label and the fault's words, per language: the message names the file.
 WORDS = {
     "not_a_file": ("フォルダーです", "is a folder, not a file", "是文件夹"),
-    "dangling_link": ("リンク（ショートカット）の先のファイルがありません", "points at a file that does not exist", "指向的文件不存在"),
+    "dangling_link": ("リンク（ショートカット）の先のファイルがありません", "points at a file that does not exist",
+                      "指向的文件不存在"),
     "link_loop": ("自分自身を指して", "points back at itself", "指向自身"),
     "no_permission": ("読む権限がありません", "not allowed to read", "无权读取"),
     "missing_file": ("ファイルがありません", "the file does not exist", "文件不存在"),

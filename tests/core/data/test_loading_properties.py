@@ -36,7 +36,8 @@ def _round_trip(folder: Folder) -> None:
 @given(valid_folders())
 def test_a_valid_folder_loads_exactly_what_was_written(folder: Folder) -> None:
     event(f"{len(folder.expected.places)} places" if len(folder.expected.places) < 3 else "3+ places")
-    event(f"{len(folder.expected.statuses) and 'some'} statuses, {len(folder.expected.partnerships) and 'some'} partnerships")
+    expected = folder.expected
+    event(f"{len(expected.statuses) and 'some'} statuses, {len(expected.partnerships) and 'some'} partnerships")
     _round_trip(folder)
 
 

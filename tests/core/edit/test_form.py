@@ -39,7 +39,8 @@ def test_prefill_copies_the_latest_entry_as_text(bundled_dataset) -> None:
         (EntryDraft(), {STATUSES: 0, ACTIVITIES: 0, EVENTS: 0}),  # no status: nothing recorded
         (EntryDraft(stage="in_coordination", text={"ja": "架空"}), {STATUSES: 1, ACTIVITIES: 0, EVENTS: 0}),
         (EntryDraft(stage="in_coordination", text={"ja": "架空"},
-                    activities=[{"kind": "seminar", "count": None}, {"kind": "", "count": " "}],  # 2nd: the empty new row
+                    # 2nd: the empty new row
+                    activities=[{"kind": "seminar", "count": None}, {"kind": "", "count": " "}],
                     events=[{"year": "2015", "month": "7"}]),
          {STATUSES: 1, ACTIVITIES: 1, EVENTS: 1}),
     ],
@@ -67,4 +68,5 @@ def test_an_unchanged_form_saves_the_same_snapshot_under_the_new_date(data_copy:
             old, activities=(), events=())
         assert [replace(a, as_of=old.as_of, source="") for a in new.activities] == [
             replace(a, source="") for a in old.activities]
-        assert [replace(e, as_of=old.as_of, source="") for e in new.events] == [replace(e, source="") for e in old.events]
+        unsourced = [replace(e, source="") for e in old.events]
+        assert [replace(e, as_of=old.as_of, source="") for e in new.events] == unsourced

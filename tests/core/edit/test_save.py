@@ -165,7 +165,8 @@ def test_eight_sessions_saving_at_once_each_get_their_own_snapshot(data_copy: Pa
     dataset = load_dataset(data_copy)
     assert [s.as_of for s in dataset.history["北京市"]] == ["2014-05-31", *dates]
     for entity in ("天津市", "上海市"):
-        assert [len(s.activities) for s in dataset.history[entity][1:]] == [len(dataset.history[entity][0].activities)] * 8
+        first, *later = dataset.history[entity]
+        assert [len(s.activities) for s in later] == [len(first.activities)] * 8
     backups = sorted(p for p in (data_copy / HISTORY).iterdir() if p.is_dir())
     assert len(backups) == 8
     # Each backup is the state the next save replaced: loading them in order adds one snapshot each.

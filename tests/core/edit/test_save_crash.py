@@ -47,7 +47,8 @@ def _assert_old_or_new(folder: Path, old: dict[str, bytes], new: dict[str, bytes
         [backup] = backups
         changed = {name for name in old if old[name] != new[name]}
         assert {p.name: p.read_bytes() for p in backup.iterdir()} == {name: old[name] for name in changed}
-    left = {p.name for p in (folder / HISTORY).iterdir()} - {b.name for b in backups} if (folder / HISTORY).exists() else set()
+    history = folder / HISTORY
+    left = {p.name for p in history.iterdir()} - {b.name for b in backups} if history.exists() else set()
     assert left <= {LOCK_FILE}
     load_dataset(folder)
     return "old" if files == old else "new"
@@ -56,7 +57,8 @@ def _assert_old_or_new(folder: Path, old: dict[str, bytes], new: dict[str, bytes
 def _saved_snapshot(folder: Path, scratch: Path) -> dict[str, bytes]:
     """The folder's files after the fictional save, run to its end on a copy."""
     shutil.copytree(folder, scratch)
-    done = subprocess.run([sys.executable, str(KILLER), str(scratch), "100000"], cwd=REPO, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, str(KILLER), str(scratch), "100000"], cwd=REPO, capture_output=True,
+                          text=True)
     assert done.returncode == 0, done.stderr
     return _files(scratch)
 
@@ -72,7 +74,8 @@ def test_a_save_killed_at_any_step_is_completed_or_rolled_back_at_the_next_start
         step += 1
         folder = tmp_path / f"kill{step}"
         shutil.copytree(data_copy, folder)
-        run = subprocess.run([sys.executable, str(KILLER), str(folder), str(step)], cwd=REPO, capture_output=True, text=True)
+        run = subprocess.run([sys.executable, str(KILLER), str(folder), str(step)], cwd=REPO, capture_output=True,
+                             text=True)
         if run.returncode == 0:  # fewer steps than `step`: every step has been a kill point
             assert _assert_old_or_new(folder, old, new) == "new" and recover(folder) is None
             break
@@ -88,7 +91,8 @@ def test_a_save_killed_at_any_step_is_completed_or_rolled_back_at_the_next_start
     assert set(outcomes) == {("old", None), ("old", "rolled_back"), ("new", "completed"), ("new", None)}, outcomes
 
 
-@pytest.mark.parametrize(("interrupted", "ends"), [("replace:activities.csv", "new"), ("unlink:.events.csv.saving", "old")])
+@pytest.mark.parametrize(("interrupted", "ends"),
+                         [("replace:activities.csv", "new"), ("unlink:.events.csv.saving", "old")])
 def test_a_start_killed_while_it_ends_a_save_ends_it_the_same_way_at_the_next(data_copy: Path, tmp_path: Path,
                                                                              interrupted: str, ends: str) -> None:
     """Completing and rolling back are each safe to repeat: a kill at any step of the recovery

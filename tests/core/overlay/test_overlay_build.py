@@ -35,7 +35,8 @@ def test_reference_set_builds_whole(reference):
     [  # (code, column, value) of each problem of the row
         ("Kobe,Japan,95,135,Tianjin,China,39,117", [("number_out_of_range", "lat1", "95")]),
         ("Kobe,Japan,34.7,east,Tianjin,China,39,117", [("not_a_number", "lng1", "east")]),
-        ("Kobe,Japan,34.7,135,Tianjin,China,nan,1_17", [("not_a_number", "lat2", "nan"), ("not_a_number", "lng2", "1_17")]),
+        ("Kobe,Japan,34.7,135,Tianjin,China,nan,1_17",
+         [("not_a_number", "lat2", "nan"), ("not_a_number", "lng2", "1_17")]),
         (",Japan,34.7,135,Tianjin,China,39,117", [("missing_value", "city1", "")]),
         ("Kobe,Japan,34.7,,Tianjin,China,39,117", [("half_coordinates", "lng1", "")]),
         ("Kobe,Japan,34.7,135,Tianjin,China,39,181", [("number_out_of_range", "lng2", "181")]),
@@ -159,8 +160,9 @@ def test_a_country_nobody_knows_is_a_note_with_its_line_column_and_value_and_the
         "drawn as pairs of other countries, not as Japan–China — fix: write the country in English, Japanese or "
         "Chinese (Japan, 日本, China, 中国) or as its code (JP, CN)")
     assert DataError.of(overlay.notes[1]).message("ja") == (
-        "ファイル typos.csv、行 2、列 country2: 「Chnia」は知られている国名ではありません（2 行）。これらのペアは日中ではなく"
-        "「その他の国」のペアとして表示しています — 対処: 国名を「日本」「中国」のように正しく書いてください（英語名・中国語名も使えます）")
+        "ファイル typos.csv、行 2、列 country2: 「Chnia」は知られている国名ではありません（2 行）。"
+        "これらのペアは日中ではなく「その他の国」のペアとして表示しています — "
+        "対処: 国名を「日本」「中国」のように正しく書いてください（英語名・中国語名も使えます）")
 
 
 def test_a_row_not_drawn_for_another_reason_adds_no_note():

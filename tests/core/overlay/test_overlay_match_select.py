@@ -14,8 +14,8 @@ from core.overlay.settings import ANSWERS_KEPT, OverlaySettings, pairs_with
 
 COORDS = {"神戸市": (34.6913, 135.183), "天津市": (39.14222, 117.17667), "兵庫県": (34.6913, 135.183),
           "広東省": (23.11667, 113.25)}
-NAMES = {"神戸市": ("神戸市", "Kobe", "神户市"), "天津市": ("天津市", "Tianjin"), "兵庫県": ("兵庫県", "Hyogo", "兵库县"),
-         "広東省": ("広東省", "Guangdong", "广东省")}
+NAMES = {"神戸市": ("神戸市", "Kobe", "神户市"), "天津市": ("天津市", "Tianjin"),
+         "兵庫県": ("兵庫県", "Hyogo", "兵库县"), "広東省": ("広東省", "Guangdong", "广东省")}
 PROGRAMME = (Partnership("神戸市", "天津市", RelationType.FRIENDSHIP, "友好都市", 1973, "fictional test"),
              Partnership("兵庫県", "広東省", RelationType.FRIENDSHIP, "友好県省", 1983, "fictional test"))
 PLACES = (

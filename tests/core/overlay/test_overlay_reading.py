@@ -143,7 +143,8 @@ def test_a_libreoffice_spreadsheet_is_read_like_a_workbook():
     data = (Path(__file__).resolve().parents[2] / "fixtures" / "overlay" / "fictional-pairs.ods").read_bytes()
     table, problems = read_table("fictional-pairs.ods", data)
     assert not problems
-    assert (table.header, table.rows) == (("日本側", "中国側", "備考"), (("架空市", "虚构市", "FICTIONAL"), ("架空町", "虚构县", "")))
+    assert (table.header, table.rows) == (("日本側", "中国側", "備考"),
+                                          (("架空市", "虚构市", "FICTIONAL"), ("架空町", "虚构县", "")))
 
 
 def test_without_a_recognised_header_the_separator_splitting_the_first_line_most_is_used():

@@ -32,7 +32,8 @@ def _sheet(*rows: bytes) -> list[bytes]:
 
 _MANIFEST = (
     b'<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
-    b'<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+    b'<manifest:file-entry manifest:full-path="/" '
+    b'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
     b'<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
 )
 
@@ -49,16 +50,20 @@ def _ods(content: bytes) -> bytes:
 def _ods_rows(rows: int, cells: int) -> bytes:
     """A table whose one row, repeated `rows` times, holds one value repeated `cells` times."""
     return (
-        b'<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        b'<?xml version="1.0"?>'
+        b'<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
         b'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
         b'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>'
-        b'<table:table table:name="P"><table:table-row><table:table-cell office:value-type="string"><text:p>city1</text:p>'
+        b'<table:table table:name="P"><table:table-row>'
+        b'<table:table-cell office:value-type="string"><text:p>city1</text:p>'
         b'</table:table-cell><table:table-cell office:value-type="string"><text:p>city2</text:p></table:table-cell>'
         b'</table:table-row>'
-        + f'<table:table-row table:number-rows-repeated="{rows}"><table:table-cell table:number-columns-repeated="{cells}" '
-          f'office:value-type="string"><text:p>Kobe</text:p></table:table-cell>'.encode()
+        + f'<table:table-row table:number-rows-repeated="{rows}">'
+          f'<table:table-cell table:number-columns-repeated="{cells}" office:value-type="string">'
+          f'<text:p>Kobe</text:p></table:table-cell>'.encode()
         + b'<table:table-cell table:number-columns-repeated="16000"/></table:table-row>'
-        b'<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="16384"/>'
+        b'<table:table-row table:number-rows-repeated="1048000">'
+        b'<table:table-cell table:number-columns-repeated="16384"/>'
         b"</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"
     )
 
@@ -92,7 +97,8 @@ REFUSED = [
                               shared_strings(b"city1", b"city2", "神戸".encode() * 2**19)),
                  "long-name.xlsx", "cell_too_long", "32,767+", id="1-MiB-shared-string"),
     pytest.param(lambda: xlsx(_sheet(b'<row r="1"><c r="A1" t="inlineStr"><is><t>city1</t></is></c></row>',
-                                     b'<row r="2"><c r="B2" t="inlineStr"><is><t>' + b"y" * 40_000 + b"</t></is></c></row>")),
+                                     b'<row r="2"><c r="B2" t="inlineStr"><is><t>' + b"y" * 40_000
+                                     + b"</t></is></c></row>")),
                  "inline.xlsx", "cell_too_long", "32,767+", id="long-inline-string"),
     pytest.param(lambda: xlsx(_sheet(b'<row r="1"><c r="A1" t="inlineStr"><is><t>city1</t></is></c></row>',
                                      b'<row r="100000"><c r="Z100000" t="inlineStr"><is><t>x</t></is></c></row>')),
@@ -101,10 +107,12 @@ REFUSED = [
                                      b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')),
                  "corner.xlsx", "too_many_cells", "17,179,869,184", id="A1-and-XFD1048576"),
     pytest.param(lambda: xlsx(blank_cells(500, 1_000), shared_strings(b"city1", b"city2")), "cells.xlsx",
-                 "too_many_cells", f"{(workbook_limits.MAX_CELLS // 1_000 + 1) * 1_000:,}", id="500k-blank-cells-without-references"),
+                 "too_many_cells", f"{(workbook_limits.MAX_CELLS // 1_000 + 1) * 1_000:,}",
+                 id="500k-blank-cells-without-references"),
     pytest.param(lambda: _many_parts(workbook_limits.MAX_ENTRIES), "parts.xlsx", "too_many_parts", "10,006",
                  id="ten-thousand-parts"),
-    pytest.param(lambda: _ods(_ods_rows(1_000, 1_000)), "repeated.ods", "too_many_cells", "1,000,002+", id="ods-repeats"),
+    pytest.param(lambda: _ods(_ods_rows(1_000, 1_000)), "repeated.ods", "too_many_cells", "1,000,002+",
+                 id="ods-repeats"),
     pytest.param(lambda: xlsx([b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">]>' + _MAIN +
                                b"<row><c><v>&a;</v></c></row></sheetData></worksheet>"]),
                  "entities.xlsx", "bad_workbook", "ExpatError", id="xml-entities"),

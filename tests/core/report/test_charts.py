@@ -66,7 +66,8 @@ def test_specs_use_the_maps_colours_and_the_readers_words(two_snapshots, bundled
     scale = spec["encoding"]["color"]["scale"]
     assert scale["domain"] == [label(s, lang) for s in Stage]
     assert scale["range"] == [LINK_STYLES["stage"][s]["color"] for s in Stage]
-    assert spec["title"] == {"text": t("chart.stages", lang), "aria": False} and spec["encoding"]["y"]["title"] == t("chart.count", lang)
+    assert spec["title"] == {"text": t("chart.stages", lang), "aria": False}
+    assert spec["encoding"]["y"]["title"] == t("chart.count", lang)
     layered = entity_chart(entity_stages(two_snapshots, "北京市", lang), lang).to_dict()
     assert layered["layer"][1]["encoding"]["color"]["scale"]["range"] == scale["range"]
     bars = agreements_chart(agreement_counts(bundled_dataset.partnerships, lang), lang).to_dict()

@@ -66,7 +66,8 @@ def test_event_date(month, timing, lang, expected):
     ("lang", "expected"),
     [
         ("ja", ["専門家派遣1回以上 — 2014年度 · 四日市市", "訪日研修2回 — 2014年度 · 四日市市"]),
-        ("en", ["At least one expert dispatch — FY2014 · Yokkaichi", "Two training visits to Japan — FY2014 · Yokkaichi"]),
+        ("en",
+         ["At least one expert dispatch — FY2014 · Yokkaichi", "Two training visits to Japan — FY2014 · Yokkaichi"]),
     ],
 )
 def test_activity_text_adds_to_the_words_what_they_do_not_say(bundled_dataset, lang, expected):
@@ -132,7 +133,8 @@ def test_names_fall_back_to_japanese_but_translations_do_not(names, lang, shown,
     ("key", "lang", "expected"),
     [
         ("神戸市–天津市", "en", ["Kobe", "Tianjin", "Friendship city", "友好都市", "1973", "Nearly agreed"]),
-        ("北九州市–唐山市", "ja", ["北九州市", "唐山市", "協力要請あり", "唐山市から協力要請あり", "—", "状況報告なし"]),
+        ("北九州市–唐山市", "ja",
+         ["北九州市", "唐山市", "協力要請あり", "唐山市から協力要請あり", "—", "状況報告なし"]),
     ],
 )
 def test_partnership_row(bundled_dataset, key, lang, expected):
@@ -155,7 +157,8 @@ def test_place_list_reads_as_a_list_of_the_language(bundled_dataset, keys, lang,
     assert place_list(bundled_dataset, keys, lang) == expected
 
 
-@pytest.mark.parametrize(("lang", "expected"), [("ja", "2014年5月31日"), ("en", "May 31, 2014"), ("zh", "2014年5月31日")])
+@pytest.mark.parametrize(("lang", "expected"),
+                         [("ja", "2014年5月31日"), ("en", "May 31, 2014"), ("zh", "2014年5月31日")])
 def test_as_of_is_a_date_of_the_language(bundled_dataset, lang, expected):
     assert as_of_text(bundled_dataset.status_of("天津市"), lang) == expected
 
@@ -180,8 +183,10 @@ def test_every_bundled_source_is_shown_in_the_readers_language(bundled_dataset, 
 
 
 @pytest.mark.parametrize(("source", "shown"), [
-    ("IGES 2014-05 表1 (北九州市's cell: 2nd partner ↔ 2nd note)", "IGES 2014-05 Table 1 (北九州市's cell: partner 2 ↔ note 2)"),
-    ("IGES 2014-05 表2; en/zh: translation by the project team", "IGES 2014-05 Table 2; en/zh: translation by the project team"),
+    ("IGES 2014-05 表1 (北九州市's cell: 2nd partner ↔ 2nd note)",
+     "IGES 2014-05 Table 1 (北九州市's cell: partner 2 ↔ note 2)"),
+    ("IGES 2014-05 表2; en/zh: translation by the project team",
+     "IGES 2014-05 Table 2; en/zh: translation by the project team"),
     ("a coordinator's note; minutes of 2015-03", "a coordinator's note; minutes of 2015-03"),  # not known: as written
 ])
 def test_source_text_in_english(source, shown):

@@ -32,5 +32,7 @@ def test_the_code_tables_are_complete_and_unique() -> None:
 
 def test_a_region_missing_from_the_tables_goes_last_in_its_country() -> None:
     regions = {k: Names({"ja": k, "en": e, "zh": k}) for k, e in
-               [("沖縄県", "Okinawa"), ("架空県", "Fictive"), ("北海道", "Hokkaido"), ("架空省", "Fictive P"), ("上海市", "Shanghai")]}
-    assert region_order(regions, {"沖縄県", "架空県", "北海道"}, "ja") == ["北海道", "沖縄県", "架空県", "上海市", "架空省"]
+               [("沖縄県", "Okinawa"), ("架空県", "Fictive"), ("北海道", "Hokkaido"), ("架空省", "Fictive P"),
+                ("上海市", "Shanghai")]}
+    ordered = region_order(regions, {"沖縄県", "架空県", "北海道"}, "ja")
+    assert ordered == ["北海道", "沖縄県", "架空県", "上海市", "架空省"]

@@ -87,7 +87,8 @@ def test_one_bad_cell_is_one_problem_where_it_is(tmp_path, bundled_dataset, cell
     with pytest.raises(DataLoadError) as caught:
         load_tour(tmp_path, bundled_dataset)
     [error] = caught.value.errors
-    assert (Path(error.file).name, error.line, error.problem, error.column, error.value) == (TOUR, 3, problem, column, value)
+    where = (Path(error.file).name, error.line, error.problem, error.column, error.value)
+    assert where == (TOUR, 3, problem, column, value)
     for lang in ("ja", "en", "zh"):
         assert TOUR in error.message(lang)
 

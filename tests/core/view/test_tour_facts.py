@@ -194,7 +194,8 @@ PLATFORM = {
     "ja": (["同センターを通じ了解する旨を提案", "日中友好環境保全センターを中心に中国環境科学研究院等が協力して"],
            ["環境保護部はプラットフォーム機関をつとめる"]),
     "en": (["proposed, through the Sino-Japan Friendship Centre",
-            "that the Centre, working with the Chinese Research Academy of Environmental Sciences and others, serve as"],
+            "that the Centre, working with the Chinese Research Academy of Environmental Sciences and others, "
+            "serve as"],
            ["accepted to act", "Ministry of Environmental Protection has accepted"]),
     "zh": (["通过中日友好环境保护中心提出", "以该中心为核心、由中国环境科学研究院等协作担任平台机构"],
            ["环境保护部同意担任平台机构"]),
@@ -222,7 +223,8 @@ def test_step_9s_japanese_is_the_seeds(data):
 def test_each_step_colours_by_what_its_words_speak_of(data, number):
     """Stages (a place's, a stage filter's, the summary's) colour by stage; Table 1's pairs by relation."""
     step = _step(data, number)
-    speaks_of_stages = "stage" in step.query or any(f"{{{f}}}" in step.title[lang] + step.notes[lang] for f in ("stage", "stages") for lang in LANGS)
+    speaks_of_stages = "stage" in step.query or any(
+        f"{{{f}}}" in step.title[lang] + step.notes[lang] for f in ("stage", "stages") for lang in LANGS)
     assert step.query.get("color") == ["stage" if speaks_of_stages and "link" not in step.query else "relation"]
 
 

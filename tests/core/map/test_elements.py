@@ -11,8 +11,12 @@ import pytest
 from map_sample import build, elements
 
 from core.map.build import ELEMENTS
-from core.map.elements import DivIconLayer, Focusable, GeoJsonData, LabelLayout, Legend, StyleVars, Tooltip
+from core.map.labels import Focusable, LabelLayout
+from core.map.legend import Legend
+from core.map.map import GeoJsonData, StyleVars
+from core.map.markers import DivIconLayer
 from core.map.overlay import OverlayLayer, OverlayOptions
+from core.map.tooltip import Tooltip
 from core.map.vendor import MAP_ASSETS_DIR, Delivery
 
 ASSETS = Path(__file__).resolve().parents[3] / "core" / "map" / "assets"
@@ -93,13 +97,14 @@ def _closure(needed: set[str], defined: dict[str, str]) -> set[str]:
 
 def test_the_check_follows_calls_from_file_to_file():
     defined = _defined_in()
-    assert _closure(_needs(inspect.getsource(LabelLayout), defined), defined) == {"jcm-labels.js", "jcm-map.js"}
+    assert _closure(_needs(inspect.getsource(LabelLayout), defined), defined) == {
+        "jcm-labels.js", "jcm-legend.js", "jcm-links.js", "jcm-map.js"}
 
 
 @pytest.mark.parametrize("kind", [*ELEMENTS, OverlayLayer, OverlayOptions], ids=lambda kind: kind.__name__)
 def test_every_element_declares_every_script_its_javascript_calls_into(kind):
     """An element's template calls jcm.<f>: the file defining f is among its scripts, and so is every
-    file those files call into (jcm-labels.js reads the legend of jcm-map.js): no element works only
+    file those files call into (jcm-labels.js folds the legend of jcm-legend.js): no element works only
     because another one loaded the file."""
     defined = _defined_in()
     closure = _closure(_needs(inspect.getsource(kind), defined), defined)  # its template is in its class's source
@@ -109,7 +114,9 @@ def test_every_element_declares_every_script_its_javascript_calls_into(kind):
 def test_the_static_part_loads_the_map_assets_after_leaflet_in_order():
     m = build(delivery=Delivery(url=lambda folder, name: f"{folder}/{name}"))
     js = [u for e in [m, *elements(m)] for _, u in getattr(e, "default_js", [])]
-    own = ["jcm-map", "jcm-labels", "jcm-timeline", "jcm-view", "jcm-basemap"]  # jcm-map.js first: the others add to its `jcm`
+    # jcm-map.js first: it makes the namespace the others add to (each makes it too, if it came first)
+    own = ["jcm-map", "jcm-markers", "jcm-links", "jcm-legend", "jcm-labels", "jcm-tooltip", "jcm-selection",
+           "jcm-timeline", "jcm-view", "jcm-basemap"]
     assert list(dict.fromkeys(js)) == ["leaflet/leaflet.js", *(f"map/{name}.js" for name in own)]
 
 
@@ -119,7 +126,7 @@ def test_an_elements_output_is_put_in_the_page_as_it_is_never_rendered_again_as_
     import folium
     from folium.template import Template
 
-    from core.map.elements import JcmElement
+    from core.map.map import JcmElement
 
     class Probe(JcmElement):
         _template = Template("{% macro script(this, kwargs) %}var probe = {{ this.text|tojson }};{% endmacro %}")

@@ -1,0 +1,50 @@
+"""The places' labels, laid out in the browser for the map's real size (assets/jcm-labels.js).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from folium.template import Template
+
+from core.map.map import MAP_JS, JcmElement
+from core.map.markers import DivIconLayer
+
+
+class LabelLayout(JcmElement):
+    """Lays the `labels` layer's labels out beside the `places` layer's markers in the browser,
+    for the map's real size, on every zoom, resize and move, under style.label_rules()."""
+
+    scripts = (*MAP_JS, "jcm-legend.js", "jcm-links.js", "jcm-labels.js")  # it folds the legend, moves the links' ends
+
+    _template = Template("""{% macro script(this, kwargs) %}
+jcm.labelLayout({{ this._parent.get_name() }}, {{ this.places.get_name() }}, {{ this.labels.get_name() }},
+  {{ this.rules|tojavascript }});
+{% endmacro %}""")
+
+    def __init__(self, places: DivIconLayer, labels: DivIconLayer, rules: Mapping[str, int]) -> None:
+        super().__init__()
+        self._name = "LabelLayout"
+        self.places = places
+        self.labels = labels
+        self.rules = dict(rules)
+
+
+class Focusable(JcmElement):
+    """The parent layer's features (`kind` "place" or "link") as keyboard stops with an
+    accessible name: Tab and the arrow keys move between them, Enter or Space clicks."""
+
+    scripts = LabelLayout.scripts  # keyboard access lives beside the label layout
+
+    _template = Template("""{% macro script(this, kwargs) %}
+jcm.focusable({{ this._parent.get_name() }}, {{ this.kind|tojavascript }});
+{% endmacro %}""")
+
+    KINDS = ("place", "link")
+
+    def __init__(self, kind: str) -> None:
+        super().__init__()
+        if kind not in self.KINDS:
+            raise ValueError(f"unknown kind {kind!r}, expected one of {self.KINDS}")
+        self._name = "Focusable"
+        self.kind = kind

@@ -5,8 +5,8 @@ Concepts, each with its asset: `map` (the element every other builds on, the sta
 the dynamic part's group, the container's CSS variables and focus; jcm-map.js, the jcm namespace,
 jcm-map.css, jcm-map-print.css) · `markers` (places and labels as DivIcon markers) · `links` (halo,
 line, click paths, a link's ends) · `tooltip` · `legend` (its HTML and its control) · `selection` (a
-click highlighted and sent at once) · `labels` (the browser's label layout for the map's real size,
-and keyboard access) · `view` (zoom and centre kept, the extent framed or flown to) · `basemap` (the
+click highlighted and sent at once) · `labels` (the browser's label layout for the map's real size)
+· `keyboard` (every place and link a tab stop with an accessible name) · `view` (zoom and centre kept, the extent framed or flown to) · `basemap` (the
 ground: offline outlines or tiles, attribution, scale) · `timeline` (the play button) · `overlay` (an
 imported list of other partnerships on one canvas).
 

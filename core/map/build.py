@@ -27,7 +27,8 @@ from core.map.basemap import BasemapFallback, MapChrome, OfflineBasemap, add_bas
 from core.map.encoding import collection_json, js_value, script_safe
 from core.map.features import FIT_PADDING, category, link_features, place_features, ringed_regions
 from core.map.ids import feature_id
-from core.map.labels import Focusable, LabelLayout
+from core.map.keyboard import Focusable
+from core.map.labels import LabelLayout
 from core.map.legend import Legend, legend_html, overlay_legend
 from core.map.links import LinkLayer
 from core.map.map import DynamicLayer, GeoJsonData, StaticAssets, StyleVars

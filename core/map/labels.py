@@ -28,23 +28,3 @@ jcm.labelLayout({{ this._parent.get_name() }}, {{ this.places.get_name() }}, {{ 
         self.places = places
         self.labels = labels
         self.rules = dict(rules)
-
-
-class Focusable(JcmElement):
-    """The parent layer's features (`kind` "place" or "link") as keyboard stops with an
-    accessible name: Tab and the arrow keys move between them, Enter or Space clicks."""
-
-    scripts = LabelLayout.scripts  # keyboard access lives beside the label layout
-
-    _template = Template("""{% macro script(this, kwargs) %}
-jcm.focusable({{ this._parent.get_name() }}, {{ this.kind|tojavascript }});
-{% endmacro %}""")
-
-    KINDS = ("place", "link")
-
-    def __init__(self, kind: str) -> None:
-        super().__init__()
-        if kind not in self.KINDS:
-            raise ValueError(f"unknown kind {kind!r}, expected one of {self.KINDS}")
-        self._name = "Focusable"
-        self.kind = kind

@@ -16,7 +16,8 @@ from branca.element import MacroElement
 from map_sample import build, elements
 
 from core.map.build import ELEMENTS
-from core.map.labels import Focusable, LabelLayout
+from core.map.keyboard import Focusable
+from core.map.labels import LabelLayout
 from core.map.legend import Legend
 from core.map.map import GeoJsonData, JcmElement, StyleVars
 from core.map.markers import DivIconLayer
@@ -120,8 +121,8 @@ def test_the_static_part_loads_the_map_assets_after_leaflet_in_order():
     m = build(delivery=Delivery(url=lambda folder, name: f"{folder}/{name}"))
     js = [u for e in [m, *elements(m)] for _, u in getattr(e, "default_js", [])]
     # jcm-map.js first: it makes the namespace the others add to (each makes it too, if it came first)
-    own = ["jcm-map", "jcm-markers", "jcm-links", "jcm-legend", "jcm-labels", "jcm-tooltip", "jcm-selection",
-           "jcm-timeline", "jcm-view", "jcm-basemap"]
+    own = ["jcm-map", "jcm-markers", "jcm-links", "jcm-legend", "jcm-labels", "jcm-keyboard", "jcm-tooltip",
+           "jcm-selection", "jcm-timeline", "jcm-view", "jcm-basemap"]
     assert list(dict.fromkeys(js)) == ["leaflet/leaflet.js", *(f"map/{name}.js" for name in own)]
 
 
@@ -145,7 +146,7 @@ def _named(kind: type) -> set[str]:
 
 
 def test_the_rule_sees_the_concepts():
-    assert {"map", "markers", "links", "legend", "labels", "view", "basemap", "overlay"} <= set(WITH_ELEMENTS)
+    assert {"map", "markers", "links", "legend", "labels", "keyboard", "view", "basemap", "overlay"} <= set(WITH_ELEMENTS)
     assert "style" in MODULES and "style" not in WITH_ELEMENTS
 
 

@@ -2,7 +2,7 @@
 Beijing) fanned out on a small ring, so each stays visible in a static figure. The browser does
 the same at its real zoom (core/map/assets/jcm-labels.js `fanOut`); this is its counterpart for
 the figures, which know their zoom and size up front. Each link then ends at its places' moved
-markers (`bend_ends`), as in the browser (core/map/assets/jcm-map.js `moveLinkEnds`).
+markers (`bend_ends`), as in the browser (core/map/assets/jcm-links.js `moveLinkEnds`).
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 `show_map(m, height)` hands st_folium the map in its two parts (core.map.build.split_map): the
 static map, created once, and its dynamic part, which st_folium swaps on every rerun without
-re-creating the map. A click is highlighted in the browser and sent at once (assets/jcm-map.js
+re-creating the map. A click is highlighted in the browser and sent at once (core/map/assets/jcm-selection.js
 `jcm.selection`) as st_folium's `last_active_drawing`: a feature whose properties hold its `id`
 (core/map/ids.py: a place, a programme link or a link of an imported overlay, whose selection lives
 in this session only, like the overlay, never in the URL: ui/overlaypick.py) and a `click` token,

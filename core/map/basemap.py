@@ -19,8 +19,8 @@ from folium.template import Template
 
 from common.i18n import t
 from core.geography.outlines import offline_geojson
-from core.map.elements import MAP_CSS, MAP_JS, GeoJsonData, JcmElement
 from core.map.encoding import js_call, js_json, js_value, script_safe
+from core.map.map import MAP_CSS, MAP_JS, GeoJsonData, JcmElement
 from core.map.style import GROUND_PANE_Z
 from core.palette import BASEMAP_STYLES
 from core.view.basemaps import BASEMAPS, DEFAULT_BASEMAP
@@ -32,7 +32,7 @@ ATTRIBUTION_PREFIX = "Leaflet"  # text only: Leaflet 1.9 prefixes a flag icon, a
 
 
 class _BasemapElement(JcmElement):
-    """An element of the map's ground: its script calls jcm-map.js's class styles."""
+    """An element of the map's ground (assets/jcm-basemap.js, with the offline basemap's class styles)."""
 
     scripts = (*MAP_JS, "jcm-basemap.js")
     styles = (*MAP_CSS, "jcm-basemap.css")

@@ -24,28 +24,19 @@ import folium
 from core.data.models import LatLon, Place
 from core.geography.outlines import region_code, region_outlines
 from core.map.basemap import BasemapFallback, MapChrome, OfflineBasemap, add_basemap
-from core.map.elements import (
-    DivIconLayer,
-    DynamicLayer,
-    Focusable,
-    Framing,
-    GeoJsonData,
-    LabelLayout,
-    Legend,
-    LinkLayer,
-    Selection,
-    StaticAssets,
-    StyleVars,
-    Tooltip,
-    ViewMemory,
-)
 from core.map.encoding import collection_json, js_value, script_safe
 from core.map.features import FIT_PADDING, category, link_features, place_features, ringed_regions
 from core.map.ids import feature_id
-from core.map.legend import legend_html, overlay_legend
+from core.map.keyboard import Focusable
+from core.map.labels import LabelLayout
+from core.map.legend import Legend, legend_html, overlay_legend
+from core.map.links import LinkLayer
+from core.map.map import DynamicLayer, GeoJsonData, StaticAssets, StyleVars
+from core.map.markers import DivIconLayer
 from core.map.overlay import OverlayLayer, OverlayMap, OverlayOptions, overlay_options, source_name
 from core.map.projection import fit_zoom
 from core.map.request import MapRequest
+from core.map.selection import Selection
 from core.map.style import (
     FADED_OPACITY,
     HALO_COLOR,
@@ -58,7 +49,9 @@ from core.map.style import (
     shape,
 )
 from core.map.timeline import Timeline
+from core.map.tooltip import Tooltip
 from core.map.vendor import PACKAGE_FILES, Delivery, make_offline
+from core.map.view import Framing, ViewMemory
 from core.palette import LINK_STYLES, UNKNOWN_STYLE
 
 # The Japan–China area, framed when nothing is shown.

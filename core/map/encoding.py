@@ -5,7 +5,7 @@ only as JSON made by this module, in a GeoJSON feature property or a JavaScript 
 is `script_safe`: no `<`, `>`, `&`, and no Jinja start token `{{`/`{%`/`{#` (branca re-renders
 each element's output as a Jinja template, so data containing "{{ ... }}" passed to plain
 folium.GeoJson/Marker is EXECUTED server-side). The browser shows it through a tooltip function
-or DivIcon html (assets/jcm-map.js). Never folium.Tooltip(str)/Popup(str): they put text into a
+or DivIcon html (assets/jcm-markers.js). Never folium.Tooltip(str)/Popup(str): they put text into a
 JavaScript template literal where `${...}` and backticks execute.
 
 Speed: features are encoded once each and joined, never re-encoded through Jinja (folium.GeoJson

@@ -1,4 +1,5 @@
-"""The legend: only the place shapes and link categories present.
+"""The legend: only the place shapes and link categories present, and its control on the map
+(assets/jcm-legend.js).
 
 The browser's label layout (assets/jcm-labels.js) measures the drawn legend and keeps clear of it.
 """
@@ -9,7 +10,11 @@ import html
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from folium.template import Template
+
 from common.i18n import label, t
+from core.map.encoding import js_value
+from core.map.map import MAP_JS, JcmElement
 from core.map.style import LINK_WEIGHT, OVERLAY_STYLES, SHAPES
 from core.palette import LINK_STYLES, UNKNOWN_STYLE
 
@@ -78,3 +83,20 @@ def legend_html(shapes: Iterable[str], cats: Iterable[str], color_by: str, lang:
     # <details open>: a presenter can fold the legend away when it hides something.
     summary = f"<summary>{html.escape(t('map.legend', lang))}</summary>"
     return f"<details open>{summary}{''.join(out)}</details>"
+
+
+class Legend(JcmElement):
+    """The legend control (bottom right), folded at first on a map narrower than `narrow_px`."""
+
+    scripts = (*MAP_JS, "jcm-legend.js")
+
+    _template = Template("""{% macro script(this, kwargs) %}
+jcm.legend({{ this._parent.get_name() }}, {{ this.html|tojavascript }}, {{ this.narrow_px|tojavascript }});
+{% endmacro %}""")
+
+    def __init__(self, legend_html: str, narrow_px: int) -> None:
+        super().__init__()
+        self._name = "Legend"
+        self.legend_html = legend_html
+        self.html = js_value(legend_html)
+        self.narrow_px = int(narrow_px)

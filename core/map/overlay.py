@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from folium.template import Template
 
 from common.i18n import country_names
-from core.map.elements import MAP_JS, JcmElement
 from core.map.encoding import js_value, script_safe
 from core.map.ids import feature_id
+from core.map.map import MAP_JS, JcmElement
 from core.map.style import OVERLAY_HIT_PX, OVERLAY_HOVER_STYLE, OVERLAY_PAD, OVERLAY_PANE_Z, OVERLAY_STYLES
 from core.overlay.model import Overlay, OverlayLink
 from core.overlay.settings import OverlaySettings, Scope
@@ -155,7 +155,8 @@ class OverlayLayer(JcmElement):
     at the URL `publish` returns for the payload, fetched by the browser once: the static part travels
     with every rerun's map message, and 1 MB in it cost ~150 ms a click (sent, decoded, parsed)."""
 
-    scripts = (*MAP_JS, "jcm-overlay.js")  # a click goes the programme's way (jcm.sendClick, jcm-map.js)
+    # a click goes the programme's way (jcm.sendClick, jcm-selection.js, which names the links' ends)
+    scripts = (*MAP_JS, "jcm-tooltip.js", "jcm-links.js", "jcm-selection.js", "jcm-overlay.js")
     styles = ("jcm-overlay.css",)
     _template = Template("""{% macro script(this, kwargs) %}
 var {{ this.get_name() }} = jcm.overlayLayer({{ this._parent.get_name() }}, {{ this.data }},

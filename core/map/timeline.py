@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from folium.template import Template
 
 from common.i18n import t
-from core.map.elements import MAP_CSS, MAP_JS, JcmElement
 from core.map.encoding import js_value
+from core.map.map import MAP_CSS, MAP_JS, JcmElement
 from core.map.style import TIMELINE_FRAME_MS
 
 
@@ -24,7 +24,7 @@ class Timeline(JcmElement):
     `years` is (first, last) of the dated links shown, None when none has a year (no control);
     `start` the year the map opens at (None: the whole map, the timeline closed)."""
 
-    scripts = (*MAP_JS, "jcm-timeline.js")  # a link's ends (jcm.linkEnds) and whenGone are jcm-map.js's
+    scripts = (*MAP_JS, "jcm-links.js", "jcm-timeline.js")  # a link's ends: jcm.linkEnds
     styles = (*MAP_CSS, "jcm-timeline.css")
 
     _template = Template("""{% macro script(this, kwargs) %}

@@ -133,7 +133,7 @@ class Room:
         return None
 
     def enter_marker(self) -> str | None:
-        """Enter on a place's marker that has the keyboard focus (a Tab stop: jcm-labels.js)."""
+        """Enter on a place's marker that has the keyboard focus (a Tab stop: jcm-keyboard.js)."""
         _, frame = wait_for_map(self.page)
         keys = frame.evaluate(
             "() => [...document.querySelectorAll('.leaflet-marker-pane .jcm-s[data-place][tabindex]')]"

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from core.map.build import build_map
-from core.map.elements import DivIconLayer, GeoJsonData
+from core.map.map import GeoJsonData
+from core.map.markers import DivIconLayer
 from core.map.request import MapRequest
 from geocode.places import coordinates, load_folder
 from ui.mapclick import CLICK_RETURNS, clicked_id

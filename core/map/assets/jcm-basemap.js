@@ -6,6 +6,11 @@
   'use strict';
   var jcm = window.jcm = window.jcm || {};
 
+  /* A style function for the offline basemap: one style per feature class (property c). */
+  jcm.classStyle = function (styles) {
+    return function (f) { return styles[f.properties.c]; };
+  };
+
   /* Attribution as text and links only (Leaflet 1.9 prefixes a flag icon), scale in km only, and
      the offline basemap's pane at groundZ: under an imported overlay's canvas, which Leaflet's
      overlayPane (the programme's links) would otherwise share with the basemap. */

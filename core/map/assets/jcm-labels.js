@@ -1,4 +1,4 @@
-/* Labels laid out in the browser, and the map's keyboard and screen-reader access.
+/* Labels laid out in the browser (core/map/labels.py).
  *
  * Labels (jcm.labelLayout): laid out for the map's real size and zoom, again on every zoom,
  * resize and move, under the rules of core/map/style.py (label_rules, documented there): each
@@ -11,16 +11,11 @@
  * Never a leader line: a label is always next to its own marker. Greedy and deterministic, most
  * crowded places first (they have the fewest free spots).
  *
- * Keyboard (jcm.focusable): every place and link is a tab stop with an accessible name; Enter or
- * Space clicks it (st_folium reports the click, as for the mouse); the arrow keys move to the
- * next or previous one without panning the map.
- *
  * Texts: label and key texts are html-escaped in Python; names and ids are set as attributes or
  * text, never parsed as HTML.
  *
  * Over 300 lines because the layout is one algorithm (fan-out, candidates, greedy tries, badges
- * and key) better read in one place; the keyboard part (jcm.focusable, ~40 lines at the end) can
- * move to its own file when it grows.
+ * and key) better read in one place.
  */
 (function () {
   'use strict';
@@ -537,46 +532,5 @@
     }
     run();
     return state;
-  };
-
-  var KEYS_NEXT = {ArrowRight: 1, ArrowDown: 1}, KEYS_PREV = {ArrowLeft: 1, ArrowUp: 1};
-
-  /* The focusable element of a layer: a link's SVG path or a place's marker shape. */
-  function target(l) {
-    return l._path || (l._icon && l._icon.querySelector('.jcm-s'));
-  }
-
-  /* Tab stops with an accessible name for every feature of layer (kind "place" or "link"). */
-  jcm.focusable = function (layer, kind) {
-    layer.eachLayer(function (l) {
-      var el = target(l), p = l.feature.properties;
-      if (!el) { return; }
-      el.setAttribute('tabindex', '0');
-      el.setAttribute('role', 'button');
-      el.setAttribute('aria-label', p.name);
-      el.setAttribute('data-jcm-focus', kind);
-      el.setAttribute('data-jcm-id', p.id);
-      if (kind === 'link') { el.setAttribute('data-link', p.id.slice('link:'.length)); }
-      function where() { return l.getLatLng ? l.getLatLng() : l.getCenter(); }
-      // Keyboard focus shows the tooltip as hovering does (the layer's own mouse handlers).
-      el.addEventListener('focus', function () {
-        if (el.matches(':focus-visible')) { l.fire('mouseover', {latlng: where()}, true); }
-      });
-      el.addEventListener('blur', function () { l.fire('mouseout', {latlng: where()}, true); });
-      el.addEventListener('keydown', function (e) {
-        if (e.key === 'Enter' || e.key === ' ') {
-          e.preventDefault();
-          l.fire('click', {latlng: where(), originalEvent: e}, true);
-        } else if (KEYS_NEXT[e.key] || KEYS_PREV[e.key]) {
-          e.preventDefault();
-          e.stopPropagation();  // the map's own keyboard handler would pan
-          var all = Array.prototype.slice.call(document.querySelectorAll('[data-jcm-focus]'));
-          var next = all[(all.indexOf(el) + (KEYS_NEXT[e.key] ? 1 : all.length - 1)) % all.length];
-          next.focus();
-        }
-      });
-      // the feature that had the focus in the dynamic part this one replaced (Enter on a place)
-      if (p.id === jcm.focusedId) { el.focus({preventScroll: true}); }
-    });
   };
 })();

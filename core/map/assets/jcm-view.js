@@ -1,7 +1,7 @@
 /* The map's view: kept when the map is re-created, framed and flown by the dynamic part.
  *
  * The map is created once per page (its script is static) and its dynamic part is replaced on each
- * rerun (core/map/elements.py). jcm.keepView (static) restores the zoom and centre kept in the
+ * rerun (core/map/map.py). jcm.keepView (static) restores the zoom and centre kept in the
  * tab's sessionStorage when the map IS re-created (back from another page, another language) and
  * saves them on every move, with the key of the extent they were framed on. jcm.frame (dynamic)
  * frames the extent the server asked for: the same extent again (a click, the year slider, a

@@ -9,9 +9,12 @@ import folium
 
 from core.data.models import Country, Names, Partnership, Place, PlaceKind, RelationType, Stage
 from core.map.build import DYNAMIC, build_map
-from core.map.elements import DivIconLayer, Framing, GeoJsonData, Legend
+from core.map.legend import Legend
+from core.map.map import GeoJsonData
+from core.map.markers import DivIconLayer
 from core.map.request import MapRequest
 from core.map.vendor import PACKAGE_FILES
+from core.map.view import Framing
 
 COORDS = {
     "東京都": (35.6895, 139.6917), "川崎市": (35.531, 139.703), "神戸市": (34.690, 135.196),

@@ -110,9 +110,10 @@ def test_the_page_loads_leaflet_then_the_map_assets_where_the_caller_says():
     page = build(delivery=Delivery(url=lambda folder, name: f"/{folder}/{name}")).get_root().render()
     scripts = re.findall(r'<script src="([^"]+)"', page)
     sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page)
-    own = ["jcm-map", "jcm-labels", "jcm-timeline", "jcm-view", "jcm-basemap"]
+    own = ["jcm-map", "jcm-markers", "jcm-links", "jcm-legend", "jcm-labels", "jcm-keyboard", "jcm-tooltip",
+           "jcm-selection", "jcm-timeline", "jcm-view", "jcm-basemap"]
     assert scripts == ["/leaflet/leaflet.js", *(f"/map/{n}.js" for n in own)]
-    css = ["jcm-map", "jcm-print", *(n for n in own[1:] if n not in ("jcm-labels", "jcm-view"))]  # print: jcm-print.css
+    css = ["jcm-map", "jcm-map-print", "jcm-keyboard", "jcm-timeline", "jcm-basemap"]
     assert sheets == ["/leaflet/leaflet.css", *(f"/map/{n}.css" for n in css)]
     assert "app/static" not in page  # core names no web route
     assert "jcm.styleVars(" in page and "--jcm-font" in page  # the stylesheet's sizes come from style.py

@@ -10,7 +10,7 @@ pages/ router) never loses the URL-seeded values on the first click.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby
 from typing import Any
 
@@ -34,6 +34,7 @@ class Kind:
 
 
 CHOOSE = Message("select.choose")  # a select box's placeholder (Streamlit's is English)
+_SHOWN_DATE = "asof"  # the widget of the snapshot date shown, which a comparison looks back from
 
 
 def _help(param: Param, lang: str) -> str | None:
@@ -109,9 +110,13 @@ def _range(side: DeltaGenerator, key: str, params: Params, allowed: Allowed, lan
 
 
 def _snapshot(side: DeltaGenerator, key: str, params: Params, allowed: Allowed, lang: str) -> dict[str, Any]:
-    """A snapshot date, drawn only when the data has more than one: with one there is nothing to choose."""
+    """A snapshot date, drawn only when the data has more than one: with one there is nothing to choose.
+    A comparison offers the dates before the one shown (the "as of" widget, drawn before it): what
+    the address can hold, so that reloading it shows the same view."""
     if len(allowed.dataset.dates) < 2:
         return {params[0].name: params[0].default}
+    if params[0].looks_back:
+        allowed = replace(allowed, shown=st.session_state.get(_SHOWN_DATE) or "")
     return _choice(DeltaGenerator.selectbox, placeholder=CHOOSE)(side, key, params, allowed, lang)
 
 

@@ -35,6 +35,7 @@ class Allowed:
 
     dataset: Dataset
     basemaps: tuple[str, ...] = (DEFAULT_BASEMAP,)
+    shown: str = ""  # the snapshot date the view shows ("": the data's latest): a comparison looks back from it
 
     @cached_property
     def regions(self) -> dict[str, Names]:
@@ -232,22 +233,32 @@ class LinkRef(Param):
 @dataclass(frozen=True, kw_only=True)
 class Snapshot(Param):
     """A snapshot date of the data (YYYY-MM-DD exactly as in statuses.csv). The default "" moves
-    with the data: the latest snapshot for `asof`, the one before the date shown for `since`."""
+    with the data: the latest snapshot for `asof`, the one before the date shown for `since`
+    (`looks_back`: only dates before the one shown are offered, as a URL gets them: core/view/state.py)."""
 
     default: Any = ""
     moving: Message  # how the default is shown ({date}: the latest snapshot)
+    looks_back: bool = False
 
     def read(self, raw: str, allowed: Allowed) -> Read | None:
         return Read(raw.strip()) if raw.strip() in allowed.dataset.dates else None
 
     def options(self, allowed: Allowed) -> Sequence[str]:
-        return ["", *reversed(allowed.dataset.dates)]
+        dates = earlier_dates(allowed.dataset, allowed.shown) if self.looks_back else allowed.dataset.dates
+        return ["", *reversed(dates)]
 
     def show(self, value: Any, lang: str, allowed: Allowed) -> str:
         if value:
             return format_date(value, lang)
         latest = allowed.dataset.dates[-1] if allowed.dataset.dates else ""
         return self.moving.text(lang, date=format_date(latest, lang) if latest else "")
+
+
+def earlier_dates(dataset: Dataset, shown: str) -> tuple[str, ...]:
+    """The snapshot dates before the one a view shows (`shown`, "" for the data's latest): what it
+    may be compared with."""
+    shown = shown or dataset.viewed or ""
+    return tuple(d for d in dataset.dates if d < shown)
 
 
 def _color_name(value: str, lang: str) -> str:
@@ -274,7 +285,8 @@ PARAMS: tuple[Param, ...] = (
     PlaceRef(name="place", by_page=True),
     LinkRef(name="link", by_page=True),
     Snapshot(name="asof", widget="snapshot", label=Message("filter.asof"), moving=Message("asof.latest")),
-    Snapshot(name="since", widget="snapshot", label=Message("filter.since"), moving=Message("since.previous")),
+    Snapshot(name="since", widget="snapshot", label=Message("filter.since"), moving=Message("since.previous"),
+             looks_back=True),
     # the timeline stopped at this year (a tour step); the browser plays it, never a filter
     Year(name="year", by_page=True),
     Choice(name="color", default="relation", choices=lambda a: COLOR_BY, shown=_color_name, widget="radio",

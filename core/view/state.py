@@ -14,7 +14,7 @@ from typing import Any
 from core.data.models import Dataset
 from core.view.basemaps import DEFAULT_BASEMAP
 from core.view.filters import ActiveFilters
-from core.view.params import COLOR_BY, PARAMS, Allowed, Param
+from core.view.params import COLOR_BY, PARAMS, Allowed, Param, earlier_dates
 
 __all__ = ["COLOR_BY", "Ignored", "ViewState", "parse_query", "to_query"]  # COLOR_BY: declared in core.view.params
 
@@ -129,8 +129,7 @@ def _ordered_years(values: dict[str, Any], ignored: list[Ignored]) -> None:
 def _since_before_asof(values: dict[str, Any], dataset: Dataset, ignored: list[Ignored]) -> None:
     """A comparison looks back: `since` on or after the date shown is dropped (the default compares
     with the snapshot before)."""
-    shown = values.get("asof") or dataset.viewed
-    if values.get("since") and shown and values["since"] >= shown:
+    if values.get("since") and values["since"] not in earlier_dates(dataset, values.get("asof") or ""):
         ignored.append(Ignored("since", values["since"], "since_not_before"))
         values["since"] = ""
 

@@ -117,3 +117,14 @@ def test_the_title_names_the_date_shown(two_snapshots_app, lang, present, asof) 
     assert format_date(shown, lang) in said.replace("\\", "")
     assert format_date(other, lang) not in said.replace("\\", "")
     assert "平成26年5月末" not in said and "end of May 2014" not in said and "2014年5月底" not in said
+
+
+def test_compare_with_offers_only_dates_before_the_one_shown(two_snapshots_app) -> None:
+    """A date the address could not hold (on or after the date shown) is never offered; choosing an
+    earlier "as of" takes back a comparison that no longer looks back."""
+    at = open_app("map", {"lang": "en", "since": OLD})
+    since = at.sidebar.selectbox(key="since")
+    assert since.options == [t("since.previous", "en"), format_date(OLD, "en")]
+    at.sidebar.selectbox(key="asof").set_value(OLD).run()
+    assert at.sidebar.selectbox(key="since").options == [t("since.previous", "en")]
+    assert at.sidebar.selectbox(key="since").value == "" and "since" not in at.query_params

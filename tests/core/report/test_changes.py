@@ -20,6 +20,7 @@ from core.report.changes import (
     previous_date,
 )
 from core.report.frames import changes_frame
+from core.view.params import PARAMS, Allowed
 from core.view.state import Ignored, parse_query
 
 OLD, NEW = "2014-05-31", "2015-03-31"
@@ -124,3 +125,16 @@ def test_the_change_list_is_in_the_readers_language(two_snapshots, lang) -> None
     assert stage[0] == f"{t('label.in_coordination', lang)} → {t('label.nearly_agreed', lang)}"
     assert stage[2] == f"{t('label.no_status', lang)} → {t('label.consultation_planned', lang)}"
     assert "3" in frame[t("col.activity_changes", lang)][4]
+
+
+@pytest.mark.parametrize(
+    ("asof", "offered"),
+    [("", ["", OLD]), (NEW, ["", OLD]), (OLD, [""])],
+)
+def test_a_comparison_offers_only_the_dates_before_the_one_shown(two_snapshots, asof, offered) -> None:
+    """What the "compare with" list offers is what an address can hold: reloading it shows the same view."""
+    since = next(p for p in PARAMS if p.name == "since")
+    assert list(since.options(Allowed(two_snapshots, shown=asof))) == offered
+    for date in offered:
+        state, ignored = parse_query({"asof": asof, "since": date} if asof else {"since": date}, two_snapshots)
+        assert state["since"] == date and not ignored

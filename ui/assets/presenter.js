@@ -4,6 +4,11 @@
  * that does the same, so keys and mouse share one path through Streamlit. Keys typed into a text
  * field, a select box or an open popover are left alone; inside the map's iframe the arrows stay
  * Leaflet's (they pan), the other keys work there too.
+ * A key pressed while the run of the previous one is still under way waits for it: until that run is
+ * drawn, the buttons on screen are the old step's (at step 1 "previous" is still disabled, and a
+ * second "next" would only repeat the first click), so PageDown PageUp would lose the PageUp and
+ * two quick PageDowns would move one step. The run drawn is told by ui/controls.expose's data-run,
+ * its end by Streamlit's own marks (its status widget, stale elements).
  */
 (function () {
   'use strict';
@@ -17,6 +22,35 @@
     return true;
   }
 
+  var WAIT_MS = 5000;  // a run that never comes (the server gone): keys work again after this
+  var pendingRun = null, pendingSince = 0, queue = [];
+
+  function drawnRun() {
+    var view = document.querySelector('[data-jcm-view]');
+    return view ? view.getAttribute('data-run') : null;
+  }
+
+  function act(action) {
+    if (pendingRun !== null) { queue.push(action); return true; }
+    var run = drawnRun(), done = action();
+    if (done) { pendingRun = run; pendingSince = Date.now(); }
+    return done;
+  }
+
+  function settled() {  // a new run drawn, and nothing of the old one left (Streamlit marks it stale)
+    return drawnRun() !== pendingRun && !document.querySelector('[data-stale="true"], [data-testid="stStatusWidget"]');
+  }
+
+  window.setInterval(function () {
+    if (pendingRun === null || (!settled() && Date.now() - pendingSince < WAIT_MS)) { return; }
+    pendingRun = null;
+    if (queue.length) { act(queue.shift()); }
+  }, 40);
+
+  function next() { return click('jcm_next'); }
+  function prev() { return click('jcm_prev'); }
+  function escape() { return click('jcm_close') || click('jcm_exit'); }
+
   function typing(el) {
     return !!el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
   }
@@ -26,9 +60,9 @@
     if (typing(event.target) || document.querySelector('[data-testid="stPopoverBody"]')) { return; }
     var key = event.key, done = false;
     if (key === ' ' && event.target && event.target.tagName === 'BUTTON') { return; }
-    if (key === 'PageDown' || key === ' ' || (!inMap && key === 'ArrowRight')) { done = click('jcm_next'); }
-    else if (key === 'PageUp' || (!inMap && key === 'ArrowLeft')) { done = click('jcm_prev'); }
-    else if (key === 'Escape') { done = click('jcm_close') || click('jcm_exit'); }
+    if (key === 'PageDown' || key === ' ' || (!inMap && key === 'ArrowRight')) { done = act(next); }
+    else if (key === 'PageUp' || (!inMap && key === 'ArrowLeft')) { done = act(prev); }
+    else if (key === 'Escape') { done = act(escape); }
     if (done) { event.preventDefault(); event.stopPropagation(); }
   }
 

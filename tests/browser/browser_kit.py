@@ -13,20 +13,26 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
+from common.i18n import LANGS, t
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BUNDLED_DATA = REPO_ROOT / "data"
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 MAP_TIMEOUT = 60_000  # the first run of a fresh server imports folium & co.
 
-# JS run in the main page: the map window once Leaflet has drawn it, else null.
+# The map page's notice that the filters leave nothing to draw (pages/map.py), in every language.
+_EMPTY = [t("map.empty", lang) for lang in LANGS]
+# JS run in the main page: the map window once Leaflet has drawn it (its features, or nothing when
+# the page says that the filters leave nothing), else null.
 _MAP_WINDOW = """() => {
   const f = document.querySelector(%s);
   const w = f && f.contentWindow;
   if (!w || !w.map_div || !w.document.querySelector('.leaflet-container')) return null;
-  if (!w.document.querySelector('.leaflet-marker-pane .jcm-s')
-      && !w.document.querySelector('.leaflet-overlay-pane path.leaflet-interactive')) return null;
-  return w;
-}""" % json.dumps(MAP_IFRAME)
+  if (w.document.querySelector('.leaflet-marker-pane .jcm-s')
+      || w.document.querySelector('.leaflet-overlay-pane path.leaflet-interactive')) return w;
+  const empty = %s, main = document.querySelector('[data-testid="stMain"]');
+  return w.map_div._loaded && main && empty.some(text => main.innerText.includes(text)) ? w : null;
+}""" % (json.dumps(MAP_IFRAME), json.dumps(_EMPTY, ensure_ascii=False))
 
 # JS run in the map frame: ids of the features Leaflet has on the map, by kind.
 FEATURE_IDS = """() => {
@@ -302,7 +308,25 @@ def link_point(frame, handle, link_id: str) -> tuple[float, float]:
 
 def click_at(page, element) -> None:
     """A person's click: the mouse at the centre of the element's box (frame elements' boxes are in
-    page pixels), no scrolling into view, no retry."""
+    page pixels), no scrolling into view, no retry. A centre outside the window fails: no one can
+    click there, and the click would land nowhere."""
     box = element.bounding_box()
     assert box, "the element has no box"
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    size = page.viewport_size
+    assert 0 <= x < size["width"] and 0 <= y < size["height"], f"the element's centre ({x:.0f}, {y:.0f}) is off screen"
+    page.mouse.click(x, y)
+
+
+def scroll_to(page, element) -> None:
+    """Scroll the element into view as a person scrolls to it, and wait until it stays put (the
+    sidebar may still be moving) before a click is aimed at it."""
+    page.wait_for_function("""el => new Promise(resolve => {
+      const r = el.getBoundingClientRect();
+      if (r.top < 0 || r.bottom > innerHeight) el.scrollIntoView({block: 'center', behavior: 'instant'});
+      let last = '', same = 0;
+      const look = () => { const b = el.getBoundingClientRect(), now = `${b.left},${b.top}`;
+        same = now === last ? same + 1 : 0; last = now;
+        if (same >= 3) resolve(true); else requestAnimationFrame(look); };
+      look();
+    })""", arg=element.element_handle())

@@ -1,8 +1,11 @@
 """The address is the view on screen, after every interaction, under both launchers.
 
-A seeded generator drives random sequences of what a presenter does (a mouse click on a place or a
-link, the presenter switch and its leave button, the tour keys, two quick tour keys, Esc, "clear",
-the name search, the language) at the projector sizes. After every step, once the run is done:
+A seeded generator drives random sequences of what a presenter does (a mouse click on a place, a
+link or an overlay line, Enter on a marker, the presenter switch and its leave button, the tour
+keys, two quick tour keys, Esc, "clear", the name search, the language, the sidebar's filters and
+"as of" / "compare with") at the projector sizes. Its server runs on the bundled data with the
+FICTIONAL second snapshot of tests/fixtures/two_snapshots and the FICTIONAL pairs of
+tests/fixtures/overlay as its start-up overlay, so that every interaction of the address exists. After every step, once the run is done:
 the address parses to the view the page drew (the data attributes of ui/controls.expose), the map
 and panels show that view (the selected marker, the tour's position, the presenter's bar), and a
 fresh browser context opened on the address shows the same view. A failure prints the seed and the
@@ -21,13 +24,14 @@ import json
 import os
 import random
 import re
+import shutil
 import statistics
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from common.i18n import LANG_NAMES, LANGS, t
+from common.i18n import LANG_NAMES, LANGS, format_date, t
 from core.data.loading import load_dataset
 from core.view.tour import load_tour
 from tests.browser.browser_kit import (
@@ -39,11 +43,14 @@ from tests.browser.browser_kit import (
     idle,
     link_point,
     main_text,
+    scroll_to,
     url,
     view_attrs,
     wait_for_map,
+    wait_main_text,
     wait_view,
 )
+from tests.browser.conftest import REPO_ROOT, _require_browser, run_app
 
 DATASET = load_dataset(BUNDLED_DATA)
 TOUR = load_tour(BUNDLED_DATA, DATASET)
@@ -55,6 +62,10 @@ STEPS = int(os.environ.get("JCM_RANDOM_STEPS", "4"))
 SEED = int(os.environ.get("JCM_RANDOM_SEED", "17"))
 YEARS = sorted({p.year for p in DATASET.partnerships if p.year is not None})
 SIDEBAR = '[data-testid="stSidebar"]'
+FIXTURES = REPO_ROOT / "tests" / "fixtures"
+SNAPSHOTS = FIXTURES / "two_snapshots"  # FICTIONAL: a second snapshot, 2015-03-31
+OVERLAY = FIXTURES / "overlay" / "fictional-pairs.ods"  # FICTIONAL pairs (架空市–虚构市, 架空町–虚构县)
+DATES = ["2014-05-31", "2015-03-31"]  # the snapshots of the sequences' data
 
 # In the map frame: places whose marker takes a click at its centre, with that centre (frame px).
 CLICKABLE_PLACES = """() => [...document.querySelectorAll('.leaflet-marker-pane .jcm-s[data-place]')].map(el => {
@@ -62,6 +73,41 @@ CLICKABLE_PLACES = """() => [...document.querySelectorAll('.leaflet-marker-pane 
   const top = document.elementFromPoint(x, y);
   return top && el.contains(top) && !el.classList.contains('jcm-sel') ? [el.getAttribute('data-place'), x, y] : null;
 }).filter(Boolean)"""
+# In the map frame: a point of an overlay line that takes a click there (no programme feature over it),
+# in frame px, and the line's index; null when no line of the overlay has one.
+OVERLAY_POINT = """() => {
+  const layer = map_div.jcmOverlay;
+  if (!layer || !layer._geo) return null;
+  const g = layer._geo, box = map_div.getContainer().getBoundingClientRect(), size = map_div.getSize();
+  const cx = layer._centreX();
+  for (const i of [...layer._shown[0], ...layer._shown[1]]) {
+    const shift = Math.round((cx - (g.box[4 * i] + g.box[4 * i + 2]) / 2) / 256) * 256;
+    for (const share of [0.5, 0.35, 0.65, 0.2, 0.8]) {
+      const k = g.start[i] + Math.floor((g.start[i + 1] - g.start[i] - 1) * share);
+      const p = map_div.latLngToContainerPoint(map_div.unproject([g.pts[2 * k] + shift, g.pts[2 * k + 1]], 0));
+      if (p.x < 20 || p.y < 20 || p.x > size.x - 20 || p.y > size.y - 20 || layer._hit(p) !== i) continue;
+      const el = document.elementFromPoint(box.left + p.x, box.top + p.y);
+      if (!el || layer._overProgramme({originalEvent: {target: el}})) continue;
+      return [box.left + p.x, box.top + p.y, layer._ids[i]];
+    }
+  }
+  return null;
+}"""
+
+
+@pytest.fixture(scope="module", params=["launch", "plain"])
+def sequence_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app under either launcher, on the bundled data with a FICTIONAL second snapshot and the
+    FICTIONAL overlay pairs loaded at start-up."""
+    _require_browser()
+    root = tmp_path_factory.mktemp(f"sequence-{request.param}")
+    data = root / "data"
+    shutil.copytree(BUNDLED_DATA, data)
+    for name in ("statuses.csv", "activities.csv", "events.csv"):
+        shutil.copyfile(SNAPSHOTS / name, data / name)
+    with run_app(data, root / "app.log", app_options=("--overlay", str(OVERLAY)),
+                 plain=request.param == "plain") as base:
+        yield base
 
 
 def query(address: str) -> dict[str, list[str]]:
@@ -82,6 +128,7 @@ class Room:
     def __init__(self, page, base: str, rnd: random.Random, size: tuple[int, int]) -> None:
         self.page, self.base, self.rnd, self.size = page, base, rnd, size
         self.log: list[str] = []
+        self.overlay_line: int | None = None  # the overlay line last clicked, while nothing else is selected
 
     @property
     def view(self) -> dict[str, str]:
@@ -93,9 +140,13 @@ class Room:
     def done(self, before: int, want: str = "true") -> None:
         """Wait for a run after `before` whose view satisfies `want` (JS over `v`), and for Streamlit
         to be idle (a click's rerun may be followed by another)."""
-        self.page.wait_for_function("([before, f]) => { const v = (%s)(); return !!v && +v.run > before"
-                                    " && new Function('v', 'return ' + f)(v); }" % VIEW_ATTRS,
-                                    arg=[before, want], timeout=30_000)
+        try:
+            self.page.wait_for_function("([before, f]) => { const v = (%s)(); return !!v && +v.run > before"
+                                        " && new Function('v', 'return ' + f)(v); }" % VIEW_ATTRS,
+                                        arg=[before, want], timeout=30_000)
+        except Exception as failure:
+            raise AssertionError(f"waited 30 s for a run after {before} with {want}; the page shows "
+                                 f"{self.view}, the address {unquote(address(self.page))}") from failure
         idle(self.page)
 
     def in_window(self, x: float, y: float) -> bool:
@@ -132,6 +183,25 @@ class Room:
                 return f"click {link}"
         return None
 
+    def click_overlay_line(self) -> str | None:
+        """A click on a line of the overlay, where no programme feature lies over it: its row's details;
+        the address then names no place or link (an overlay's selection stays in the session)."""
+        handle, frame = wait_for_map(self.page)
+        box = handle.bounding_box()
+        found = frame.evaluate(OVERLAY_POINT)
+        if not found or found[2] == self.overlay_line:
+            return None
+        x, y, index = box["x"] + found[0], box["y"] + found[1], found[2]
+        if not self.in_window(x, y):
+            return None
+        before = self.run()
+        self.page.mouse.click(x, y)
+        self.done(before, "!v.place && !v.link")
+        self.overlay_line = index
+        wait_main_text(self.page, OVERLAY.name)  # its row's details: "<file>, row <n>"
+        assert "架空" in main_text(self.page)
+        return f"click overlay line {index}"
+
     def enter_marker(self) -> str | None:
         """Enter on a place's marker that has the keyboard focus (a Tab stop: jcm-keyboard.js)."""
         _, frame = wait_for_map(self.page)
@@ -162,6 +232,7 @@ class Room:
             return None
         index, key, name, year = self.rnd.choice(moves)
         before = self.run()
+        scroll_to(self.page, thumbs.nth(index).locator("xpath=../.."))
         click_at(self.page, thumbs.nth(index).locator("xpath=../.."))  # on the thumb itself: it moves nothing
         self.page.keyboard.press(key)
         self.done(before,
@@ -175,6 +246,7 @@ class Room:
             return None
         on = parse_qs(self.view["query"]).get("undated") != ["0"]
         before = self.run()
+        scroll_to(self.page, box.first)
         click_at(self.page, box.first)
         self.done(before, f"(new URLSearchParams(v.query).get('undated') !== '0') === {str(not on).lower()}")
         return f"undated {'off' if on else 'on'}"
@@ -185,6 +257,7 @@ class Room:
         if self.view.get("present") or not field.count():
             return None
         before = self.run()
+        scroll_to(self.page, field)  # as a person scrolls the sidebar to it, then clicks
         click_at(self.page, field)
         options = self.page.get_by_role("option")
         options.first.wait_for()
@@ -195,11 +268,37 @@ class Room:
         self.page.keyboard.press("Escape")  # the list closes, as a click elsewhere closes it
         return f"stage {name}"
 
+    def snapshot(self) -> str | None:
+        """A date picked in "as of" or "compare with" (either may go back to its moving default)."""
+        name = self.rnd.choice(["asof", "since"])
+        field = self.page.locator(f"{SIDEBAR} .st-key-{name}")
+        if self.view.get("present") or not field.count():
+            return None
+        asked = parse_qs(self.view["query"])
+        shown = asked.get(name, [""])[0]
+        as_of = asked.get("asof", DATES[-1:])[0]
+        offered = ["", *DATES] if name == "asof" else ["", *(d for d in DATES if d < as_of)]  # a comparison looks back
+        choices = [d for d in offered if d != shown]
+        if not choices:
+            return None
+        value = self.rnd.choice(choices)
+        lang = self.view["lang"]
+        before = self.run()
+        opener = field.locator('button[aria-haspopup="listbox"]')
+        scroll_to(self.page, opener)  # low in the sidebar: a person scrolls to it, then clicks
+        click_at(self.page, opener)
+        option = self.page.get_by_role("option", name=_snapshot_label(name, value, lang), exact=True)
+        option.wait_for()
+        click_at(self.page, option)
+        self.done(before, f"(new URLSearchParams(v.query).get({name!r}) || '') === {value!r}")
+        return f"{name} {value or '(moving)'}"
+
     def sidebar_switch(self) -> str | None:
         switch = self.page.locator(f"{SIDEBAR} .st-key-_present_switch label")
         if self.view.get("present") or not switch.count():
             return None
         before = self.run()
+        scroll_to(self.page, switch.first)
         click_at(self.page, switch.first)
         self.done(before, "v.present === '1'")
         return "sidebar presenter switch"
@@ -209,7 +308,7 @@ class Room:
         if not button.count() or button.is_disabled():
             return None
         before = self.run()
-        button.scroll_into_view_if_needed()  # as a person scrolls to it, then clicks
+        scroll_to(self.page, button)  # as a person scrolls to it, then clicks
         click_at(self.page, button)
         self.done(before, want)
         return f"button {key}"
@@ -264,7 +363,7 @@ class Room:
         if not button.count():
             return None
         before = self.run()
-        button.first.scroll_into_view_if_needed()  # as a person scrolls to it, then clicks
+        scroll_to(self.page, button.first)  # as a person scrolls to it, then clicks
         click_at(self.page, button.first)
         self.done(before, want)
         return f"button {text}"
@@ -278,6 +377,7 @@ class Room:
         typed = parse_qs(self.view["query"]).get("q", [""])[0]
         name = self.rnd.choice([n for n in ("", "天津", "市", "Tianjin", "県") if n != typed])
         before = self.run()
+        scroll_to(self.page, box)
         click_at(self.page, box)
         box.fill(name)
         box.press("Enter")
@@ -290,7 +390,9 @@ class Room:
             return None
         lang = self.rnd.choice([lang for lang in LANGS if lang != view.get("lang")])
         before = self.run()
-        click_at(self.page, self.page.locator('[data-testid="stSidebar"] .st-key-lang button[aria-haspopup="listbox"]'))
+        opener = self.page.locator(f'{SIDEBAR} .st-key-lang button[aria-haspopup="listbox"]')
+        scroll_to(self.page, opener)
+        click_at(self.page, opener)
         option = self.page.get_by_role("option", name=LANG_NAMES[lang])
         option.wait_for()
         click_at(self.page, option)
@@ -298,14 +400,17 @@ class Room:
         return f"language {lang}"
 
     ACTIONS: tuple[Callable[[Room], str | None], ...] = (
-        click_place, click_place, click_link, enter_marker, present, sidebar_switch, leave, next_step, next_step,
-        previous_step, quick_keys, escape, clear, search, language, year_slider, undated, stage,
+        click_place, click_place, click_link, click_overlay_line, enter_marker, present, sidebar_switch, leave,
+        next_step, next_step, previous_step, quick_keys, escape, clear, search, language, year_slider, undated,
+        stage, snapshot,
     )
 
     def step(self) -> str:
         while True:
             done = self.rnd.choice(self.ACTIONS)(self)
             if done:
+                if not done.startswith("click overlay"):
+                    self.overlay_line = None  # another selection, or a new view, may have replaced it
                 return done
 
     # --- what is checked after every step ---
@@ -321,6 +426,10 @@ class Room:
         assert undated.is_checked() == (asked.get("undated") != ["0"]), asked
         chips = self.page.locator(f"{SIDEBAR} .st-key-stage [data-tag]").count()
         assert chips == len(asked.get("stage", [])), (chips, asked)
+        lang = self.view["lang"]
+        for name in ("asof", "since"):
+            shown = self.page.locator(f'{SIDEBAR} .st-key-{name} input[role="combobox"]').input_value()
+            assert shown == _snapshot_label(name, asked.get(name, [""])[0], lang), (name, shown, asked)
 
     def check(self, browser) -> None:
         page = self.page
@@ -348,18 +457,25 @@ class Room:
             fresh.close()
 
 
+def _snapshot_label(name: str, value: str, lang: str) -> str:
+    """How the sidebar's "as of" (`asof`) or "compare with" (`since`) shows `value` ("" moves with the data)."""
+    if value:
+        return format_date(value, lang)
+    return t("asof.latest" if name == "asof" else "since.previous", lang, date=format_date(DATES[-1], lang))
+
+
 @pytest.mark.parametrize("sequence", range(SEQUENCES))
 @pytest.mark.parametrize(("width", "height"), SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
-def test_random_interactions_keep_the_address_equal_to_the_view(request, launched_url, browser, tab, artifacts,
+def test_random_interactions_keep_the_address_equal_to_the_view(request, sequence_url, browser, tab, artifacts,
                                                                  width, height, sequence) -> None:
     seed = SEED + 1000 * sequence + width
     page = tab.page
     page.set_viewport_size({"width": width, "height": height})
-    room = Room(page, launched_url, random.Random(seed), (width, height))
-    page.goto(url(launched_url))
+    room = Room(page, sequence_url, random.Random(seed), (width, height))
+    page.goto(url(sequence_url))
     wait_for_map(page)
     room.done(0)
-    launcher = request.node.callspec.params["launched_url"]
+    launcher = request.node.callspec.params["sequence_url"]
     for number in range(STEPS):
         try:
             action = room.step()

@@ -1,7 +1,9 @@
 """The details panel: a place with its partners and Table 2 status, or one partnership.
 
-Data strings go through `markdown_text` (or into dataframes, which show text literally), so a
-note such as `<img onerror=…>` or `${…}` is displayed, never interpreted.
+Data strings go through `markdown_text` (or into escaped HTML tables, ui/tables.py), so a note
+such as `<img onerror=…>` or `${…}` is displayed, never interpreted. A click on the map draws no
+dataframe: its details need neither pandas nor pyarrow (the chart of a place's stages over time, drawn
+only when the data has several snapshots, does).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from core.report.wording import (
 )
 from core.view.filters import Shown
 from core.view.state import ViewState
-from ui.tables import show_table
+from ui.tables import show_table, small_table
 
 
 def _line(heading: str, value: str) -> None:
@@ -71,17 +73,18 @@ def _sources(sources: list[str], lang: str) -> None:
                            for s in sources))
 
 
+def _partner_columns(lang: str) -> tuple[str, ...]:
+    return tuple(t(m, lang) for m in ("details.partner", "details.relation", "details.wording", "details.year",
+                                       "col.stage"))
+
+
 def _partner_rows(dataset: Dataset, key: str, lang: str) -> list[dict[str, str]]:
-    rows = []
+    rows, columns = [], _partner_columns(lang)
     for p in dataset.partnerships_of(key):
         other = p.china if p.japan == key else p.japan
-        rows.append({
-            t("details.partner", lang): name_of(dataset, other, lang),
-            t("details.relation", lang): label(p.relation, lang),
-            t("details.wording", lang): p.wording_ja,
-            t("details.year", lang): year_text(p.year, lang),
-            t("col.stage", lang): label(dataset.stage_of(p.china), lang),
-        })
+        rows.append(dict(zip(columns, (
+            name_of(dataset, other, lang), label(p.relation, lang), p.wording_ja, year_text(p.year, lang),
+            label(dataset.stage_of(p.china), lang)))))
     return rows
 
 
@@ -121,7 +124,7 @@ def place_details(dataset: Dataset, key: str, lang: str, compact: bool = False, 
     _sources([place.source], lang)
     if not compact and (rows := _partner_rows(dataset, key, lang)):
         st.markdown(f"**{markdown_text(t('details.partners', lang))}**")
-        st.dataframe(rows, hide_index=True, width="stretch")
+        small_table(rows, _partner_columns(lang))
     st.markdown(f"#### {markdown_text(t('details.status', lang))}")
     if place.country == Country.CN:
         status_block(dataset, key, lang)
@@ -150,7 +153,7 @@ def link_details(dataset: Dataset, link: Partnership, lang: str, shown: Shown | 
             if dataset.places[key].country == Country.CN:
                 status_block(dataset, key, lang)
             else:
-                st.dataframe(_partner_rows(dataset, key, lang), hide_index=True, width="stretch")
+                small_table(_partner_rows(dataset, key, lang), _partner_columns(lang))
 
 
 def overlay_details(overlay: Overlay, index: int, lang: str) -> None:

@@ -8,5 +8,8 @@ lays labels out for the map's real size and makes the map usable from the keyboa
 ground: offline outlines or tiles, attribution, scale) · `timeline` (the play button) · `overlay` (an
 imported list of other partnerships on one canvas) · `vendor` (Leaflet and the map's own files,
 served offline) · `request` (`MapRequest`: everything one map shows, as one typed value) · `build`
-(`build_map(request)`). Pure: no Streamlit import.
+(`build_map(request)`) · `nopandas` (folium imported without pandas: imported here, first). Pure: no
+Streamlit import.
 """
+
+from core.map import nopandas  # noqa: F401, E402 - before any module here imports folium: see nopandas.py

@@ -2,8 +2,8 @@
 
 Data strings go through `markdown_text` (or into escaped HTML tables, ui/tables.py), so a note
 such as `<img onerror=…>` or `${…}` is displayed, never interpreted. A click on the map draws no
-dataframe: its details need neither pandas nor pyarrow (the chart of a place's stages over time, drawn
-only when the data has several snapshots, does).
+dataframe and no Vega chart: its details need neither pandas nor Altair (a place's stages over time,
+drawn when the data has several snapshots, is an SVG picture: core/report/stagechart.py).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from core.data.models import Country, Dataset, Partnership, Status
 from core.map.ids import Kind
 from core.map.overlay import OverlayMap, pair_label, source_name
 from core.overlay.model import Overlay
+from core.report import stagechart
 from core.report.wording import (
     activity_text,
     as_of_text,
@@ -61,10 +62,8 @@ def status_block(dataset: Dataset, key: str, lang: str) -> None:
         st.markdown(f"**{markdown_text(t('details.translation', lang))}**")
         st.markdown(markdown_text(text))
     _sources(status_sources(status), lang)
-    if len(dataset.dates) > 1:
-        from core.report.charts import entity_chart, entity_stages  # Altair: not on the map page's first run
-
-        st.altair_chart(entity_chart(entity_stages(dataset, key, lang), lang), width="stretch")
+    if len(dataset.dates) > 1:  # an SVG picture: a click needs neither Altair nor pandas
+        st.html(stagechart.picture(dataset, key, lang))
 
 
 def _sources(sources: list[str], lang: str) -> None:
@@ -74,8 +73,8 @@ def _sources(sources: list[str], lang: str) -> None:
 
 
 def _partner_columns(lang: str) -> tuple[str, ...]:
-    return tuple(t(m, lang) for m in ("details.partner", "details.relation", "details.wording", "details.year",
-                                       "col.stage"))
+    return (t("details.partner", lang), t("details.relation", lang), t("details.wording", lang),
+            t("details.year", lang), t("col.stage", lang))
 
 
 def _partner_rows(dataset: Dataset, key: str, lang: str) -> list[dict[str, str]]:

@@ -10,7 +10,7 @@ import streamlit as st
 from common.i18n import label, t
 from core.data.models import Country
 from core.map.build import build_map
-from core.report.wording import markdown_text, name_of, partnership_row, place_list
+from core.report.wording import markdown_text, name_of, partnership_columns, partnership_row, place_list
 from core.view.filters import apply_filter
 from ui import controls, presenter, session, tourpanel
 from ui.details import selection, selection_details
@@ -18,7 +18,7 @@ from ui.downloads import download_buttons
 from ui.mapclick import answers_click, clear_selection, delivery, show_map
 from ui.maprequest import map_request
 from ui.snapshots import as_of_caption
-from ui.tables import show_table
+from ui.tables import small_table
 
 dataset = controls.viewed_dataset()
 coords = session.coordinates()
@@ -46,7 +46,8 @@ def details_panel() -> None:
     as_of_caption(dataset, lang)
     stages = [(name_of(dataset, p.key, lang), label(dataset.stage_of(p.key), lang)) for p in shown.places
               if p.country == Country.CN]
-    show_table([{t("col.entity", lang): n, t("col.stage", lang): s} for n, s in stages], max_height=330)
+    columns = (t("col.entity", lang), t("col.stage", lang))
+    small_table([dict(zip(columns, row)) for row in stages], columns, max_height=330)
 
 
 def map_panel() -> None:
@@ -77,4 +78,4 @@ for column, panel in reversed(panels) if answers_click() else panels:
 
 st.markdown(f"#### {markdown_text(t('partnerships.title', lang))}")
 st.caption(t("map.shown", lang, links=len(shown.partnerships), places=len(shown.places)))
-show_table([partnership_row(p, dataset, lang) for p in shown.partnerships])
+small_table([partnership_row(p, dataset, lang) for p in shown.partnerships], partnership_columns(lang))

@@ -1,7 +1,9 @@
 """The details panel: a place with its partners and Table 2 status, or one partnership.
 
-Data strings go through `markdown_text` (or into dataframes, which show text literally), so a
-note such as `<img onerror=…>` or `${…}` is displayed, never interpreted.
+Data strings go through `markdown_text` (or into escaped HTML tables, ui/tables.py), so a note
+such as `<img onerror=…>` or `${…}` is displayed, never interpreted. A click on the map draws no
+dataframe and no Vega chart: its details need neither pandas nor Altair (a place's stages over time,
+drawn when the data has several snapshots, is an SVG picture: core/report/stagechart.py).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from core.data.models import Country, Dataset, Partnership, Status
 from core.map.ids import Kind
 from core.map.overlay import OverlayMap, pair_label, source_name
 from core.overlay.model import Overlay
+from core.report import stagechart
 from core.report.wording import (
     activity_text,
     as_of_text,
@@ -28,7 +31,7 @@ from core.report.wording import (
 )
 from core.view.filters import Shown
 from core.view.state import ViewState
-from ui.tables import show_table
+from ui.tables import show_table, small_table
 
 
 def _line(heading: str, value: str) -> None:
@@ -59,10 +62,8 @@ def status_block(dataset: Dataset, key: str, lang: str) -> None:
         st.markdown(f"**{markdown_text(t('details.translation', lang))}**")
         st.markdown(markdown_text(text))
     _sources(status_sources(status), lang)
-    if len(dataset.dates) > 1:
-        from core.report.charts import entity_chart, entity_stages  # Altair: not on the map page's first run
-
-        st.altair_chart(entity_chart(entity_stages(dataset, key, lang), lang), width="stretch")
+    if len(dataset.dates) > 1:  # an SVG picture: a click needs neither Altair nor pandas
+        st.html(stagechart.picture(dataset, key, lang))
 
 
 def _sources(sources: list[str], lang: str) -> None:
@@ -71,17 +72,18 @@ def _sources(sources: list[str], lang: str) -> None:
                            for s in sources))
 
 
+def _partner_columns(lang: str) -> tuple[str, ...]:
+    return (t("details.partner", lang), t("details.relation", lang), t("details.wording", lang),
+            t("details.year", lang), t("col.stage", lang))
+
+
 def _partner_rows(dataset: Dataset, key: str, lang: str) -> list[dict[str, str]]:
-    rows = []
+    rows, columns = [], _partner_columns(lang)
     for p in dataset.partnerships_of(key):
         other = p.china if p.japan == key else p.japan
-        rows.append({
-            t("details.partner", lang): name_of(dataset, other, lang),
-            t("details.relation", lang): label(p.relation, lang),
-            t("details.wording", lang): p.wording_ja,
-            t("details.year", lang): year_text(p.year, lang),
-            t("col.stage", lang): label(dataset.stage_of(p.china), lang),
-        })
+        rows.append(dict(zip(columns, (
+            name_of(dataset, other, lang), label(p.relation, lang), p.wording_ja, year_text(p.year, lang),
+            label(dataset.stage_of(p.china), lang)))))
     return rows
 
 
@@ -121,7 +123,7 @@ def place_details(dataset: Dataset, key: str, lang: str, compact: bool = False, 
     _sources([place.source], lang)
     if not compact and (rows := _partner_rows(dataset, key, lang)):
         st.markdown(f"**{markdown_text(t('details.partners', lang))}**")
-        st.dataframe(rows, hide_index=True, width="stretch")
+        small_table(rows, _partner_columns(lang))
     st.markdown(f"#### {markdown_text(t('details.status', lang))}")
     if place.country == Country.CN:
         status_block(dataset, key, lang)
@@ -150,7 +152,7 @@ def link_details(dataset: Dataset, link: Partnership, lang: str, shown: Shown | 
             if dataset.places[key].country == Country.CN:
                 status_block(dataset, key, lang)
             else:
-                st.dataframe(_partner_rows(dataset, key, lang), hide_index=True, width="stretch")
+                small_table(_partner_rows(dataset, key, lang), _partner_columns(lang))
 
 
 def overlay_details(overlay: Overlay, index: int, lang: str) -> None:

@@ -27,13 +27,15 @@ from core.map import ids
 from core.map.build import split_map
 from core.map.vendor import Delivery
 from ui import controls, overlaypick, staticfiles, warmup
-from ui.streamlit_private import add_media_file
+from ui.streamlit_private import add_media_file, json_args_without_pandas
 
 CLICK_RETURNS = ["last_active_drawing"]
 MAP_KEY = "jcm_map"  # st_folium's key: where its on_change puts the clicked value
 _TAKEN = "_last_click"  # the token of the last click applied
 _ANSWERS = "_answers_click"  # whether this run took a click (the map page then sends the details first)
 _OVERLAY_MEDIA = "jcm-overlay"  # where this session's overlay data is kept among its media files
+
+json_args_without_pandas()  # st_folium's arguments are JSON: the map page imports no pandas
 
 
 def _properties(returned: Mapping[str, Any] | None) -> Mapping[str, Any]:

@@ -6,9 +6,11 @@ Public Streamlit (`st.*`, `streamlit.testing.v1.AppTest`) is imported where it i
 
 from __future__ import annotations
 
+import sys
 from types import ModuleType
 
 from streamlit import runtime
+from streamlit.components.v1 import custom_component  # is_dataframe_like: see json_args_without_pandas
 from streamlit.proto.ClientState_pb2 import ClientState  # how a browser asks for a run (rerun_session)
 from streamlit.proto.Navigation_pb2 import Navigation  # the sidebar's page list as sent (tests)
 from streamlit.runtime import Runtime  # Runtime.exists(): the server is up (ui/launch.py)
@@ -26,7 +28,8 @@ from streamlit.runtime.session_manager import SessionManager  # where rerun_sess
 
 __all__ = ["AppSession", "ClientState", "ForwardMsgQueue", "MediaFileManager", "MemoryMediaFileStorage",
            "Navigation", "PagesManager", "Runtime", "ScriptRunContext", "SessionManager", "ThreadState",
-           "add_media_file", "get_script_run_ctx", "rerun_session", "session_id"]  # and cli, below
+           "add_media_file", "get_script_run_ctx", "json_args_without_pandas", "rerun_session",
+           "session_id"]  # and cli, below
 
 
 def add_media_file(data: bytes, mimetype: str, name: str) -> str:
@@ -61,6 +64,25 @@ def rerun_session(session_id: str, delay: float = 0.0) -> bool:
     loop = server._get_async_objs().eventloop  # asked `delay` seconds later on the loop: no thread of ours
     loop.call_soon_threadsafe(loop.call_later, delay, session.request_rerun, asked)
     return True
+
+
+def json_args_without_pandas() -> None:
+    """A component's plain list and dict arguments (st_folium's are JSON) pass without importing pandas.
+
+    Streamlit asks `dataframe_util.is_dataframe_like` of every argument of a component call, and
+    that imports pandas (47 MB, 0.2 s on a cold process) to compare types. A plain list or dict is
+    never dataframe-like but for a dict of pandas Series, which cannot exist before pandas is
+    imported: then the answer is False without asking; anything else is asked as before."""
+    if getattr(custom_component.is_dataframe_like, "asks_pandas", True):
+        custom_component.is_dataframe_like = _dataframe_like(custom_component.is_dataframe_like)
+
+
+def _dataframe_like(asked):
+    def is_dataframe_like(obj: object) -> bool:
+        return False if type(obj) in (list, dict) and "pandas" not in sys.modules else asked(obj)
+
+    is_dataframe_like.asks_pandas = False
+    return is_dataframe_like
 
 
 def __getattr__(name: str) -> ModuleType:

@@ -21,13 +21,15 @@ from ui import session
 # here the map would be a 404 for every session.
 FIRST = (
     "folium", "folium.plugins", "streamlit.components.v1",  # what streamlit_folium imports
-    "branca", "pandas", "core.map.build", "core.geography.outlines",
+    "branca", "core.map.build", "core.geography.outlines",
     "ui.controls", "ui.details", "ui.downloads", "ui.problems", "ui.snapshots", "ui.style", "ui.tables",
     "ui.tourpanel",
 )
-# What only a click or another page needs (imported inside the functions that use them, so the map
-# page's first run never waits for them): charts, the workbook, the figure exports (matplotlib).
-LATER = ("altair", "core.report.charts", "core.report.sheets", "core.report.workbook", "export.render", "export.figure")
+# What only a click on the map page needs (imported inside the functions that use them, so the map
+# page's first run never waits for them): the figure exports (matplotlib). Never what only other pages
+# need (Altair, pandas, pyarrow and openpyxl: their charts, grids and workbook), imported by the first
+# run that draws them: ~150 MB the server would keep for a room that may never open those pages.
+LATER = ("export.render", "export.figure")
 MODULES = FIRST + LATER
 # LATER waits until a first map has been sent and then a little more: meanwhile the browser fetches
 # the code of the page's elements and the map's frame from this same process, and imports here

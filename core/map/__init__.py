@@ -15,5 +15,7 @@ Without assets: `style` (every size the CSS uses and the label rules; colours fr
 escaping that keeps data inert) · `ids` (a feature's id: what a click reports) · `features` (places,
 links and labels as features) · `vendor` (Leaflet and the map's own files, and how they reach the
 browser) · `request` (`MapRequest`: everything one map shows, as one typed value) · `build`
-(`build_map(request)`).
+(`build_map(request)`) · `nopandas` (folium imported without pandas: imported here, first).
 """
+
+from core.map import nopandas  # noqa: F401, E402 - before any module here imports folium: see nopandas.py

@@ -28,15 +28,18 @@ import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from common.csvtable import decode, detect
 from common.problems import Problem
 from common.readlimit import MAX_BYTES, too_large
 from core.overlay import workbook_limits
 from core.overlay.workbook_limits import MAX_CELL_CHARS
+
+if TYPE_CHECKING:  # pandas is imported by the readers below: the map page imports this module, never pandas
+    import pandas as pd
 
 # The server holds an import in memory: the worst file these limits allow peaks under 300 MB
 # (`make bench`, bench/read_limits_bench.py).
@@ -68,6 +71,8 @@ class Table:
 
     def preview(self, n: int = 10) -> pd.DataFrame:
         """The first `n` rows under their headers (text, shown literally by st.dataframe)."""
+        import pandas as pd
+
         frame = pd.DataFrame(list(self.rows[:n]), columns=range(len(self.header)), dtype=str)
         frame.columns = [h or f"({i + 1})" for i, h in enumerate(self.header)]
         return frame
@@ -104,6 +109,8 @@ def _layout(text: str, is_header: IsHeader) -> tuple[str, int, int]:
 
 
 def _read_csv(name: str, data: bytes, is_header: IsHeader, encoding: str | None) -> tuple[Table | None, list[Problem]]:
+    import pandas as pd
+
     if encoding is None and data.startswith(UTF16_BOMS):  # Excel's "Unicode text": tab-separated, read as such
         encoding = "utf-16"
     if encoding is None:
@@ -174,6 +181,8 @@ def _read_workbook(name: str, data: bytes, is_header: IsHeader) -> tuple[Table |
     refused = workbook_limits.check_workbook(name, data)
     if refused:
         return None, refused
+    import pandas as pd
+
     try:
         sheets = pd.read_excel(io.BytesIO(data), header=None, dtype=str, keep_default_na=False, engine="calamine",
                                nrows=MAX_ROWS + 2, sheet_name=None)

@@ -1,8 +1,8 @@
 """The charts, as Altair specifications built from DataFrames (pure: pages only show them).
 
-Three pictures a room would rather look at than read: how many entities stand at each stage at
-each snapshot (stacked bars), one entity's stage over time, and the friendship agreements per
-year, cumulative, with the undated relations as a last bar. Colours are the map's
+Two pictures a room would rather look at than read: how many entities stand at each stage at
+each snapshot (stacked bars), and the friendship agreements per year, cumulative, with the undated
+relations as a last bar (one entity's stage over time is an SVG picture: `stagechart.py`). Colours are the map's
 (`core/map/style.py`), so a stage is the same colour on the map, in the legend and in a chart.
 Each chart's data is a frame with language-independent columns; `localised` gives it the reader's
 headers for the exports (the workbook writes the same rows the chart draws).
@@ -22,7 +22,7 @@ from core.palette import LINK_STYLES
 STAGES = list(Stage)  # most advanced first: the stack's order and the legend's
 # Whole-chart heights in px (Streamlit fits title, axes and legend into them too): the bars stay
 # readable from the back of the room and a chart still fits a 1280x720 screen.
-STAGES_HEIGHT, AGREEMENTS_HEIGHT, ENTITY_HEIGHT = 420, 360, 300
+STAGES_HEIGHT, AGREEMENTS_HEIGHT = 420, 360
 _FONT_PX = 14
 
 
@@ -48,16 +48,6 @@ def stages_wide(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     out = wide[["date", *stages]].rename(columns={"date": t("chart.date", lang)})
     out.columns.name = None
     return out.reset_index(drop=True)
-
-
-def entity_stages(dataset: Dataset, key: str, lang: str) -> pd.DataFrame:
-    """One entity's stage at each snapshot date (no status where it had none yet)."""
-    rows = []
-    for date in dataset.dates:
-        stage = dataset.stage_of(key, date)
-        rows.append({"date": format_date(date, lang), "iso": date, "stage": label(stage, lang),
-                     "rank": STAGES.index(stage)})
-    return pd.DataFrame(rows, columns=["date", "iso", "stage", "rank"])
 
 
 def agreement_counts(partnerships: Sequence[Partnership], lang: str) -> pd.DataFrame:
@@ -107,25 +97,6 @@ def stages_chart(frame: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
                  alt.Tooltip(field="count", title=t("chart.count", lang))],
     )
     return _configured(chart)
-
-
-def entity_chart(frame: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
-    """One entity's stage over time: points on a stage axis (most advanced at the top), joined."""
-    stages = [label(s, lang) for s in STAGES]
-    dates = list(frame.sort_values("iso")["date"]) if len(frame) else []
-    # It lives in the narrow details panel: slanted dates never overlap, stage names are never cut.
-    base = alt.Chart(frame, height=ENTITY_HEIGHT, title=_title(t("chart.entity_stages", lang))).encode(
-        x=alt.X(field="date", type="nominal", sort=dates, title=None, axis=alt.Axis(labelAngle=-40)),
-        y=alt.Y(field="stage", type="nominal", sort=stages, scale=alt.Scale(domain=stages), title=None,
-                axis=alt.Axis(labelLimit=240)),
-    )
-    line = base.mark_line(color="#888888")
-    points = base.mark_point(filled=True, size=160).encode(
-        color=alt.Color(field="stage", type="nominal", scale=_stage_scale(lang), legend=None),
-        tooltip=[alt.Tooltip(field="date", title=t("chart.date", lang)),
-                 alt.Tooltip(field="stage", title=t("col.stage", lang))],
-    )
-    return _configured(alt.layer(line, points))
 
 
 def agreements_chart(frame: pd.DataFrame, lang: str) -> alt.TopLevelMixin:

@@ -19,6 +19,8 @@ import io
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -87,6 +89,51 @@ def markdown_bodies(at: AppTest) -> list[str]:
         bodies += texts(getattr(at, kind))
     bodies += [e.label for e in at.expander]
     return bodies
+
+
+@dataclass
+class HtmlTable(HTMLParser):
+    """One of the map page's HTML tables (ui/tables.small_table) as the browser reads it: headers and
+    cells as text, markup in the data unescaped back to what the data says."""
+
+    columns: list[str] = field(default_factory=list)
+    rows: list[dict[str, str]] = field(default_factory=list)
+    _cells: list[str] = field(default_factory=list)
+    _text: list[str] | None = None
+
+    def __post_init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in ("th", "td"):
+            self._text = []
+        assert tag in ("div", "table", "thead", "tbody", "tr", "th", "td"), f"markup in a table: <{tag}>"
+
+    def handle_data(self, data: str) -> None:
+        if self._text is not None:
+            self._text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("th", "td"):
+            (self.columns if tag == "th" else self._cells).append("".join(self._text or []))
+            self._text = None
+        elif tag == "tr" and self._cells:
+            self.rows.append(dict(zip(self.columns, self._cells)))
+            self._cells = []
+
+    def column(self, name: str) -> list[str]:
+        return [row[name] for row in self.rows]
+
+
+def html_tables(at: AppTest) -> list[HtmlTable]:
+    """The page's HTML tables (ui/tables.small_table), in page order."""
+    tables = []
+    for element in at.get("html"):
+        if 'class="jcm-table"' in element.value:
+            table = HtmlTable()
+            table.feed(element.value)
+            tables.append(table)
+    return tables
 
 
 # --- the map (st_folium) -------------------------------------------------------------------------

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 
 import pytest
 from apptest_kit import (
+    REPO,
     assert_no_exception,
     caption_counts,
     click,
+    html_tables,
     map_args,
     map_element,
     map_ids,
@@ -25,7 +28,12 @@ from core.report.wording import markdown_text
 
 @pytest.fixture(scope="module")
 def default_map():
-    return open_app()
+    """Made before the autouse `_app_env` (conftest.py), so it sets what the app reads itself: pytest's
+    own options in sys.argv were taken for the app's and refused (an error page instead of the map)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(REPO)
+        patch.setattr(sys, "argv", ["app.py"])
+        return open_app()
 
 
 def test_default_view_counts_map_and_table(default_map) -> None:
@@ -36,7 +44,11 @@ def test_default_view_counts_map_and_table(default_map) -> None:
     assert len(map_ids(at, "link")) == 12
     assert len(map_ids(at, "place")) == 21
     assert "神戸市–天津市" in map_ids(at, "link") and "天津市" in map_ids(at, "place")
-    assert len(at.dataframe[-1].value) == 12  # the partnerships table below the map
+    status, partnerships = html_tables(at)  # the status of the places shown, the partnerships below the map
+    assert len(partnerships.rows) == 12 and partnerships.columns[0] == t("col.japan", "ja")
+    assert status.columns == [t("col.entity", "ja"), t("col.stage", "ja")]
+    assert "天津市" in status.column(status.columns[0])
+    assert not at.dataframe  # no grid: the map page needs no pandas (ui/tables.py)
     assert texts(at.info) == [t("map.click_hint", "ja")]
 
 
@@ -56,7 +68,7 @@ def test_empty_filter_shows_message_and_empty_map() -> None:
     assert caption_counts(at) == [(0, 0), (0, 0)]
     map_element(at)  # still drawn (the Japan–China area), just empty
     assert map_ids(at, "link") == set() and map_ids(at, "place") == set()
-    assert len(at.dataframe[-1].value) == 0
+    assert html_tables(at)[-1].rows == [] and html_tables(at)[-1].columns  # an empty table, headers kept
 
 
 def test_click_on_a_place_shows_its_details_and_updates_the_url() -> None:
@@ -93,7 +105,8 @@ def test_a_japanese_city_lists_its_partners_statuses_in_english() -> None:
     ]
     tangshan = at.main.expander[3]
     assert [i.value for i in tangshan.info] == [t("details.no_status", "en")]
-    assert len(at.dataframe[0].value) == 4  # the partner table: the details come before the status table
+    partners = html_tables(at)[0]  # the partner table: the details come before the status table
+    assert len(partners.rows) == 4 and "Tianjin" in partners.column(t("details.partner", "en"))
     assert at.query_params.get("place") == "北九州市" and at.query_params.get("lang") == "en"
 
 
@@ -167,10 +180,10 @@ def test_data_is_shown_literally_never_as_markup(data_folder) -> None:
     assert showing, "the note is not shown at all"
     assert_no_raw_markup(bodies)
     assert any(r"\<img src\=x onerror\=alert\(1\)\>" in b for b in showing)
-    # Dataframes show text literally: the partner table and the partnerships table hold it verbatim.
-    wording = t("details.wording", "ja")
-    assert PAYLOAD in [str(v) for v in at.dataframe[0].value[wording]]
-    assert PAYLOAD in [str(v) for v in at.dataframe[-1].value[t("col.wording", "ja")]]
+    # The tables escape it (HtmlTable fails on any tag in one): the partner table and the partnerships
+    # table hold it verbatim.
+    assert PAYLOAD in html_tables(at)[0].column(t("details.wording", "ja"))
+    assert PAYLOAD in html_tables(at)[-1].column(t("col.wording", "ja"))
     # The map script carries it as inert, escaped data only.
     script = map_js(at)
     assert "<img" not in script and "onerror" in script
@@ -252,3 +265,17 @@ def test_a_click_sends_the_details_first_and_any_other_run_the_map(monkeypatch) 
     order.clear()
     at.multiselect(key="province").set_value(["北京市"]).run()
     assert order == ["map", "details"]
+
+
+def test_the_map_page_and_its_clicks_import_no_pandas() -> None:
+    """The server's memory after a first session (ui/tables.py, core/map/nopandas.py): the map page, a
+    click on a city and one on a link need neither pandas (nor Altair, nor openpyxl) in a fresh process."""
+    import subprocess
+
+    probe = ("import sys; sys.argv = ['app.py']; sys.path.insert(0, 'tests/pages'); "
+             "from apptest_kit import click, open_app; at = click(open_app(), 'place:北九州市'); "
+             "at = click(at, 'link:神戸市–天津市'); assert not at.exception, at.exception; "
+             "print(sorted(m for m in ('pandas', 'altair', 'openpyxl') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, timeout=180)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip().split("\n")[-1] == "[]"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from apptest_kit import assert_no_exception, click, map_ids, map_js, open_app, texts
+from apptest_kit import assert_no_exception, click, html_tables, map_ids, map_js, open_app, texts
 
 from common.i18n import t
 from core.data.loading import load_dataset
@@ -31,7 +31,7 @@ def test_present_draws_the_map_alone_with_its_panels(lang) -> None:
     assert markdown_text(t("app.subtitle", lang)) in "\n".join(m.value for m in at.markdown)
     assert button(at, "jcm_exit").label == t("present.exit", lang)
     assert button(at, "jcm_prev").disabled and not button(at, "jcm_next").disabled
-    assert not at.dataframe  # no table under the map
+    assert not html_tables(at)  # no table under the map
     assert dict(at.query_params) == {"present": "1", **({"lang": lang} if lang != "ja" else {})}
 
 
@@ -96,7 +96,7 @@ def test_leaving_keeps_the_view_and_a_step_without_present_is_only_remembered() 
     button(at, "jcm_exit").click().run()
     assert "present" not in at.query_params and "step" not in at.query_params
     assert at.query_params["place"] == TOUR[2].query["place"][0]
-    assert at.title and at.dataframe  # the normal page again
+    assert at.title and html_tables(at)  # the normal page again
     at = open_app(query={"step": "3"})
     assert_no_exception(at)
     assert "place" not in at.query_params and at.query_params["step"] == "3"

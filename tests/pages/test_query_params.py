@@ -6,7 +6,7 @@ from __future__ import annotations
 from urllib.parse import parse_qsl
 
 import pytest
-from apptest_kit import assert_no_exception, caption_counts, map_element, map_ids, map_js, open_app, texts
+from apptest_kit import assert_no_exception, caption_counts, html_tables, map_element, map_ids, map_js, open_app, texts
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -51,7 +51,7 @@ def test_parameter_filters_the_view_and_url_is_canonical(query, counts, canonica
     assert not at.warning, texts(at.warning)
     assert caption_counts(at) == [counts, counts]
     assert (len(map_ids(at, "link")), len(map_ids(at, "place"))) == counts
-    assert len(at.dataframe[-1].value) == counts[0]
+    assert len(html_tables(at)[-1].rows) == counts[0]
     assert dict(at.query_params) == canonical
 
 

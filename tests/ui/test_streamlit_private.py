@@ -96,3 +96,18 @@ def test_a_run_says_whose_elements_it_draws() -> None:
     assert {"update", "get", "scoped"} <= set(dir(private.ThreadState))
     state = inspect.getmodule(private.ThreadState).FragmentThreadState
     assert "active_script_hash" in state.__dataclass_fields__
+
+
+def test_a_components_json_arguments_import_no_pandas() -> None:
+    """ui/mapclick.py: st_folium's lists and dicts are not asked of pandas; a dict of Series still is."""
+    import subprocess
+    import sys
+
+    probe = ("import sys; from ui import streamlit_private as p; "
+             "from streamlit.components.v1 import custom_component as c; "
+             "p.json_args_without_pandas(); p.json_args_without_pandas(); ask = c.is_dataframe_like; "
+             "plain = (ask(['a.js']), ask({'a': 1}), ask(None)); print(plain, 'pandas' in sys.modules); "
+             "import pandas as pd; print(ask({'a': pd.Series([1])}), ask(pd.DataFrame()), ask([1, 2]))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split("\n")[:2] == ["(False, False, False) False", "True True False"]

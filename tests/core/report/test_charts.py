@@ -1,5 +1,5 @@
-"""The charts' data and specifications: counts per stage and snapshot, one entity's stages, the
-cumulative agreements; the map's colours, the reader's language and the filters."""
+"""The charts' data and specifications: counts per stage and snapshot, the cumulative agreements;
+the map's colours, the reader's language and the filters (one entity's stages: test_stagechart.py)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,6 @@ from core.palette import LINK_STYLES
 from core.report.charts import (
     agreement_counts,
     agreements_chart,
-    entity_chart,
-    entity_stages,
     localised,
     stage_counts,
     stages_chart,
@@ -42,11 +40,6 @@ def test_stage_counts_follow_the_filters(two_snapshots) -> None:
     assert frame.groupby("iso")["count"].sum().tolist() == [2, 2]
 
 
-def test_one_entitys_stage_over_time(two_snapshots) -> None:
-    frame = entity_stages(two_snapshots, "河北省", "zh")
-    assert list(frame["stage"]) == [label(Stage.NO_STATUS, "zh"), label(Stage.CONSULTATION_PLANNED, "zh")]
-
-
 def test_agreements_cumulative_with_the_undated_last(bundled_dataset) -> None:
     frame = agreement_counts(bundled_dataset.partnerships, "ja")
     assert frame["year"].iloc[0] == "1973" and frame["year"].iloc[-2] == "1992"
@@ -68,8 +61,6 @@ def test_specs_use_the_maps_colours_and_the_readers_words(two_snapshots, bundled
     assert scale["range"] == [LINK_STYLES["stage"][s]["color"] for s in Stage]
     assert spec["title"] == {"text": t("chart.stages", lang), "aria": False}
     assert spec["encoding"]["y"]["title"] == t("chart.count", lang)
-    layered = entity_chart(entity_stages(two_snapshots, "北京市", lang), lang).to_dict()
-    assert layered["layer"][1]["encoding"]["color"]["scale"]["range"] == scale["range"]
     bars = agreements_chart(agreement_counts(bundled_dataset.partnerships, lang), lang).to_dict()
     assert bars["title"] == {"text": t("chart.agreements", lang), "aria": False}  # read as itself, not "Title text '…'"
     assert spec["config"]["aria"] is False  # no English ARIA text of Vega's for axes, legends, marks

@@ -167,7 +167,8 @@ def measure(followers: int, browsers: int) -> list[tuple[str, str]]:
             ("presenter, per step (ms)", " ".join(f"{m * 1000:.0f}" for m in mine)),
             ("the slowest follower, per step (ms)", " ".join(f"{m * 1000:.0f}" for m in slowest))]
     if browsers:
-        rows.append((f"followers in Chromium ({browsers}): presenter's click → the step on screen", _figure(in_chromium)))
+        rows.append((f"followers in Chromium ({browsers}): presenter's click → the step on screen",
+                     _figure(in_chromium)))
     if followers > browsers:
         rows.append((f"followers over the protocol ({followers - browsers}): presenter's click → the step received",
                      _figure(in_protocol)))

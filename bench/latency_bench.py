@@ -63,7 +63,9 @@ _PAINTED = "() => new Promise(r => requestAnimationFrame(() => requestAnimationF
 _ARM = """arg => { const w = (%s)(), top = window;
   if (top.__jcmProbe) { top.__jcmProbe.abort(); }
   const probe = top.__jcmProbe = new AbortController(); let start = null;
-  const began = e => { if (start === null) { start = e.view.performance.timeOrigin + e.timeStamp - performance.timeOrigin; } };
+  const began = e => {
+    if (start === null) { start = e.view.performance.timeOrigin + e.timeStamp - performance.timeOrigin; }
+  };
   for (const win of [top, w]) { for (const type of ['keydown', 'mousedown']) {
     win.addEventListener(type, began, {capture: true, signal: probe.signal}); } }
   top.__jcmPainted = new Promise(resolve => {
@@ -74,7 +76,8 @@ _ARM = """arg => { const w = (%s)(), top = window;
     }));
     seen.observe(%%(target)s, %%(changes)s); }); }""" % _MAP
 # The map's links differ from `arg` (what they were) once a new dynamic part was drawn.
-_ARM_REDRAW = _ARM % {"target": "w.map_div.getContainer()", "changes": "{attributes: true, attributeFilter: ['data-jcm-drawn']}",
+_ARM_REDRAW = _ARM % {"target": "w.map_div.getContainer()",
+                      "changes": "{attributes: true, attributeFilter: ['data-jcm-drawn']}",
                       "done": "(n => n !== null && n !== arg)(%s)" % _LINKS}
 # The page's main area says `arg` (a place's details).
 _ARM_DETAILS = _ARM % {"target": "document.querySelector('[data-testid=\"stMain\"]')",
@@ -261,7 +264,8 @@ def main() -> list[Table]:
     rows.append(("server rerun of a filter change (AppTest)", _figure(filters)))
     for what, figure in rows:
         print(f"{what:<56} {figure}")
-    return [Table("What the presenter feels, on the bundled data (Chromium at 1920×1080)", ("from … to …", "time"), rows)]
+    return [Table("What the presenter feels, on the bundled data (Chromium at 1920×1080)", ("from … to …", "time"),
+                  rows)]
 
 
 if __name__ == "__main__":

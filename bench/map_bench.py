@@ -90,7 +90,8 @@ def _timed(make: Callable[..., str], *args: object) -> tuple[float, str]:
 def project_page(programme, overlay: Overlay | None) -> str:
     places, links, coords, stage_of = programme
     view = OverlayMap(overlay, scope="all") if overlay else None
-    return build_map(MapRequest(places, links, coords, lang="ja", stage_of=stage_of, overlay=view), SERVED).get_root().render()
+    request = MapRequest(places, links, coords, lang="ja", stage_of=stage_of, overlay=view)
+    return build_map(request, SERVED).get_root().render()
 
 
 def naive_page(overlay: Overlay) -> str:
@@ -192,7 +193,8 @@ def main() -> list[Table]:
           f"{len(reference.problems)} problems in {time.perf_counter() - t0:.2f} s")
     times, sizes = server_side(programme, reference)
     tables = [
-        Table("Overlay, server: build + render seconds (project cold / warm = a filter change) vs naive folium vs floor",
+        Table("Overlay, server: build + render seconds (project cold / warm = a filter change) "
+              "vs naive folium vs floor",
               ("links", "project cold", "project warm", "naive folium", "floor", "project/naive", "peak memory"),
               times),
         Table("Overlay, page bytes per link (names included once per place)",

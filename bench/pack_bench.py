@@ -39,7 +39,8 @@ def main() -> list[Table]:
     with tempfile.TemporaryDirectory() as folder:
         for fmt, langs in RUNS:
             wall, cpu, size = _run(fmt, langs, Path(folder) / f"tour.{fmt}")
-            verdict = f" (limit {DECK_LIMIT_S:.0f} s: {'ok' if wall <= DECK_LIMIT_S else 'OVER'})" if fmt == "pptx" else ""
+            within = "ok" if wall <= DECK_LIMIT_S else "OVER"
+            verdict = f" (limit {DECK_LIMIT_S:.0f} s: {within})" if fmt == "pptx" else ""
             print(f"{fmt} {langs:<6} wall {wall:6.1f} s   CPU {cpu:6.1f} s   {size / 1e6:5.1f} MB{verdict}")
             table.rows.append((f"{fmt} {langs}", f"{wall:.1f}", f"{cpu:.1f}", f"{size / 1e6:.1f} MB"))
     return [table]

@@ -62,8 +62,9 @@ def _cases() -> list[tuple[str, str, Callable[[Path], None]]]:
         (f"CSV, {MAX_ROWS:,} rows × 8 columns ({MAX_CSV_CELLS:,} cells), unique names, ~50 MB", "rows.csv",
          lambda p: _csv(p, _pairs(MAX_ROWS, wide))),
         (f"CSV, names of {MAX_CELL_CHARS:,} characters (CJK), ~50 MB", "long-cells.csv",
-         lambda p: _csv(p, ([f"{i}" + "神" * (MAX_CELL_CHARS - 6), "Japan", "", "", f"{i}" + "津" * (MAX_CELL_CHARS - 6),
-                             "China", "", ""] for i in range(MAX_BYTES // (MAX_CELL_CHARS * 6) - 1)))),
+         lambda p: _csv(p, ([f"{i}" + "神" * (MAX_CELL_CHARS - 6), "Japan", "", "",
+                             f"{i}" + "津" * (MAX_CELL_CHARS - 6), "China", "", ""]
+                            for i in range(MAX_BYTES // (MAX_CELL_CHARS * 6) - 1)))),
         (f".xlsx, {pairs:,} pairs × 8 columns ({MAX_CELLS:,} cells), names filling {MAX_UNPACKED // 2**20} MB unpacked",
          "rows.xlsx", lambda p: p.write_bytes(xlsx(sheet_rows([HEADER, *_pairs(pairs, max(long_name, 12))])))),
         (".xlsx bomb: 2 MB zipped, 1 GiB of blank cells unpacked (refused)", "bomb.xlsx",

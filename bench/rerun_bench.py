@@ -33,7 +33,8 @@ def main() -> None:
     print(f"first run (loads data, geocodes from cache, builds the basemap): {first:.2f}s")
     changes = {
         "province 河北省 ↔ all": lambda i: at.multiselect(key="province").set_value(["河北省"] if i % 2 == 0 else []),
-        "years 1980–1985 ↔ all": lambda i: at.slider(key="years").set_value((1980, 1985) if i % 2 == 0 else (1973, 1992)),
+        "years 1980–1985 ↔ all":
+            lambda i: at.slider(key="years").set_value((1980, 1985) if i % 2 == 0 else (1973, 1992)),
         "colour by stage ↔ relation": lambda i: at.radio(key="color").set_value("stage" if i % 2 == 0 else "relation"),
         "language en ↔ ja": lambda i: at.selectbox(key="lang").set_value("en" if i % 2 == 0 else "ja"),
     }
@@ -42,7 +43,8 @@ def main() -> None:
         for i in range(RUNS):
             change(i)
             times.append(_timed(at))
-        print(f"{name:<28} median={statistics.median(times) * 1000:7.1f} ms  max={max(times) * 1000:7.1f} ms  (n={RUNS})")
+        median, slowest = statistics.median(times) * 1000, max(times) * 1000
+        print(f"{name:<28} median={median:7.1f} ms  max={slowest:7.1f} ms  (n={RUNS})")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS of the process: {peak_mb:.0f} MB")
 

@@ -52,7 +52,8 @@ def frame_times(page, pages: MapPages, name: str, places, links, coords, stage_o
 def payload() -> None:
     """What an online basemap's page carries for its fallback (a URL) against the offline page."""
     places, links, coords, stage_of = bundled()
-    sizes = {key: len(build_map(MapRequest(places, links, coords, stage_of=stage_of, basemap=key), SERVED).get_root().render().encode())
+    sizes = {key: len(build_map(MapRequest(places, links, coords, stage_of=stage_of, basemap=key), SERVED)
+                      .get_root().render().encode())
              for key in ("offline", "osm")}
     print(f"page with the offline basemap {sizes['offline'] / 1e3:6.0f} KB; with osm (fallback lazy, "
           f"fetched only when tiles fail) {sizes['osm'] / 1e3:6.0f} KB")

@@ -59,7 +59,8 @@ def main() -> None:
         proc.terminate()
         proc.wait(timeout=10)
     for what, times in (("PageDown → step in the URL", to_url), ("PageDown → map flown to the step", to_map)):
-        print(f"{what:34s} median {statistics.median(times):.2f} s   slowest {max(times):.2f} s   ({len(times)} steps, 1280x720)")
+        print(f"{what:34s} median {statistics.median(times):.2f} s   slowest {max(times):.2f} s   "
+              f"({len(times)} steps, 1280x720)")
 
 
 if __name__ == "__main__":

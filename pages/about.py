@@ -52,5 +52,5 @@ st.caption(t("about.boundaries", lang))
 
 st.subheader(t("about.update", lang), anchor=False)
 st.write(t("about.update_body", lang))
-st.code(f"make geocode            # {t('about.cmd.offline', lang)}\nmake geocode ONLINE=1   # {t('about.cmd.online', lang)}",
-        language="bash")
+st.code(f"make geocode            # {t('about.cmd.offline', lang)}\n"
+        f"make geocode ONLINE=1   # {t('about.cmd.online', lang)}", language="bash")

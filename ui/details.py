@@ -95,7 +95,8 @@ def _at_a_glance(dataset: Dataset, key: str, lang: str) -> None:
     for p in dataset.partnerships_of(key):
         other = p.china if p.japan == key else p.japan
         year = f" ({year_text(p.year, lang)})" if p.year else ""
-        lines.append(f"- {markdown_text(name_of(dataset, other, lang))} — {markdown_text(label(p.relation, lang) + year)}")
+        relation = markdown_text(label(p.relation, lang) + year)
+        lines.append(f"- {markdown_text(name_of(dataset, other, lang))} — {relation}")
     if lines:
         st.markdown(f"**{markdown_text(t('details.partners', lang))}**\n" + "\n".join(lines))
 

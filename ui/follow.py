@@ -3,9 +3,10 @@ participant's device (sharing on, not the laptop) gets a switch, and while it is
 view of the presenter's in its own language, then may switch off to explore and on again to rejoin.
 
 Followers never poll: a following session's run notes its id in the server's list of followers, and
-when the laptop publishes a new view the server asks each of them for a run, WAKE_DELAY_S later (as their browsers would:
-ui/streamlit_private.rerun_session), which applies the view before any widget is drawn, as a shared
-link or a tour step is applied. A follower that is idle costs the server nothing between two steps.
+when the laptop publishes a new view the server asks each of them for a run, WAKE_DELAY_S later (as
+their browsers would: ui/streamlit_private.rerun_session), which applies the view before any widget
+is drawn, as a shared link or a tour step is applied. A follower that is idle costs the server
+nothing between two steps.
 """
 
 from __future__ import annotations

@@ -182,7 +182,8 @@ def _finder(view: OverlaySettings, lang: str) -> None:
     # A new list starts with no pair picked: another question, or a click elsewhere or "clear" (a new round).
     key = f"{_FOUND}:{view.scope}:{query}:{overlaypick.finder_round()}"
     st.radio(t("overlay.found", lang, count=f"{len(found):,}", shown=f"{len(listed):,}"), listed, index=None,
-             key=key, format_func=lambda i: markdown_text(pair_label(view.overlay, i, lang)),  # names are text, never Markdown
+             # names are text, never Markdown
+             key=key, format_func=lambda i: markdown_text(pair_label(view.overlay, i, lang)),
              on_change=_picked, args=(key,))
 
 

@@ -56,7 +56,8 @@ def editing_allowed() -> bool:
     """Whoever starts the server decides whether the app may write: `--allow-edit` or $JCAIR_ALLOW_EDIT=1.
     Off by default, so that a projector laptop showing the map can never change the data; and only
     ever for the laptop itself (asked again on every run, so on every request that could write)."""
-    started = _arguments().allow_edit or os.environ.get(ALLOW_EDIT_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+    by_env = os.environ.get(ALLOW_EDIT_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+    started = _arguments().allow_edit or by_env
     return started and from_laptop()
 
 

@@ -44,11 +44,12 @@ def session_id() -> str | None:
 
 
 def rerun_session(session_id: str, delay: float = 0.0) -> bool:
-    """Run another session's script again, as its browser would ask: the same page, address and browser
-    context, its widgets' values as the server holds them (no widget states sent: none changed, no
-    callback fires; the browser's latest ones may be older than what the session's last run set). Called from any thread; the request is handed to the server's event loop,
-    where Streamlit handles a browser's. False when the session has gone (closed or disconnected), or
-    when no server runs (an AppTest)."""
+    """Run another session's script again, as its browser would ask: the same page, address and
+    browser context, its widgets' values as the server holds them (no widget states sent: none
+    changed, no callback fires; the browser's latest ones may be older than what the session's last
+    run set). Called from any thread; the request is handed to the server's event loop, where
+    Streamlit handles a browser's. False when the session has gone (closed or disconnected), or when
+    no server runs (an AppTest)."""
     if not Runtime.exists():
         return False
     server = Runtime.instance()

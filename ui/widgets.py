@@ -22,6 +22,7 @@ from core.view.params import PARAMS, Allowed, Param
 from core.view.state import ViewState
 
 Params = Sequence[Param]
+Draw = Callable[[DeltaGenerator, str, Params, Allowed, str], dict[str, Any]]  # a kind's: see Kind.draw
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ class Kind:
     `draw`: draw it under `key`; return the values of its parameters."""
 
     seed: Callable[[Params, ViewState, Allowed], Any]
-    draw: Callable[[DeltaGenerator, str, Params, Allowed, str], dict[str, Any]]
+    draw: Draw
 
 
 CHOOSE = Message("select.choose")  # a select box's placeholder (Streamlit's is English)
@@ -57,7 +58,7 @@ def _multiselect(side: DeltaGenerator, key: str, params: Params, allowed: Allowe
     return {param.name: tuple(st.session_state[key])}
 
 
-def _choice(draw: Callable[..., Any], **more: Message) -> Callable[[DeltaGenerator, str, Params, Allowed, str], dict[str, Any]]:
+def _choice(draw: Callable[..., Any], **more: Message) -> Draw:
     """A radio or a select box over the parameter's options (`more`: its other texts, as messages)."""
 
     def widget(side: DeltaGenerator, key: str, params: Params, allowed: Allowed, lang: str) -> dict[str, Any]:
@@ -98,8 +99,10 @@ def _range(side: DeltaGenerator, key: str, params: Params, allowed: Allowed, lan
     (Streamlit's slider raises when its ends are equal)."""
     low, high = params
     if allowed.years is None or allowed.years[0] == allowed.years[1]:
-        text = t("filter.years_none", lang) if allowed.years is None else t("filter.years_one", lang, year=allowed.years[0])
-        side.caption(text)
+        if allowed.years is None:
+            side.caption(t("filter.years_none", lang))
+        else:
+            side.caption(t("filter.years_one", lang, year=allowed.years[0]))
         return {low.name: None, high.name: None}
     lo, hi = allowed.years
     inside = lambda year: min(max(int(year), lo), hi)  # noqa: E731

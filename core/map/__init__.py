@@ -6,9 +6,10 @@ the dynamic part's group, the container's CSS variables and focus; jcm-map.js, t
 jcm-map.css, jcm-map-print.css) · `markers` (places and labels as DivIcon markers) · `links` (halo,
 line, click paths, a link's ends) · `tooltip` · `legend` (its HTML and its control) · `selection` (a
 click highlighted and sent at once) · `labels` (the browser's label layout for the map's real size)
-· `keyboard` (every place and link a tab stop with an accessible name) · `view` (zoom and centre kept, the extent framed or flown to) · `basemap` (the
-ground: offline outlines or tiles, attribution, scale) · `timeline` (the play button) · `overlay` (an
-imported list of other partnerships on one canvas).
+· `keyboard` (every place and link a tab stop with an accessible name) · `view` (zoom and centre
+kept, the extent framed or flown to) · `basemap` (the ground: offline outlines or tiles,
+attribution, scale) · `timeline` (the play button) · `overlay` (an imported list of other
+partnerships on one canvas).
 
 Without assets: `style` (every size the CSS uses and the label rules; colours from core/palette.py) ·
 `projection` (Web-Mercator and fitBounds as Leaflet computes them) · `encoding` (GeoJSON text and the

@@ -71,7 +71,8 @@ jcm.offlineBasemap({{ this._parent.get_name() }}, {{ this.offline }}, {{ this.op
 
 class BasemapFallback(_BasemapElement):
     """Swaps the online tile layer named `tiles` for the offline basemap when its tiles fail, with
-    `notice` (its `text` and its close button's name) on the map. `offline` is script-safe JSON: the offline basemap's URL or its GeoJSON."""
+    `notice` (its `text` and its close button's name) on the map. `offline` is script-safe JSON: the
+    offline basemap's URL or its GeoJSON."""
 
     _template = Template("""{% macro script(this, kwargs) %}
 jcm.basemapFallback({{ this._parent.get_name() }}, {{ this._parent._children[this.tiles].get_name() }},
@@ -104,7 +105,8 @@ def add_basemap(m: folium.Map, key: str, lang: str, basemap_url: str | None = No
         return
     m.add_child(folium.TileLayer(tiles=bm.tiles, attr=bm.attribution, name=bm.key, max_zoom=18), name="tiles")
     offline = js_json(basemap_url) if basemap_url else _offline_json()
-    notice = {"text": t("map.basemap_fallback", lang, name=bm.names[lang]), "close": t("map.basemap_fallback_close", lang)}
+    notice = {"text": t("map.basemap_fallback", lang, name=bm.names[lang]),
+              "close": t("map.basemap_fallback_close", lang)}
     m.add_child(BasemapFallback("tiles", offline, _offline_options(), notice), name="basemap_fallback")
 
 

@@ -79,7 +79,8 @@ def build_map(request: MapRequest, delivery: Delivery = PACKAGE_FILES) -> folium
     names = {p.key: p.names.get(lang) for p in places}
     links = [(p, coords[p.japan], coords[p.china]) for p in partnerships if p.japan in coords and p.china in coords]
 
-    points = list(r.frame or ()) or [c for _, c in shown] or [c for _, a, b in links for c in (a, b)] or list(DEFAULT_BOUNDS)
+    ends = [c for _, a, b in links for c in (a, b)]
+    points = list(r.frame or ()) or [c for _, c in shown] or ends or list(DEFAULT_BOUNDS)
     if r.extent:
         points = list(r.extent)
     lats, lons = [c[0] for c in points], [c[1] for c in points]
@@ -174,6 +175,7 @@ def _add_shading(group: DynamicLayer, places: Sequence[Place], shaded: Collectio
     codes = [region_code(str(regions[n].country), n, regions[n].region["zh"]) for n in names]
     outlines = region_outlines(c for c in codes if c)
     if outlines:
-        group.add_child(GeoJsonData("shade", script_safe(json.dumps({"type": "FeatureCollection", "features": outlines})),
-                                {"style": js_value(SHADE_STYLE), "interactive": False}), name="shade")
+        shade = script_safe(json.dumps({"type": "FeatureCollection", "features": outlines}))
+        group.add_child(GeoJsonData("shade", shade, {"style": js_value(SHADE_STYLE), "interactive": False}),
+                        name="shade")
 

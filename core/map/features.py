@@ -1,11 +1,12 @@
 """Places, links and labels as GeoJSON features: what each carries to the browser.
 
-Properties: `id` ("place:<Place.key>" or "link:<Partnership.key>", what a click reports),
-`tip` (tooltip HTML), `name` (the accessible name a screen reader announces, plain text),
-`sel` (1 when highlighted), `chg` (1 when a place's status changed since the compared snapshot),
-`cat` (a link's style category), `y` (a link's agreement year: shown on the link when it is
-selected, and read by the timeline), `shape` (a place's marker) and `t` (a label's text). Where labels go is decided in the browser, for the map's real size and
-zoom (assets/jcm-labels.js). Every HTML text is html.escape'd here; encoding.py makes the JSON inert.
+Properties: `id` ("place:<Place.key>" or "link:<Partnership.key>", what a click reports), `tip`
+(tooltip HTML), `name` (the accessible name a screen reader announces, plain text), `sel` (1 when
+highlighted), `chg` (1 when a place's status changed since the compared snapshot), `cat` (a link's
+style category), `y` (a link's agreement year: shown on the link when it is selected, and read by
+the timeline), `shape` (a place's marker) and `t` (a label's text). Where labels go is decided in
+the browser, for the map's real size and zoom (assets/jcm-labels.js). Every HTML text is
+html.escape'd here; encoding.py makes the JSON inert.
 """
 
 from __future__ import annotations
@@ -126,6 +127,6 @@ def place_features(
                                          "shape": shape(p, p.key in rings),
                                          "name": place_name(p, lang, stage_of(p.key)), **sel, **chg}, point))
         if labels:
-            label_feats.append(feature_json({"id": feature_id("place", p.key), "t": html.escape(p.names.get(lang)), **sel},
-                                            point))
+            label = {"id": feature_id("place", p.key), "t": html.escape(p.names.get(lang)), **sel}
+            label_feats.append(feature_json(label, point))
     return place_feats, label_feats

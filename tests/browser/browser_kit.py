@@ -100,7 +100,10 @@ def assert_laid_out(page, timeout_ms: float = 10_000) -> None:
 # fractions 0.5, 0.5 ± 1/80, 0.5 ± 2/80, ... of its length, within the middle `share` of it.
 LINK_FROM_MIDDLE = """([id, share]) => {
   let path = null;
-  map_div.eachLayer(l => { if (!path && l._path && l.feature && l.feature.properties.id === id && l.options.interactive !== false) path = l._path; });
+  map_div.eachLayer(l => {
+    const takesClicks = l._path && l.feature && l.options.interactive !== false;
+    if (!path && takesClicks && l.feature.properties.id === id) path = l._path;
+  });
   if (!path) return null;
   const n = path.getTotalLength(), ctm = path.getScreenCTM(), out = [];
   for (let k = 0; k <= 40 * share; k++) {
@@ -116,7 +119,9 @@ LINK_FROM_MIDDLE = """([id, share]) => {
 TOP_AT = """([x, y]) => {
   const el = document.elementFromPoint(x, y);
   let id = null;
-  map_div.eachLayer(l => { if (!id && l.feature && (l._path === el || (l._icon && l._icon.contains(el)))) id = l.feature.properties.id; });
+  map_div.eachLayer(l => {
+    if (!id && l.feature && (l._path === el || (l._icon && l._icon.contains(el)))) id = l.feature.properties.id;
+  });
   return id || (el ? el.tagName + '.' + el.getAttribute('class') : null);
 }"""
 

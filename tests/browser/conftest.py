@@ -1,8 +1,9 @@
 """Real-browser fixtures: the app in a Streamlit subprocess, Debian's Chromium driven by Playwright.
 
-Never `playwright install` (it downloads a browser): the tests use /usr/bin/chromium (apt) and
-FAIL, saying what to install, where it is missing (tests/needs.py: a test never skips). Every test gets a fresh browser context that records each
-request URL; a request to any host other than the local server fails the test.
+Never `playwright install` (it downloads a browser): the tests use /usr/bin/chromium (apt) and FAIL,
+saying what to install, where it is missing (tests/needs.py: a test never skips). Every test gets a
+fresh browser context that records each request URL; a request to any host other than the local
+server fails the test.
 """
 
 from __future__ import annotations

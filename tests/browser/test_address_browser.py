@@ -5,14 +5,14 @@ link or an overlay line, Enter on a marker, the presenter switch and its leave b
 keys, two quick tour keys, Esc, "clear", the name search, the language, the sidebar's filters and
 "as of" / "compare with") at the projector sizes. Its server runs on the bundled data with the
 FICTIONAL second snapshot of tests/fixtures/two_snapshots and the FICTIONAL pairs of
-tests/fixtures/overlay as its start-up overlay, so that every interaction of the address exists. After every step, once the run is done:
-the address parses to the view the page drew (the data attributes of ui/controls.expose), the map
-and panels show that view (the selected marker, the tour's position, the presenter's bar), and a
-fresh browser context opened on the address shows the same view. A failure prints the seed and the
-sequence so far. `make test` runs one short sequence per launcher at 1280x720; `make test-random`
-long ones at every projector size (JCM_RANDOM_SEQUENCES, JCM_RANDOM_STEPS, JCM_RANDOM_SEED,
-JCM_RANDOM_SIZES). Each sequence's addresses are written to
-test-artifacts/address-<launcher>-<size>-<seed>.txt.
+tests/fixtures/overlay as its start-up overlay, so that every interaction of the address exists.
+After every step, once the run is done: the address parses to the view the page drew (the data
+attributes of ui/controls.expose), the map and panels show that view (the selected marker, the
+tour's position, the presenter's bar), and a fresh browser context opened on the address shows the
+same view. A failure prints the seed and the sequence so far. `make test` runs one short sequence
+per launcher at 1280x720; `make test-random` long ones at every projector size
+(JCM_RANDOM_SEQUENCES, JCM_RANDOM_STEPS, JCM_RANDOM_SEED, JCM_RANDOM_SIZES). Each sequence's
+addresses are written to test-artifacts/address-<launcher>-<size>-<seed>.txt.
 
 Also measured at 1280×720 under each launcher: click → details on screen and click → address
 (test-artifacts/address-latency-<launcher>.txt); the address follows the details within 0.3 s.

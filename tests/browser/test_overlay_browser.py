@@ -2,9 +2,10 @@
 
 The app starts with `--overlay ../shared/datasets/twin_cities_wikipedia.csv`. The page paints the
 overlay (its paint time is printed), Japan–China pairs only at first, then every pair once the
-sidebar's scope is switched (the map is not re-created); the programme's own pairs in the file are not shipped. Hovering an overlay link names
-its pair, clicking it shows its row; a click on a programme link still selects that link. No
-request leaves localhost (the `tab` fixture). Screenshots: test-artifacts/overlay-*.png.
+sidebar's scope is switched (the map is not re-created); the programme's own pairs in the file are
+not shipped. Hovering an overlay link names its pair, clicking it shows its row; a click on a
+programme link still selects that link. No request leaves localhost (the `tab` fixture).
+Screenshots: test-artifacts/overlay-*.png.
 """
 
 from __future__ import annotations
@@ -109,7 +110,8 @@ def _offset(page) -> tuple[float, float]:
     return box["x"], box["y"]
 
 
-def test_the_reference_set_draws_beneath_the_programme_and_answers_hover_and_click(reference_overlay_app_url, tab, artifacts, capsys):
+def test_the_reference_set_draws_beneath_the_programme_and_answers_hover_and_click(reference_overlay_app_url, tab,
+                                                                                    artifacts, capsys):
     page, lang = tab.page, "ja"
     overlay = reference_overlay()
     page.set_viewport_size({"width": 1920, "height": 1080})
@@ -196,10 +198,14 @@ _UNDER_LEGEND = """() => {
 # In the map frame: the picked pair's ends as drawn: [name, marker centre x, y, whether a control covers
 # the marker's centre or a corner of the name (elementFromPoint)].
 _ENDS = """() => [...document.querySelectorAll('.jcm-ov-name')].map(n => {
-  const m = n.parentElement.querySelector('.jcm-ov-end').getBoundingClientRect(), x = (m.left + m.right) / 2, y = (m.top + m.bottom) / 2;
-  const b = n.getBoundingClientRect();
-  const under = [[x, y], [b.left + 2, b.top + 2], [b.right - 2, b.top + 2], [b.left + 2, b.bottom - 2], [b.right - 2, b.bottom - 2]]
-    .some(([px, py]) => { const top = document.elementFromPoint(px, py); return top && top.closest('.leaflet-control'); });
+  const m = n.parentElement.querySelector('.jcm-ov-end').getBoundingClientRect();
+  const x = (m.left + m.right) / 2, y = (m.top + m.bottom) / 2, b = n.getBoundingClientRect();
+  const points = [[x, y], [b.left + 2, b.top + 2], [b.right - 2, b.top + 2], [b.left + 2, b.bottom - 2],
+                  [b.right - 2, b.bottom - 2]];
+  const under = points.some(([px, py]) => {
+    const top = document.elementFromPoint(px, py);
+    return top && top.closest('.leaflet-control');
+  });
   return [n.textContent, x, y, under ? 'control' : 'map'];
 })"""
 

@@ -82,7 +82,8 @@ def press(frame, key: str, expected: str) -> None:
 def dimmed(frame) -> set[str]:
     return set(frame.evaluate("""() => { const out = [];
       map_div.eachLayer(l => { const p = l.feature && l.feature.properties;
-        if (p && typeof p.id === 'string' && p.id.startsWith('place:') && l._icon && +l._icon.style.opacity < 1) out.push(p.id); });
+        const place = p && typeof p.id === 'string' && p.id.startsWith('place:');
+        if (place && l._icon && +l._icon.style.opacity < 1) out.push(p.id); });
       return out; }"""))
 
 
@@ -157,7 +158,8 @@ def test_online_basemap_without_internet_falls_back_and_says_so(app_url, offline
     assert o.blocked and all(u.startswith("https://tile.openstreetmap.org/") for u in o.blocked), set(o.blocked)
 
 
-# In the page: the fallback notice's centre and corners that a page panel covers (elementFromPoint is not the map's frame).
+# In the page: the fallback notice's centre and corners that a page panel covers (elementFromPoint is not
+# the map's frame).
 _NOTICE_UNDER_PANEL = """sel => {
   const f = document.querySelector(sel), fr = f.getBoundingClientRect();
   const n = f.contentDocument.querySelector('.jcm-fallback').getBoundingClientRect();

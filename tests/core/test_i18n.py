@@ -1,9 +1,10 @@
 """The gettext catalogues: complete, used, consistent across languages; one lookup and one fallback rule.
 
 The completeness check scans every module that shows text (app.py, pages/, ui/, core/, geo/, common/)
-for `t("key", …)` calls and `Message("key")` (a message translated later). Keys built at run time (`t(f"count.{q}", …)`, `t("map.shape." + s, …)`) are
-not skipped: each such prefix is declared in DYNAMIC with the values it is completed with, and a
-prefix found in the code but not declared (or declared but no longer in the code) fails the test.
+for `t("key", …)` calls and `Message("key")` (a message translated later). Keys built at run time
+(`t(f"count.{q}", …)`, `t("map.shape." + s, …)`) are not skipped: each such prefix is declared in
+DYNAMIC with the values it is completed with, and a prefix found in the code but not declared (or
+declared but no longer in the code) fails the test.
 """
 
 from __future__ import annotations
@@ -65,8 +66,9 @@ REPO = Path(__file__).resolve().parents[2]
 LABELLED_ENUMS = (PlaceKind, RelationType, Stage, Theme, ActivityKind, Timing, Country)
 ERROR_PLACEHOLDERS = {"value", "column", "expected", "other_line", "country", "lo", "hi", "today", "suffixes", "char",
                       "before", "entity", "dates", "kind", "count"}
-PARAMS = {"kind": "KIND", "count": "3", "other_line": "3", "lo": "1", "hi": "999", "today": "2014-05-31", "suffixes": "省 / 市", "char": "U+200B",
-          "before": "BEFORE", "entity": "ENTITY", "dates": "2014-05-31, 2015-06-30"}
+PARAMS = {"kind": "KIND", "count": "3", "other_line": "3", "lo": "1", "hi": "999", "today": "2014-05-31",
+          "suffixes": "省 / 市", "char": "U+200B", "before": "BEFORE", "entity": "ENTITY",
+          "dates": "2014-05-31, 2015-06-30"}
 
 
 def _read(path: Path):
@@ -142,7 +144,8 @@ def english_words(message: str) -> list[str]:
 @pytest.mark.parametrize(
     ("message", "words"),
     [("95 は範囲外です — 対処: a latitude from -90 to 90 にしてください", ["latitude", "from", "to"]),
-     ("「CSV UTF-8（コンマ区切り）」で保存", []), ("data/ の CSV を `make geocode` で", []), ("data/geocache.csv に", []), ("{year}年", [])],
+     ("「CSV UTF-8（コンマ区切り）」で保存", []), ("data/ の CSV を `make geocode` で", []),
+     ("data/geocache.csv に", []), ("{year}年", [])],
 )
 def test_english_word_heuristic(message, words):
     assert english_words(message) == words
@@ -311,7 +314,8 @@ def test_problem_has_a_fix_and_known_placeholders(problem):
 @pytest.mark.parametrize("problem", PROBLEMS)
 @pytest.mark.parametrize(
     ("lang", "where", "fix_word", "country"),
-    [("ja", "ファイル places.csv、行 7、列 name_ja", "対処", "日本"), ("en", "file places.csv, line 7, column name_ja", "fix", "Japan"),
+    [("ja", "ファイル places.csv、行 7、列 name_ja", "対処", "日本"),
+     ("en", "file places.csv, line 7, column name_ja", "fix", "Japan"),
      ("zh", "文件 places.csv、行 7、列 name_ja", "解决办法", "日本")],
 )
 def test_problem_message_renders(problem, lang, where, fix_word, country):
@@ -391,7 +395,8 @@ SCANNED = sorted(
 )
 T_CALL = re.compile(r"(?<![\w.])(?<!def )(?:i18n\.)?(?:t|Message)\(\s*(?P<arg>[^,)]*)")
 LITERAL = re.compile(r"""^(?P<q>['"])(?P<key>[\w.-]+)(?P=q)$""")
-DYNAMIC_ARG = re.compile(r"""^(?:f(?P<q1>['"])(?P<fprefix>[\w.]*)\{.*|(?P<q2>['"])(?P<cprefix>[\w.]*)(?P=q2)\s*\+.*)$""")
+DYNAMIC_ARG = re.compile(r"""^(?:f(?P<q1>['"])(?P<fprefix>[\w.]*)\{.*"""  # f"prefix.{…}"
+                         r"""|(?P<q2>['"])(?P<cprefix>[\w.]*)(?P=q2)\s*\+.*)$""")  # "prefix." + …
 
 
 def t_calls(source: str) -> tuple[list[str], list[str], list[str]]:
@@ -437,7 +442,8 @@ DYNAMIC: dict[str, set[str]] = {
     "event.": set(EventStatus),
     "map.color_by.": set(COLOR_BY),
     "map.legend.": set(COLOR_BY),
-    "map.shape.": {"jp_city", "jp_region", "jp_body", "cn_city", "cn_region", "cn_body", "jp_ring", "cn_ring"},  # the legend's shapes
+    # the legend's shapes
+    "map.shape.": {"jp_city", "jp_region", "jp_body", "cn_city", "cn_region", "cn_body", "jp_ring", "cn_ring"},
     "basemap.": set(BASEMAPS),
     "source.": set(SOURCE_PARTS),
     "streamlit.": {*STREAMLIT_WORDS, *STREAMLIT_PATTERNS},

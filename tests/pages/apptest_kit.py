@@ -139,7 +139,8 @@ def html_tables(at: AppTest) -> list[HtmlTable]:
 # --- the map (st_folium) -------------------------------------------------------------------------
 
 def map_element(at: AppTest) -> UnknownElement:
-    maps = [e for e in at.main if isinstance(e, UnknownElement) and getattr(e.proto, "component_name", "").endswith("st_folium")]
+    maps = [e for e in at.main
+            if isinstance(e, UnknownElement) and getattr(e.proto, "component_name", "").endswith("st_folium")]
     assert len(maps) == 1, f"expected one st_folium map, found {len(maps)}"
     return maps[0]
 

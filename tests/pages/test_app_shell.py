@@ -190,5 +190,6 @@ def test_plain_streamlit_run_with_a_wrong_option_shows_it_on_the_page(monkeypatc
     monkeypatch.setattr(sys, "argv", ["app.py", *app_args])
     at = open_app(query={"lang": "en"})
     assert_no_exception(at)
-    said = t(f"startup.{code}", "en", option=option, value=value, options="--data-dir, --allow-edit, --overlay, --share")
+    said = t(f"startup.{code}", "en", option=option, value=value,
+             options="--data-dir, --allow-edit, --overlay, --share")
     assert texts(at.error) == [markdown_text(said)] and not at.title

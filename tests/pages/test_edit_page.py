@@ -117,7 +117,8 @@ def test_saving_a_snapshot_then_it_loads_and_the_old_files_are_in_history(editin
     assert any("2015年6月30日" in s.value for s in at.success), shown_text(at)
     dataset = load_dataset(editing)
     beijing = dataset.status_of("北京市")
-    assert (beijing.as_of, beijing.stage, beijing.text.ja) == ("2015-06-30", "nearly_agreed", "=架空のテスト（FICTIONAL）")
+    recorded = (beijing.as_of, beijing.stage, beijing.text.ja)
+    assert recorded == ("2015-06-30", "nearly_agreed", "=架空のテスト（FICTIONAL）")
     assert dataset.dates == ("2014-05-31", "2015-06-30")
     [backup] = [p for p in (editing / HISTORY).iterdir() if p.is_dir()]
     assert (backup / STATUSES).exists()

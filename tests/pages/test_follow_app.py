@@ -47,7 +47,8 @@ def test_a_device_does_not_publish(monkeypatch) -> None:
 @pytest.mark.parametrize(("shared", "client", "offered"), [
     (True, "192.168.10.77", True), (True, "127.0.0.1", False), (False, "192.168.10.77", False),
 ])
-def test_only_a_device_on_a_shared_server_gets_the_switch(monkeypatch, shared: bool, client: str, offered: bool) -> None:
+def test_only_a_device_on_a_shared_server_gets_the_switch(monkeypatch, shared: bool, client: str,
+                                                          offered: bool) -> None:
     monkeypatch.setattr(sys, "argv", ["app.py", *(["--share"] if shared else [])])
     at = _session(monkeypatch, client, lang="zh")
     assert_no_exception(at)

@@ -110,7 +110,8 @@ def test_a_japanese_city_lists_its_partners_statuses_in_english() -> None:
     assert at.query_params.get("place") == "北九州市" and at.query_params.get("lang") == "en"
 
 
-@pytest.mark.parametrize(("lang", "place", "date"), [("en", "Tianjin", "May 31, 2014"), ("ja", "天津市", "2014年5月31日")])
+@pytest.mark.parametrize(("lang", "place", "date"),
+                         [("en", "Tianjin", "May 31, 2014"), ("ja", "天津市", "2014年5月31日")])
 def test_details_show_the_report_date_as_the_language_writes_it(lang, place, date) -> None:
     at = open_app(query={"lang": lang, "place": place})
     assert_no_exception(at)

@@ -53,7 +53,8 @@ def folder_hash(folder: Path) -> str:
 
 
 def overlay_texts(at) -> str:
-    section = [e for e in at.sidebar.expander if e.label in ("他の姉妹・友好都市（重ねて表示）", "Other partnerships (overlay)")]
+    titles = ("他の姉妹・友好都市（重ねて表示）", "Other partnerships (overlay)")
+    section = [e for e in at.sidebar.expander if e.label in titles]
     assert len(section) == 1
     parts = [str(e.value) for kind in ("text", "caption", "code", "error") for e in getattr(section[0], kind)]
     parts += [e.value.to_csv() for e in section[0].dataframe]
@@ -113,8 +114,10 @@ def test_a_start_up_file_that_cannot_be_read_says_why(tmp_path, monkeypatch):
 
 @pytest.mark.timeout(120)
 @pytest.mark.parametrize(("make", "words"), [
-    pytest.param(lambda p: os.mkfifo(p), "この名前はファイルではなく名前付きパイプです", id="fifo"),  # the page never came
-    pytest.param(lambda p: p.symlink_to("/dev/zero"), "この名前はファイルではなくデバイスです", id="dev-zero"),  # memory ran out
+    # the page never came
+    pytest.param(lambda p: os.mkfifo(p), "この名前はファイルではなく名前付きパイプです", id="fifo"),
+    # memory ran out
+    pytest.param(lambda p: p.symlink_to("/dev/zero"), "この名前はファイルではなくデバイスです", id="dev-zero"),
 ])
 def test_a_start_up_file_that_is_a_pipe_or_a_device_is_refused_and_the_map_is_drawn(tmp_path, monkeypatch, make, words):
     path = tmp_path / "pairs.csv"
@@ -190,7 +193,8 @@ def test_the_finder_lists_the_pairs_with_a_place_and_the_one_picked_is_selected(
     assert_no_exception(at)
     found = [r for r in at.sidebar.radio if r.key and r.key.startswith("_overlay_found")]
     pair = markdown_text("Fictional-Minato (Japan) – Fictional-Hai (China)")  # names are text, never Markdown
-    assert [(r.label, r.options, r.value) for r in found] == [(t("overlay.found", "en", count="1", shown="1"), [pair], None)]
+    listed = t("overlay.found", "en", count="1", shown="1")
+    assert [(r.label, r.options, r.value) for r in found] == [(listed, [pair], None)]
     found[0].set_value(0).run()
     assert_no_exception(at)
     assert [h.value for h in at.main.subheader] == [pair]
@@ -270,7 +274,8 @@ def test_an_upload_that_reads_as_japanese_and_chinese_alike_shows_both_and_the_p
     assert len(pick) == 1 and pick[0].value is None  # nothing guessed
     pick[0].set_value("gb18030").run()
     assert_no_exception(at)
-    assert "北京" in overlay_texts(at) and not [r for r in at.sidebar.radio if r.label == t("overlay.encoding.pick", "en")]
+    assert "北京" in overlay_texts(at)
+    assert not [r for r in at.sidebar.radio if r.label == t("overlay.encoding.pick", "en")]
 
 
 def test_countries_nobody_knows_are_listed_with_what_was_done(no_start_file):
@@ -300,5 +305,5 @@ def test_the_uploader_takes_any_file_and_the_reader_refuses_in_the_readers_langu
     assert _counts(1, 0, 0) in overlay_texts(macro)
     pdf = open_app(query={"lang": "ja"}, state=upload_state("pairs.pdf", b"%PDF-1.7\n"))
     assert_no_exception(pdf)
-    assert ("ファイル pairs.pdf: 「.pdf」のファイルは読めません — 対処: Excel で .xlsx か「CSV UTF-8（コンマ区切り）」として保存してください"
-            in overlay_texts(pdf))
+    assert ("ファイル pairs.pdf: 「.pdf」のファイルは読めません — "
+            "対処: Excel で .xlsx か「CSV UTF-8（コンマ区切り）」として保存してください" in overlay_texts(pdf))

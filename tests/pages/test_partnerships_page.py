@@ -41,11 +41,13 @@ def test_download_is_utf8_with_bom_crlf_and_translated() -> None:
     assert text.count("\r\n") == 13 and "\n" not in text.replace("\r\n", "")
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0] == ["Japan", "China", "Relation", "Document's wording", "Year", "Stage", "Source"]
-    assert ["Kobe", "Tianjin", "Friendship city", "友好都市", "1973", "Nearly agreed", "IGES 2014-05 Table 1"] in rows  # the source in English too
+    # the source in English too
+    assert ["Kobe", "Tianjin", "Friendship city", "友好都市", "1973", "Nearly agreed", "IGES 2014-05 Table 1"] in rows
 
 
 def test_formula_in_the_data_is_neutralised_in_the_download_but_shown_as_is(data_folder) -> None:
-    edit_csv(data_folder, "partnerships.csv", {"japan": "東京都", "china": "北京市"}, {"wording_ja": "=1+1", "note": "=1+1"})
+    edit_csv(data_folder, "partnerships.csv", {"japan": "東京都", "china": "北京市"},
+             {"wording_ja": "=1+1", "note": "=1+1"})
     at = open_app("partnerships")
     assert_no_exception(at)
     assert "=1+1" in [str(v) for v in at.dataframe[0].value[t("col.wording", "ja")]]

@@ -137,7 +137,8 @@ def test_the_sidebar_switch_and_the_map_pages_button_enter_the_view_in_the_same_
         assert_no_exception(at)
         assert dict(at.query_params) == {**query, "present": "1"}
         assert button(at, "jcm_exit")  # the presenter view, with the overlay's switch and finder in its panel
-        assert t("overlay.show", "en") in [w.label for w in at.toggle] and t("overlay.find", "en") in [w.label for w in at.text_input]
+        assert t("overlay.show", "en") in [w.label for w in at.toggle]
+        assert t("overlay.find", "en") in [w.label for w in at.text_input]
         button(at, "jcm_exit").click().run()
         assert dict(at.query_params) == query
         assert UPLOAD in at.session_state and not at.sidebar.toggle[0].value

@@ -44,7 +44,8 @@ FILTERS = [
 ]
 
 
-@pytest.mark.parametrize(("query", "counts", "canonical"), FILTERS, ids=lambda v: repr(v) if isinstance(v, dict) else None)
+@pytest.mark.parametrize(("query", "counts", "canonical"), FILTERS,
+                         ids=lambda v: repr(v) if isinstance(v, dict) else None)
 def test_parameter_filters_the_view_and_url_is_canonical(query, counts, canonical) -> None:
     at = open_app(query=query)
     assert_no_exception(at)

@@ -31,7 +31,8 @@ def test_one_snapshot_says_so_plainly(lang) -> None:
 def test_two_snapshots_open_with_what_changed(two_snapshots_app, lang) -> None:
     at = open_app("status", {"lang": lang})
     assert_no_exception(at)
-    assert texts(at.subheader)[0] == t("changes.title", lang, since=format_date(OLD, lang), as_of=format_date(NEW, lang))
+    assert texts(at.subheader)[0] == t("changes.title", lang, since=format_date(OLD, lang),
+                                       as_of=format_date(NEW, lang))
     assert t("status.changed_count", lang, n=5) in texts(at.caption)
     changes = at.dataframe[0].value
     assert list(changes[t("col.change", lang)][:5]) == [

@@ -59,7 +59,8 @@ def test_clicked_feature_gives_its_id(feature):
         _returned({"properties": None}), _returned({"properties": "place:x"}), _returned({"properties": {"id": 5}}),
         _returned({"properties": {"id": "draw:1"}}), _returned({"properties": {"id": "place"}}),
         _returned({"properties": {}}), _returned({"type": "Feature", "geometry": None}),
-        *(_returned({"properties": {"id": f"overlay:{i}"}, "geometry": None}) for i in ("", "x", "-1", "1.5", "１２", " 3")),
+        *(_returned({"properties": {"id": f"overlay:{i}"}, "geometry": None})
+          for i in ("", "x", "-1", "1.5", "１２", " 3")),
     ],
 )
 def test_anything_else_gives_none(returned):

@@ -1,4 +1,5 @@
-"""ui/staticfiles.py: the map's files copied once into Streamlit's static folder, their URLs relative to the st_folium frame."""
+"""ui/staticfiles.py: the map's files copied once into Streamlit's static folder, their URLs relative to
+the st_folium frame."""
 
 from __future__ import annotations
 

@@ -60,7 +60,8 @@ def test_unknown_icon_is_refused():
         (Tooltip(sticky=True), 'jcm.bindTip(PARENT, {\n  "className": "foliumtooltip",\n  "sticky": true,\n});'),
         (GeoJsonData("basemap", "DATA", {"interactive": False}),
          'L.geoJson(DATA, {\n  "interactive": false,\n})\n  .addTo(PARENT);'),
-        (DivIconLayer("labels", "DATA", "labelIcon", 1000), "jcm.iconLayer(DATA, jcm.labelIcon,\n  1000).addTo(PARENT)"),
+        (DivIconLayer("labels", "DATA", "labelIcon", 1000),
+         "jcm.iconLayer(DATA, jcm.labelIcon,\n  1000).addTo(PARENT)"),
         (Focusable("link"), 'jcm.focusable(PARENT, "link");'),
     ],
 )
@@ -146,7 +147,8 @@ def _named(kind: type) -> set[str]:
 
 
 def test_the_rule_sees_the_concepts():
-    assert {"map", "markers", "links", "legend", "labels", "keyboard", "view", "basemap", "overlay"} <= set(WITH_ELEMENTS)
+    concepts = {"map", "markers", "links", "legend", "labels", "keyboard", "view", "basemap", "overlay"}
+    assert concepts <= set(WITH_ELEMENTS)
     assert "style" in MODULES and "style" not in WITH_ELEMENTS
 
 

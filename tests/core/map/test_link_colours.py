@@ -37,7 +37,8 @@ def test_every_pair_of_categories_stays_apart(color_by, a, b, vision):
 
 
 @pytest.mark.parametrize("background", BACKGROUNDS)
-@pytest.mark.parametrize(("color_by", "cat"), COLOURS + [("unknown", "")], ids=[f"{b}:{c}" for b, c in COLOURS] + ["unknown"])
+@pytest.mark.parametrize(("color_by", "cat"), COLOURS + [("unknown", "")],
+                         ids=[f"{b}:{c}" for b, c in COLOURS] + ["unknown"])
 def test_every_colour_stands_out_against_land_sea_and_halo(color_by, cat, background):
     colour = UNKNOWN_STYLE["color"] if color_by == "unknown" else LINK_STYLES[color_by][cat]["color"]
     assert contrast(colour, BACKGROUNDS[background]) >= MIN_CONTRAST, (colour, background)

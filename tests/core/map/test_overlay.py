@@ -118,7 +118,8 @@ def test_the_map_wires_the_payload_to_the_layer_and_names_the_file_in_the_legend
     assert "Other partnerships — imported from &lt;img src=x&gt;twin.csv: not part of the programme" in legend
     assert legend.index("Other partnerships") > legend.index("Relation")  # last: the programme comes first
     assert "jcm-ov-other" in legend and "jcm-ov-jc" in legend  # the stylesheet shows what the layer draws
-    assert "jcm.overlayLayer" not in build(lang="en").get_root().render() and "imported" not in legend_html(build(lang="en"))
+    assert "jcm.overlayLayer" not in build(lang="en").get_root().render()
+    assert "imported" not in legend_html(build(lang="en"))
 
 
 def test_in_the_app_the_script_carries_only_the_url_its_data_is_published_at():

@@ -85,6 +85,14 @@ _ARM_DETAILS = _ARM % {"target": "document.querySelector('[data-testid=\"stMain\
                        "done": "document.querySelector('[data-testid=\"stMain\"]').textContent.includes(arg)"}
 _DETAILS_SHOWN = """t => { const m = document.querySelector('[data-testid="stMain"]');
   return !!m && m.innerText.includes(t); }"""
+# In the page: the map's frame scrolled so that the place's marker is in the window (instantly, so the
+# box read next is where it stays).
+_MARKER_IN_VIEW = """key => { const f = document.querySelector('%s');
+  const m = f.contentDocument.querySelector(`.leaflet-marker-pane .jcm-s[data-place="${key}"]`);
+  const r = m.getBoundingClientRect(), top = f.getBoundingClientRect().top + r.top;
+  if (top < 0 || top + r.height > innerHeight) {
+    f.scrollIntoView({block: 'center', behavior: 'instant'});
+  } }""" % IFRAME
 # Resolves once the map has had no zoom/move event for 400 ms: markers are where a click lands.
 _SETTLED = """() => new Promise(resolve => { let timer = null; const events = 'zoomstart zoomend movestart moveend';
   const done = () => { map_div.off(events, reset); resolve(true); };
@@ -141,9 +149,12 @@ def _click_times(page) -> list[float]:
         frame = page.query_selector(IFRAME).content_frame()
         frame.evaluate(_SETTLED)
         marker = frame.locator(".leaflet-marker-pane .jcm-s[data-place='%s']" % TIANJIN)
-        marker.scroll_into_view_if_needed()
+        # The "clear" button below the map was scrolled to: back to the map, as a person scrolls.
+        page.evaluate(_MARKER_IN_VIEW, TIANJIN)
         box = marker.bounding_box()
         middle = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        if not (0 <= middle[0] < VIEWPORT["width"] and 0 <= middle[1] < VIEWPORT["height"]):
+            raise RuntimeError(f"{TIANJIN}'s marker is off screen at {middle}: a click there lands nowhere")
         out.append(_timed(page, _ARM_DETAILS, DETAILS, partial(page.mouse.click, *middle)))
         page.evaluate(_IDLE)
         page.get_by_role("button", name=CLEAR).click()

@@ -36,6 +36,7 @@ from core.data.loading import load_dataset
 from core.view.tour import load_tour
 from tests.browser.browser_kit import (
     BUNDLED_DATA,
+    MAP_IFRAME,
     VIEW_ATTRS,
     address,
     click_at,
@@ -150,7 +151,11 @@ class Room:
         idle(self.page)
 
     def in_window(self, x: float, y: float) -> bool:
-        return 0 < x < self.size[0] and 0 < y < self.size[1]
+        """Whether a person can click the map at page point (x, y): in the window, and not under the
+        page's own elements (the sticky page header covers the map's top when the page is scrolled)."""
+        return 0 < x < self.size[0] and 0 < y < self.size[1] and self.page.evaluate(
+            "([x, y, sel]) => { const top = document.elementFromPoint(x, y); return !!top && top.matches(sel); }",
+            [x, y, MAP_IFRAME])
 
     # --- the interactions: each returns a description, or None when it does not apply now ---
 

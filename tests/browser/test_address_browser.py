@@ -4,8 +4,8 @@ A seeded generator drives random sequences of what a presenter does (a mouse cli
 link or an overlay line, Enter on a marker, the presenter switch and its leave button, the tour
 keys, two quick tour keys, Esc, "clear", the name search, the language, the sidebar's filters and
 "as of" / "compare with") at the projector sizes. Its server runs on the bundled data with the
-FICTIONAL second snapshot of tests/fixtures/two_snapshots and the FICTIONAL pairs of
-tests/fixtures/overlay as its start-up overlay, so that every interaction of the address exists.
+FICTIONAL second snapshot of tests/fixtures/two_snapshots and two FICTIONAL overlay pairs as its
+start-up overlay, so that every interaction of the address exists.
 After every step, once the run is done: the address parses to the view the page drew (the data
 attributes of ui/controls.expose), the map and panels show that view (the selected marker, the
 tour's position, the presenter's bar), and a fresh browser context opened on the address shows the
@@ -65,7 +65,12 @@ YEARS = sorted({p.year for p in DATASET.partnerships if p.year is not None})
 SIDEBAR = '[data-testid="stSidebar"]'
 FIXTURES = REPO_ROOT / "tests" / "fixtures"
 SNAPSHOTS = FIXTURES / "two_snapshots"  # FICTIONAL: a second snapshot, 2015-03-31
-OVERLAY = FIXTURES / "overlay" / "fictional-pairs.ods"  # FICTIONAL pairs (架空市–虚构市, 架空町–虚构县)
+# FICTIONAL pairs, written into the sequences' folder: Japan–China (drawn in the default scope), their lines
+# clear of the programme's (a line under a programme link cannot take a click).
+OVERLAY_PAIRS = ("city1,country1,lat1,lng1,city2,country2,lat2,lng2\n"
+                 "架空市,日本,43.06,141.35,虚构市,中国,45.75,126.65\n"
+                 "架空町,日本,39.72,140.1,虚构县,中国,41.8,123.4\n")
+OVERLAY_NAME = "fictional-pairs.csv"
 DATES = ["2014-05-31", "2015-03-31"]  # the snapshots of the sequences' data
 
 # In the map frame: places whose marker takes a click at its centre, with that centre (frame px).
@@ -106,7 +111,9 @@ def sequence_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
     shutil.copytree(BUNDLED_DATA, data)
     for name in ("statuses.csv", "activities.csv", "events.csv"):
         shutil.copyfile(SNAPSHOTS / name, data / name)
-    with run_app(data, root / "app.log", app_options=("--overlay", str(OVERLAY)),
+    overlay = root / OVERLAY_NAME
+    overlay.write_text(OVERLAY_PAIRS, encoding="utf-8")
+    with run_app(data, root / "app.log", app_options=("--overlay", str(overlay)),
                  plain=request.param == "plain") as base:
         yield base
 
@@ -203,7 +210,7 @@ class Room:
         self.page.mouse.click(x, y)
         self.done(before, "!v.place && !v.link")
         self.overlay_line = index
-        wait_main_text(self.page, OVERLAY.name)  # its row's details: "<file>, row <n>"
+        wait_main_text(self.page, OVERLAY_NAME)  # its row's details: "<file>, row <n>"
         assert "架空" in main_text(self.page)
         return f"click overlay line {index}"
 
@@ -605,3 +612,18 @@ def test_a_tour_steps_filters_stay_at_a_click_on_the_map(launched_url, tab) -> N
     assert {k: v for k, v in parse_qs(view["query"]).items() if k != "place"} == \
         {k: v for k, v in step_view.items() if k != "place"}, (step_view, view["query"])
     assert query(address(page)) == parse_qs(view["query"])
+
+
+def test_a_click_on_an_overlay_line_shows_its_row_and_the_address_names_no_selection(sequence_url, browser,
+                                                                                   tab) -> None:
+    """The sequences' overlay action, made once for sure: after a place, a click on an overlay line
+    shows that line's row, and the address (which never holds an overlay's selection) names nothing."""
+    page = tab.page
+    page.set_viewport_size({"width": 1280, "height": 720})
+    room = Room(page, sequence_url, random.Random(0), (1280, 720))
+    page.goto(url(sequence_url, place="天津市"))
+    wait_for_map(page)
+    room.done(0, "v.place === '天津市'")
+    assert room.click_overlay_line(), "no overlay line takes a click at 1280x720"
+    assert "place" not in query(address(page))
+    room.check(browser)

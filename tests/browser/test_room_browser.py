@@ -13,8 +13,8 @@ the reference overlay (issue 18):
   panels', the map controls' and the labels' texts).
 
 Every problem found goes to test-artifacts/room-<walk>.json and the failure lists them. One server
-per data set, one browser, one page per size and language, stepped together. Screenshots of steps
-3, 9 and 12 at 1280x720 in ja and zh go to test-artifacts/room-*.png.
+per data set, one browser, one page per size and language, stepped together. Screenshots of the
+overview and steps 1, 3, 9 and 12 (JCM_ROOM_SHOTS) go to test-artifacts/room-*.png.
 """
 
 from __future__ import annotations
@@ -38,7 +38,9 @@ from tests.browser.conftest import Tab
 SIZES = [tuple(map(int, s.split("x"))) for s in os.environ.get("JCM_ROOM_SIZES", "1280x720").split(",")]
 LANGS = os.environ.get("JCM_ROOM_LANGS", "ja").split(",")
 STEPS = len(load_tour(BUNDLED_DATA, load_dataset(BUNDLED_DATA)))
-SHOTS = {3, 9, 12}  # steps whose screenshots at 1280x720 in ja and zh are looked at
+# where the walk takes screenshots (test-artifacts/room-<walk>-<lang>-<size>-<where>.png), on every tab:
+# the overview and the steps looked at (JCM_ROOM_SHOTS, e.g. "overview,1,2,14" when a walk fails there)
+SHOTS = os.environ.get("JCM_ROOM_SHOTS", "overview,1,3,9,12").split(",")
 
 # In the map frame: the link ends that are not at their own place's marker, as
 # "<link> at <place>: <px> from it, nearer to <others>". A region's ring around its capital city
@@ -239,6 +241,9 @@ def _walk(base: str, tabs, artifacts, name: str) -> dict[str, list[str]]:
             small = PRESENTER_FONT_PX if where != "normal" and size == (1280, 720) else 0
             for kind, found in _problems(tab.page, f"{name} {where} {size[0]}x{size[1]} {lang}", small).items():
                 problems.setdefault(kind, []).extend(found)
+            shot = where.removeprefix("step ")
+            if shot in SHOTS:
+                tab.page.screenshot(path=str(artifacts / f"room-{name}-{lang}-{size[0]}x{size[1]}-{shot}.png"))
 
     for tab, _, lang in tabs:
         tab.page.goto(url(base, lang=lang))
@@ -252,9 +257,6 @@ def _walk(base: str, tabs, artifacts, name: str) -> dict[str, list[str]]:
         for tab, _, _ in tabs:
             _wait_step(tab.page, step)
         check(f"step {step}")
-        for tab, size, lang in tabs:
-            if step in SHOTS and size == (1280, 720) and lang in ("ja", "zh"):
-                tab.page.screenshot(path=str(artifacts / f"room-{name}-{lang}-step{step}.png"))
     for tab, _, _ in tabs:
         assert not tab.page_errors, tab.page_errors
     return problems

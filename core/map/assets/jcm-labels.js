@@ -7,9 +7,9 @@
  * no label covering a marker or a control (legend, zoom buttons, scale). Co-located markers are
  * first fanned out on a ring so each stays visible and clickable. A place whose label finds no
  * such spot gets a numbered badge (under the same rules) and a row in a key on the map; one that
- * cannot have a badge either is named on zoom-in, by its tooltip and by its accessible name.
- * Never a leader line: a label is always next to its own marker. Greedy and deterministic, most
- * crowded places first (they have the fewest free spots).
+ * cannot have a badge either shows its number on its own marker (a ring: on its rim), so every
+ * place on screen is named. Never a leader line: a label is always next to its own marker. Greedy
+ * and deterministic, most crowded places first (they have the fewest free spots).
  *
  * Keyboard (jcm.focusable): every place and link is a tab stop with an accessible name; Enter or
  * Space clicks it (st_folium reports the click, as for the mouse); the arrow keys move to the
@@ -174,7 +174,32 @@
         unnamed.push(it);
       }
     });
-    return {spots: spots, unnamed: unnamed, score: unnamed.length * 1000 + badges};
+    return {spots: spots, unnamed: unnamed, taken: taken, score: unnamed.length * 1000 + badges};
+  }
+
+  function overlap(a, b) {
+    return Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) * Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
+  }
+
+  /* The badge of a place no free spot is left for, on its own marker: centred on it or moved
+     towards one of eight directions, as long as it still overlaps the marker (a ring's badge so
+     leaves the city it holds visible), to where it covers the least of the other labels and
+     markers (taken) and nothing of hard (the controls, the page's panels, year tags: they would
+     cover it) or of the window's edge; nearest to the centre among equals. */
+  function onMarker(it, taken, hard, view) {
+    var best = null, w = it.bw, h = it.bh;
+    [0, 0.35, 0.7, 1, 1.3].forEach(function (step) {
+      for (var a = 0; a < (step ? 8 : 1); a++) {
+        var cx = it.mx + step * it.hw * Math.cos(a * Math.PI / 4), cy = it.my + step * it.hw * Math.sin(a * Math.PI / 4);
+        var box = {x0: cx - w / 2, y0: cy - h / 2, x1: cx + w / 2, y1: cy + h / 2}, cost = 0;
+        if (!hits(box, it.mbox, -1)) { continue; }  // off its own marker
+        taken.forEach(function (t) { if (t !== it.mbox) { cost += overlap(box, t); } });
+        hard.forEach(function (t) { cost += 1000 * overlap(box, t); });
+        cost += 1000 * (w * h - overlap(box, view));
+        if (!best || cost < best.cost - 0.5) { best = {cost: cost, box: box}; }
+      }
+    });
+    return best.box;
   }
 
   /* The page's panels floating over the map's frame (the presenter's caption, bar, details and
@@ -238,6 +263,15 @@
     el.style.visibility = 'hidden';
     el.style.display = mode === 'none' ? 'none' : '';
     el.querySelector('.jcm-n').textContent = mode === 'badge' ? String(number) : '';
+  }
+
+  /* A badge on its own marker is drawn over the markers (labels lie beneath them) in its marker's
+     colour, and lets the marker beneath it take the clicks and hovers (jcm-map.css .jcm-on). */
+  function onTop(it, on) {
+    var z = it.label.jcmZ === undefined ? (it.label.jcmZ = it.label.options.zIndexOffset) : it.label.jcmZ;
+    it.el.classList.toggle('jcm-on', on);
+    it.el.classList.toggle('jcm-on-cn', on && /^cn_/.test(it.marker.feature.properties.shape || ''));
+    if (it.label.options.zIndexOffset !== (on ? z + 4000 : z)) { it.label.setZIndexOffset(on ? z + 4000 : z); }
   }
 
   function show(el, it, box) {
@@ -371,10 +405,10 @@
     items.forEach(function (it) {
       it.mx = it.x + it.dx;
       it.my = it.y + it.dy;
-      var s = it.marker._icon.querySelector('.jcm-s'), hw = Math.max(half, s.offsetWidth / 2);  // a ring is wider
+      var s = it.marker._icon.querySelector('.jcm-s'), hw = it.hw = Math.max(half, s.offsetWidth / 2);  // a ring is wider
       s.style.left = it.dx + 'px';
       s.style.top = it.dy + 'px';
-      taken.push({x0: it.mx - hw, y0: it.my - hw, x1: it.mx + hw, y1: it.my + hw});
+      taken.push(it.mbox = {x0: it.mx - hw, y0: it.my - hw, x1: it.mx + hw, y1: it.my + hw});
       // a marker out of view or under a control gets no label: it would name nothing the room sees
       it.seen = it.mx >= 0 && it.my >= 0 && it.mx <= size.x && it.my <= size.y && !covered(it.mx, it.my);
       it.crowd = 0;
@@ -424,7 +458,8 @@
     });
     var subjects = order.filter(function (it) { return subject[it.id]; });
     // a selected link's year tag (jcm-map.js) is not a control, but no label goes under it either
-    taken = taken.concat(yearTags(map, state.group.jcmYearTags || [], subjects, taken, items, view, rules));
+    var tags = yearTags(map, state.group.jcmYearTags || [], subjects, taken, items, view, rules);
+    taken = taken.concat(tags);
     // A few greedy tries, each starting with the places the tries before could not name, as
     // badges; the best (fewest places unnamed, then fewest badges) wins.
     var best = null, badgeFirst = [];
@@ -436,10 +471,17 @@
       order = subjects.concat(badgeFirst.filter(function (it) { return !subject[it.id]; }),
                               order.filter(function (it) { return badgeFirst.indexOf(it) < 0 && !subject[it.id]; }));
     }
+    // every place left is named all the same: its number on its own marker
+    best.unnamed.forEach(function (it) {
+      var box = onMarker(it, best.taken, controls.concat(tags), view);
+      best.taken.push(box);
+      best.spots[it.id] = {mode: 'badge', box: box, on: true};
+    });
     var shown = [];
     labelled.forEach(function (it) {
       var spot = best.spots[it.id];
       setMode(it.el, spot ? spot.mode : 'none', items.length, it.wrapW);
+      onTop(it, !!(spot && spot.on));
       if (spot) { show(it.el, it, spot.box); }
       if (spot && spot.mode === 'badge') { shown.push(it); }
     });
@@ -466,10 +508,22 @@
       // labels and line ends jump. The move's end lays out again.
       if (moving) { return; }
       if (map._animatingZoom || (map._panAnim && map._panAnim._inProgress)) { schedule(); return; }
+      settle();
+      if (keyCorner(map, key, state.items)) {
+        div = key.getContainer();  // Leaflet made it anew in its new corner, empty
+        keyIds = null;
+        settle();
+      }
+      map.getContainer().setAttribute('data-labels-laid-out', String(++state.runs));
+      map.getContainer().setAttribute('data-labels-settled', 'true');  // what tests wait for
+      map.fire('jcmlaidout');  // the key's size is known now (jcm-view.js frames around it)
+    }
+    state.runs = 0;
+    /* Lay out and fill the key; when the key changed size, and the controls stacked on it moved (the
+       timeline), lay out again around it, until the key stays the same (a few rounds at most). */
+    function settle() {
       var idsOf = function (bs) { return bs.map(function (it) { return it.id + '#' + it.number; }).join('|'); };
       var badges = layoutOnce(state), ids = idsOf(badges);
-      // the key changed size, and the controls stacked on it moved (the timeline): lay out again
-      // around it, until the key stays the same (a few rounds at most)
       for (var round = 0; ids !== keyIds && round < 4; round++) {
         keyIds = ids;
         fillKey(div, badges);
@@ -480,17 +534,7 @@
         keyIds = ids;
         fillKey(div, badges);
       }
-      if (keyCorner(map, key, state.items)) {
-        div = key.getContainer();  // Leaflet made it anew in its new corner
-        badges = layoutOnce(state);
-        keyIds = idsOf(badges);
-        fillKey(div, badges);
-      }
-      map.getContainer().setAttribute('data-labels-laid-out', String(++state.runs));
-      map.getContainer().setAttribute('data-labels-settled', 'true');  // what tests wait for
-      map.fire('jcmlaidout');  // the key's size is known now (jcm-view.js frames around it)
     }
-    state.runs = 0;
     function schedule() {
       clearTimeout(timer);
       timer = setTimeout(run, 20);

@@ -170,8 +170,8 @@
   /* Where to frame bounds as fit asks, moved within the room fit leaves (Leaflet's zoom is whole, so
      an extent rarely fills its frame) to where the fewest of the group's places lie under a panel or
      a control (a place out of view is not under one), nearest to the fitted centre among equals; one
-     zoom step out when only that leaves every place clear. */
-  function clearView(map, group, bounds, fit) {
+     zoom step out when only that leaves every place clear (and out: it may). */
+  function clearView(map, group, bounds, fit, out) {
     var target = map._getBoundsCenterZoom(L.latLngBounds(bounds), fit), blocks = obstacles(map), lls = [];
     group.eachLayer(function (layer) {
       if (!layer.eachLayer) { return; }
@@ -182,7 +182,7 @@
     });
     if (!blocks.length || !lls.length) { return target; }
     var best = clearAt(map, target.center, target.zoom, bounds, fit, blocks, lls);
-    if (best && best.under && target.zoom - 1 >= map.getMinZoom()) {
+    if (out && best && best.under && target.zoom - 1 >= map.getMinZoom()) {
       var out = clearAt(map, target.center, target.zoom - 1, bounds, fit, blocks, lls);
       if (out && !out.under) { best = out; }
     }
@@ -228,17 +228,30 @@
     map.on('moveend zoomend', function () { save(map); });
   };
 
+  /* The padding Leaflet fits opts.bounds with: in the presenter view, clear of the caption above,
+     the tour's notes below and the details panel, as they stand now (they grow with the step). */
+  function fitFor(map, opts) {
+    var p = opts.padding;
+    if (!opts.fill) { return {padding: [p, p], maxZoom: opts.maxZoom}; }
+    var r = opts.reserve, below = Math.max(r.bottom, tourTop()), top = Math.max(r.top, captionBottom()), right = r.right, size = map.getSize();
+    if (right && size.x < 2 * right) {  // a phone: the details panel lies across the top (ui/assets/follow.css)
+      top = Math.max(top, detailsBottom() + GAP);
+      right = 0;
+    }
+    if (size.y - top - below < MIN_FRAMED_PX) { top = 0; below = 0; }  // no room left: the whole map, under the panels
+    return {paddingTopLeft: [p, p + top], paddingBottomRight: [p + right, p + below], maxZoom: opts.maxZoom};
+  }
+
+  /* Whether the map still stands where it was framed (at: {center, zoom}), not moved by the presenter. */
+  function stillAt(map, at) {
+    return !!at && map.getZoom() === at.zoom && map.project(map.getCenter()).distanceTo(map.project(at.center)) <= 3;
+  }
+
   /* Dynamic. opts: {key, bounds: [[s, w], [n, e]], padding, maxZoom, flySeconds, fill, reserve: {top, bottom, right}} */
   jcm.frame = function (group, opts) {
-    var map = group._map, p = opts.padding, fit = {padding: [p, p], maxZoom: opts.maxZoom};
+    var map = group._map, fit = fitFor(map, opts), right = opts.reserve.right;
     if (opts.fill) {  // keep the extent clear of the caption above, the tour's notes below and the details panel
-      var r = opts.reserve, below = Math.max(r.bottom, tourTop()), top = Math.max(r.top, captionBottom()), right = r.right, size = map.getSize();
-      if (right && size.x < 2 * right) {  // a phone: the details panel lies across the top (ui/assets/follow.css)
-        top = Math.max(top, detailsBottom() + GAP);
-        right = 0;
-      }
-      if (size.y - top - below < MIN_FRAMED_PX) { top = 0; below = 0; }  // no room left: the whole map, under the panels
-      fit = {paddingTopLeft: [p, p + top], paddingBottomRight: [p + right, p + below], maxZoom: opts.maxZoom};
+      if (right && map.getSize().x < 2 * right) { right = 0; }  // a phone: the details panel lies across the top
       // the notes of a new step are drawn just after the map's update: docked again once they are, and
       // when the window turns (a phone: the panels move with it, follow.css). Beside the notes, the
       // controls end where the details panel begins when it is on the right (a phone held sideways).
@@ -262,7 +275,7 @@
         map.jcmPanels.observe(window.parent.document.body, {childList: true, subtree: true});
       } catch (e) { map.jcmPanels = null; }  /* not the page's frame: its panels are not this map's */
       // the details panel covers the right-hand side: the legend folds to its one-line button below it
-      var legend = r.right ? map.getContainer().querySelector('.jcm-legend details') : null;
+      var legend = opts.reserve.right ? map.getContainer().querySelector('.jcm-legend details') : null;
       if (legend) { legend.open = false; }
     }
     // the extent this map was framed on last: none yet in this frame, then the kept view's
@@ -270,28 +283,41 @@
     if (known === undefined) {
       known = map.jcmSaved ? map.jcmSaved.key : null;
       if (!map.jcmSaved) {
-        var first = clearView(map, group, opts.bounds, fit);
+        var first = map.jcmFramedAt = clearView(map, group, opts.bounds, fit, true);
         map.setView(first.center, first.zoom, {animate: false});
         framed = true;
       }
     }
     map.jcmViewKey = opts.key;
     if (known !== null && known !== opts.key) {
-      var to = clearView(map, group, opts.bounds, fit);
+      var to = map.jcmFramedAt = clearView(map, group, opts.bounds, fit, true);
       map.flyTo(to.center, to.zoom, {duration: opts.flySeconds});
       framed = true;
     }
-    // once laid out there, the key and the new step's notes have their size: moved once more if a
-    // place lies under them and the room the zoom leaves allows
-    if (framed) {
-      var again = function () {
-        if (!group._map) { return; }
-        var to = clearView(map, group, opts.bounds, fit), at = map.project(map.getCenter()), there = map.project(to.center);
-        if (to.zoom !== map.getZoom() || at.distanceTo(there) > 2) { map.setView(to.center, to.zoom, {animate: false}); }
-      };
-      map.once('jcmlaidout', again);
-      jcm.whenGone(group, function () { map.off('jcmlaidout', again); });
-    }
+    if (framed) { reframe(map, group, opts); }
     save(map);
   };
+
+  /* Once laid out where it was framed, the key has its size, the new step's notes theirs and the
+     presenter's controls are docked beside them: the view moves again, as often as they change
+     (a few times at most), where a place lies under them and the room the zoom leaves allows,
+     until the presenter moves the map. Never a step further out than the panels ask: a smaller map
+     crowds its places, and more badges make a taller key, which would ask for more room again. */
+  function reframe(map, group, opts) {
+    var seen = null, left = 4;
+    var again = function () {
+      if (!group._map || !left || !stillAt(map, map.jcmFramedAt)) { return; }
+      var now = obstacles(map).map(function (r) { return r.map(Math.round).join(','); }).join(';');
+      if (now === seen) { return; }
+      seen = now;
+      left -= 1;
+      var to = clearView(map, group, opts.bounds, fitFor(map, opts), false), there = map.project(to.center);
+      map.jcmFramedAt = to;
+      if (to.zoom !== map.getZoom() || map.project(map.getCenter()).distanceTo(there) > 2) {
+        map.setView(to.center, to.zoom, {animate: false});
+      }
+    };
+    map.on('jcmlaidout', again);
+    jcm.whenGone(group, function () { map.off('jcmlaidout', again); });
+  }
 })();

@@ -11,19 +11,19 @@
 (function () {
   'use strict';
   var jcm = window.jcm = window.jcm || {};
-  var STORE = 'jcm.view';
+  var STORE = 'jcm.view';  // and 'jcm.view.fill': the presenter's full-window map keeps its own view
   var GAP = 8;  // px between the tour's notes and what sits beside or above them
   var MIN_FRAMED_PX = 120;  // the least height a step's extent is framed in between the panels
   var MIN_KEY_PX = 64;  // two rows of the key and its padding: less room, and the key gives way
 
-  function read() {
-    try { return JSON.parse(window.sessionStorage.getItem(STORE) || 'null'); } catch (e) { return null; }
+  function read(store) {
+    try { return JSON.parse(window.sessionStorage.getItem(store) || 'null'); } catch (e) { return null; }
   }
 
   function save(map) {
     var c = map.getCenter();
     try {
-      window.sessionStorage.setItem(STORE, JSON.stringify({key: map.jcmViewKey, lat: c.lat, lng: c.lng, zoom: map.getZoom()}));
+      window.sessionStorage.setItem(map.jcmStore, JSON.stringify({key: map.jcmViewKey, lat: c.lat, lng: c.lng, zoom: map.getZoom()}));
     } catch (e) { /* storage off: the view is simply not kept */ }
   }
 
@@ -220,7 +220,10 @@
       map.getContainer().style.height = '100vh';
       map.invalidateSize(false);
     }
-    var saved = read();
+    // the normal view's zoom and centre, made for its column, would leave the presenter's window
+    // unframed (and the other way round)
+    map.jcmStore = STORE + (opts.fill ? '.fill' : '');
+    var saved = read(map.jcmStore);
     if (saved && typeof saved.zoom === 'number') {
       map.setView([saved.lat, saved.lng], saved.zoom, {animate: false});
       map.jcmSaved = saved;
@@ -311,7 +314,7 @@
       if (now === seen) { return; }
       seen = now;
       left -= 1;
-      var to = clearView(map, group, opts.bounds, fitFor(map, opts), false), there = map.project(to.center);
+      var to = clearView(map, group, opts.bounds, fitFor(map, opts), true), there = map.project(to.center);
       map.jcmFramedAt = to;
       if (to.zoom !== map.getZoom() || map.project(map.getCenter()).distanceTo(there) > 2) {
         map.setView(to.center, to.zoom, {animate: false});

@@ -14,6 +14,7 @@
   var STORE = 'jcm.view';  // and 'jcm.view.fill': the presenter's full-window map keeps its own view
   var GAP = 8;  // px between the tour's notes and what sits beside or above them
   var MIN_FRAMED_PX = 120;  // the least height a step's extent is framed in between the panels
+  var EDGE_PX = 16;  // a place framed this near the map's edge is moved in or out of view where the room allows
   var MIN_KEY_PX = 64;  // two rows of the key and its padding: less room, and the key gives way
 
   function read(store) {
@@ -152,11 +153,13 @@
   /* What covers part of the map, in container px: the page's panels over it (the presenter's
      caption, notes, details, bar) and the map's controls (timeline, key, zoom, scale; not the
      legend, which folds where it would cover a place). */
-  function obstacles(map) {
+  function obstacles(map, keyless) {
     var root = map.getContainer(), c0 = root.getBoundingClientRect(), out = [];
     var f0 = window.frameElement ? window.frameElement.getBoundingClientRect() : {left: 0, top: 0};
     function add(r, dx, dy) { if (r.width && r.height) { out.push([r.left - dx, r.top - dy, r.right - dx, r.bottom - dy]); } }
-    root.querySelectorAll('.leaflet-control:not(.jcm-legend)').forEach(function (c) { add(c.getBoundingClientRect(), c0.left, c0.top); });
+    root.querySelectorAll('.leaflet-control:not(.jcm-legend)' + (keyless ? ':not(.jcm-key)' : '')).forEach(function (c) {
+      add(c.getBoundingClientRect(), c0.left, c0.top);
+    });
     try {
       if (window.frameElement) {
         Array.prototype.forEach.call(window.parent.document.querySelectorAll('[class*="st-key-jcm_"]'), function (el) {
@@ -169,8 +172,10 @@
 
   /* Where to frame bounds as fit asks, moved within the room fit leaves (Leaflet's zoom is whole, so
      an extent rarely fills its frame) to where the fewest of the group's places lie under a panel or
-     a control (a place out of view is not under one), nearest to the fitted centre among equals; one
-     zoom step out when only that leaves every place clear (and out: it may). */
+     a control (a place out of view is not under one), then the fewest on the map's edge, nearest to the fitted centre among equals; one
+     zoom step out (when out: it may) where places lie under a panel or a control there and fewer do
+     one step out. Never for the key alone: its rows are the badges of a crowd, and a smaller map crowds
+     more places into more rows. */
   function clearView(map, group, bounds, fit, out) {
     var target = map._getBoundsCenterZoom(L.latLngBounds(bounds), fit), blocks = obstacles(map), lls = [];
     group.eachLayer(function (layer) {
@@ -181,10 +186,10 @@
       });
     });
     if (!blocks.length || !lls.length) { return target; }
-    var best = clearAt(map, target.center, target.zoom, bounds, fit, blocks, lls);
-    if (out && best && best.under && target.zoom - 1 >= map.getMinZoom()) {
-      var out = clearAt(map, target.center, target.zoom - 1, bounds, fit, blocks, lls);
-      if (out && !out.under) { best = out; }
+    var best = clearAt(map, target.center, target.zoom, bounds, fit, blocks, lls), keyless = obstacles(map, true);
+    var under = function (zoom) { var at = clearAt(map, target.center, zoom, bounds, fit, keyless, lls); return at ? at.under : Infinity; };
+    if (out && best && best.under && target.zoom - 1 >= map.getMinZoom() && under(target.zoom - 1) < under(target.zoom)) {
+      best = clearAt(map, target.center, target.zoom - 1, bounds, fit, blocks, lls) || best;
     }
     return best ? {center: best.center, zoom: best.zoom} : target;
   }
@@ -201,12 +206,16 @@
     var points = lls.map(function (ll) { return map.project(ll, zoom).subtract(c); }), best = null, STEPS = 8;
     for (var i = 0; i <= STEPS; i++) {
       for (var j = 0; j <= STEPS; j++) {
-        var dx = x0 + (x1 - x0) * i / STEPS, dy = y0 + (y1 - y0) * j / STEPS, under = 0;
+        var dx = x0 + (x1 - x0) * i / STEPS, dy = y0 + (y1 - y0) * j / STEPS, under = 0, edge = 0;
         points.forEach(function (p) {
           var x = p.x - dx + size.x / 2, y = p.y - dy + size.y / 2;
-          if (blocks.some(function (r) { return x > r[0] - 8 && x < r[2] + 8 && y > r[1] - 8 && y < r[3] + 8; })) { under += 1; }
+          // within a badge's half-width of a panel: its name would lie under it
+          if (blocks.some(function (r) { return x > r[0] - 14 && x < r[2] + 14 && y > r[1] - 14 && y < r[3] + 14; })) { under += 1; }
+          // half in view, half out: its name would be cut by the window's edge
+          var inX = x > -8 && x < size.x + 8, inY = y > -8 && y < size.y + 8;
+          if (inX && inY && (x < EDGE_PX || x > size.x - EDGE_PX || y < EDGE_PX || y > size.y - EDGE_PX)) { edge += 1; }
         });
-        var score = under * 1e6 + Math.hypot(dx, dy);
+        var score = under * 1e6 + edge * 1e3 + Math.hypot(dx, dy);
         if (!best || score < best.score) { best = {score: score, under: under, dx: dx, dy: dy}; }
       }
     }

@@ -172,10 +172,10 @@
 
   /* Where to frame bounds as fit asks, moved within the room fit leaves (Leaflet's zoom is whole, so
      an extent rarely fills its frame) to where the fewest of the group's places lie under a panel or
-     a control (a place out of view is not under one), then the fewest on the map's edge, nearest to the fitted centre among equals; one
-     zoom step out (when out: it may) where places lie under a panel or a control there and fewer do
-     one step out. Never for the key alone: its rows are the badges of a crowd, and a smaller map crowds
-     more places into more rows. */
+     a control (a place out of view is not under one), then the fewest on the map's edge, nearest to
+     the fitted centre among equals; a zoom step out, or two (when out: it may), while places lie
+     under a panel or a control and fewer do one step out. Never for the key alone: its rows are
+     the badges of a crowd, and a smaller map crowds more places into more rows. */
   function clearView(map, group, bounds, fit, out) {
     var target = map._getBoundsCenterZoom(L.latLngBounds(bounds), fit), blocks = obstacles(map), lls = [];
     group.eachLayer(function (layer) {
@@ -188,8 +188,8 @@
     if (!blocks.length || !lls.length) { return target; }
     var best = clearAt(map, target.center, target.zoom, bounds, fit, blocks, lls), keyless = obstacles(map, true);
     var under = function (zoom) { var at = clearAt(map, target.center, zoom, bounds, fit, keyless, lls); return at ? at.under : Infinity; };
-    if (out && best && best.under && target.zoom - 1 >= map.getMinZoom() && under(target.zoom - 1) < under(target.zoom)) {
-      best = clearAt(map, target.center, target.zoom - 1, bounds, fit, blocks, lls) || best;
+    for (var z = target.zoom; out && best && best.under && z > target.zoom - 2 && z - 1 >= map.getMinZoom() && under(z - 1) < under(z); z--) {
+      best = clearAt(map, target.center, z - 1, bounds, fit, blocks, lls) || best;
     }
     return best ? {center: best.center, zoom: best.zoom} : target;
   }

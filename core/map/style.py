@@ -37,7 +37,9 @@ MARKER_PX = MARKER_SIZES["region"]  # the layout keeps every marker's box clear 
 #    (by LABEL_GAP_PX) to it than to any other marker: a label never reads as another place's;
 # 2. no two labels overlap, and no label covers any marker (LABEL_GAP_PX clear of both);
 # 3. a place whose label cannot keep 1 and 2 gets a numbered badge (a small label under the same
-#    rules) explained in a key on the map; one that cannot even have a badge is named on zoom-in.
+#    rules) explained in a key on the map; one that cannot even have a badge shows its number on its
+#    own marker (over it, never over another marker's centre; a ring left unnamed with its city
+#    shares the city's number), so every place on screen is named.
 LABEL_REACH_PX = 48
 LABEL_GAP_PX = 3
 FONT_PX = 16  # label text in the page's map column: readable from the back of the room

@@ -1,8 +1,9 @@
 """Labels and keyboard access in a real browser, at the projector sizes, in ja/en/zh.
 
 The rules (core/map/style.py): every visible label's nearest edge within LABEL_REACH_PX of its own
-marker's centre (found by `data-place`) and no other marker as near, no two labels overlapping, no label covering a marker,
-text at least FONT_PX (FONT_LARGE_PX on a full-window map); they hold after zooming in and out
+marker's centre (found by `data-place`) and no other marker as near, no two labels overlapping, no label covering a marker
+(but a badge on its own marker, the last resort, covers that one and may touch a neighbour's edge, never its centre), every place in view and not under a control
+named, text at least FONT_PX (FONT_LARGE_PX on a full-window map); they hold after zooming in and out
 and after a resize. Checked on the app's page (the map in its column) and on the map alone filling
 the window (the size a presenter view gives it). Screenshots go to test-artifacts/.
 """
@@ -30,7 +31,6 @@ SERVED = Delivery(url=served_url)  # the files as the app serves them, from the 
 SIZES = [(1280, 720), (1366, 768), (1920, 1080)]
 LANGS = ["ja", "en", "zh"]
 TIANJIN = "天津市"
-MAX_UNNAMED = 4  # of 21 places, at the opening view (each of them is then named on zoom-in)
 
 # Run in the map frame: every rule, measured on what the browser drew.
 CHECK_RULES = """reach => {
@@ -47,6 +47,7 @@ CHECK_RULES = """reach => {
   const named = new Set();
   labels.forEach((el, i) => {
     const name = el.getAttribute('data-place'), r = box(el);
+    const on = el.classList.contains('jcm-on');  // a badge on its own marker: over it (and a ring sharing its centre)
     named.add(name);
     if (el.classList.contains('jcm-badge')) out.badges += 1;
     const own = markers.find(m => m.getAttribute('data-place') === name);
@@ -59,13 +60,22 @@ CHECK_RULES = """reach => {
       const [mx, my] = centre(m), dm = Math.hypot(Math.max(r.left - mx, 0, mx - r.right), Math.max(r.top - my, 0, my - r.bottom));
       if (m !== own && dm <= d && Math.hypot(mx - x, my - y) > 1) out.far.push(name + ': nearer to ' + m.getAttribute('data-place'));
     });
-    labels.slice(i + 1).forEach(o => { if (overlap(r, box(o))) out.overlaps.push(name + ' / ' + o.getAttribute('data-place')); });
-    markers.forEach(m => { if (overlap(r, box(m))) out.covers.push(name + ' over ' + m.getAttribute('data-place')); });
+    labels.slice(i + 1).forEach(o => {  // but a ring and its city sharing one number on the pair
+      const n = e => e.querySelector('.jcm-n').textContent, shared = on && o.classList.contains('jcm-on') && n(o) === n(el);
+      if (overlap(r, box(o)) && !shared) out.overlaps.push(name + ' / ' + o.getAttribute('data-place'));
+    });
+    if (on && !overlap(r, box(own))) out.far.push(name + ': badge off its own marker');
+    markers.forEach(m => {  // a badge on its marker may touch a neighbour's edge in a crowd, never its centre
+      const [mx, my] = centre(m), atCentre = mx > r.left && mx < r.right && my > r.top && my < r.bottom;
+      if (overlap(r, box(m)) && !(on && (Math.hypot(mx - x, my - y) <= 1 || !atCentre)))
+        out.covers.push(name + ' over ' + m.getAttribute('data-place'));
+    });
     out.fonts.push(parseFloat(getComputedStyle(el).fontSize));
   });
-  markers.forEach(m => {
-    const [x, y] = centre(m);
-    if (x >= view.left && x <= view.right && y >= view.top && y <= view.bottom && !named.has(m.getAttribute('data-place')))
+  markers.forEach(m => {  // a marker under a control is the framing's to avoid (and the room walk's to find)
+    const [x, y] = centre(m), top = document.elementFromPoint(x, y);
+    if (x >= view.left && x <= view.right && y >= view.top && y <= view.bottom && !named.has(m.getAttribute('data-place'))
+        && !(top && top.closest('.leaflet-control')))
       out.unnamed.push(m.getAttribute('data-place'));
   });
   return out;
@@ -81,18 +91,8 @@ def check_rules(frame, min_font: float, where: str) -> dict:
     assert not m["covers"], f"{where}: labels covering markers: {m['covers']}"
     assert min(m["fonts"]) >= min_font, f"{where}: label text {min(m['fonts'])} px < {min_font} px"
     assert m["keyRows"] == m["badges"], f"{where}: {m['badges']} badges but {m['keyRows']} rows in the key"
+    assert not m["unnamed"], f"{where}: places without label or badge: {m['unnamed']}"
     return m
-
-
-def named_on_zoom_in(frame, names: list[str], min_font: float, where: str) -> None:
-    """Places left unnamed at a view (no room for a label or a badge next to them) are named
-    once the map is zoomed in on them, and the rules still hold there."""
-    for name in names:
-        relaid(frame, """id => { map_div.eachLayer(l => { if (l._icon && l.feature && l.feature.properties.id === id
-                           && l._icon.querySelector('.jcm-s')) map_div.setView(l.getLatLng(), map_div.getZoom() + 1); }); }""",
-               f"place:{name}")
-        m = check_rules(frame, min_font, f"{where}, zoomed in on {name}")
-        assert name not in m["unnamed"], f"{where}: {name} is not named even zoomed in"
 
 
 def relaid(frame, action, arg=None) -> None:
@@ -124,14 +124,10 @@ def test_labels_keep_the_rules_in_the_page_after_zoom_and_resize(app_url, tab, a
     settled(frame)
     first = check_rules(frame, FONT_PX, where)
     assert first["markers"] == 21
-    # Nearly every place is named at the opening view, by a label or a numbered badge; the
-    # others (no room beside their marker) on zoom-in.
-    assert len(first["unnamed"]) <= MAX_UNNAMED, f"{where}: places without label or badge: {first['unnamed']}"
     page.screenshot(path=str(artifacts / f"labels-{lang}-{size[0]}x{size[1]}.png"))
     relaid(frame, "() => map_div.zoomIn()")
     check_rules(frame, FONT_PX, where + " zoomed in")
     relaid(frame, "() => map_div.zoomOut()")
-    named_on_zoom_in(frame, first["unnamed"], FONT_PX, where)
     relaid(frame, "() => map_div.setZoom(map_div.getZoom() - 2)")
     check_rules(frame, FONT_PX, where + " zoomed out")
     relaid(frame, lambda: page.set_viewport_size({"width": size[0] - 300, "height": size[1]}))
@@ -234,7 +230,7 @@ def test_full_window_map_labels_are_large_and_keep_the_rules(full_window_maps, t
     where = f"full window {size[0]}x{size[1]} {lang}"
     if size == (1280, 720):
         page.screenshot(path=str(artifacts / f"labels-full-{lang}-{size[0]}x{size[1]}.png"))
-    m = check_rules(page, FONT_LARGE_PX, where)
-    assert len(m["unnamed"]) <= MAX_UNNAMED, f"{where}: places without label or badge: {m['unnamed']}"
-    named_on_zoom_in(page, m["unnamed"], FONT_LARGE_PX, where)
+    check_rules(page, FONT_LARGE_PX, where)
+    relaid(page, "() => map_div.setZoom(map_div.getZoom() - 1)")  # more crowded still: every place named
+    check_rules(page, FONT_LARGE_PX, where + " zoomed out")
     assert not tab.page_errors, tab.page_errors

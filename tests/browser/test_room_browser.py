@@ -13,8 +13,8 @@ the reference overlay (issue 18):
   panels', the map controls' and the labels' texts).
 
 Every problem found goes to test-artifacts/room-<walk>.json and the failure lists them. One server
-per data set, one browser, one page per size and language, stepped together. Screenshots of steps
-3, 9 and 12 at 1280x720 in ja and zh go to test-artifacts/room-*.png.
+per data set, one browser, one page per size and language, stepped together. Screenshots of the
+overview and steps 1, 3, 9 and 12 (JCM_ROOM_SHOTS) go to test-artifacts/room-*.png.
 """
 
 from __future__ import annotations
@@ -38,7 +38,9 @@ from tests.browser.conftest import Tab
 SIZES = [tuple(map(int, s.split("x"))) for s in os.environ.get("JCM_ROOM_SIZES", "1280x720").split(",")]
 LANGS = os.environ.get("JCM_ROOM_LANGS", "ja").split(",")
 STEPS = len(load_tour(BUNDLED_DATA, load_dataset(BUNDLED_DATA)))
-SHOTS = {3, 9, 12}  # steps whose screenshots at 1280x720 in ja and zh are looked at
+# where the walk takes screenshots (test-artifacts/room-<walk>-<lang>-<size>-<where>.png), on every tab:
+# the overview and the steps looked at (JCM_ROOM_SHOTS, e.g. "overview,1,2,14" when a walk fails there)
+SHOTS = os.environ.get("JCM_ROOM_SHOTS", "overview,1,3,9,12").split(",")
 
 # In the map frame: the link ends that are not at their own place's marker, as
 # "<link> at <place>: <px> from it, nearer to <others>". A region's ring around its capital city
@@ -239,6 +241,9 @@ def _walk(base: str, tabs, artifacts, name: str) -> dict[str, list[str]]:
             small = PRESENTER_FONT_PX if where != "normal" and size == (1280, 720) else 0
             for kind, found in _problems(tab.page, f"{name} {where} {size[0]}x{size[1]} {lang}", small).items():
                 problems.setdefault(kind, []).extend(found)
+            shot = where.removeprefix("step ")
+            if shot in SHOTS:
+                tab.page.screenshot(path=str(artifacts / f"room-{name}-{lang}-{size[0]}x{size[1]}-{shot}.png"))
 
     for tab, _, lang in tabs:
         tab.page.goto(url(base, lang=lang))
@@ -252,18 +257,18 @@ def _walk(base: str, tabs, artifacts, name: str) -> dict[str, list[str]]:
         for tab, _, _ in tabs:
             _wait_step(tab.page, step)
         check(f"step {step}")
-        for tab, size, lang in tabs:
-            if step in SHOTS and size == (1280, 720) and lang in ("ja", "zh"):
-                tab.page.screenshot(path=str(artifacts / f"room-{name}-{lang}-step{step}.png"))
     for tab, _, _ in tabs:
         assert not tab.page_errors, tab.page_errors
     return problems
 
 
-# The kinds `make test` asserts: those no walk finds any more. "unnamed" and "covered" are still found
-# (places left with neither a label nor a badge at 1280 and 1366, 広東省 under step 1's tour panel at
-# 1280x720: issue 18 stays open): `make test` writes and prints them, `make test-room` asserts every kind.
-ASSERTED = os.environ.get("JCM_ROOM_ASSERT", "line ends,subject not named,small text").split(",")
+# The kinds asserted: every kind. `make test` walks 1280x720 in ja, where none is found any more;
+# `make test-room` still finds some elsewhere (the plain walk's 9 combinations: 182 "unnamed" and 21
+# "covered" before a place's number went on its own marker, 2 and about 30 after; each "unnamed" left is
+# a place under a control): the normal view's key over places at 1280 and 1366 (en, and ja at 1366 now
+# and then), the docked timeline over 東京都 and 川崎市 in English at 1280x720. Issue 18 stays open.
+# JCM_ROOM_ASSERT picks kinds, e.g. to look at one kind alone.
+ASSERTED = os.environ.get("JCM_ROOM_ASSERT", "line ends,subject not named,small text,unnamed,covered").split(",")
 
 
 def _assert_read(problems: dict[str, list[str]], report: Path) -> None:

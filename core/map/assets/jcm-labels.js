@@ -7,9 +7,9 @@
  * no label covering a marker or a control (legend, zoom buttons, scale). Co-located markers are
  * first fanned out on a ring so each stays visible and clickable. A place whose label finds no
  * such spot gets a numbered badge (under the same rules) and a row in a key on the map; one that
- * cannot have a badge either is named on zoom-in, by its tooltip and by its accessible name.
- * Never a leader line: a label is always next to its own marker. Greedy and deterministic, most
- * crowded places first (they have the fewest free spots).
+ * cannot have a badge either shows its number on its own marker (a ring: on its rim), so every
+ * place on screen is named. Never a leader line: a label is always next to its own marker. Greedy
+ * and deterministic, most crowded places first (they have the fewest free spots).
  *
  * Texts: label and key texts are html-escaped in Python; names and ids are set as attributes or
  * text, never parsed as HTML.
@@ -169,7 +169,39 @@
         unnamed.push(it);
       }
     });
-    return {spots: spots, unnamed: unnamed, score: unnamed.length * 1000 + badges};
+    return {spots: spots, unnamed: unnamed, taken: taken, order: order, badgeFirst: badgeFirst,
+            score: unnamed.length * 1000 + badges};
+  }
+
+  function overlap(a, b) {
+    return Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) * Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
+  }
+
+  /* The badge of a place no free spot is left for, on its own marker (a badge as small as a marker:
+     it.ow x it.oh): centred on it or moved as far as it still overlaps the marker (a ring's badge
+     so leaves the city it holds visible) and is nearer to it than to any other, to where it covers
+     the least of the other labels and markers (taken; a label, whose text a badge would hide, ten
+     times a marker's edge: no other marker's centre is covered) and nothing of hard (the controls, the page's
+     panels, year tags: they would cover it) nor reaches out of view; nearest to the centre among equals. */
+  function onMarker(it, taken, hard, view, items) {
+    var best = null, w = it.ow, h = it.oh, rx = it.sw + w / 2 - 2, ry = it.sw + h / 2 - 2;
+    var others = items.filter(function (o) { return o.mx !== it.mx || o.my !== it.my; });
+    // the ring around a city is not covered by the city's badge: that lies within it
+    var rings = items.filter(function (o) { return others.indexOf(o) < 0 && o.mbox.x1 - o.mbox.x0 > it.mbox.x1 - it.mbox.x0; });
+    var skip = rings.map(function (o) { return o.mbox; }).concat([it.mbox]);
+    for (var dx = -rx; dx <= rx + 0.01; dx += rx / 8) {
+      for (var dy = -ry; dy <= ry + 0.01; dy += ry / 8) {
+        var cx = it.mx + dx, cy = it.my + dy, cost = Math.hypot(dx, dy) / 100;
+        var box = {x0: cx - w / 2, y0: cy - h / 2, x1: cx + w / 2, y1: cy + h / 2};
+        var own = reachOf(box, it.mx, it.my);
+        if (others.some(function (o) { return reachOf(box, o.mx, o.my) <= own + 0.5; })) { continue; }
+        taken.forEach(function (t) { if (skip.indexOf(t) < 0) { cost += overlap(box, t) * (t.marker ? 1 : 10); } });
+        hard.forEach(function (t) { cost += 1000 * overlap(box, t); });
+        cost += 1000 * (w * h - overlap(box, view));
+        if (!best || cost < best.cost) { best = {cost: cost, box: box}; }
+      }
+    }
+    return best ? best.box : {x0: it.mx - w / 2, y0: it.my - h / 2, x1: it.mx + w / 2, y1: it.my + h / 2};
   }
 
   /* The page's panels floating over the map's frame (the presenter's caption, bar, details and
@@ -185,19 +217,19 @@
     } catch (e) { return []; }
   }
 
-  /* The boxes of the map's controls (legend, key, zoom, scale, attribution), of the overlay's
-     picked pair's ends and of the page's panels over the map, in container pixels. */
+  /* The boxes of the map's controls (legend, key, zoom, scale, attribution; the key's marked key),
+     of the overlay's picked pair's ends and of the page's panels over the map, in container pixels. */
   function controlBoxes(map) {
     var root = map.getContainer(), r0 = root.getBoundingClientRect(), out = [];
     var f0 = window.frameElement ? window.frameElement.getBoundingClientRect() : {left: 0, top: 0};
-    function add(r, dx, dy) {
+    function add(r, dx, dy, key) {
       if (r.width && r.height) {
-        out.push({x0: r.left - dx, y0: r.top - dy, x1: r.right - dx, y1: r.bottom - dy});
+        out.push({x0: r.left - dx, y0: r.top - dy, x1: r.right - dx, y1: r.bottom - dy, key: !!key});
       }
     }
     // and the overlay's picked pair: its ends' markers and names (jcm-overlay.js)
     root.querySelectorAll('.leaflet-control, .jcm-ov-end, .jcm-ov-name').forEach(function (el) {
-      add(el.getBoundingClientRect(), r0.left, r0.top);
+      add(el.getBoundingClientRect(), r0.left, r0.top, el.classList.contains('jcm-key'));
     });
     panels().forEach(function (el) { add(el.getBoundingClientRect(), f0.left + r0.left, f0.top + r0.top); });
     return out;
@@ -213,7 +245,7 @@
   }
 
   /* Fold the legend where it covers a place the room should see, unless the presenter unfolded
-     it by hand (jcm-map.js jcm.legend keeps that choice). True when it folded. */
+     it by hand (jcm-legend.js jcm.legend keeps that choice). True when it folded. */
   function foldLegend(map, points) {
     var details = map.getContainer().querySelector('.jcm-legend details');
     if (!details || !details.open || jcm.legendOpen === true) { return false; }
@@ -228,11 +260,22 @@
   /* Show el as its text ('text', wrapped at width when given), a numbered badge or not at all. */
   function setMode(el, mode, number, width) {
     el.classList.toggle('jcm-badge', mode === 'badge');
+    el.classList.remove('jcm-on');  // onTop puts it back
     el.classList.toggle('jcm-wrap', mode === 'text' && !!width);
     el.style.width = mode === 'text' && width ? width + 'px' : '';
     el.style.visibility = 'hidden';
     el.style.display = mode === 'none' ? 'none' : '';
     el.querySelector('.jcm-n').textContent = mode === 'badge' ? String(number) : '';
+  }
+
+  /* A badge on its own marker is drawn over the markers (labels lie beneath them) in its marker's
+     colour, and lets the marker beneath it take the clicks and hovers (jcm-map.css .jcm-on). */
+  function onTop(it, on) {
+    var z = it.label.jcmZ === undefined ? (it.label.jcmZ = it.label.options.zIndexOffset) : it.label.jcmZ;
+    it.el.classList.toggle('jcm-on', on);
+    if (on) { it.el.style.width = it.ow + 'px'; }  // as wide as it was laid out, whatever its number
+    it.el.classList.toggle('jcm-on-cn', on && /^cn_/.test(it.marker.feature.properties.shape || ''));
+    if (it.label.options.zIndexOffset !== (on ? z + 4000 : z)) { it.label.setZIndexOffset(on ? z + 4000 : z); }
   }
 
   function show(el, it, box) {
@@ -295,7 +338,7 @@
     });
   }
 
-  /* The boxes of the selected link's year tags (jcm-map.js, at their line's middle): no label goes
+  /* The boxes of the selected link's year tags (jcm-links.js, at their line's middle): no label goes
      under one. A tag that stands where the selected place's name would go is hidden instead (the
      year is in the details panel and the step's notes): the room reads the subject's name, never
      only its number (天津市 in step 3 at 1280x720). */
@@ -322,6 +365,21 @@
     return shown.map(function (t) { return t.box; });
   }
 
+  /* The width of a badge on its marker showing the widest number (measured on one label). */
+  function onSize(state) {
+    var l = Object.keys(state.labelOf).map(function (id) { return state.labelOf[id]; }).filter(function (x) { return x._icon; })[0];
+    if (!l) { return 0; }
+    var el = l._icon.querySelector('.jcm-lb'), was = [el.className, el.style.display, el.querySelector('.jcm-n').textContent];
+    el.classList.add('jcm-badge', 'jcm-on');
+    el.style.display = '';
+    el.querySelector('.jcm-n').textContent = String(Object.keys(state.labelOf).length);
+    var w = Math.max(el.offsetWidth, el.offsetHeight);
+    el.className = was[0];
+    el.style.display = was[1];
+    el.querySelector('.jcm-n').textContent = was[2];
+    return w;
+  }
+
   /* One layout pass; returns the places shown as badges (the key's rows). */
   function layoutOnce(state) {
     var map = state.map, rules = state.rules, size = map.getSize();
@@ -339,7 +397,9 @@
     // it follows that city's marker, so the two stay one visible, clickable pair.
     var ring = function (it) { return /_ring$/.test(it.marker.feature.properties.shape || ''); };
     var free = items.filter(function (it) { return !ring(it); });
-    var offsets = jcm.fanOut(free.map(function (it) { return [it.x, it.y]; }), rules.marker);
+    // fanned out far enough that the badges on two neighbouring markers (the last resort) do not meet,
+    // at any angle between them
+    var offsets = jcm.fanOut(free.map(function (it) { return [it.x, it.y]; }), Math.max(rules.marker, 1.25 * onSize(state)));
     free.forEach(function (it, k) { it.dx = offsets[k][0]; it.dy = offsets[k][1]; });
     items.filter(ring).forEach(function (it) {
       var host = null, best = Infinity;
@@ -360,16 +420,18 @@
     foldLegend(map, inView);
     if (jcm.overlayNamesClear) { jcm.overlayNamesClear(map, inView); }
     var half = rules.marker / 2, taken = [], controls = controlBoxes(map);
+    // a marker under the key is still named (the key's size follows the names: the framing moves the map)
     var covered = function (x, y) {
-      return controls.some(function (c) { return x > c.x0 && x < c.x1 && y > c.y0 && y < c.y1; });
+      return controls.some(function (c) { return !c.key && x > c.x0 && x < c.x1 && y > c.y0 && y < c.y1; });
     };
     items.forEach(function (it) {
       it.mx = it.x + it.dx;
       it.my = it.y + it.dy;
       var s = it.marker._icon.querySelector('.jcm-s'), hw = Math.max(half, s.offsetWidth / 2);  // a ring is wider
+      it.sw = s.offsetWidth / 2;
       s.style.left = it.dx + 'px';
       s.style.top = it.dy + 'px';
-      taken.push({x0: it.mx - hw, y0: it.my - hw, x1: it.mx + hw, y1: it.my + hw});
+      taken.push(it.mbox = {x0: it.mx - hw, y0: it.my - hw, x1: it.mx + hw, y1: it.my + hw, marker: true});
       // a marker out of view or under a control gets no label: it would name nothing the room sees
       it.seen = it.mx >= 0 && it.my >= 0 && it.mx <= size.x && it.my <= size.y && !covered(it.mx, it.my);
       it.crowd = 0;
@@ -402,6 +464,11 @@
     labelled.forEach(function (it) {
       it.bw = it.el.offsetWidth;
       it.bh = it.el.offsetHeight;
+      it.el.classList.add('jcm-on');  // and on its own marker
+    });
+    labelled.forEach(function (it) {
+      it.ow = it.el.offsetWidth;
+      it.oh = it.el.offsetHeight;
     });
     // The subject of the view (a selected place, the ends of a selected link: what a step or a
     // click speaks of) is named first, in full: never a badge while its text fits somewhere.
@@ -418,8 +485,9 @@
       return (subject[b.id] ? 1 : 0) - (subject[a.id] ? 1 : 0) || b.crowd - a.crowd || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     });
     var subjects = order.filter(function (it) { return subject[it.id]; });
-    // a selected link's year tag (jcm-map.js) is not a control, but no label goes under it either
-    taken = taken.concat(yearTags(map, state.group.jcmYearTags || [], subjects, taken, items, view, rules));
+    // a selected link's year tag (jcm-links.js) is not a control, but no label goes under it either
+    var tags = yearTags(map, state.group.jcmYearTags || [], subjects, taken, items, view, rules);
+    taken = taken.concat(tags);
     // A few greedy tries, each starting with the places the tries before could not name, as
     // badges; the best (fewest places unnamed, then fewest badges) wins.
     var best = null, badgeFirst = [];
@@ -431,20 +499,48 @@
       order = subjects.concat(badgeFirst.filter(function (it) { return !subject[it.id]; }),
                               order.filter(function (it) { return badgeFirst.indexOf(it) < 0 && !subject[it.id]; }));
     }
+    // Every place left is named all the same, by its number on its own marker, reserved before the
+    // others are laid out again around it (four times at most: then where it covers the least).
+    var marks = [], hard = controls.concat(tags);
+    for (var round = 0; best.unnamed.length; round++) {
+      var last = round === 4, around = last ? best.taken : taken.concat(marks.map(function (m) { return m.box; }));
+      // a city before the ring around it: a ring left unnamed with its city shares the city's
+      // number (the pair reads as one place; the key names both), else its badge is on its rim
+      best.unnamed.sort(function (a, b) { return (a.mbox.x1 - a.mbox.x0) - (b.mbox.x1 - b.mbox.x0); }).forEach(function (it) {
+        var size = function (o) { return o.mbox.x1 - o.mbox.x0; };
+        var co = marks.filter(function (m) { return m.it.mx === it.mx && m.it.my === it.my; })[0];
+        if (co && size(co.it) < size(it)) {
+          marks.push({it: it, box: co.box, with: co.it});
+          return;
+        }
+        var box = onMarker(it, around, hard, view, items);
+        marks.push({it: it, box: box, with: null});
+        around.push(box);
+        if (co) { co.box = box; co.with = it; }  // its ring, named on its rim a round before: shares it now
+      });
+      if (last) { break; }
+      best = place(best.order.filter(function (it) { return !marks.some(function (m) { return m.it === it; }); }),
+                   best.badgeFirst, taken.concat(marks.map(function (m) { return m.box; })), items, view, rules, subject);
+    }
+    marks.forEach(function (m) { best.spots[m.it.id] = {mode: 'badge', box: m.box, on: true, with: m.with}; });
     var shown = [];
     labelled.forEach(function (it) {
       var spot = best.spots[it.id];
+      it.with = spot && spot.with;
       setMode(it.el, spot ? spot.mode : 'none', items.length, it.wrapW);
+      onTop(it, !!(spot && spot.on));
       if (spot) { show(it.el, it, spot.box); }
       if (spot && spot.mode === 'badge') { shown.push(it); }
     });
     // Numbers follow the data's order, so a place keeps its number while the others move.
     shown.sort(function (a, b) { return items.indexOf(a) - items.indexOf(b); });
-    shown.forEach(function (it, k) {
-      it.number = k + 1;
+    var n = 0;
+    shown.forEach(function (it) { if (!it.with) { it.number = ++n; } });
+    shown.forEach(function (it) {
+      if (it.with) { it.number = it.with.number; }
       it.el.querySelector('.jcm-n').textContent = String(it.number);
     });
-    return shown;
+    return shown.sort(function (a, b) { return a.number - b.number || items.indexOf(a) - items.indexOf(b); });
   }
 
   /* Lay the labels of labels out beside the markers of places, now and on every change, while
@@ -461,10 +557,22 @@
       // labels and line ends jump. The move's end lays out again.
       if (moving) { return; }
       if (map._animatingZoom || (map._panAnim && map._panAnim._inProgress)) { schedule(); return; }
+      settle();
+      if (keyCorner(map, key, state.items)) {
+        div = key.getContainer();  // Leaflet made it anew in its new corner, empty
+        keyIds = null;
+        settle();
+      }
+      map.getContainer().setAttribute('data-labels-laid-out', String(++state.runs));
+      map.getContainer().setAttribute('data-labels-settled', 'true');  // what tests wait for
+      map.fire('jcmlaidout');  // the key's size is known now (jcm-view.js frames around it)
+    }
+    state.runs = 0;
+    /* Lay out and fill the key; when the key changed size, and the controls stacked on it moved (the
+       timeline), lay out again around it, until the key stays the same (a few rounds at most). */
+    function settle() {
       var idsOf = function (bs) { return bs.map(function (it) { return it.id + '#' + it.number; }).join('|'); };
       var badges = layoutOnce(state), ids = idsOf(badges);
-      // the key changed size, and the controls stacked on it moved (the timeline): lay out again
-      // around it, until the key stays the same (a few rounds at most)
       for (var round = 0; ids !== keyIds && round < 4; round++) {
         keyIds = ids;
         fillKey(div, badges);
@@ -475,17 +583,7 @@
         keyIds = ids;
         fillKey(div, badges);
       }
-      if (keyCorner(map, key, state.items)) {
-        div = key.getContainer();  // Leaflet made it anew in its new corner
-        badges = layoutOnce(state);
-        keyIds = idsOf(badges);
-        fillKey(div, badges);
-      }
-      map.getContainer().setAttribute('data-labels-laid-out', String(++state.runs));
-      map.getContainer().setAttribute('data-labels-settled', 'true');  // what tests wait for
-      map.fire('jcmlaidout');  // the key's size is known now (jcm-view.js frames around it)
     }
-    state.runs = 0;
     function schedule() {
       clearTimeout(timer);
       timer = setTimeout(run, 20);

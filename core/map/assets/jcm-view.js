@@ -11,19 +11,20 @@
 (function () {
   'use strict';
   var jcm = window.jcm = window.jcm || {};
-  var STORE = 'jcm.view';
+  var STORE = 'jcm.view';  // and 'jcm.view.fill': the presenter's full-window map keeps its own view
   var GAP = 8;  // px between the tour's notes and what sits beside or above them
   var MIN_FRAMED_PX = 120;  // the least height a step's extent is framed in between the panels
+  var EDGE_PX = 16;  // a place framed this near the map's edge is moved in or out of view where the room allows
   var MIN_KEY_PX = 64;  // two rows of the key and its padding: less room, and the key gives way
 
-  function read() {
-    try { return JSON.parse(window.sessionStorage.getItem(STORE) || 'null'); } catch (e) { return null; }
+  function read(store) {
+    try { return JSON.parse(window.sessionStorage.getItem(store) || 'null'); } catch (e) { return null; }
   }
 
   function save(map) {
     var c = map.getCenter();
     try {
-      window.sessionStorage.setItem(STORE, JSON.stringify({key: map.jcmViewKey, lat: c.lat, lng: c.lng, zoom: map.getZoom()}));
+      window.sessionStorage.setItem(map.jcmStore, JSON.stringify({key: map.jcmViewKey, lat: c.lat, lng: c.lng, zoom: map.getZoom()}));
     } catch (e) { /* storage off: the view is simply not kept */ }
   }
 
@@ -152,11 +153,13 @@
   /* What covers part of the map, in container px: the page's panels over it (the presenter's
      caption, notes, details, bar) and the map's controls (timeline, key, zoom, scale; not the
      legend, which folds where it would cover a place). */
-  function obstacles(map) {
+  function obstacles(map, keyless) {
     var root = map.getContainer(), c0 = root.getBoundingClientRect(), out = [];
     var f0 = window.frameElement ? window.frameElement.getBoundingClientRect() : {left: 0, top: 0};
     function add(r, dx, dy) { if (r.width && r.height) { out.push([r.left - dx, r.top - dy, r.right - dx, r.bottom - dy]); } }
-    root.querySelectorAll('.leaflet-control:not(.jcm-legend)').forEach(function (c) { add(c.getBoundingClientRect(), c0.left, c0.top); });
+    root.querySelectorAll('.leaflet-control:not(.jcm-legend)' + (keyless ? ':not(.jcm-key)' : '')).forEach(function (c) {
+      add(c.getBoundingClientRect(), c0.left, c0.top);
+    });
     try {
       if (window.frameElement) {
         Array.prototype.forEach.call(window.parent.document.querySelectorAll('[class*="st-key-jcm_"]'), function (el) {
@@ -169,9 +172,11 @@
 
   /* Where to frame bounds as fit asks, moved within the room fit leaves (Leaflet's zoom is whole, so
      an extent rarely fills its frame) to where the fewest of the group's places lie under a panel or
-     a control (a place out of view is not under one), nearest to the fitted centre among equals; one
-     zoom step out when only that leaves every place clear. */
-  function clearView(map, group, bounds, fit) {
+     a control (a place out of view is not under one), then the fewest on the map's edge, nearest to
+     the fitted centre among equals; a zoom step out, or two (when out: it may), while places lie
+     under a panel or a control and fewer do one step out. Never for the key alone: its rows are
+     the badges of a crowd, and a smaller map crowds more places into more rows. */
+  function clearView(map, group, bounds, fit, out) {
     var target = map._getBoundsCenterZoom(L.latLngBounds(bounds), fit), blocks = obstacles(map), lls = [];
     group.eachLayer(function (layer) {
       if (!layer.eachLayer) { return; }
@@ -181,10 +186,10 @@
       });
     });
     if (!blocks.length || !lls.length) { return target; }
-    var best = clearAt(map, target.center, target.zoom, bounds, fit, blocks, lls);
-    if (best && best.under && target.zoom - 1 >= map.getMinZoom()) {
-      var out = clearAt(map, target.center, target.zoom - 1, bounds, fit, blocks, lls);
-      if (out && !out.under) { best = out; }
+    var best = clearAt(map, target.center, target.zoom, bounds, fit, blocks, lls), keyless = obstacles(map, true);
+    var under = function (zoom) { var at = clearAt(map, target.center, zoom, bounds, fit, keyless, lls); return at ? at.under : Infinity; };
+    for (var z = target.zoom; out && best && best.under && z > target.zoom - 2 && z - 1 >= map.getMinZoom() && under(z - 1) < under(z); z--) {
+      best = clearAt(map, target.center, z - 1, bounds, fit, blocks, lls) || best;
     }
     return best ? {center: best.center, zoom: best.zoom} : target;
   }
@@ -201,12 +206,16 @@
     var points = lls.map(function (ll) { return map.project(ll, zoom).subtract(c); }), best = null, STEPS = 8;
     for (var i = 0; i <= STEPS; i++) {
       for (var j = 0; j <= STEPS; j++) {
-        var dx = x0 + (x1 - x0) * i / STEPS, dy = y0 + (y1 - y0) * j / STEPS, under = 0;
+        var dx = x0 + (x1 - x0) * i / STEPS, dy = y0 + (y1 - y0) * j / STEPS, under = 0, edge = 0;
         points.forEach(function (p) {
           var x = p.x - dx + size.x / 2, y = p.y - dy + size.y / 2;
-          if (blocks.some(function (r) { return x > r[0] - 8 && x < r[2] + 8 && y > r[1] - 8 && y < r[3] + 8; })) { under += 1; }
+          // within a badge's half-width of a panel: its name would lie under it
+          if (blocks.some(function (r) { return x > r[0] - 14 && x < r[2] + 14 && y > r[1] - 14 && y < r[3] + 14; })) { under += 1; }
+          // half in view, half out: its name would be cut by the window's edge
+          var inX = x > -8 && x < size.x + 8, inY = y > -8 && y < size.y + 8;
+          if (inX && inY && (x < EDGE_PX || x > size.x - EDGE_PX || y < EDGE_PX || y > size.y - EDGE_PX)) { edge += 1; }
         });
-        var score = under * 1e6 + Math.hypot(dx, dy);
+        var score = under * 1e6 + edge * 1e3 + Math.hypot(dx, dy);
         if (!best || score < best.score) { best = {score: score, under: under, dx: dx, dy: dy}; }
       }
     }
@@ -220,7 +229,10 @@
       map.getContainer().style.height = '100vh';
       map.invalidateSize(false);
     }
-    var saved = read();
+    // the normal view's zoom and centre, made for its column, would leave the presenter's window
+    // unframed (and the other way round)
+    map.jcmStore = STORE + (opts.fill ? '.fill' : '');
+    var saved = read(map.jcmStore);
     if (saved && typeof saved.zoom === 'number') {
       map.setView([saved.lat, saved.lng], saved.zoom, {animate: false});
       map.jcmSaved = saved;
@@ -228,17 +240,30 @@
     map.on('moveend zoomend', function () { save(map); });
   };
 
+  /* The padding Leaflet fits opts.bounds with: in the presenter view, clear of the caption above,
+     the tour's notes below and the details panel, as they stand now (they grow with the step). */
+  function fitFor(map, opts) {
+    var p = opts.padding;
+    if (!opts.fill) { return {padding: [p, p], maxZoom: opts.maxZoom}; }
+    var r = opts.reserve, below = Math.max(r.bottom, tourTop()), top = Math.max(r.top, captionBottom()), right = r.right, size = map.getSize();
+    if (right && size.x < 2 * right) {  // a phone: the details panel lies across the top (ui/assets/follow.css)
+      top = Math.max(top, detailsBottom() + GAP);
+      right = 0;
+    }
+    if (size.y - top - below < MIN_FRAMED_PX) { top = 0; below = 0; }  // no room left: the whole map, under the panels
+    return {paddingTopLeft: [p, p + top], paddingBottomRight: [p + right, p + below], maxZoom: opts.maxZoom};
+  }
+
+  /* Whether the map still stands where it was framed (at: {center, zoom}), not moved by the presenter. */
+  function stillAt(map, at) {
+    return !!at && map.getZoom() === at.zoom && map.project(map.getCenter()).distanceTo(map.project(at.center)) <= 3;
+  }
+
   /* Dynamic. opts: {key, bounds: [[s, w], [n, e]], padding, maxZoom, flySeconds, fill, reserve: {top, bottom, right}} */
   jcm.frame = function (group, opts) {
-    var map = group._map, p = opts.padding, fit = {padding: [p, p], maxZoom: opts.maxZoom};
+    var map = group._map, fit = fitFor(map, opts), right = opts.reserve.right;
     if (opts.fill) {  // keep the extent clear of the caption above, the tour's notes below and the details panel
-      var r = opts.reserve, below = Math.max(r.bottom, tourTop()), top = Math.max(r.top, captionBottom()), right = r.right, size = map.getSize();
-      if (right && size.x < 2 * right) {  // a phone: the details panel lies across the top (ui/assets/follow.css)
-        top = Math.max(top, detailsBottom() + GAP);
-        right = 0;
-      }
-      if (size.y - top - below < MIN_FRAMED_PX) { top = 0; below = 0; }  // no room left: the whole map, under the panels
-      fit = {paddingTopLeft: [p, p + top], paddingBottomRight: [p + right, p + below], maxZoom: opts.maxZoom};
+      if (right && map.getSize().x < 2 * right) { right = 0; }  // a phone: the details panel lies across the top
       // the notes of a new step are drawn just after the map's update: docked again once they are, and
       // when the window turns (a phone: the panels move with it, follow.css). Beside the notes, the
       // controls end where the details panel begins when it is on the right (a phone held sideways).
@@ -262,7 +287,7 @@
         map.jcmPanels.observe(window.parent.document.body, {childList: true, subtree: true});
       } catch (e) { map.jcmPanels = null; }  /* not the page's frame: its panels are not this map's */
       // the details panel covers the right-hand side: the legend folds to its one-line button below it
-      var legend = r.right ? map.getContainer().querySelector('.jcm-legend details') : null;
+      var legend = opts.reserve.right ? map.getContainer().querySelector('.jcm-legend details') : null;
       if (legend) { legend.open = false; }
     }
     // the extent this map was framed on last: none yet in this frame, then the kept view's
@@ -270,28 +295,41 @@
     if (known === undefined) {
       known = map.jcmSaved ? map.jcmSaved.key : null;
       if (!map.jcmSaved) {
-        var first = clearView(map, group, opts.bounds, fit);
+        var first = map.jcmFramedAt = clearView(map, group, opts.bounds, fit, true);
         map.setView(first.center, first.zoom, {animate: false});
         framed = true;
       }
     }
     map.jcmViewKey = opts.key;
     if (known !== null && known !== opts.key) {
-      var to = clearView(map, group, opts.bounds, fit);
+      var to = map.jcmFramedAt = clearView(map, group, opts.bounds, fit, true);
       map.flyTo(to.center, to.zoom, {duration: opts.flySeconds});
       framed = true;
     }
-    // once laid out there, the key and the new step's notes have their size: moved once more if a
-    // place lies under them and the room the zoom leaves allows
-    if (framed) {
-      var again = function () {
-        if (!group._map) { return; }
-        var to = clearView(map, group, opts.bounds, fit), at = map.project(map.getCenter()), there = map.project(to.center);
-        if (to.zoom !== map.getZoom() || at.distanceTo(there) > 2) { map.setView(to.center, to.zoom, {animate: false}); }
-      };
-      map.once('jcmlaidout', again);
-      jcm.whenGone(group, function () { map.off('jcmlaidout', again); });
-    }
+    if (framed) { reframe(map, group, opts); }
     save(map);
   };
+
+  /* Once laid out where it was framed, the key has its size, the new step's notes theirs and the
+     presenter's controls are docked beside them: the view moves again, as often as they change
+     (a few times at most), where a place lies under them and the room the zoom leaves allows,
+     until the presenter moves the map. Never a step further out than the panels ask: a smaller map
+     crowds its places, and more badges make a taller key, which would ask for more room again. */
+  function reframe(map, group, opts) {
+    var seen = null, left = 4;
+    var again = function () {
+      if (!group._map || !left || !stillAt(map, map.jcmFramedAt)) { return; }
+      var now = obstacles(map).map(function (r) { return r.map(Math.round).join(','); }).join(';');
+      if (now === seen) { return; }
+      seen = now;
+      left -= 1;
+      var to = clearView(map, group, opts.bounds, fitFor(map, opts), true), there = map.project(to.center);
+      map.jcmFramedAt = to;
+      if (to.zoom !== map.getZoom() || map.project(map.getCenter()).distanceTo(there) > 2) {
+        map.setView(to.center, to.zoom, {animate: false});
+      }
+    };
+    map.on('jcmlaidout', again);
+    jcm.whenGone(group, function () { map.off('jcmlaidout', again); });
+  }
 })();

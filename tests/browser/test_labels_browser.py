@@ -1,8 +1,9 @@
 """Labels and keyboard access in a real browser, at the projector sizes, in ja/en/zh.
 
 The rules (core/map/style.py): every visible label's nearest edge within LABEL_REACH_PX of its own
-marker's centre (found by `data-place`) and no other marker as near, no two labels overlapping, no label covering a marker
-(but a badge on its own marker, the last resort, covers that one and may touch a neighbour's edge, never its centre), every place in view and not under a control
+marker's centre (found by `data-place`) and no other marker as near, no two labels overlapping, no label
+covering a marker (but a badge on its own marker, the last resort, covers that one and may touch a
+neighbour's edge, never its centre), every place in view and not under a control
 named, text at least FONT_PX (FONT_LARGE_PX on a full-window map); they hold after zooming in and out
 and after a resize. Checked on the app's page (the map in its column) and on the map alone filling
 the window (the size a presenter view gives it). Screenshots go to test-artifacts/.
@@ -61,7 +62,8 @@ CHECK_RULES = """reach => {
       if (m !== own && dm <= d && Math.hypot(mx - x, my - y) > 1) out.far.push(name + ': nearer to ' + m.getAttribute('data-place'));
     });
     labels.slice(i + 1).forEach(o => {  // but a ring and its city sharing one number on the pair
-      const n = e => e.querySelector('.jcm-n').textContent, shared = on && o.classList.contains('jcm-on') && n(o) === n(el);
+      const n = e => e.querySelector('.jcm-n').textContent;
+      const shared = on && o.classList.contains('jcm-on') && n(o) === n(el);
       if (overlap(r, box(o)) && !shared) out.overlaps.push(name + ' / ' + o.getAttribute('data-place'));
     });
     if (on && !overlap(r, box(own))) out.far.push(name + ': badge off its own marker');
@@ -74,8 +76,8 @@ CHECK_RULES = """reach => {
   });
   markers.forEach(m => {  // a marker under a control is the framing's to avoid (and the room walk's to find)
     const [x, y] = centre(m), top = document.elementFromPoint(x, y);
-    if (x >= view.left && x <= view.right && y >= view.top && y <= view.bottom && !named.has(m.getAttribute('data-place'))
-        && !(top && top.closest('.leaflet-control')))
+    const inView = x >= view.left && x <= view.right && y >= view.top && y <= view.bottom;
+    if (inView && !named.has(m.getAttribute('data-place')) && !(top && top.closest('.leaflet-control')))
       out.unnamed.push(m.getAttribute('data-place'));
   });
   return out;

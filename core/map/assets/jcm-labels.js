@@ -174,7 +174,8 @@
   }
 
   function overlap(a, b) {
-    return Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) * Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
+    return Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) *
+      Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
   }
 
   /* The badge of a place no free spot is left for, on its own marker (a badge as small as a marker:
@@ -187,7 +188,9 @@
     var best = null, w = it.ow, h = it.oh, rx = it.sw + w / 2 - 2, ry = it.sw + h / 2 - 2;
     var others = items.filter(function (o) { return o.mx !== it.mx || o.my !== it.my; });
     // the ring around a city is not covered by the city's badge: that lies within it
-    var rings = items.filter(function (o) { return others.indexOf(o) < 0 && o.mbox.x1 - o.mbox.x0 > it.mbox.x1 - it.mbox.x0; });
+    var rings = items.filter(function (o) {
+      return others.indexOf(o) < 0 && o.mbox.x1 - o.mbox.x0 > it.mbox.x1 - it.mbox.x0;
+    });
     var skip = rings.map(function (o) { return o.mbox; }).concat([it.mbox]);
     for (var dx = -rx; dx <= rx + 0.01; dx += rx / 8) {
       for (var dy = -ry; dy <= ry + 0.01; dy += ry / 8) {
@@ -367,16 +370,18 @@
 
   /* The width of a badge on its marker showing the widest number (measured on one label). */
   function onSize(state) {
-    var l = Object.keys(state.labelOf).map(function (id) { return state.labelOf[id]; }).filter(function (x) { return x._icon; })[0];
+    var ids = Object.keys(state.labelOf), l = ids.map(function (id) { return state.labelOf[id]; })
+      .filter(function (x) { return x._icon; })[0];
     if (!l) { return 0; }
-    var el = l._icon.querySelector('.jcm-lb'), was = [el.className, el.style.display, el.querySelector('.jcm-n').textContent];
+    var el = l._icon.querySelector('.jcm-lb'), n = el.querySelector('.jcm-n');
+    var was = [el.className, el.style.display, n.textContent];
     el.classList.add('jcm-badge', 'jcm-on');
     el.style.display = '';
-    el.querySelector('.jcm-n').textContent = String(Object.keys(state.labelOf).length);
+    n.textContent = String(ids.length);
     var w = Math.max(el.offsetWidth, el.offsetHeight);
     el.className = was[0];
     el.style.display = was[1];
-    el.querySelector('.jcm-n').textContent = was[2];
+    n.textContent = was[2];
     return w;
   }
 
@@ -399,7 +404,8 @@
     var free = items.filter(function (it) { return !ring(it); });
     // fanned out far enough that the badges on two neighbouring markers (the last resort) do not meet,
     // at any angle between them
-    var offsets = jcm.fanOut(free.map(function (it) { return [it.x, it.y]; }), Math.max(rules.marker, 1.25 * onSize(state)));
+    var offsets = jcm.fanOut(free.map(function (it) { return [it.x, it.y]; }),
+                             Math.max(rules.marker, 1.25 * onSize(state)));
     free.forEach(function (it, k) { it.dx = offsets[k][0]; it.dy = offsets[k][1]; });
     items.filter(ring).forEach(function (it) {
       var host = null, best = Infinity;
@@ -506,10 +512,10 @@
       var last = round === 4, around = last ? best.taken : taken.concat(marks.map(function (m) { return m.box; }));
       // a city before the ring around it: a ring left unnamed with its city shares the city's
       // number (the pair reads as one place; the key names both), else its badge is on its rim
-      best.unnamed.sort(function (a, b) { return (a.mbox.x1 - a.mbox.x0) - (b.mbox.x1 - b.mbox.x0); }).forEach(function (it) {
-        var size = function (o) { return o.mbox.x1 - o.mbox.x0; };
+      var span = function (o) { return o.mbox.x1 - o.mbox.x0; };
+      best.unnamed.sort(function (a, b) { return span(a) - span(b); }).forEach(function (it) {
         var co = marks.filter(function (m) { return m.it.mx === it.mx && m.it.my === it.my; })[0];
-        if (co && size(co.it) < size(it)) {
+        if (co && span(co.it) < span(it)) {
           marks.push({it: it, box: co.box, with: co.it});
           return;
         }
@@ -519,8 +525,9 @@
         if (co) { co.box = box; co.with = it; }  // its ring, named on its rim a round before: shares it now
       });
       if (last) { break; }
+      var boxes = marks.map(function (m) { return m.box; });
       best = place(best.order.filter(function (it) { return !marks.some(function (m) { return m.it === it; }); }),
-                   best.badgeFirst, taken.concat(marks.map(function (m) { return m.box; })), items, view, rules, subject);
+                   best.badgeFirst, taken.concat(boxes), items, view, rules, subject);
     }
     marks.forEach(function (m) { best.spots[m.it.id] = {mode: 'badge', box: m.box, on: true, with: m.with}; });
     var shown = [];

@@ -24,7 +24,8 @@
   function save(map) {
     var c = map.getCenter();
     try {
-      window.sessionStorage.setItem(map.jcmStore, JSON.stringify({key: map.jcmViewKey, lat: c.lat, lng: c.lng, zoom: map.getZoom()}));
+      var view = {key: map.jcmViewKey, lat: c.lat, lng: c.lng, zoom: map.getZoom()};
+      window.sessionStorage.setItem(map.jcmStore, JSON.stringify(view));
     } catch (e) { /* storage off: the view is simply not kept */ }
   }
 
@@ -157,7 +158,8 @@
     var root = map.getContainer(), c0 = root.getBoundingClientRect(), out = [];
     var f0 = window.frameElement ? window.frameElement.getBoundingClientRect() : {left: 0, top: 0};
     function add(r, dx, dy) { if (r.width && r.height) { out.push([r.left - dx, r.top - dy, r.right - dx, r.bottom - dy]); } }
-    root.querySelectorAll('.leaflet-control:not(.jcm-legend)' + (keyless ? ':not(.jcm-key)' : '')).forEach(function (c) {
+    var controls = '.leaflet-control:not(.jcm-legend)' + (keyless ? ':not(.jcm-key)' : '');
+    root.querySelectorAll(controls).forEach(function (c) {
       add(c.getBoundingClientRect(), c0.left, c0.top);
     });
     try {
@@ -187,8 +189,12 @@
     });
     if (!blocks.length || !lls.length) { return target; }
     var best = clearAt(map, target.center, target.zoom, bounds, fit, blocks, lls), keyless = obstacles(map, true);
-    var under = function (zoom) { var at = clearAt(map, target.center, zoom, bounds, fit, keyless, lls); return at ? at.under : Infinity; };
-    for (var z = target.zoom; out && best && best.under && z > target.zoom - 2 && z - 1 >= map.getMinZoom() && under(z - 1) < under(z); z--) {
+    var under = function (zoom) {
+      var at = clearAt(map, target.center, zoom, bounds, fit, keyless, lls);
+      return at ? at.under : Infinity;
+    };
+    var lowest = Math.max(target.zoom - 2, map.getMinZoom());
+    for (var z = target.zoom; out && best && best.under && z > lowest && under(z - 1) < under(z); z--) {
       best = clearAt(map, target.center, z - 1, bounds, fit, blocks, lls) || best;
     }
     return best ? {center: best.center, zoom: best.zoom} : target;
@@ -210,7 +216,8 @@
         points.forEach(function (p) {
           var x = p.x - dx + size.x / 2, y = p.y - dy + size.y / 2;
           // within a badge's half-width of a panel: its name would lie under it
-          if (blocks.some(function (r) { return x > r[0] - 14 && x < r[2] + 14 && y > r[1] - 14 && y < r[3] + 14; })) { under += 1; }
+          var m = 14, near = function (r) { return x > r[0] - m && x < r[2] + m && y > r[1] - m && y < r[3] + m; };
+          if (blocks.some(near)) { under += 1; }
           // half in view, half out: its name would be cut by the window's edge
           var inX = x > -8 && x < size.x + 8, inY = y > -8 && y < size.y + 8;
           if (inX && inY && (x < EDGE_PX || x > size.x - EDGE_PX || y < EDGE_PX || y > size.y - EDGE_PX)) { edge += 1; }
@@ -245,7 +252,8 @@
   function fitFor(map, opts) {
     var p = opts.padding;
     if (!opts.fill) { return {padding: [p, p], maxZoom: opts.maxZoom}; }
-    var r = opts.reserve, below = Math.max(r.bottom, tourTop()), top = Math.max(r.top, captionBottom()), right = r.right, size = map.getSize();
+    var r = opts.reserve, below = Math.max(r.bottom, tourTop()), top = Math.max(r.top, captionBottom());
+    var right = r.right, size = map.getSize();
     if (right && size.x < 2 * right) {  // a phone: the details panel lies across the top (ui/assets/follow.css)
       top = Math.max(top, detailsBottom() + GAP);
       right = 0;

@@ -58,8 +58,11 @@ CHECK_RULES = """reach => {
     if (d > reach + 0.5) out.far.push(name + ': ' + d.toFixed(1));
     markers.forEach(m => {  // no other marker is as near to the label as its own (a region's ring
       // around its capital city shares the city's centre: the pair reads as one place)
-      const [mx, my] = centre(m), dm = Math.hypot(Math.max(r.left - mx, 0, mx - r.right), Math.max(r.top - my, 0, my - r.bottom));
-      if (m !== own && dm <= d && Math.hypot(mx - x, my - y) > 1) out.far.push(name + ': nearer to ' + m.getAttribute('data-place'));
+      const [mx, my] = centre(m);
+      const dm = Math.hypot(Math.max(r.left - mx, 0, mx - r.right), Math.max(r.top - my, 0, my - r.bottom));
+      if (m !== own && dm <= d && Math.hypot(mx - x, my - y) > 1) {
+        out.far.push(name + ': nearer to ' + m.getAttribute('data-place'));
+      }
     });
     labels.slice(i + 1).forEach(o => {  // but a ring and its city sharing one number on the pair
       const n = e => e.querySelector('.jcm-n').textContent;
@@ -164,7 +167,8 @@ def test_tab_reaches_tianjin_and_enter_selects_it(app_url, tab, artifacts):
     page.set_viewport_size({"width": 1366, "height": 768})
     page.goto(url(app_url))
     iframe, frame = wait_for_map(page, "w.map_div.getContainer().getAttribute('data-labels-laid-out')")
-    links = frame.evaluate("() => [...document.querySelectorAll('path[data-link]')].map(p => p.getAttribute('data-link'))")
+    links = frame.evaluate(
+        "() => [...document.querySelectorAll('path[data-link]')].map(p => p.getAttribute('data-link'))")
     assert len(links) == 12 and "神戸市–天津市" in links
     names = frame.evaluate("""() => Object.fromEntries([...document.querySelectorAll('[data-jcm-focus]')]
         .map(e => [e.getAttribute('data-place') || e.getAttribute('data-link'), e.getAttribute('aria-label')]))""")

@@ -35,7 +35,8 @@ CLEAR = "選択を解除"
 def test_map_draws_all_links_and_places(app_url, tab, artifacts):
     page = tab.page
     page.goto(url(app_url))
-    _, frame = wait_for_map(page, "w.document.querySelectorAll('.leaflet-overlay-pane path.leaflet-interactive').length >= 12")
+    _, frame = wait_for_map(
+        page, "w.document.querySelectorAll('.leaflet-overlay-pane path.leaflet-interactive').length >= 12")
 
     assert link_paths(frame) == 12
     assert place_markers(frame) == 21

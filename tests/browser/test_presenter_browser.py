@@ -93,12 +93,15 @@ def test_presenter_view(app_url, tab, artifacts, width, height, lang) -> None:
     # Zoomed around 天津市, which stays where it was: zoomed around the centre it went under the caption,
     # where a person's click lands on the caption.
     frame.evaluate("""() => { let at = null;
-      map_div.eachLayer(l => { if (!at && l.feature && l.feature.properties.id === 'place:天津市' && l.getLatLng) at = l.getLatLng(); });
+      map_div.eachLayer(l => {
+        if (!at && l.feature && l.feature.properties.id === 'place:天津市' && l.getLatLng) at = l.getLatLng();
+      });
       map_div.setZoomAround(at, map_div.getZoom() + 1, {animate: false}); }""")
     frame.evaluate(SETTLED)
     before = frame.evaluate(VIEW)
     mark(frame)
-    click_at(page, place_element(frame, "天津市"))  # a person's click: no actionability retries (they timed out under load)
+    # a person's click: no actionability retries (they timed out under load)
+    click_at(page, place_element(frame, "天津市"))
     wait_query(page, "place", "天津市")
     handle, frame = new_map(page)
     frame.evaluate(SETTLED)
@@ -139,7 +142,8 @@ def test_presenter_view(app_url, tab, artifacts, width, height, lang) -> None:
     idle(page)
     assert flight_ms <= 1000, flight_ms
     (south, west), (north, east) = step.extent
-    shown = frame.evaluate("() => { const b = map_div.getBounds(); return [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()]; }")
+    shown = frame.evaluate(
+        "() => { const b = map_div.getBounds(); return [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()]; }")
     assert shown[0] <= south and shown[1] <= west and shown[2] >= north and shown[3] >= east, (shown, step.extent)
     tour = page.locator(".st-key-jcm_tour")
     assert all(words in tour.inner_text() for words in step.words(DATASET, lang))
@@ -159,7 +163,8 @@ def test_presenter_view(app_url, tab, artifacts, width, height, lang) -> None:
     idle(page)
     handle, frame = wait_for_map(page)
     mark(frame)
-    click_at(page, place_element(frame, "天津市"))  # a person's click: no actionability retries (they timed out under load)
+    # a person's click: no actionability retries (they timed out under load)
+    click_at(page, place_element(frame, "天津市"))
     wait_query(page, "place", "天津市")
     handle, frame = new_map(page)
 

@@ -46,20 +46,27 @@ SHOTS = os.environ.get("JCM_ROOM_SHOTS", "overview,1,3,9,12").split(",")
 # "<link> at <place>: <px> from it, nearer to <others>". A region's ring around its capital city
 # shares the city's centre (one visible pair): a tie with it is no break.
 LINE_ENDS = """() => {
-  const centre = el => { const r = el.getBoundingClientRect(); return [(r.left + r.right) / 2, (r.top + r.bottom) / 2]; };
-  const markers = [...document.querySelectorAll('.jcm-s[data-place]')].map(m => [m.getAttribute('data-place'), ...centre(m)]);
+  const centre = el => {
+    const r = el.getBoundingClientRect();
+    return [(r.left + r.right) / 2, (r.top + r.bottom) / 2];
+  };
+  const markers = [...document.querySelectorAll('.jcm-s[data-place]')]
+    .map(m => [m.getAttribute('data-place'), ...centre(m)]);
   const out = [], view = map_div.getContainer().getBoundingClientRect();
   document.querySelectorAll('path[data-link]').forEach(p => {
-    const link = p.getAttribute('data-link'), ends = link.split('\\u2013'), n = p.getTotalLength(), ctm = p.getScreenCTM();
+    const link = p.getAttribute('data-link'), ends = link.split('\\u2013');
+    const n = p.getTotalLength(), ctm = p.getScreenCTM();
     [[ends[0], 0], [ends[1], n]].forEach(([key, at]) => {
       const a = p.getPointAtLength(at), q = new DOMPoint(a.x, a.y).matrixTransform(ctm);
       const own = markers.find(m => m[0] === key);
       if (!own) { out.push(link + ' at ' + key + ': no marker'); return; }
-      if (own[1] < view.left || own[1] > view.right || own[2] < view.top || own[2] > view.bottom) return;  // Leaflet clips the line
+      // Leaflet clips the line
+      if (own[1] < view.left || own[1] > view.right || own[2] < view.top || own[2] > view.bottom) return;
       const d = m => Math.hypot(m[1] - q.x, m[2] - q.y);
       const nearer = markers.filter(m => m !== own && d(m) <= d(own) && Math.hypot(m[1] - own[1], m[2] - own[2]) > 1);
       if (d(own) > 1.5 || nearer.length)
-        out.push(link + ' at ' + key + ': ' + d(own).toFixed(1) + ' px from it, nearer to ' + nearer.map(m => m[0]).join(','));
+        out.push(link + ' at ' + key + ': ' + d(own).toFixed(1) + ' px from it, nearer to '
+                 + nearer.map(m => m[0]).join(','));
     });
   });
   return out;
@@ -84,12 +91,16 @@ def _wait_step(page, step: int) -> None:
 READY = """token => {
   window.__roomReady = null;
   const sleep = ms => new Promise(r => setTimeout(r, ms));
-  const quiet = async (changed, ms) => { let still = 0; while (still < ms) { await sleep(50); still = changed() ? 0 : still + 50; } };
+  const quiet = async (changed, ms) => {
+    let still = 0;
+    while (still < ms) { await sleep(50); still = changed() ? 0 : still + 50; }
+  };
   (async () => {
     let busy = () => !!document.querySelector('[data-testid="stStatusWidget"], [data-stale="true"]');
     await quiet(busy, 500);
     let w = null;
-    while (!(w = (document.querySelector(%r) || {}).contentWindow) || !w.map_div || !w.document.querySelector('.jcm-s[data-place]')
+    while (!(w = (document.querySelector(%r) || {}).contentWindow) || !w.map_div
+           || !w.document.querySelector('.jcm-s[data-place]')
            || !w.map_div.getContainer().getAttribute('data-labels-laid-out')) await sleep(50);
     await w.document.fonts.ready;
     let moved = false;
@@ -126,7 +137,10 @@ ROOM = """([iframeSel, minFont, reach]) => {
   const f = document.querySelector(iframeSel), w = f.contentWindow, d = w.document, fr = f.getBoundingClientRect();
   const out = {'unnamed': [], 'subject not named': [], 'covered': [], 'small text': []};
   const map = w.map_div.getContainer().getBoundingClientRect();
-  const shown = el => { const cs = w.getComputedStyle(el); return cs.visibility !== 'hidden' && cs.display !== 'none' && el.getBoundingClientRect().width > 0; };
+  const shown = el => {
+    const cs = w.getComputedStyle(el);
+    return cs.visibility !== 'hidden' && cs.display !== 'none' && el.getBoundingClientRect().width > 0;
+  };
   const onScreen = (x, y) => x >= map.left && x <= map.right && y >= map.top && y <= map.bottom
     && x + fr.left >= 0 && y + fr.top >= 0 && x + fr.left <= innerWidth && y + fr.top <= innerHeight;
   const centre = r => [(r.left + r.right) / 2, (r.top + r.bottom) / 2];
@@ -136,13 +150,16 @@ ROOM = """([iframeSel, minFont, reach]) => {
     const k = top && top.closest('[class*="st-key-jcm_"]');
     return 'page ' + (k ? [...k.classList].find(c => c.startsWith('st-key-')) : top ? top.tagName : 'nothing');
   };
-  const over = (x, y, own) => {  // what covers frame point (x, y) of own: a page panel, a map control, a tooltip, or null
+  // what covers frame point (x, y) of own: a page panel, a map control, a tooltip, or null
+  const over = (x, y, own) => {
     const p = page(x, y);
     if (p) return p;
-    const el = d.elementFromPoint(x, y), c = el && !own.contains(el) && el.closest('.leaflet-control, .leaflet-tooltip, .jcm-yr');
+    const el = d.elementFromPoint(x, y);
+    const c = el && !own.contains(el) && el.closest('.leaflet-control, .leaflet-tooltip, .jcm-yr');
     if (!c) return null;
     if (c.classList.contains('jcm-yr')) return 'a year tag';
-    return c.classList.contains('leaflet-tooltip') ? 'a tooltip' : 'control ' + [...c.classList].filter(n => n !== 'leaflet-control').join('.');
+    if (c.classList.contains('leaflet-tooltip')) return 'a tooltip';
+    return 'control ' + [...c.classList].filter(n => n !== 'leaflet-control').join('.');
   };
   const subjects = new Set();
   w.map_div.eachLayer(l => {
@@ -161,25 +178,34 @@ ROOM = """([iframeSel, minFont, reach]) => {
     if (o) out['covered'].push(key + "'s marker under " + o);
     const lb = labels.get(key);
     if (!lb || !shown(lb)) { out['unnamed'].push(key + ': no label, no badge'); return; }
-    const r = lb.getBoundingClientRect(), far = Math.hypot(Math.max(r.left - x, 0, x - r.right), Math.max(r.top - y, 0, y - r.bottom));
-    if (far > reach + 1) out['unnamed'].push(key + "'s " + (lb.classList.contains('jcm-badge') ? 'badge' : 'label') + ' ' + far.toFixed(0) + ' px from its marker');
+    const r = lb.getBoundingClientRect();
+    const far = Math.hypot(Math.max(r.left - x, 0, x - r.right), Math.max(r.top - y, 0, y - r.bottom));
+    const what = lb.classList.contains('jcm-badge') ? 'badge' : 'label';
+    if (far > reach + 1) out['unnamed'].push(key + "'s " + what + ' ' + far.toFixed(0) + ' px from its marker');
     if (lb.classList.contains('jcm-badge')) {
       const n = lb.querySelector('.jcm-n').textContent;
-      if (!keyRows.includes(n + ' ' + lb.querySelector('.jcm-t').textContent)) out['unnamed'].push(key + ': badge ' + n + ' not in the key');
+      if (!keyRows.includes(n + ' ' + lb.querySelector('.jcm-t').textContent)) {
+        out['unnamed'].push(key + ': badge ' + n + ' not in the key');
+      }
       if (subjects.has(key)) out['subject not named'].push(key + ': only badge ' + n);
     }
-    for (const [px, py] of [centre(r), [r.left + 2, r.top + 2], [r.right - 2, r.top + 2], [r.left + 2, r.bottom - 2], [r.right - 2, r.bottom - 2]]) {
+    const corners = [[r.left + 2, r.top + 2], [r.right - 2, r.top + 2], [r.left + 2, r.bottom - 2],
+                     [r.right - 2, r.bottom - 2]];
+    for (const [px, py] of [centre(r), ...corners]) {
       const c = over(px, py, lb);
       if (c) { out['covered'].push(key + "'s label under " + c); break; }
     }
   });
   subjects.forEach(key => {
-    const m = d.querySelector('.jcm-s[data-place="' + CSS.escape(key) + '"]'), c = m && centre(m.getBoundingClientRect());
+    const m = d.querySelector('.jcm-s[data-place="' + CSS.escape(key) + '"]');
+    const c = m && centre(m.getBoundingClientRect());
     if (!m || !onScreen(c[0], c[1])) out['subject not named'].push(key + ': not on screen');
   });
   d.querySelectorAll('.leaflet-control').forEach(c => {
     const [x, y] = centre(c.getBoundingClientRect()), p = shown(c) && onScreen(x, y) && page(x, y);
-    if (p) out['covered'].push('control ' + [...c.classList].filter(n => n !== 'leaflet-control').join('.') + ' under ' + p);
+    if (p) {
+      out['covered'].push('control ' + [...c.classList].filter(n => n !== 'leaflet-control').join('.') + ' under ' + p);
+    }
   });
   if (minFont) {
     const walk = (els, where) => els.forEach(el => {
@@ -190,7 +216,9 @@ ROOM = """([iframeSel, minFont, reach]) => {
           out['small text'].push(where + ' "' + n.textContent.trim().slice(0, 24) + '" ' + px + ' px');
       }
     });
-    walk([...document.querySelectorAll('[class*="st-key-jcm_"]')].filter(e => getComputedStyle(e).position === 'fixed'), 'page');
+    const fixed = [...document.querySelectorAll('[class*="st-key-jcm_"]')]
+      .filter(e => getComputedStyle(e).position === 'fixed');
+    walk(fixed, 'page');
     walk([...d.querySelectorAll('.leaflet-control, .jcm-lb')], 'map');
   }
   return out;

@@ -2,7 +2,8 @@
 
 "place:<Place.key>" for a place's marker or label, "link:<japan>–<china>" (EN DASH: Partnership.key)
 for a programme link, "overlay:<index>" for a link of an imported overlay (its index in Overlay.links).
-The map's JavaScript splits a link's id into its places in one place (assets/jcm-links.js: `jcm.linkEnds`).
+The map's JavaScript builds and reads ids in one place (assets/jcm-map.js: `jcm.featureId`, `jcm.keyOf`;
+a link's id split into its places by assets/jcm-links.js: `jcm.linkEnds`).
 """
 
 from __future__ import annotations

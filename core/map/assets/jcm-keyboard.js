@@ -25,7 +25,7 @@
       el.setAttribute('aria-label', p.name);
       el.setAttribute('data-jcm-focus', kind);
       el.setAttribute('data-jcm-id', p.id);
-      if (kind === 'link') { el.setAttribute('data-link', p.id.slice('link:'.length)); }
+      if (kind === 'link') { el.setAttribute('data-link', jcm.keyOf(p.id, 'link')); }
       function where() { return l.getLatLng ? l.getLatLng() : l.getCenter(); }
       // Keyboard focus shows the tooltip as hovering does (the layer's own mouse handlers).
       el.addEventListener('focus', function () {

@@ -417,7 +417,7 @@
       it.dy = host && best < rules.marker ? host.dy : 0;
     });
     var moved = {};
-    items.forEach(function (it) { moved[it.id.slice('place:'.length)] = [it.dx, it.dy]; });
+    items.forEach(function (it) { moved[jcm.keyOf(it.id, 'place')] = [it.dx, it.dy]; });
     if (state.group.jcmLinks) { jcm.moveLinkEnds(map, state.group.jcmLinks, moved); }  // each line ends at its own marker
     var inView = items.filter(function (it) {
       var x = it.x + it.dx, y = it.y + it.dy;
@@ -483,7 +483,9 @@
     if (state.group.jcmLinks) {
       state.group.jcmLinks.eachLayer(function (l) {
         if (l.feature.properties.sel) {
-          jcm.linkEnds(l.feature.properties.id).forEach(function (key) { subject['place:' + key] = true; });
+          jcm.linkEnds(l.feature.properties.id).forEach(function (key) {
+            subject[jcm.featureId('place', key)] = true;
+          });
         }
       });
     }

@@ -82,5 +82,5 @@
   };
 
   /* "link:<japan>–<china>" -> ["<japan>", "<china>"] */
-  jcm.linkEnds = function (id) { return id.slice(5).split('\u2013'); };
+  jcm.linkEnds = function (id) { return jcm.keyOf(id, 'link').split('\u2013'); };
 })();

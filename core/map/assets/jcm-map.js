@@ -25,6 +25,14 @@
     return group;
   };
 
+  /* A feature's id, as core/map/ids.py writes it: "<kind>:<key>" (kind "place", "link" or "overlay").
+     The one place the map's JavaScript builds or reads one. */
+  jcm.featureId = function (kind, key) { return kind + ':' + key; };
+  /* The key of id if it is a feature of that kind, else null. */
+  jcm.keyOf = function (id, kind) {
+    return typeof id === 'string' && id.indexOf(kind + ':') === 0 ? id.slice(kind.length + 1) : null;
+  };
+
   /* Run fn when group leaves the map: what an element of the dynamic part added to the map
      itself (a control, a handler, a timer) goes with it. */
   jcm.whenGone = function (group, fn) { group.once('remove', fn); };

@@ -33,8 +33,8 @@
         var marker = L.marker(latlng, {keyboard: false, icon: icon(f),
                                        zIndexOffset: zOffset + (ring ? -1500 : (f.properties.sel ? 1000 : 0))});
         marker.on('add', function () {
-          var el = marker._icon.firstChild, id = f.properties.id;
-          if (el && id.indexOf('place:') === 0) { el.setAttribute('data-place', id.slice('place:'.length)); }
+          var el = marker._icon.firstChild, key = jcm.keyOf(f.properties.id, 'place');
+          if (el && key !== null) { el.setAttribute('data-place', key); }
         });
         return marker;
       }

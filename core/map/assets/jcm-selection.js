@@ -20,7 +20,7 @@
       setTimeout(function () { send(id); }, 0);  /* after st_folium's own handlers of this click */
     });
     function highlight(id) {
-      var place = id.indexOf('place:') === 0 ? id.slice(6) : null;
+      var place = jcm.keyOf(id, 'place');
       group._map.getContainer().querySelectorAll('.jcm-sel').forEach(function (el) { el.classList.remove('jcm-sel'); });
       if (place !== null) {
         group._map.getContainer().querySelectorAll('[data-place]').forEach(function (el) {

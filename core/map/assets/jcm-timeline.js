@@ -11,7 +11,7 @@
   var jcm = window.jcm = window.jcm || {};
 
   function endsOf(id) {  /* "link:<japan>–<china>" -> ["place:<japan>", "place:<china>"] */
-    return jcm.linkEnds(id).map(function (key) { return 'place:' + key; });
+    return jcm.linkEnds(id).map(function (key) { return jcm.featureId('place', key); });
   }
 
   /* Button symbols as SVG paths (a 24x24 box): the media-control characters are missing from

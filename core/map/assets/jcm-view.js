@@ -184,7 +184,7 @@
       if (!layer.eachLayer) { return; }
       layer.eachLayer(function (l) {
         var id = l.feature && l.feature.properties.id;
-        if (typeof id === 'string' && id.indexOf('place:') === 0 && l.getLatLng) { lls.push(l.getLatLng()); }
+        if (jcm.keyOf(id, 'place') !== null && l.getLatLng) { lls.push(l.getLatLng()); }
       });
     });
     if (!blocks.length || !lls.length) { return target; }

@@ -35,7 +35,6 @@ class Kind:
 
 
 CHOOSE = Message("select.choose")  # a select box's placeholder (Streamlit's is English)
-_SHOWN_DATE = "asof"  # the widget of the snapshot date shown, which a comparison looks back from
 
 
 def _help(param: Param, lang: str) -> str | None:
@@ -114,12 +113,12 @@ def _range(side: DeltaGenerator, key: str, params: Params, allowed: Allowed, lan
 
 def _snapshot(side: DeltaGenerator, key: str, params: Params, allowed: Allowed, lang: str) -> dict[str, Any]:
     """A snapshot date, drawn only when the data has more than one: with one there is nothing to choose.
-    A comparison offers the dates before the one shown (the "as of" widget, drawn before it): what
-    the address can hold, so that reloading it shows the same view."""
+    A comparison offers the dates before the one shown (the widget its parameter looks back from):
+    what the address can hold, so that reloading it shows the same view."""
     if len(allowed.dataset.dates) < 2:
         return {params[0].name: params[0].default}
-    if params[0].looks_back:
-        allowed = replace(allowed, shown=st.session_state.get(_SHOWN_DATE) or "")
+    if params[0].looks_back_from:  # drawn after the widget of the date shown, whose key is its name
+        allowed = replace(allowed, shown=st.session_state.get(params[0].looks_back_from) or "")
     return _choice(DeltaGenerator.selectbox, placeholder=CHOOSE)(side, key, params, allowed, lang)
 
 

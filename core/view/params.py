@@ -234,17 +234,18 @@ class LinkRef(Param):
 class Snapshot(Param):
     """A snapshot date of the data (YYYY-MM-DD exactly as in statuses.csv). The default "" moves
     with the data: the latest snapshot for `asof`, the one before the date shown for `since`
-    (`looks_back`: only dates before the one shown are offered, as a URL gets them: core/view/state.py)."""
+    (`looks_back_from`: the parameter of the date shown; only dates before it are offered, as a URL
+    gets them: core/view/state.py)."""
 
     default: Any = ""
     moving: Message  # how the default is shown ({date}: the latest snapshot)
-    looks_back: bool = False
+    looks_back_from: str = ""
 
     def read(self, raw: str, allowed: Allowed) -> Read | None:
         return Read(raw.strip()) if raw.strip() in allowed.dataset.dates else None
 
     def options(self, allowed: Allowed) -> Sequence[str]:
-        dates = earlier_dates(allowed.dataset, allowed.shown) if self.looks_back else allowed.dataset.dates
+        dates = earlier_dates(allowed.dataset, allowed.shown) if self.looks_back_from else allowed.dataset.dates
         return ["", *reversed(dates)]
 
     def show(self, value: Any, lang: str, allowed: Allowed) -> str:
@@ -286,7 +287,7 @@ PARAMS: tuple[Param, ...] = (
     LinkRef(name="link", by_page=True),
     Snapshot(name="asof", widget="snapshot", label=Message("filter.asof"), moving=Message("asof.latest")),
     Snapshot(name="since", widget="snapshot", label=Message("filter.since"), moving=Message("since.previous"),
-             looks_back=True),
+             looks_back_from="asof"),
     # the timeline stopped at this year (a tour step); the browser plays it, never a filter
     Year(name="year", by_page=True),
     Choice(name="color", default="relation", choices=lambda a: COLOR_BY, shown=_color_name, widget="radio",

@@ -7,7 +7,7 @@ import pytest
 
 from common.i18n import LANGS
 from core.data.models import Dataset, RelationType, Stage
-from core.view.params import PARAMS, Allowed, Choice, Flag, Read, Text, Year
+from core.view.params import PARAMS, Allowed, Choice, Flag, Read, Snapshot, Text, Year
 from core.view.state import Ignored, ViewState, parse_query, to_query
 
 BASEMAPS = ("offline", "osm", "gsi")
@@ -148,3 +148,13 @@ def test_a_new_parameter_is_one_declaration(bundled_dataset: Dataset) -> None:
     assert ignored == [Ignored("until", "1950", "clamped", "1973"), Ignored("overlay", "no2", "repeated")]
     assert to_query(state, params) == {"province": ["河北省"], "live": "1", "until": "1973", "overlay": "pm25"}
     assert parse_query({"live": "1"}, bundled_dataset)[1] == [Ignored("live", "1", "unknown_name")]
+
+
+def test_a_comparison_looks_back_from_a_date_drawn_before_it() -> None:
+    """The "compare with" widget reads the date shown from the widget drawn before it (ui/widgets.py)."""
+    names = [p.name for p in PARAMS]
+    for param in PARAMS:
+        if isinstance(param, Snapshot) and param.looks_back_from:
+            shown = PARAMS[names.index(param.looks_back_from)]
+            assert isinstance(shown, Snapshot) and not shown.looks_back_from
+            assert names.index(shown.name) < names.index(param.name)

@@ -3,7 +3,8 @@ under the same name (`links` and assets/jcm-links.js). Pure: no Streamlit import
 
 Concepts, each with its asset: `map` (the element every other builds on, the static part's files,
 the dynamic part's group, the container's CSS variables and focus; jcm-map.js, the jcm namespace,
-jcm-map.css, jcm-map-print.css) · `markers` (places and labels as DivIcon markers) · `links` (halo,
+jcm-map.css, the sea, and jcm-map-print.css, the map on paper; each concept below has its own stylesheet
+where it has a look) · `markers` (places and labels as DivIcon markers) · `links` (halo,
 line, click paths, a link's ends) · `tooltip` · `legend` (its HTML and its control) · `selection` (a
 click highlighted and sent at once) · `labels` (the browser's label layout for the map's real size)
 · `keyboard` (every place and link a tab stop with an accessible name) · `view` (zoom and centre

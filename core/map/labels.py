@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from folium.template import Template
 
-from core.map.map import MAP_JS, JcmElement
+from core.map.map import MAP_CSS, MAP_JS, JcmElement
 from core.map.markers import DivIconLayer
 
 
@@ -16,6 +16,7 @@ class LabelLayout(JcmElement):
     for the map's real size, on every zoom, resize and move, under style.label_rules()."""
 
     scripts = (*MAP_JS, "jcm-legend.js", "jcm-links.js", "jcm-labels.js")  # it folds the legend, moves the links' ends
+    styles = (*MAP_CSS, "jcm-labels.css")
 
     _template = Template("""{% macro script(this, kwargs) %}
 jcm.labelLayout({{ this._parent.get_name() }}, {{ this.places.get_name() }}, {{ this.labels.get_name() }},

@@ -14,7 +14,7 @@ from folium.template import Template
 
 from common.i18n import label, t
 from core.map.encoding import js_value
-from core.map.map import MAP_JS, JcmElement
+from core.map.map import MAP_CSS, MAP_JS, JcmElement
 from core.map.style import LINK_WEIGHT, OVERLAY_STYLES, SHAPES
 from core.palette import LINK_STYLES, UNKNOWN_STYLE
 
@@ -89,6 +89,7 @@ class Legend(JcmElement):
     """The legend control (bottom right), folded at first on a map narrower than `narrow_px`."""
 
     scripts = (*MAP_JS, "jcm-legend.js")
+    styles = (*MAP_CSS, "jcm-markers.css", "jcm-legend.css")  # its swatches are markers
 
     _template = Template("""{% macro script(this, kwargs) %}
 jcm.legend({{ this._parent.get_name() }}, {{ this.html|tojavascript }}, {{ this.narrow_px|tojavascript }});

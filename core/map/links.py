@@ -9,7 +9,7 @@ from typing import Any
 from folium.template import Template
 
 from core.map.encoding import js_value
-from core.map.map import MAP_JS, GeoJsonData
+from core.map.map import MAP_CSS, MAP_JS, GeoJsonData
 
 
 class LinkLayer(GeoJsonData):
@@ -17,6 +17,7 @@ class LinkLayer(GeoJsonData):
     and the tooltip; this element's variable is that clickable layer."""
 
     scripts = (*MAP_JS, "jcm-links.js")
+    styles = (*MAP_CSS, "jcm-links.css")
 
     _template = Template("""{% macro script(this, kwargs) %}
 var {{ this.get_name() }} = jcm.linkLayer({{ this._parent.get_name() }}, {{ this.data }},

@@ -1,6 +1,7 @@
 """The map itself: the element every other builds on, the map's two parts and its container.
-Its JavaScript is assets/jcm-map.js (the jcm namespace every asset adds to), its look
-assets/jcm-map.css and, on paper, assets/jcm-map-print.css.
+Its JavaScript is assets/jcm-map.js (the jcm namespace every asset adds to), its own look
+assets/jcm-map.css (the sea; each concept styles itself: jcm-markers.css, jcm-labels.css, ...) and, on
+paper, assets/jcm-map-print.css.
 
 One module per Leaflet concept, each with its assets of the same name (links.py: jcm-links.js,
 legend.py: jcm-legend.js, ...). Each element is a MacroElement whose template (folium's

@@ -6,13 +6,14 @@ from __future__ import annotations
 from folium.template import Template
 from folium.utilities import JsCode
 
-from core.map.map import MAP_JS, JcmElement
+from core.map.map import MAP_CSS, MAP_JS, JcmElement
 
 
 class DivIconLayer(JcmElement):
     """Point features as DivIcon markers drawn by `icon` (jcm.placeIcon or jcm.labelIcon)."""
 
     scripts = (*MAP_JS, "jcm-markers.js")
+    styles = (*MAP_CSS, "jcm-markers.css", "jcm-labels.css")  # its places' names are labels
 
     _template = Template("""{% macro script(this, kwargs) %}
 var {{ this.get_name() }} = jcm.iconLayer({{ this.data }}, {{ this.icon|tojavascript }},

@@ -1,6 +1,6 @@
 """How the map looks: link and place styles, and every size that both the CSS and Python read.
 
-The CSS (assets/jcm-map.css) reads the sizes as custom properties that the map sets once on its
+The CSS (assets/jcm-*.css) reads the sizes as custom properties that the map sets once on its
 container (`css_vars`), so the label layout and the legend's size estimate can never drift from
 what the browser draws.
 """
@@ -81,7 +81,7 @@ def label_rules() -> dict[str, int]:
 
 
 def css_vars() -> dict[str, str]:
-    """The CSS custom properties assets/jcm-map.css reads, set on the map container."""
+    """The CSS custom properties the assets' stylesheets read, set on the map container."""
     px = {
         "font": FONT_PX, "line": LINE_PX, "pad-x": PAD_X, "pad-y": PAD_Y, "halo": CHANGED_HALO_PX,
         **{f"{kind}-marker": size for kind, size in MARKER_SIZES.items()},

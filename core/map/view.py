@@ -7,7 +7,7 @@ from __future__ import annotations
 from folium.template import Template
 
 from core.map.encoding import js_value
-from core.map.map import MAP_JS, JcmElement
+from core.map.map import MAP_CSS, MAP_JS, JcmElement
 from core.map.style import PRESENTER_RESERVE_PX
 
 
@@ -17,7 +17,7 @@ class ViewMemory(JcmElement):
     (assets/jcm-view.js)."""
 
     scripts = (*MAP_JS, "jcm-view.js")  # jcm.whenGone
-    styles = ()
+    styles = (*MAP_CSS, "jcm-view.css")  # the presenter's fill
 
     _template = Template("""{% macro script(this, kwargs) %}
 jcm.keepView({{ this._parent.get_name() }}, {{ this.options|tojavascript }});
@@ -35,7 +35,7 @@ class Framing(JcmElement):
     the year slider). In the presenter view it keeps the extent clear of the panels over the map."""
 
     scripts = (*MAP_JS, "jcm-view.js")  # jcm.whenGone
-    styles = ()
+    styles = (*MAP_CSS, "jcm-view.css")  # the presenter's docked corner
 
     _template = Template("""{% macro script(this, kwargs) %}
 jcm.frame({{ this._parent.get_name() }}, {{ this.options|tojavascript }});

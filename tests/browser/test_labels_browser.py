@@ -141,9 +141,9 @@ def test_labels_keep_the_rules_in_the_page_after_zoom_and_resize(app_url, tab, a
     tab.assert_only_local_requests()
 
 
-def test_labels_are_laid_out_again_when_the_map_stylesheet_arrives_late(app_url, tab):
+def test_labels_are_laid_out_again_when_their_stylesheet_arrives_late(app_url, tab):
     """st_folium adds the map's stylesheets without waiting for them; on a busy laptop the first
-    layouts run before they arrive and measure unstyled labels. Holding jcm-map.css back for a
+    layouts run before they arrive and measure unstyled labels. Holding jcm-labels.css back for a
     second reproduces that on any machine: the labels must be laid out again when it loads."""
     page = tab.page
     page.set_viewport_size({"width": 1366, "height": 768})
@@ -152,12 +152,12 @@ def test_labels_are_laid_out_again_when_the_map_stylesheet_arrives_late(app_url,
         time.sleep(1.0)
         route.continue_()
 
-    page.route("**/static/map/jcm-map.css", late)
+    page.route("**/static/map/jcm-labels.css", late)
     page.goto(url(app_url))
     _, frame = wait_for_map(page, "w.map_div.getContainer().getAttribute('data-labels-laid-out')")
-    frame.wait_for_function("() => [...document.styleSheets].some(s => (s.href || '').endsWith('/jcm-map.css'))")
+    frame.wait_for_function("() => [...document.styleSheets].some(s => (s.href || '').endsWith('/jcm-labels.css'))")
     settled(frame)
-    first = check_rules(frame, FONT_PX, "jcm-map.css held back")
+    first = check_rules(frame, FONT_PX, "jcm-labels.css held back")
     assert first["markers"] == 21
     tab.assert_only_local_requests()
 

@@ -272,7 +272,7 @@
   }
 
   /* A badge on its own marker is drawn over the markers (labels lie beneath them) in its marker's
-     colour, and lets the marker beneath it take the clicks and hovers (jcm-map.css .jcm-on). */
+     colour, and lets the marker beneath it take the clicks and hovers (jcm-labels.css .jcm-on). */
   function onTop(it, on) {
     var z = it.label.jcmZ === undefined ? (it.label.jcmZ = it.label.options.zIndexOffset) : it.label.jcmZ;
     it.el.classList.toggle('jcm-on', on);

@@ -100,7 +100,7 @@
 
   /* The docked corner reaches up to a panel over the same columns (on a phone: the details across the
      top, the caption, the follow switch): it is no taller than the room below that panel, where the
-     key, the one control that grows with the view, scrolls (jcm-map.css .jcm-docked), or gives way
+     key, the one control that grows with the view, scrolls (jcm-view.css .jcm-docked), or gives way
      where not even two of its rows would fit. floor: the corner's bottom in this frame's pixels
      (null: no notes, the corner is Leaflet's own). Returns whether the corner's room changed. */
   function fitCorner(corner, floor) {
@@ -232,7 +232,7 @@
   /* Static. opts: {fill}: the presenter view, where the map is as tall as its frame, the frame as the window. */
   jcm.keepView = function (map, opts) {
     if (opts.fill) {
-      map.getContainer().classList.add('jcm-fill');  /* its larger least text size: jcm-map.css */
+      map.getContainer().classList.add('jcm-fill');  /* its larger least text size: jcm-view.css */
       map.getContainer().style.height = '100vh';
       map.invalidateSize(false);
     }

@@ -113,7 +113,9 @@ def test_the_page_loads_leaflet_then_the_map_assets_where_the_caller_says():
     own = ["jcm-map", "jcm-markers", "jcm-links", "jcm-legend", "jcm-labels", "jcm-keyboard", "jcm-tooltip",
            "jcm-selection", "jcm-timeline", "jcm-view", "jcm-basemap"]
     assert scripts == ["/leaflet/leaflet.js", *(f"/map/{n}.js" for n in own)]
-    css = ["jcm-map", "jcm-map-print", "jcm-keyboard", "jcm-timeline", "jcm-basemap"]
+    # the map's own first (the sea, and paper), then each concept's in the order its elements come
+    css = ["jcm-map", "jcm-map-print", "jcm-markers", "jcm-labels", "jcm-links", "jcm-keyboard", "jcm-legend",
+           "jcm-timeline", "jcm-view", "jcm-basemap"]
     assert sheets == ["/leaflet/leaflet.css", *(f"/map/{n}.css" for n in css)]
     assert "app/static" not in page  # core names no web route
     assert "jcm.styleVars(" in page and "--jcm-font" in page  # the stylesheet's sizes come from style.py

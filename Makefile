@@ -33,7 +33,7 @@ run:
 ## Run the whole test suite (pure, AppTest and browser tests).
 test: install-test
 	$(PY) -m ruff check .
-	$(PY) -m pytest -n 2 --dist loadfile  # two workers, one test file each at a time
+	$(PY) -m pytest -n 2 --dist loadfile --durations=12  # two workers, one test file each at a time; the slowest tests named
 
 ## Long random runs of the address test (tests/browser/test_address_browser.py): SEQUENCES random
 ## sequences of STEPS interactions per projector size and launcher, from SEED; a failure prints its sequence.

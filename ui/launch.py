@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 from ui.arguments import ArgumentProblem, console_lang, overlay_problem, parse
-from ui.streamlit_private import PagesManager, Runtime, cli
+from ui.streamlit_private import PagesManager, Runtime, cli, no_delayed_responses
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 
@@ -73,6 +73,7 @@ def main(argv: list[str] | None = None) -> None:
         print(problem.message(console_lang()), file=sys.stderr)
         raise SystemExit(2)
     PagesManager.uses_pages_directory = False  # app.py registers its pages with st.navigation
+    no_delayed_responses()  # no 40 ms wait per request on a kept-alive connection
     gc.disable()  # until the warm-up is done: see warm_when_ready
     threading.Thread(target=warm_when_ready, name="warm-up", daemon=True).start()
     sys.argv = ["streamlit", "run", str(APP), *argv]

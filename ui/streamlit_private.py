@@ -6,6 +6,7 @@ Public Streamlit (`st.*`, `streamlit.testing.v1.AppTest`) is imported where it i
 
 from __future__ import annotations
 
+import socket
 import sys
 from types import ModuleType
 
@@ -28,8 +29,8 @@ from streamlit.runtime.session_manager import SessionManager  # where rerun_sess
 
 __all__ = ["AppSession", "ClientState", "ForwardMsgQueue", "MediaFileManager", "MemoryMediaFileStorage",
            "Navigation", "PagesManager", "Runtime", "ScriptRunContext", "SessionManager", "ThreadState",
-           "add_media_file", "get_script_run_ctx", "json_args_without_pandas", "rerun_session",
-           "session_id"]  # and cli, below
+           "add_media_file", "get_script_run_ctx", "json_args_without_pandas", "no_delayed_responses",
+           "rerun_session", "session_id"]  # and cli, below
 
 
 def add_media_file(data: bytes, mimetype: str, name: str) -> str:
@@ -84,6 +85,32 @@ def _dataframe_like(asked):
 
     is_dataframe_like.asks_pandas = False
     return is_dataframe_like
+
+
+def no_delayed_responses() -> None:
+    """Every connection the server accepts sends at once (TCP_NODELAY), as Tornado's did.
+
+    Streamlit 1.67 binds its listening socket itself, as `socket.socket(family)`: protocol 0, which its
+    accepted connections inherit, and asyncio turns Nagle's algorithm off only for a socket whose
+    protocol says TCP. With Nagle on, uvicorn's response in two writes (head, then body) waits for the
+    browser's delayed acknowledgement: 40 ms for every request after the first on a kept-alive
+    connection. st_folium loads the map's scripts one after another: 12 of them, ~0.5 s of a fresh
+    tab's first map (bench/paint_timeline.py). The same socket, said to be TCP, before uvicorn sees it."""
+    from streamlit.web.server.starlette import starlette_server
+
+    bind = starlette_server._bind_socket
+    if getattr(bind, "says_tcp", False):
+        return
+
+    def bind_socket(address: str, port: int, backlog: int) -> socket.socket:
+        sock = bind(address, port, backlog)
+        tcp = socket.socket(sock.family, sock.type, socket.IPPROTO_TCP, fileno=sock.detach())
+        tcp.setblocking(False)
+        tcp.set_inheritable(True)
+        return tcp
+
+    bind_socket.says_tcp = True
+    starlette_server._bind_socket = bind_socket
 
 
 def __getattr__(name: str) -> ModuleType:

@@ -3,7 +3,9 @@ dropped one fails here by name, before the launcher, the overlay's media file or
 
 from __future__ import annotations
 
+import asyncio
 import inspect
+import socket
 from types import SimpleNamespace
 
 import streamlit.testing.v1.app_test as app_test_module
@@ -111,3 +113,31 @@ def test_a_components_json_arguments_import_no_pandas() -> None:
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split("\n")[:2] == ["(False, False, False) False", "True True False"]
+
+
+def test_the_servers_connections_send_at_once() -> None:
+    """ui/launch.py has the listening socket say TCP: asyncio then turns Nagle off on each connection."""
+    from streamlit.web.server.starlette import starlette_server
+
+    original = starlette_server._bind_socket
+    try:
+        private.no_delayed_responses()
+        wrapped = starlette_server._bind_socket
+        private.no_delayed_responses()  # once is enough: not wrapped twice
+        assert starlette_server._bind_socket is wrapped is not original
+        listening = starlette_server._bind_socket("127.0.0.1", 0, 8)
+        with listening, socket.create_connection(listening.getsockname()) as client:
+            client.sendall(b"x")
+            listening.setblocking(True)
+            accepted, _ = listening.accept()
+            with accepted:
+                assert accepted.proto == socket.IPPROTO_TCP
+                loop = asyncio.new_event_loop()
+                try:
+                    transport, _ = loop.run_until_complete(loop.connect_accepted_socket(asyncio.Protocol, accepted))
+                    assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+                    transport.close()
+                finally:
+                    loop.close()
+    finally:
+        starlette_server._bind_socket = original

@@ -1,0 +1,198 @@
+"""Where `make run` → map painted goes: one fresh server, one fresh tab, every step on one clock.
+
+Run: `python -m bench.latency_bench`'s start (`start_app`) and its map probes (`_MAP`, `_PAINTED`), with
+Chrome DevTools Protocol events of the page: its requests (the main page, Streamlit's bundle, the map's
+frame, Leaflet and the map's own files), the WebSocket and Streamlit's messages on it (decoded: the
+session's start, each script run's first element and its end, the map's element), and, with
+`--trace`, Chromium's trace of the map frame's scripts (what each of its files costs to evaluate and run).
+
+`python -m bench.paint_timeline [--trace] [--rounds N]` prints one table per round: seconds since the
+server process was started. CDP's timestamps and `time.perf_counter` are both CLOCK_MONOTONIC on Linux.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import statistics
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from tempfile import TemporaryDirectory
+
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from bench.latency_bench import _MAP, _PAINTED, ARGS, CHROMIUM, IFRAME, VIEWPORT, start_app
+
+_FRAME = "streamlit_folium.st_folium/index.html"
+_TRACED = ["devtools.timeline", "v8.execute", "disabled-by-default-devtools.timeline"]
+
+
+@dataclass
+class Timeline:
+    """What happened, in seconds since the server process was started."""
+
+    t0: float
+    events: list[tuple[float, str]] = field(default_factory=list)
+    requests: dict[str, dict] = field(default_factory=dict)
+
+    def at(self, monotonic: float, what: str) -> None:
+        self.events.append((monotonic - self.t0, what))
+
+    def first(self, prefix: str) -> float | None:
+        return next((s for s, what in sorted(self.events) if what.startswith(prefix)), None)
+
+
+def _message_kind(payload: bytes) -> str:
+    """What one of Streamlit's messages is: its type, and for an element its kind (a component: its name)."""
+    msg = ForwardMsg()
+    msg.ParseFromString(payload)
+    kind = msg.WhichOneof("type")
+    if kind == "delta":
+        delta = msg.delta
+        sub = delta.WhichOneof("type")
+        if sub == "new_element":
+            element = delta.new_element.WhichOneof("type")
+            if element == "component_instance":
+                element += ":" + delta.new_element.component_instance.component_name
+            return f"delta {element}"
+        return f"delta {sub}"
+    if kind == "script_finished":
+        return f"script_finished {msg.script_finished}"
+    if kind == "session_status_changed":
+        return f"status running={msg.session_status_changed.script_is_running}"
+    return kind or "?"
+
+
+def _listen(page, timeline: Timeline) -> None:
+    """CDP events of the page (its in-process frames included) into `timeline`."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Page.enable")
+    reqs = timeline.requests
+
+    def sent(e: dict) -> None:
+        reqs[e["requestId"]] = {"url": e["request"]["url"], "sent": e["timestamp"] - timeline.t0,
+                                "type": e.get("type", "")}
+
+    def response(e: dict) -> None:
+        if (r := reqs.get(e["requestId"])) is not None:
+            headers = {k.lower(): v for k, v in e["response"]["headers"].items()}
+            r["status"] = e["response"]["status"]
+            r["cache"] = headers.get("cache-control", "-")
+            r["from_cache"] = e["response"].get("fromDiskCache") or e["response"].get("fromMemoryCache")
+
+    def finished(e: dict) -> None:
+        if (r := reqs.get(e["requestId"])) is not None:
+            r["done"] = e["timestamp"] - timeline.t0
+            r["bytes"] = e.get("encodedDataLength", 0)
+
+    def frame(e: dict) -> None:
+        data = e["response"]["payloadData"]
+        kind = _message_kind(base64.b64decode(data)) if e["response"]["opcode"] == 2 else "text"
+        timeline.at(e["timestamp"], f"ws< {kind}")
+
+    cdp.on("Network.requestWillBeSent", sent)
+    cdp.on("Network.responseReceived", response)
+    cdp.on("Network.loadingFinished", finished)
+    cdp.on("Network.webSocketCreated", lambda e: timeline.at(time.perf_counter(), "ws created"))
+    cdp.on("Network.webSocketHandshakeResponseReceived", lambda e: timeline.at(e["timestamp"], "ws open"))
+    cdp.on("Network.webSocketFrameReceived", frame)
+    cdp.on("Network.webSocketFrameSent", lambda e: timeline.at(e["timestamp"], "ws> sent"))
+    cdp.on("Page.domContentEventFired", lambda e: timeline.at(e["timestamp"], "main DOMContentLoaded"))
+    cdp.on("Page.loadEventFired", lambda e: timeline.at(e["timestamp"], "main load"))
+
+
+def _short(url: str) -> str:
+    return url.split("?")[0].rsplit("/", 1)[-1] or url
+
+
+def _report(timeline: Timeline) -> None:
+    """The table: the milestones, then the map frame's requests."""
+    rows = sorted(timeline.events)
+    seen: set[str] = set()
+    print(f"{'s':>7}  event")
+    for s, what in rows:
+        key = what if not what.startswith("ws< delta") else what.split(":")[0]
+        if what.startswith(("ws< delta", "ws< status", "ws< ref_hash")) and key in seen:
+            continue  # the first of each kind of message says when it came
+        seen.add(key)
+        print(f"{s:7.3f}  {what}")
+    print(f"\n{'sent':>7} {'done':>7} {'KB':>6}  {'cache-control':<24} request")
+    for r in sorted(timeline.requests.values(), key=lambda r: r["sent"]):
+        if r["url"].startswith("data:"):
+            continue
+        done = f"{r['done']:7.3f}" if "done" in r else "      -"
+        kb = f"{r.get('bytes', 0) / 1024:6.1f}"
+        print(f"{r['sent']:7.3f} {done} {kb}  {str(r.get('cache', '-'))[:24]:<24} {_short(r['url'])}")
+
+
+def _trace_summary(path: Path, t0: float) -> None:
+    """Per script URL of the map's frame: evaluation (compile + top level) and function calls (ms)."""
+    events = json.loads(path.read_text())["traceEvents"]
+    per_url: dict[str, float] = {}
+    for e in events:
+        if e.get("ph") != "X" or e.get("name") not in ("EvaluateScript", "v8.evaluateModule", "FunctionCall"):
+            continue
+        data = e.get("args", {}).get("data", {})
+        url = data.get("url") or data.get("scriptName") or ""
+        if "app/static" in url or _FRAME in url or "streamlit_folium" in url:
+            key = f"{e['name']:<15} {_short(url)}"
+            per_url[key] = per_url.get(key, 0.0) + e.get("dur", 0) / 1000
+    print("\nms     script of the map's frame (trace)")
+    for key, ms in sorted(per_url.items(), key=lambda kv: -kv[1])[:25]:
+        print(f"{ms:6.1f} {key}")
+    del t0
+
+
+def _rounds(n: int, trace: bool) -> Iterator[tuple[Timeline, float]]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw, TemporaryDirectory() as tmp:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        try:
+            for i in range(n):
+                page = browser.new_page(viewport=VIEWPORT)
+                timeline = Timeline(t0=0.0)
+                _listen(page, timeline)
+                if trace:
+                    browser.start_tracing(page=page, path=str(Path(tmp) / f"trace{i}.json"), categories=_TRACED)
+                proc, base, started = start_app()
+                timeline.t0 = started
+                timeline.at(time.perf_counter(), "server health OK")
+                page.goto(f"{base}/", wait_until="commit")
+                page.wait_for_function(f"() => !!({_MAP})()", timeout=120_000, polling="raf")
+                timeline.at(time.perf_counter(), "map drawn (places in the marker pane)")
+                page.query_selector(IFRAME).content_frame().evaluate(_PAINTED)
+                painted = time.perf_counter() - started
+                timeline.at(time.perf_counter(), "map painted")
+                if trace:
+                    browser.stop_tracing()
+                    _trace_summary(Path(tmp) / f"trace{i}.json", started)
+                proc.terminate()
+                proc.wait(timeout=10)
+                page.close()
+                yield timeline, painted
+        finally:
+            browser.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--trace", action="store_true", help="Chromium's trace of the map frame's scripts")
+    args = parser.parse_args()
+    totals = []
+    for timeline, painted in _rounds(args.rounds, args.trace):
+        _report(timeline)
+        totals.append(painted)
+        print(f"\nmake run → map painted: {painted:.2f} s\n")
+    if len(totals) > 1:
+        print(f"median {statistics.median(totals):.2f} s over {len(totals)} rounds: "
+              + ", ".join(f"{s:.2f}" for s in totals))
+
+
+if __name__ == "__main__":
+    main()

@@ -5,6 +5,8 @@ Chrome DevTools Protocol events of the page: its requests (the main page, Stream
 frame, Leaflet and the map's own files), the WebSocket and Streamlit's messages on it (decoded: the
 session's start, each script run's first element and its end, the map's element), and, with
 `--trace`, Chromium's trace of the map frame's scripts (what each of its files costs to evaluate and run).
+The server's own side (its script runs, each kind of message queued for the browser: bench/server_probe.py)
+comes from a `sitecustomize` put on the server's PYTHONPATH: nothing in the product is changed for it.
 
 `python -m bench.paint_timeline [--trace] [--rounds N]` prints one table per round: seconds since the
 server process was started. CDP's timestamps and `time.perf_counter` are both CLOCK_MONOTONIC on Linux.
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import base64
 import json
+import os
 import statistics
 import time
 from collections.abc import Iterator
@@ -24,7 +27,7 @@ from tempfile import TemporaryDirectory
 
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from bench.latency_bench import _MAP, _PAINTED, ARGS, CHROMIUM, IFRAME, VIEWPORT, start_app
+from bench.latency_bench import _MAP, _PAINTED, ARGS, CHROMIUM, IFRAME, ROOT, VIEWPORT, start_app
 
 _FRAME = "streamlit_folium.st_folium/index.html"
 _TRACED = ["devtools.timeline", "v8.execute", "disabled-by-default-devtools.timeline"]
@@ -66,8 +69,8 @@ def _message_kind(payload: bytes) -> str:
     return kind or "?"
 
 
-def _listen(page, timeline: Timeline) -> None:
-    """CDP events of the page (its in-process frames included) into `timeline`."""
+def _listen(page, timeline: Timeline):
+    """CDP events of the page (its in-process frames included) into `timeline`; the CDP session."""
     cdp = page.context.new_cdp_session(page)
     cdp.send("Network.enable")
     cdp.send("Page.enable")
@@ -103,6 +106,25 @@ def _listen(page, timeline: Timeline) -> None:
     cdp.on("Network.webSocketFrameSent", lambda e: timeline.at(e["timestamp"], "ws> sent"))
     cdp.on("Page.domContentEventFired", lambda e: timeline.at(e["timestamp"], "main DOMContentLoaded"))
     cdp.on("Page.loadEventFired", lambda e: timeline.at(e["timestamp"], "main load"))
+    return cdp
+
+
+def _profile_summary(profile: dict) -> None:
+    """The page's JavaScript (the map's frame included: one thread), self time by script and by function."""
+    nodes = {n["id"]: n for n in profile["nodes"]}
+    gaps = [t / 1000 for t in profile["timeDeltas"]]
+    per_url: dict[str, float] = {}
+    per_fn: dict[str, float] = {}
+    for sample, ms in zip(profile["samples"], gaps[1:] + [0.0]):
+        frame = nodes[sample]["callFrame"]
+        url = _short(frame["url"]) or frame["functionName"] or "(program)"
+        per_url[url] = per_url.get(url, 0.0) + ms
+        fn = f"{frame['functionName'] or '(anonymous)'} {url}:{frame['lineNumber']}"
+        per_fn[fn] = per_fn.get(fn, 0.0) + ms
+    for title, table in (("script", per_url), ("function", per_fn)):
+        print(f"\nms     self time by {title} (CPU profile, goto -> painted)")
+        for key, ms in sorted(table.items(), key=lambda kv: -kv[1])[:15]:
+            print(f"{ms:6.1f} {key}")
 
 
 def _short(url: str) -> str:
@@ -147,20 +169,43 @@ def _trace_summary(path: Path, t0: float) -> None:
     del t0
 
 
-def _rounds(n: int, trace: bool) -> Iterator[tuple[Timeline, float]]:
+def _probed(tmp: Path) -> Path:
+    """The server started by `start_app` (which passes this environment on) writes bench/server_probe.py's
+    lines into the file returned."""
+    (tmp / "sitecustomize.py").write_text("import bench.server_probe\nbench.server_probe.install()\n")
+    os.environ["PYTHONPATH"] = os.pathsep.join([str(tmp), str(ROOT)])
+    os.environ["JCM_PROBE"] = str(tmp / "probe.txt")
+    return tmp / "probe.txt"
+
+
+def _server_lines(probe: Path, timeline: Timeline) -> None:
+    if probe.exists():
+        for line in probe.read_text().splitlines():
+            at, what = line.split(" ", 1)
+            timeline.at(float(at), what)
+        probe.unlink()
+
+
+def _rounds(n: int, trace: bool, keep: Path | None = None, profile: bool = False) -> Iterator[tuple[Timeline, float]]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw, TemporaryDirectory() as tmp:
+        probe = _probed(Path(tmp))
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         try:
             for i in range(n):
                 page = browser.new_page(viewport=VIEWPORT)
                 timeline = Timeline(t0=0.0)
-                _listen(page, timeline)
+                cdp = _listen(page, timeline)
+                if profile:
+                    cdp.send("Profiler.enable")
+                    cdp.send("Profiler.setSamplingInterval", {"interval": 200})
                 if trace:
                     browser.start_tracing(page=page, path=str(Path(tmp) / f"trace{i}.json"), categories=_TRACED)
                 proc, base, started = start_app()
                 timeline.t0 = started
+                if profile:
+                    cdp.send("Profiler.start")
                 timeline.at(time.perf_counter(), "server health OK")
                 page.goto(f"{base}/", wait_until="commit")
                 page.wait_for_function(f"() => !!({_MAP})()", timeout=120_000, polling="raf")
@@ -168,12 +213,17 @@ def _rounds(n: int, trace: bool) -> Iterator[tuple[Timeline, float]]:
                 page.query_selector(IFRAME).content_frame().evaluate(_PAINTED)
                 painted = time.perf_counter() - started
                 timeline.at(time.perf_counter(), "map painted")
+                if profile:
+                    _profile_summary(cdp.send("Profiler.stop")["profile"])
                 if trace:
                     browser.stop_tracing()
                     _trace_summary(Path(tmp) / f"trace{i}.json", started)
+                    if keep:
+                        (keep / f"trace{i}.json").write_bytes((Path(tmp) / f"trace{i}.json").read_bytes())
                 proc.terminate()
                 proc.wait(timeout=10)
                 page.close()
+                _server_lines(probe, timeline)
                 yield timeline, painted
         finally:
             browser.close()
@@ -183,9 +233,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--trace", action="store_true", help="Chromium's trace of the map frame's scripts")
+    parser.add_argument("--profile", action="store_true", help="the page's JavaScript CPU profile, by script")
+    parser.add_argument("--keep", type=Path, help="a folder to keep the traces in (chrome://tracing opens them)")
     args = parser.parse_args()
     totals = []
-    for timeline, painted in _rounds(args.rounds, args.trace):
+    for timeline, painted in _rounds(args.rounds, args.trace, args.keep, args.profile):
         _report(timeline)
         totals.append(painted)
         print(f"\nmake run → map painted: {painted:.2f} s\n")

@@ -29,8 +29,13 @@ from streamlit.runtime.session_manager import SessionManager  # where rerun_sess
 
 __all__ = ["AppSession", "ClientState", "ForwardMsgQueue", "MediaFileManager", "MemoryMediaFileStorage",
            "Navigation", "PagesManager", "Runtime", "ScriptRunContext", "SessionManager", "ThreadState",
-           "add_media_file", "get_script_run_ctx", "json_args_without_pandas", "no_delayed_responses",
-           "rerun_session", "session_id"]  # and cli, below
+           "ICON_CATALOGS", "add_media_file", "get_script_run_ctx", "json_args_without_pandas",
+           "no_delayed_responses", "no_direct_run_warning", "rerun_session", "session_id"]  # and cli, below
+
+# Streamlit's lists of the emoji and Material icon names, which it reads on the first icon a process checks:
+# the emoji list took 50-100 ms of the first run's st.set_page_config (the page icon), before anything was
+# sent. The warm-up imports them (ui/warmup.py).
+ICON_CATALOGS = ("streamlit.emojis", "streamlit.material_icon_names")
 
 
 def add_media_file(data: bytes, mimetype: str, name: str) -> str:
@@ -111,6 +116,17 @@ def no_delayed_responses() -> None:
 
     bind_socket.says_tcp = True
     starlette_server._bind_socket = bind_socket
+
+
+def no_direct_run_warning() -> None:
+    """Skip Streamlit's check, on the first element a process sends, for a script run without `streamlit run`.
+
+    It asks `inspect.stack()`, which reads the source of every frame and resolves the file of every loaded
+    module: 70-110 ms of the first session's run, before the page's first element is sent. The launcher
+    runs `streamlit run`: the warning can never apply."""
+    from streamlit import delta_generator
+
+    delta_generator._use_warning_has_been_displayed = True
 
 
 def __getattr__(name: str) -> ModuleType:

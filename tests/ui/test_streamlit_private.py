@@ -6,8 +6,10 @@ from __future__ import annotations
 import asyncio
 import inspect
 import socket
+import threading
 from types import SimpleNamespace
 
+import pytest
 import streamlit.testing.v1.app_test as app_test_module
 import streamlit.testing.v1.local_script_runner as runner_module
 
@@ -126,18 +128,45 @@ def test_the_servers_connections_send_at_once() -> None:
         private.no_delayed_responses()  # once is enough: not wrapped twice
         assert starlette_server._bind_socket is wrapped is not original
         listening = starlette_server._bind_socket("127.0.0.1", 0, 8)
-        with listening, socket.create_connection(listening.getsockname()) as client:
-            client.sendall(b"x")
+        with listening, socket.create_connection(listening.getsockname()):
             listening.setblocking(True)
             accepted, _ = listening.accept()
             with accepted:
                 assert accepted.proto == socket.IPPROTO_TCP
-                loop = asyncio.new_event_loop()
-                try:
-                    transport, _ = loop.run_until_complete(loop.connect_accepted_socket(asyncio.Protocol, accepted))
-                    assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
-                    transport.close()
-                finally:
-                    loop.close()
+
+                async def served() -> int:  # as uvicorn's loop takes a connection
+                    transport, _ = await asyncio.get_running_loop().connect_accepted_socket(asyncio.Protocol, accepted)
+                    said = accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+                    transport.abort()
+                    return said
+
+                nodelay: list[int] = []  # in a thread of its own: a browser test's loop may run in this one
+                worker = threading.Thread(target=lambda: nodelay.append(asyncio.run(served())))
+                worker.start()
+                worker.join(10)
+                assert nodelay and nodelay[0]
     finally:
         starlette_server._bind_socket = original
+
+
+def test_streamlits_icon_names_are_read_from_the_catalogues_the_warm_up_imports() -> None:
+    """ui/warmup.py imports them ahead: st.set_page_config's icon check would read them in the first run."""
+    import importlib
+
+    from streamlit import string_util
+
+    emojis, material = (importlib.import_module(name) for name in private.ICON_CATALOGS)
+    assert "🗺" in emojis.ALL_EMOJIS and "map" in material.ALL_MATERIAL_ICONS
+    source = inspect.getsource(string_util)
+    assert "from streamlit.emojis import ALL_EMOJIS" in source
+    assert "from streamlit.material_icon_names import ALL_MATERIAL_ICONS" in source
+
+
+def test_the_direct_run_warning_is_not_asked_for(monkeypatch) -> None:
+    """ui/launch.py: the first element of a process no longer walks the stack (inspect.stack) to warn."""
+    from streamlit import delta_generator, env_util
+
+    monkeypatch.setattr(delta_generator, "_use_warning_has_been_displayed", False)
+    private.no_direct_run_warning()
+    monkeypatch.setattr(env_util, "is_repl", lambda: pytest.fail("the stack was walked"))
+    delta_generator._maybe_print_use_warning()

@@ -16,6 +16,8 @@ import time
 WRAPPED = {  # module -> (class or None, attribute): wrapped once the server has imported the module
     "streamlit.runtime.scriptrunner.script_runner": ("ScriptRunner", "_run_script"),
     "streamlit.runtime.forward_msg_queue": ("ForwardMsgQueue", "enqueue"),
+    "streamlit.components.v2.component_manager": ("BidiComponentManager", "discover_and_register_components"),
+    "streamlit.web.server.server": ("Server", "start"),
     "common.i18n": (None, "format_date"),  # the warm-up's first call, once its imports are done
 }
 

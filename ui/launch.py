@@ -29,7 +29,14 @@ import time
 from pathlib import Path
 
 from ui.arguments import ArgumentProblem, console_lang, overlay_problem, parse
-from ui.streamlit_private import PagesManager, Runtime, cli, no_delayed_responses, no_direct_run_warning
+from ui.streamlit_private import (
+    PagesManager,
+    Runtime,
+    cli,
+    no_component_scan,
+    no_delayed_responses,
+    no_direct_run_warning,
+)
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 
@@ -75,6 +82,7 @@ def main(argv: list[str] | None = None) -> None:
     PagesManager.uses_pages_directory = False  # app.py registers its pages with st.navigation
     no_delayed_responses()  # no 40 ms wait per request on a kept-alive connection
     no_direct_run_warning()  # `streamlit run` it is: not asked again in the first session's run
+    no_component_scan()  # no installed package's metadata read before the server listens
     gc.disable()  # until the warm-up is done: see warm_when_ready
     threading.Thread(target=warm_when_ready, name="warm-up", daemon=True).start()
     sys.argv = ["streamlit", "run", str(APP), *argv]

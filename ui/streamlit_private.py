@@ -30,7 +30,8 @@ from streamlit.runtime.session_manager import SessionManager  # where rerun_sess
 __all__ = ["AppSession", "ClientState", "ForwardMsgQueue", "MediaFileManager", "MemoryMediaFileStorage",
            "Navigation", "PagesManager", "Runtime", "ScriptRunContext", "SessionManager", "ThreadState",
            "ICON_CATALOGS", "add_media_file", "get_script_run_ctx", "json_args_without_pandas",
-           "no_delayed_responses", "no_direct_run_warning", "rerun_session", "session_id"]  # and cli, below
+           "no_component_scan", "no_delayed_responses", "no_direct_run_warning", "rerun_session",
+           "session_id"]  # and cli, below
 
 # Streamlit's lists of the emoji and Material icon names, which it reads on the first icon a process checks:
 # the emoji list took 50-100 ms of the first run's st.set_page_config (the page icon), before anything was
@@ -116,6 +117,22 @@ def no_delayed_responses() -> None:
 
     bind_socket.says_tcp = True
     starlette_server._bind_socket = bind_socket
+
+
+def no_component_scan() -> None:
+    """The server starts without looking for Streamlit "v2" components among the installed packages.
+
+    Streamlit reads the metadata of every installed distribution for their manifests before the server
+    listens: 60 ms on an idle laptop, 150-300 ms while the warm-up imports beside it. The app uses none
+    (st_folium is a v1 component, declared when its module is imported); a test holds the installed
+    packages to that."""
+    from streamlit.components.v2.component_manager import BidiComponentManager
+
+    BidiComponentManager.discover_and_register_components = _no_scan
+
+
+def _no_scan(self, *, start_file_watching: bool = True) -> None:
+    """No installed v2 component to register (see no_component_scan), no folder of theirs to watch."""
 
 
 def no_direct_run_warning() -> None:

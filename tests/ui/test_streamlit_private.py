@@ -170,3 +170,21 @@ def test_the_direct_run_warning_is_not_asked_for(monkeypatch) -> None:
     private.no_direct_run_warning()
     monkeypatch.setattr(env_util, "is_repl", lambda: pytest.fail("the stack was walked"))
     delta_generator._maybe_print_use_warning()
+
+
+def test_no_installed_package_holds_a_v2_component() -> None:
+    """What makes ui/launch.py's no_component_scan change nothing: Streamlit's scan finds none here."""
+    from streamlit.components.v2.manifest_scanner import scan_component_manifests
+
+    assert scan_component_manifests() == []
+
+
+def test_the_server_starts_without_the_component_scan(monkeypatch) -> None:
+    from streamlit.components.v2 import component_manager, manifest_scanner
+
+    manager = component_manager.BidiComponentManager
+    monkeypatch.setattr(manager, "discover_and_register_components", manager.discover_and_register_components)
+    monkeypatch.setattr(manifest_scanner, "scan_component_manifests", lambda: pytest.fail("scanned"))
+    private.no_component_scan()
+    manager().discover_and_register_components()
+    assert "discover_and_register_components" in inspect.getsource(private.Runtime.__init__)

@@ -30,6 +30,10 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from bench.latency_bench import _MAP, _PAINTED, ARGS, CHROMIUM, IFRAME, ROOT, VIEWPORT, start_app
 
 _FRAME = "streamlit_folium.st_folium/index.html"
+# The map frame's own times, as epoch ms: its first marker's appearance is not observable after the fact,
+# so the time of the probe itself, and of the paint after it (the benchmark's _PAINTED).
+_STAMPS = """async () => { const now = () => performance.timeOrigin + performance.now();
+  const asked = now(); await (%s)(); return {'probe asked': asked, 'painted (two frames later)': now()}; }"""
 _TRACED = ["devtools.timeline", "v8.execute", "disabled-by-default-devtools.timeline"]
 
 
@@ -210,7 +214,13 @@ def _rounds(n: int, trace: bool, keep: Path | None = None, profile: bool = False
                 page.goto(f"{base}/", wait_until="commit")
                 page.wait_for_function(f"() => !!({_MAP})()", timeout=120_000, polling="raf")
                 timeline.at(time.perf_counter(), "map drawn (places in the marker pane)")
-                page.query_selector(IFRAME).content_frame().evaluate(_PAINTED)
+                frame = page.query_selector(IFRAME).content_frame()
+                # In the frame, on its clock (epoch ms): when its places were drawn (the first marker's
+                # entry in the page), when this probe began, and when the frame after it was painted.
+                stamps = frame.evaluate(_STAMPS % _PAINTED)
+                offset = time.perf_counter() - time.time()
+                for what, epoch_ms in stamps.items():
+                    timeline.at(epoch_ms / 1000 + offset, f"in the frame: {what}")
                 painted = time.perf_counter() - started
                 timeline.at(time.perf_counter(), "map painted")
                 if profile:

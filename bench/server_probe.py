@@ -22,6 +22,9 @@ WRAPPED = {  # module -> (class or None, attribute): wrapped once the server has
 }
 
 
+SEEN = ("ui.warmup",)  # modules whose first import is logged: the launcher imports this one as the warm-up begins
+
+
 def _log(out, what: str) -> None:
     out.write(f"{time.perf_counter():.6f} {what}\n")
     out.flush()
@@ -68,7 +71,11 @@ def _watch(path: str) -> None:
     pending = dict(WRAPPED)
     with open(path, "a", encoding="utf-8") as out:
         _log(out, "server python started")
-        while pending:
+        unseen = list(SEEN)
+        while pending or unseen:
+            for name in [n for n in unseen if n in sys.modules]:
+                _log(out, f"server imports {name}")
+                unseen.remove(name)
             for name, (owner, attribute) in list(pending.items()):
                 if name in sys.modules and hasattr(sys.modules[name], owner or attribute):
                     _wrap(sys.modules[name], owner, attribute, out)

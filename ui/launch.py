@@ -10,12 +10,12 @@ layout leaves the first run to app.py alone, and keeps the overlay uploader's
 file chip (under the legacy routing Streamlit 1.67 dropped it after the upload's rerun).
 
 It also starts the warm-up (ui/warmup.py) in a background thread, once the browser has been served
-Streamlit's page: the first session's imports and static files begin while the browser reads that
-page, not while the server should be sending it. The garbage collector waits until the warm-up is
-done (its full scans of the start's objects cost 60-110 ms each). And it spares the first map what
-Streamlit would do for nothing here (ui/streamlit_private.py): a 40 ms wait per request on a
-kept-alive connection (Nagle's algorithm left on), a scan of every installed package for
-components, a walk of the stack on the first element.
+Streamlit's page: the first session's imports and static files begin once the server has sent that
+page, not while it should be sending it (the first run shares what is left of them). The garbage
+collector waits until the warm-up is done (its full scans of the start's objects cost 60-110 ms
+each). And it spares the first map what Streamlit would do for nothing here (ui/streamlit_private.py):
+a 40 ms wait per request on a kept-alive connection (Nagle's algorithm left on), a scan of every
+installed package for components, a walk of the stack on the first element.
 
 The app's own options (after `--`) are checked first (ui/arguments.py): a wrong one, or an
 `--overlay` file that is missing or cannot be opened, stops the launcher with one line in the
@@ -47,8 +47,8 @@ APP = Path(__file__).resolve().parent.parent / "app.py"
 # The warm-up waits until the browser has been served Streamlit's page (its ~115 files: no request for
 # PAGE_QUIET_S), or for NO_BROWSER_S when no browser asks: its imports hold the interpreter (the GIL),
 # and beside them the server took 0.56 s instead of 0.12 to serve those files (bench/paint_timeline.py).
-# The browser then reads them for 0.3-0.6 s before it asks for a first run: the warm-up's imports (0.5-0.8 s)
-# begin meanwhile, and that run shares what is left of them (bench/paint_timeline.py: "server imports ui.warmup").
+# The browser reads them as they come and asks for a first run 0.1-0.2 s after the last one: the warm-up's
+# imports (0.5-0.8 s) begin meanwhile, and that run shares what is left of them (bench/paint_timeline.py).
 # Browsers that keep asking (a room opening the page together) delay it by MAX_WAIT_S at most.
 PAGE_QUIET_S, NO_BROWSER_S, MAX_WAIT_S = 0.1, 1.0, 3.0
 _page_served: list[float] = []  # when the server last began serving a file of Streamlit's page

@@ -207,6 +207,9 @@ def test_each_file_of_streamlits_page_is_noted_before_it_is_served(monkeypatch) 
     private.on_page_file(lambda: noted.append(len(served)))
     private.on_page_file(lambda: pytest.fail("wrapped twice"))
     handler = routes.create_streamlit_static_handler(directory="static", base_url=None)
-    asyncio.run(handler({"type": "http", "path": "/static/js/index.js"}, None, None))
+    request = {"type": "http", "path": "/static/js/index.js"}
+    worker = threading.Thread(target=asyncio.run, args=(handler(request, None, None),))  # a browser test's loop
+    worker.start()  # may run in this thread
+    worker.join(10)
     assert noted == [0] and served == ["/static/js/index.js"]  # noted first
     assert "create_streamlit_static_handler(" in inspect.getsource(routes.create_streamlit_static_assets_routes)

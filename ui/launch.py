@@ -9,13 +9,14 @@ Streamlit's English "Page not found" dialog). Saying up front that the app does 
 layout leaves the first run to app.py alone, and keeps the overlay uploader's
 file chip (under the legacy routing Streamlit 1.67 dropped it after the upload's rerun).
 
-It also starts the warm-up (ui/warmup.py) in a background thread, once the browser has been served
-Streamlit's page: the first session's imports and static files begin once the server has sent that
-page, not while it should be sending it (the first run shares what is left of them). The garbage
-collector waits until the warm-up is done (its full scans of the start's objects cost 60-110 ms
-each). And it spares the first map what Streamlit would do for nothing here (ui/streamlit_private.py):
-a 40 ms wait per request on a kept-alive connection (Nagle's algorithm left on), a scan of every
-installed package for components, a walk of the stack on the first element.
+It also starts the warm-up (ui/warmup.py) in a background thread: the first session's imports and
+static files are ready by the time the browser has loaded Streamlit's page (they slow the serving of
+that page, but the browser reads it meanwhile: waiting until it was served made the first map later,
+bench/paint_timeline.py). The garbage collector waits until the warm-up is done (its full scans of
+the start's objects cost 60-110 ms each). And it spares the first map what Streamlit would do for
+nothing here (ui/streamlit_private.py): a 40 ms wait per request on a kept-alive connection (Nagle's
+algorithm left on), a scan of every installed package for components, a walk of the stack on the
+first element.
 
 The app's own options (after `--`) are checked first (ui/arguments.py): a wrong one, or an
 `--overlay` file that is missing or cannot be opened, stops the launcher with one line in the
@@ -40,39 +41,15 @@ from ui.streamlit_private import (
     no_component_scan,
     no_delayed_responses,
     no_direct_run_warning,
-    on_page_file,
 )
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
-# The warm-up waits until the browser has been served Streamlit's page (its ~115 files: no request for
-# PAGE_QUIET_S), or for NO_BROWSER_S when no browser asks: its imports hold the interpreter (the GIL),
-# and beside them the server took 0.56 s instead of 0.12 to serve those files (bench/paint_timeline.py).
-# The browser reads them as they come and asks for a first run 0.1-0.2 s after the last one: the warm-up's
-# imports (0.5-0.8 s) begin meanwhile, and that run shares what is left of them (bench/paint_timeline.py).
-# Browsers that keep asking (a room opening the page together) delay it by MAX_WAIT_S at most.
-PAGE_QUIET_S, NO_BROWSER_S, MAX_WAIT_S = 0.1, 1.0, 3.0
-_page_served: list[float] = []  # when the server last began serving a file of Streamlit's page
 
 
-def _page_file() -> None:
-    _page_served[:] = [time.monotonic()]
-
-
-def page_served(quiet_s: float = PAGE_QUIET_S, alone_s: float = NO_BROWSER_S, most_s: float = MAX_WAIT_S) -> None:
-    """Return once the browser has been served Streamlit's page (no file asked for `quiet_s`), after
-    `alone_s` when no browser asked for it, and after `most_s` in any case."""
-    began = time.monotonic()
-    while (now := time.monotonic()) - began < most_s:
-        if (now - _page_served[0] >= quiet_s) if _page_served else (now - began >= alone_s):
-            return
-        time.sleep(0.01)
-
-
-def warm_when_ready(sharing: bool = False) -> None:
-    """Run the warm-up once Streamlit's runtime exists (a component declared before it would be
-    registered where the server never looks for it: ui/warmup.py never imports one, and this
-    keeps it so if it ever did) and the browser has been served Streamlit's page; while sharing,
-    the address is said first. Then let the garbage collector run again, with what is alive by
+def warm_when_ready() -> None:
+    """Run the warm-up once Streamlit's runtime exists: a component declared before it would be
+    registered where the server never looks for it (ui/warmup.py never imports one, and this
+    keeps it so if it ever did). Then let the garbage collector run again, with what is alive by
     now (modules, data, basemap, caches: ~245,000 objects, alive as long as the server) frozen
     out of its scans: a full scan of them took 60-110 ms holding the GIL, five times during the
     start and then now and then in the middle of a click. The few cycles the first runs left
@@ -80,12 +57,11 @@ def warm_when_ready(sharing: bool = False) -> None:
     try:
         while not Runtime.exists():
             time.sleep(0.05)
-        if sharing:  # the runtime knows its port now
-            from ui import share  # imported here: the server starts without waiting for it
-
-            share.announce()
-        page_served()
+        from ui import session, share  # imported here: the server starts without waiting for them
         from ui.warmup import warm
+
+        if session.sharing():  # the runtime knows its port now
+            share.announce()
 
         warm()
     finally:
@@ -93,13 +69,9 @@ def warm_when_ready(sharing: bool = False) -> None:
         gc.enable()
 
 
-def _app_options(argv: list[str]):
-    return parse(tuple(argv[argv.index("--") + 1:] if "--" in argv else ()))
-
-
 def argument_problem(argv: list[str]) -> ArgumentProblem | None:
     """What is wrong with the app's own options in `argv` (those after `--`), or None."""
-    args, problem = _app_options(argv)
+    args, problem = parse(tuple(argv[argv.index("--") + 1:] if "--" in argv else ()))
     if problem is None and args.overlay is not None:
         problem = overlay_problem(Path(args.overlay).expanduser())
     return problem
@@ -116,10 +88,8 @@ def main(argv: list[str] | None = None) -> None:
     no_delayed_responses()  # no 40 ms wait per request on a kept-alive connection
     no_direct_run_warning()  # `streamlit run` it is: not asked again in the first session's run
     no_component_scan()  # no installed package's metadata read before the server listens
-    on_page_file(_page_file)  # the warm-up waits until the browser has Streamlit's page
     gc.disable()  # until the warm-up is done: see warm_when_ready
-    sharing = bool(_app_options(argv)[0].share)
-    threading.Thread(target=warm_when_ready, args=(sharing,), name="warm-up", daemon=True).start()
+    threading.Thread(target=warm_when_ready, name="warm-up", daemon=True).start()
     sys.argv = ["streamlit", "run", str(APP), *argv]
     cli.main()
 

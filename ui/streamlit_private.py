@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import socket
 import sys
-from collections.abc import Callable
 from types import ModuleType
 
 from streamlit import runtime
@@ -31,8 +30,8 @@ from streamlit.runtime.session_manager import SessionManager  # where rerun_sess
 __all__ = ["AppSession", "ClientState", "ForwardMsgQueue", "MediaFileManager", "MemoryMediaFileStorage",
            "Navigation", "PagesManager", "Runtime", "ScriptRunContext", "SessionManager", "ThreadState",
            "ICON_CATALOGS", "add_media_file", "get_script_run_ctx", "json_args_without_pandas",
-           "no_component_scan", "no_delayed_responses", "no_direct_run_warning", "on_page_file",
-           "rerun_session", "session_id"]  # and cli, below
+           "no_component_scan", "no_delayed_responses", "no_direct_run_warning", "rerun_session",
+           "session_id"]  # and cli, below
 
 # Streamlit's lists of the emoji and Material icon names, which it reads on the first icon a process checks:
 # the emoji list took 50-100 ms of the first run's st.set_page_config (the page icon), before anything was
@@ -118,29 +117,6 @@ def no_delayed_responses() -> None:
 
     bind_socket.says_tcp = True
     starlette_server._bind_socket = bind_socket
-
-
-def on_page_file(noted: Callable[[], None]) -> None:
-    """Call `noted()` (on the server's event loop: it must be quick) whenever the server is asked for one
-    of the files of Streamlit's own page (its index.html, scripts, styles and fonts: ~115 on a first
-    visit), before the file is served. The launcher's warm-up waits until they have been served."""
-    from streamlit.web.server.starlette import starlette_static_routes as routes
-
-    create = routes.create_streamlit_static_handler
-    if getattr(create, "notes", False):
-        return
-
-    def create_handler(directory: str, base_url: str | None):
-        files = create(directory=directory, base_url=base_url)
-
-        async def served(scope, receive, send) -> None:
-            noted()
-            await files(scope, receive, send)
-
-        return served
-
-    create_handler.notes = True
-    routes.create_streamlit_static_handler = create_handler
 
 
 def no_component_scan() -> None:

@@ -7,8 +7,6 @@ import errno
 import os
 import subprocess
 import sys
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -65,21 +63,3 @@ def test_good_options_are_no_problem(tmp_path: Path) -> None:
     pairs.write_text("a,b\n")
     assert launch.argument_problem(["--", "--data-dir", "data", "--allow-edit", "--overlay", str(pairs)]) is None
     assert launch.argument_problem(["--server.port", "8501"]) is None
-
-
-def test_the_warm_up_waits_until_streamlits_page_was_served(monkeypatch) -> None:
-    """ui.launch.page_served: a quiet moment after the page's files, or no browser at all, or enough."""
-    monkeypatch.setattr(launch, "_page_served", [])
-    began = time.monotonic()
-    launch.page_served(quiet_s=0.05, alone_s=0.2)  # nobody asked
-    assert 0.2 <= time.monotonic() - began < 1
-    launch._page_file()
-    began = time.monotonic()
-    launch.page_served(quiet_s=0.2, alone_s=5)  # asked just now: a quiet moment after it
-    assert 0.15 <= time.monotonic() - began < 1
-    began = time.monotonic()
-    noting = threading.Thread(target=lambda: [launch._page_file() or time.sleep(0.02) for _ in range(50)])
-    noting.start()
-    launch.page_served(quiet_s=0.2, alone_s=5, most_s=0.3)  # files asked for without end
-    assert 0.3 <= time.monotonic() - began < 0.8
-    noting.join()

@@ -188,28 +188,3 @@ def test_the_server_starts_without_the_component_scan(monkeypatch) -> None:
     private.no_component_scan()
     manager().discover_and_register_components()
     assert "discover_and_register_components" in inspect.getsource(private.Runtime.__init__)
-
-
-def test_each_file_of_streamlits_page_is_noted_before_it_is_served(monkeypatch) -> None:
-    """ui/launch.py: the warm-up waits until the browser has been served Streamlit's page."""
-    from streamlit.web.server.starlette import starlette_static_routes as routes
-
-    served: list[str] = []
-
-    def create(directory: str, base_url: str | None):
-        async def files(scope, receive, send) -> None:
-            served.append(scope["path"])
-
-        return files
-
-    monkeypatch.setattr(routes, "create_streamlit_static_handler", create)
-    noted: list[int] = []
-    private.on_page_file(lambda: noted.append(len(served)))
-    private.on_page_file(lambda: pytest.fail("wrapped twice"))
-    handler = routes.create_streamlit_static_handler(directory="static", base_url=None)
-    request = {"type": "http", "path": "/static/js/index.js"}
-    worker = threading.Thread(target=asyncio.run, args=(handler(request, None, None),))  # a browser test's loop
-    worker.start()  # may run in this thread
-    worker.join(10)
-    assert noted == [0] and served == ["/static/js/index.js"]  # noted first
-    assert "create_streamlit_static_handler(" in inspect.getsource(routes.create_streamlit_static_assets_routes)

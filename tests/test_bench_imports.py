@@ -35,3 +35,18 @@ def test_the_server_side_map_benchmark_runs_on_a_few_links(monkeypatch) -> None:
     monkeypatch.setattr(map_bench, "SIZES", (40,))
     times, sizes = map_bench.server_side(programme(), fictional)
     assert [row[0] for row in times] == ["40"] and [row[0] for row in sizes] == ["40"]
+
+
+def test_the_paint_timeline_names_streamlits_messages() -> None:
+    """bench/paint_timeline.py reads the WebSocket's frames (and bench/server_probe.py the server's queue)."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    from bench import paint_timeline, server_probe
+
+    msg = ForwardMsg()
+    msg.delta.new_element.component_instance.component_name = "streamlit_folium.st_folium"
+    the_map = "delta component_instance:streamlit_folium.st_folium"
+    assert paint_timeline._message_kind(msg.SerializeToString()) == server_probe._kind(msg) == the_map
+    msg = ForwardMsg()
+    msg.script_finished = 0
+    assert paint_timeline._message_kind(msg.SerializeToString()) == "script_finished 0"

@@ -10,8 +10,13 @@ layout leaves the first run to app.py alone, and keeps the overlay uploader's
 file chip (under the legacy routing Streamlit 1.67 dropped it after the upload's rerun).
 
 It also starts the warm-up (ui/warmup.py) in a background thread: the first session's imports and
-static files are ready by the time the browser has loaded Streamlit's page. The garbage collector
-waits until the warm-up is done (its full scans of the start's objects cost 60-110 ms each).
+static files are ready by the time the browser has loaded Streamlit's page (they slow the serving of
+that page, but the browser reads it meanwhile: waiting until it was served made the first map later,
+bench/paint_timeline.py). The garbage collector waits until the warm-up is done (its full scans of
+the start's objects cost 60-110 ms each). And it spares the first map what Streamlit would do for
+nothing here (ui/streamlit_private.py): a 40 ms wait per request on a kept-alive connection (Nagle's
+algorithm left on), a scan of every installed package for components, a walk of the stack on the
+first element.
 
 The app's own options (after `--`) are checked first (ui/arguments.py): a wrong one, or an
 `--overlay` file that is missing or cannot be opened, stops the launcher with one line in the
@@ -29,7 +34,14 @@ import time
 from pathlib import Path
 
 from ui.arguments import ArgumentProblem, console_lang, overlay_problem, parse
-from ui.streamlit_private import PagesManager, Runtime, cli
+from ui.streamlit_private import (
+    PagesManager,
+    Runtime,
+    cli,
+    no_component_scan,
+    no_delayed_responses,
+    no_direct_run_warning,
+)
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 
@@ -73,6 +85,9 @@ def main(argv: list[str] | None = None) -> None:
         print(problem.message(console_lang()), file=sys.stderr)
         raise SystemExit(2)
     PagesManager.uses_pages_directory = False  # app.py registers its pages with st.navigation
+    no_delayed_responses()  # no 40 ms wait per request on a kept-alive connection
+    no_direct_run_warning()  # `streamlit run` it is: not asked again in the first session's run
+    no_component_scan()  # no installed package's metadata read before the server listens
     gc.disable()  # until the warm-up is done: see warm_when_ready
     threading.Thread(target=warm_when_ready, name="warm-up", daemon=True).start()
     sys.argv = ["streamlit", "run", str(APP), *argv]

@@ -6,6 +6,7 @@ Public Streamlit (`st.*`, `streamlit.testing.v1.AppTest`) is imported where it i
 
 from __future__ import annotations
 
+import socket
 import sys
 from types import ModuleType
 
@@ -28,8 +29,14 @@ from streamlit.runtime.session_manager import SessionManager  # where rerun_sess
 
 __all__ = ["AppSession", "ClientState", "ForwardMsgQueue", "MediaFileManager", "MemoryMediaFileStorage",
            "Navigation", "PagesManager", "Runtime", "ScriptRunContext", "SessionManager", "ThreadState",
-           "add_media_file", "get_script_run_ctx", "json_args_without_pandas", "rerun_session",
+           "ICON_CATALOGS", "add_media_file", "get_script_run_ctx", "json_args_without_pandas",
+           "no_component_scan", "no_delayed_responses", "no_direct_run_warning", "rerun_session",
            "session_id"]  # and cli, below
+
+# Streamlit's lists of the emoji and Material icon names, which it reads on the first icon a process checks:
+# the emoji list took 50-100 ms of the first run's st.set_page_config (the page icon), before anything was
+# sent. The warm-up imports them (ui/warmup.py).
+ICON_CATALOGS = ("streamlit.emojis", "streamlit.material_icon_names")
 
 
 def add_media_file(data: bytes, mimetype: str, name: str) -> str:
@@ -84,6 +91,59 @@ def _dataframe_like(asked):
 
     is_dataframe_like.asks_pandas = False
     return is_dataframe_like
+
+
+def no_delayed_responses() -> None:
+    """Every connection the server accepts sends at once (TCP_NODELAY), as Tornado's did.
+
+    Streamlit 1.67 binds its listening socket itself, as `socket.socket(family)`: protocol 0, which its
+    accepted connections inherit, and asyncio turns Nagle's algorithm off only for a socket whose
+    protocol says TCP. With Nagle on, uvicorn's response in two writes (head, then body) waits for the
+    browser's delayed acknowledgement: 40 ms for every request after the first on a kept-alive
+    connection. st_folium loads the map's scripts one after another: 12 of them, ~0.5 s of a fresh
+    tab's first map (bench/paint_timeline.py). The same socket, said to be TCP, before uvicorn sees it."""
+    from streamlit.web.server.starlette import starlette_server
+
+    bind = starlette_server._bind_socket
+    if getattr(bind, "says_tcp", False):
+        return
+
+    def bind_socket(address: str, port: int, backlog: int) -> socket.socket:
+        sock = bind(address, port, backlog)
+        tcp = socket.socket(sock.family, sock.type, socket.IPPROTO_TCP, fileno=sock.detach())
+        tcp.setblocking(False)
+        tcp.set_inheritable(True)
+        return tcp
+
+    bind_socket.says_tcp = True
+    starlette_server._bind_socket = bind_socket
+
+
+def no_component_scan() -> None:
+    """The server starts without looking for Streamlit "v2" components among the installed packages.
+
+    Streamlit reads the metadata of every installed distribution for their manifests before the server
+    listens: 60 ms on an idle laptop, 150-300 ms while the warm-up imports beside it. The app uses none
+    (st_folium is a v1 component, declared when its module is imported); a test holds the installed
+    packages to that."""
+    from streamlit.components.v2.component_manager import BidiComponentManager
+
+    BidiComponentManager.discover_and_register_components = _no_scan
+
+
+def _no_scan(self, *, start_file_watching: bool = True) -> None:
+    """No installed v2 component to register (see no_component_scan), no folder of theirs to watch."""
+
+
+def no_direct_run_warning() -> None:
+    """Skip Streamlit's check, on the first element a process sends, for a script run without `streamlit run`.
+
+    It asks `inspect.stack()`, which reads the source of every frame and resolves the file of every loaded
+    module: 70-110 ms of the first session's run, before the page's first element is sent. The launcher
+    runs `streamlit run`: the warning can never apply."""
+    from streamlit import delta_generator
+
+    delta_generator._use_warning_has_been_displayed = True
 
 
 def __getattr__(name: str) -> ModuleType:

@@ -8,18 +8,22 @@ depends on the session or writes the data folder."""
 from __future__ import annotations
 
 import importlib
+import inspect
 import logging
 import threading
 import time
 
 from common.i18n import LANGS, format_date
 from ui import session
+from ui.streamlit_private import ICON_CATALOGS
 
 # What the map page's first run imports (app.py, pages/map.py): the slow part of a fresh
-# process's first run, done first. Never streamlit_folium (ui.mapclick imports it only inside a
-# run): Streamlit registers a component only when it is declared inside a script run, so imported
-# here the map would be a 404 for every session.
+# process's first run, done first, Streamlit's icon names before all (app.py's first statement checks
+# its icon). Never streamlit_folium (ui.mapclick imports it only inside a run): Streamlit registers
+# a component only when it is declared inside a script run, so imported here the map would be a 404
+# for every session.
 FIRST = (
+    *ICON_CATALOGS,
     "folium", "folium.plugins", "streamlit.components.v1",  # what streamlit_folium imports
     "branca", "core.map.build", "core.geography.outlines",
     "ui.controls", "ui.details", "ui.downloads", "ui.problems", "ui.snapshots", "ui.style", "ui.tables",
@@ -50,6 +54,9 @@ def warm() -> None:
     try:
         for name in FIRST:
             importlib.import_module(name)
+        # The file of every module loaded by now, noted by inspect (its cache): st_folium, declaring its
+        # component in the first run, asks inspect which module calls, and that resolved them all (70-100 ms).
+        inspect.getmodule(inspect.currentframe())
         for lang in LANGS:  # Babel reads a language's CLDR data on its first date (0.1 s, in the caption)
             format_date("2014-05-31", lang)
         session.static_assets()

@@ -3,9 +3,13 @@ dropped one fails here by name, before the launcher, the overlay's media file or
 
 from __future__ import annotations
 
+import asyncio
 import inspect
+import socket
+import threading
 from types import SimpleNamespace
 
+import pytest
 import streamlit.testing.v1.app_test as app_test_module
 import streamlit.testing.v1.local_script_runner as runner_module
 
@@ -111,3 +115,76 @@ def test_a_components_json_arguments_import_no_pandas() -> None:
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split("\n")[:2] == ["(False, False, False) False", "True True False"]
+
+
+def test_the_servers_connections_send_at_once() -> None:
+    """ui/launch.py has the listening socket say TCP: asyncio then turns Nagle off on each connection."""
+    from streamlit.web.server.starlette import starlette_server
+
+    original = starlette_server._bind_socket
+    try:
+        private.no_delayed_responses()
+        wrapped = starlette_server._bind_socket
+        private.no_delayed_responses()  # once is enough: not wrapped twice
+        assert starlette_server._bind_socket is wrapped is not original
+        listening = starlette_server._bind_socket("127.0.0.1", 0, 8)
+        with listening, socket.create_connection(listening.getsockname()):
+            listening.setblocking(True)
+            accepted, _ = listening.accept()
+            with accepted:
+                assert accepted.proto == socket.IPPROTO_TCP
+
+                async def served() -> int:  # as uvicorn's loop takes a connection
+                    transport, _ = await asyncio.get_running_loop().connect_accepted_socket(asyncio.Protocol, accepted)
+                    said = accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+                    transport.abort()
+                    return said
+
+                nodelay: list[int] = []  # in a thread of its own: a browser test's loop may run in this one
+                worker = threading.Thread(target=lambda: nodelay.append(asyncio.run(served())))
+                worker.start()
+                worker.join(10)
+                assert nodelay and nodelay[0]
+    finally:
+        starlette_server._bind_socket = original
+
+
+def test_streamlits_icon_names_are_read_from_the_catalogues_the_warm_up_imports() -> None:
+    """ui/warmup.py imports them ahead: st.set_page_config's icon check would read them in the first run."""
+    import importlib
+
+    from streamlit import string_util
+
+    emojis, material = (importlib.import_module(name) for name in private.ICON_CATALOGS)
+    assert "🗺" in emojis.ALL_EMOJIS and "map" in material.ALL_MATERIAL_ICONS
+    source = inspect.getsource(string_util)
+    assert "from streamlit.emojis import ALL_EMOJIS" in source
+    assert "from streamlit.material_icon_names import ALL_MATERIAL_ICONS" in source
+
+
+def test_the_direct_run_warning_is_not_asked_for(monkeypatch) -> None:
+    """ui/launch.py: the first element of a process no longer walks the stack (inspect.stack) to warn."""
+    from streamlit import delta_generator, env_util
+
+    monkeypatch.setattr(delta_generator, "_use_warning_has_been_displayed", False)
+    private.no_direct_run_warning()
+    monkeypatch.setattr(env_util, "is_repl", lambda: pytest.fail("the stack was walked"))
+    delta_generator._maybe_print_use_warning()
+
+
+def test_no_installed_package_holds_a_v2_component() -> None:
+    """What makes ui/launch.py's no_component_scan change nothing: Streamlit's scan finds none here."""
+    from streamlit.components.v2.manifest_scanner import scan_component_manifests
+
+    assert scan_component_manifests() == []
+
+
+def test_the_server_starts_without_the_component_scan(monkeypatch) -> None:
+    from streamlit.components.v2 import component_manager, manifest_scanner
+
+    manager = component_manager.BidiComponentManager
+    monkeypatch.setattr(manager, "discover_and_register_components", manager.discover_and_register_components)
+    monkeypatch.setattr(manifest_scanner, "scan_component_manifests", lambda: pytest.fail("scanned"))
+    private.no_component_scan()
+    manager().discover_and_register_components()
+    assert "discover_and_register_components" in inspect.getsource(private.Runtime.__init__)

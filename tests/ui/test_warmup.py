@@ -7,6 +7,7 @@ imported streamlit_folium (or ui.mapclick, ui.presenter) would leave the map a 4
 from __future__ import annotations
 
 import gc
+import inspect
 import subprocess
 import sys
 import threading
@@ -79,3 +80,20 @@ def test_what_only_a_click_needs_waits_until_a_map_was_sent(monkeypatch):
     warmup.map_sent()
     worker.join(5)
     assert set(warmup.LATER) <= set(imported)
+
+
+def test_the_first_run_finds_the_modules_files_noted(monkeypatch):
+    """st_folium's component declaration asks inspect.getmodule for the calling frame's module: the warm-up
+    asks it once beforehand, so inspect has noted the file of every module the warm-up imported."""
+    from ui import warmup
+
+    asked: list[object] = []
+    loaded = types.SimpleNamespace(basemap_url=lambda: None, cjk_family=lambda: None)
+    monkeypatch.setattr(warmup.importlib, "import_module", lambda name: loaded)
+    monkeypatch.setattr(warmup.inspect, "getmodule", asked.append)
+    monkeypatch.setattr(warmup.session, "static_assets", lambda: None)
+    monkeypatch.setattr(warmup.session, "startup_overlay", lambda: None)
+    monkeypatch.setattr(warmup, "MAP_SENT", threading.Event())
+    monkeypatch.setattr(warmup, "MAP_WAIT_S", 0.0)
+    warmup.warm()
+    assert len(asked) == 1 and inspect.isframe(asked[0])

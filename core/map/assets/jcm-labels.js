@@ -299,31 +299,53 @@
     return key.addTo(map);
   }
 
-  /* Whether box (in this frame's px) reaches below the window the page is read in: the map's frame
-     is taller than what a 720 px projector shows under the page's title (its bottom ~130 px lie
-     below the window), and a key there names badges nobody in the room can read. */
+  /* Whether box (in this frame's px) reaches below the window the page is read in (a key there
+     names badges nobody in the room can read). */
   function belowWindow(box) {
     try {
       var frame = window.frameElement && window.frameElement.getBoundingClientRect();
-      return !!frame && frame.top + box.bottom > window.parent.innerHeight;
+      return !!frame && frame.top + box.bottom > window.parent.innerHeight + 1;
     } catch (e) { return false; }  // not the page's frame (an export): the key is on screen
   }
 
-  /* The normal view's key moves to the other left corner when it covers a marker there (the
-     lower-left one holds the timeline too, over 広東省, the extent's south-west place, at 1920x1080)
-     or lies below the window (1280x720), and stays there for the next views; the presenter's
-     lower-left controls are docked beside the tour's notes (jcm-view.js). True when it moved. */
+  var CORNERS = ['bottomleft', 'topleft', 'bottomright', 'topright'];
+
+  /* The normal view's key goes to the map's corner where it covers the fewest markers (the lower-left
+     one holds the timeline too, over 広東省, the extent's south-west place, at 1920x1080; the upper-left
+     one the Chinese bodies at 1366x768): a place under it would be named only by a badge there, and
+     each badge makes the key taller. Its corner is kept for the next views while it covers nothing;
+     it moves three times per map at most, never back and forth. The presenter's lower-left controls
+     are docked beside the tour's notes (jcm-view.js). True when it moved. */
   function keyCorner(map, key, items) {
-    var div = key.getContainer(), c0 = map.getContainer().getBoundingClientRect(), r = div.getBoundingClientRect();
-    if (map.getContainer().classList.contains('jcm-fill') || !r.height || map.jcmKeyMoved) { return false; }
-    var covers = items.some(function (it) {
-      var x = it.mx + c0.left, y = it.my + c0.top;
-      return x > r.left && x < r.right && y > r.top && y < r.bottom;
+    var div = key.getContainer();
+    if (map.getContainer().classList.contains('jcm-fill') || !div.offsetHeight || (map.jcmKeyMoves || 0) >= 3) {
+      return false;
+    }
+    var c0 = map.getContainer().getBoundingClientRect(), was = key.getPosition();
+    var home = div.parentNode, next = div.nextSibling;
+    var cost = function () {
+      var r = div.getBoundingClientRect();
+      return items.filter(function (it) {
+        var x = it.mx + c0.left, y = it.my + c0.top;
+        return x > r.left - 4 && x < r.right + 4 && y > r.top - 4 && y < r.bottom + 4;
+      }).length + (belowWindow(r) ? 1000 : 0);
+    };
+    var best = {corner: was, cost: cost()};
+    if (!best.cost) { return false; }
+    CORNERS.forEach(function (corner) {  // measured there with its rows (setPosition makes it anew, empty)
+      var box = map._controlCorners[corner];
+      if (corner === was || !box) { return; }
+      box.insertBefore(div, /^bottom/.test(corner) ? box.firstChild : null);
+      var c = cost();
+      if (c < best.cost) { best = {corner: corner, cost: c}; }
     });
-    if (!covers && !(key.getPosition() === 'bottomleft' && belowWindow(r))) { return false; }
-    map.jcmKeyMoved = true;  // once per map: never back and forth
-    map.jcmKeyCorner = key.getPosition() === 'topleft' ? 'bottomleft' : 'topleft';
-    key.setPosition(map.jcmKeyCorner);
+    if (best.corner === was) {
+      home.insertBefore(div, next);
+      return false;
+    }
+    map.jcmKeyCorner = best.corner;
+    key.setPosition(best.corner);
+    map.jcmKeyMoves = (map.jcmKeyMoves || 0) + 1;
     return true;
   }
 
@@ -368,6 +390,22 @@
     return shown.map(function (t) { return t.box; });
   }
 
+  /* The places (by feature id) with at least least links among those on the map (links: the
+     clickable layer, which the timeline empties of the links of later years). */
+  function hubs(links, least) {
+    var count = {}, out = {};
+    if (links) {
+      links.eachLayer(function (l) {
+        jcm.linkEnds(l.feature.properties.id).forEach(function (key) {
+          var id = jcm.featureId('place', key);
+          count[id] = (count[id] || 0) + 1;
+          if (count[id] >= least) { out[id] = true; }
+        });
+      });
+    }
+    return out;
+  }
+
   /* The width of a badge on its marker showing the widest number (measured on one label). */
   function onSize(state) {
     var ids = Object.keys(state.labelOf), l = ids.map(function (id) { return state.labelOf[id]; })
@@ -391,7 +429,7 @@
     state.items = [];
     var font = size.x >= rules.largeMap ? rules.fontLarge : rules.font;
     map.getContainer().style.setProperty('--jcm-font', font + 'px');
-    var view = {x0: 2, y0: 2, x1: size.x - 2, y1: size.y - 2}, items = state.items;
+    var view = {x0: 2, y0: 2, x1: size.x - 2, y1: jcm.seenBottom(map) - 2}, items = state.items;
     state.places.eachLayer(function (l) {
       if (!l._icon) { return; }
       var pt = map.latLngToContainerPoint(l.getLatLng());
@@ -439,7 +477,7 @@
       s.style.top = it.dy + 'px';
       taken.push(it.mbox = {x0: it.mx - hw, y0: it.my - hw, x1: it.mx + hw, y1: it.my + hw, marker: true});
       // a marker out of view or under a control gets no label: it would name nothing the room sees
-      it.seen = it.mx >= 0 && it.my >= 0 && it.mx <= size.x && it.my <= size.y && !covered(it.mx, it.my);
+      it.seen = it.mx >= 0 && it.my >= 0 && it.mx <= size.x && it.my <= view.y1 + 2 && !covered(it.mx, it.my);
       it.crowd = 0;
     });
     taken = taken.concat(controls);
@@ -489,10 +527,13 @@
         }
       });
     }
+    // then the hubs (rules.hubLinks links or more on the map: 天津市), whose name the room looks for
+    var hub = hubs(state.group.jcmLinks, rules.hubLinks);
+    var rank = function (it) { return (subject[it.id] ? 2 : 0) + (hub[it.id] ? 1 : 0); };
     var order = labelled.filter(function (it) { return it.seen; }).sort(function (a, b) {
-      return (subject[b.id] ? 1 : 0) - (subject[a.id] ? 1 : 0) || b.crowd - a.crowd || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+      return rank(b) - rank(a) || b.crowd - a.crowd || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     });
-    var subjects = order.filter(function (it) { return subject[it.id]; });
+    var subjects = order.filter(function (it) { return subject[it.id]; }), leads = order.filter(rank);
     // a selected link's year tag (jcm-links.js) is not a control, but no label goes under it either
     var tags = yearTags(map, state.group.jcmYearTags || [], subjects, taken, items, view, rules);
     taken = taken.concat(tags);
@@ -503,9 +544,8 @@
       var result = place(order, badgeFirst, taken, items, view, rules, subject);
       if (!best || result.score < best.score) { best = result; }
       if (!result.unnamed.length) { break; }
-      badgeFirst = badgeFirst.concat(result.unnamed.filter(function (it) { return !subject[it.id]; }));
-      order = subjects.concat(badgeFirst.filter(function (it) { return !subject[it.id]; }),
-                              order.filter(function (it) { return badgeFirst.indexOf(it) < 0 && !subject[it.id]; }));
+      badgeFirst = badgeFirst.concat(result.unnamed.filter(function (it) { return !rank(it); }));
+      order = leads.concat(badgeFirst, order.filter(function (it) { return badgeFirst.indexOf(it) < 0 && !rank(it); }));
     }
     // Every place left is named all the same, by its number on its own marker, reserved before the
     // others are laid out again around it (four times at most: then where it covers the least).

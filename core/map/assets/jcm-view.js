@@ -169,6 +169,8 @@
         });
       }
     } catch (e) { /* not the page's frame */ }
+    var seen = jcm.seenBottom(map), size = map.getSize();  // and the map's part below the window
+    if (seen < size.y) { out.push([-size.x, seen, 2 * size.x, 2 * size.y]); }
     return out;
   }
 
@@ -245,7 +247,37 @@
       map.jcmSaved = saved;
     }
     map.on('moveend zoomend', function () { save(map); });
+    if (!opts.fill) { liftBottom(map); }
   };
+
+  /* The normal view's map frame reaches below the window (at 1280x720 its lowest ~130 px): its
+     lower controls (timeline, scale, legend and, there, the label key) are lifted to the window's
+     bottom, where the room sees them, as the page scrolls or the window changes. */
+  function liftBottom(map) {
+    var frame = window.frameElement, lift = function () {
+      if (!map.getContainer().isConnected) { return; }
+      var size = map.getSize().y, below = size - jcm.seenBottom(map);
+      var px = Math.round(Math.min(below, size / 2)) + 'px', moved = false;
+      map.getContainer().querySelectorAll('.leaflet-bottom').forEach(function (corner) {
+        if (corner.style.bottom !== px) { corner.style.bottom = px; moved = true; }
+      });
+      if (moved) { map.fire('jcmcontrolsmoved'); }
+    };
+    if (!frame) { return; }
+    var pending = false, soon = function () {
+      if (!pending) { pending = true; requestAnimationFrame(function () { pending = false; lift(); }); }
+    };
+    try {
+      window.parent.addEventListener('resize', soon);
+      window.parent.document.addEventListener('scroll', soon, true);
+    } catch (e) { return; }
+    map.on('resize', soon);
+    map.on('unload', function () {
+      window.parent.removeEventListener('resize', soon);
+      window.parent.document.removeEventListener('scroll', soon, true);
+    });
+    lift();
+  }
 
   /* The padding Leaflet fits opts.bounds with: in the presenter view, clear of the caption above,
      the tour's notes below and the details panel, as they stand now (they grow with the step). */

@@ -429,7 +429,7 @@
     state.items = [];
     var font = size.x >= rules.largeMap ? rules.fontLarge : rules.font;
     map.getContainer().style.setProperty('--jcm-font', font + 'px');
-    var view = {x0: 2, y0: 2, x1: size.x - 2, y1: jcm.seenBottom(map) - 2}, items = state.items;
+    var view = {x0: 2, y0: 2, x1: size.x - 2, y1: size.y - 2}, items = state.items, seen = jcm.seenBottom(map);
     state.places.eachLayer(function (l) {
       if (!l._icon) { return; }
       var pt = map.latLngToContainerPoint(l.getLatLng());
@@ -476,8 +476,9 @@
       s.style.left = it.dx + 'px';
       s.style.top = it.dy + 'px';
       taken.push(it.mbox = {x0: it.mx - hw, y0: it.my - hw, x1: it.mx + hw, y1: it.my + hw, marker: true});
-      // a marker out of view or under a control gets no label: it would name nothing the room sees
-      it.seen = it.mx >= 0 && it.my >= 0 && it.mx <= size.x && it.my <= view.y1 + 2 && !covered(it.mx, it.my);
+      // a marker out of view (or below the window) or under a control gets no label: it would name
+      // nothing the room sees
+      it.seen = it.mx >= 0 && it.my >= 0 && it.mx <= size.x && it.my <= seen && !covered(it.mx, it.my);
       it.crowd = 0;
     });
     taken = taken.concat(controls);

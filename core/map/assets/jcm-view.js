@@ -252,12 +252,14 @@
 
   /* The normal view's map frame reaches below the window (at 1280x720 its lowest ~130 px): its
      lower controls (timeline, scale, legend and, there, the label key) are lifted to the window's
-     bottom, where the room sees them, as the page scrolls or the window changes. */
+     bottom, where the room sees them, as the page scrolls or the window changes; a quarter of the
+     map's height at most (a window so small that more is hidden would get them in the middle of
+     the map, among its places). */
   function liftBottom(map) {
     var frame = window.frameElement, lift = function () {
       if (!map.getContainer().isConnected) { return; }
       var size = map.getSize().y, below = size - jcm.seenBottom(map);
-      var px = Math.round(Math.min(below, size / 2)) + 'px', moved = false;
+      var px = Math.round(Math.min(below, size / 4)) + 'px', moved = false;
       map.getContainer().querySelectorAll('.leaflet-bottom').forEach(function (corner) {
         if (corner.style.bottom !== px) { corner.style.bottom = px; moved = true; }
       });

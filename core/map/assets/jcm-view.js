@@ -358,7 +358,7 @@
      until the presenter moves the map. Never a step further out than the panels ask: a smaller map
      crowds its places, and more badges make a taller key, which would ask for more room again. */
   function reframe(map, group, opts) {
-    var seen = null, left = 4;
+    var seen = null, left = 8;  // the first passes come before the key has its rows and its corner
     var again = function () {
       if (!group._map || !left || !stillAt(map, map.jcmFramedAt)) { return; }
       var now = obstacles(map).map(function (r) { return r.map(Math.round).join(','); }).join(';');

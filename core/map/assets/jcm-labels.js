@@ -429,7 +429,7 @@
     state.items = [];
     var font = size.x >= rules.largeMap ? rules.fontLarge : rules.font;
     map.getContainer().style.setProperty('--jcm-font', font + 'px');
-    var view = {x0: 2, y0: 2, x1: size.x - 2, y1: size.y - 2}, items = state.items, seen = jcm.seenBottom(map);
+    var view = {x0: 2, y0: 2, x1: size.x - 2, y1: size.y - 2}, items = state.items;
     state.places.eachLayer(function (l) {
       if (!l._icon) { return; }
       var pt = map.latLngToContainerPoint(l.getLatLng());
@@ -456,6 +456,7 @@
     });
     var moved = {};
     items.forEach(function (it) { moved[jcm.keyOf(it.id, 'place')] = [it.dx, it.dy]; });
+    map.jcmFanned = {zoom: map.getZoom(), moved: moved};  // the framing weighs where the markers stand (jcm-view.js)
     if (state.group.jcmLinks) { jcm.moveLinkEnds(map, state.group.jcmLinks, moved); }  // each line ends at its own marker
     var inView = items.filter(function (it) {
       var x = it.x + it.dx, y = it.y + it.dy;
@@ -476,9 +477,8 @@
       s.style.left = it.dx + 'px';
       s.style.top = it.dy + 'px';
       taken.push(it.mbox = {x0: it.mx - hw, y0: it.my - hw, x1: it.mx + hw, y1: it.my + hw, marker: true});
-      // a marker out of view (or below the window) or under a control gets no label: it would name
-      // nothing the room sees
-      it.seen = it.mx >= 0 && it.my >= 0 && it.mx <= size.x && it.my <= seen && !covered(it.mx, it.my);
+      // a marker out of view or under a control gets no label: it would name nothing the room sees
+      it.seen = it.mx >= 0 && it.my >= 0 && it.mx <= size.x && it.my <= size.y && !covered(it.mx, it.my);
       it.crowd = 0;
     });
     taken = taken.concat(controls);

@@ -186,7 +186,7 @@
       if (!layer.eachLayer) { return; }
       layer.eachLayer(function (l) {
         var id = l.feature && l.feature.properties.id;
-        if (jcm.keyOf(id, 'place') !== null && l.getLatLng) { lls.push(l.getLatLng()); }
+        if (jcm.keyOf(id, 'place') !== null && l.getLatLng) { lls.push({ll: l.getLatLng(), key: jcm.keyOf(id, 'place')}); }
       });
     });
     if (!blocks.length || !lls.length) { return target; }
@@ -202,16 +202,26 @@
     return best ? {center: best.center, zoom: best.zoom} : target;
   }
 
-  /* The centre near centre, at zoom, with the fewest places (lls) under blocks while bounds stay
-     inside the padded frame, and how many lie under them; null when bounds do not fit. */
+  /* The centre near centre, at zoom, with the fewest places (lls: {ll, key}) under blocks while bounds stay
+     inside the padded frame (half its margin may go), and how many lie under them; null when bounds
+     do not fit. */
   function clearAt(map, centre, zoom, bounds, fit, blocks, lls) {
     var size = map.getSize(), b = L.latLngBounds(bounds), c = map.project(centre, zoom);
     var tl = L.point(fit.paddingTopLeft || fit.padding), br = L.point(fit.paddingBottomRight || fit.padding);
+    // and half the margin: a place clear of a panel matters more (東京都 beside the presenter's timeline)
+    var give = Math.min(tl.x, tl.y, br.x, br.y) / 2;
+    tl = tl.subtract([give, give]);
+    br = br.subtract([give, give]);
     var nw = map.project(b.getNorthWest(), zoom).subtract(c), se = map.project(b.getSouthEast(), zoom).subtract(c);
     // the centre may move by [dx, dy] while the extent stays inside the padded frame
     var x0 = se.x - size.x / 2 + br.x, x1 = nw.x + size.x / 2 - tl.x, y0 = se.y - size.y / 2 + br.y, y1 = nw.y + size.y / 2 - tl.y;
     if (x0 > x1 || y0 > y1) { return null; }
-    var points = lls.map(function (ll) { return map.project(ll, zoom).subtract(c); }), best = null, STEPS = 8;
+    // where the markers stand: fanned out as the labels' layout last did at this zoom (an offset
+    // that moving the map keeps; 川崎市 below 東京都), else at their places
+    var fanned = map.jcmFanned && map.jcmFanned.zoom === zoom ? map.jcmFanned.moved : {};
+    var points = lls.map(function (p) {
+      return map.project(p.ll, zoom).subtract(c).add(fanned[p.key] || [0, 0]);
+    }), best = null, STEPS = 16;
     for (var i = 0; i <= STEPS; i++) {
       for (var j = 0; j <= STEPS; j++) {
         var dx = x0 + (x1 - x0) * i / STEPS, dy = y0 + (y1 - y0) * j / STEPS, under = 0, edge = 0;

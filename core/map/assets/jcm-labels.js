@@ -406,6 +406,32 @@
     return out;
   }
 
+  /* The middle of each link on the map (half its drawn length, its ends moved with their markers), in
+     container px: a click there selects the link (tests/browser/test_links_regions_browser.py), so a
+     label laid out over one (北九州市's on 神戸市–天津市 at 1280x720) lets the click through to it
+     (jcm-labels.css .jcm-thru; its marker keeps the place's clicks). Keeping labels off the middles
+     changed which spots the crowd took, and the normal view's key grew over Japan (1280x720 en). */
+  function linkMiddles(map, links) {
+    var out = [];
+    if (!links) { return out; }
+    links.eachLayer(function (l) {
+      var lls = l.getLatLngs();
+      if (Array.isArray(lls[0])) { lls = [].concat.apply([], lls); }
+      var pts = lls.map(function (ll) { return map.latLngToContainerPoint(ll); }), length = 0, k;
+      for (k = 1; k < pts.length; k++) { length += pts[k].distanceTo(pts[k - 1]); }
+      for (k = 1, length /= 2; k < pts.length; k++) {
+        var d = pts[k].distanceTo(pts[k - 1]);
+        if (d >= length && d > 0) {
+          var t = length / d;
+          out.push([pts[k - 1].x + t * (pts[k].x - pts[k - 1].x), pts[k - 1].y + t * (pts[k].y - pts[k - 1].y)]);
+          return;
+        }
+        length -= d;
+      }
+    });
+    return out;
+  }
+
   /* The width of a badge on its marker showing the widest number (measured on one label). */
   function onSize(state) {
     var ids = Object.keys(state.labelOf), l = ids.map(function (id) { return state.labelOf[id]; })
@@ -458,6 +484,7 @@
     items.forEach(function (it) { moved[jcm.keyOf(it.id, 'place')] = [it.dx, it.dy]; });
     map.jcmFanned = {zoom: map.getZoom(), moved: moved};  // the framing weighs where the markers stand (jcm-view.js)
     if (state.group.jcmLinks) { jcm.moveLinkEnds(map, state.group.jcmLinks, moved); }  // each line ends at its own marker
+    var middles = linkMiddles(map, state.group.jcmLinks);
     var inView = items.filter(function (it) {
       var x = it.x + it.dx, y = it.y + it.dy;
       return x >= 0 && y >= 0 && x <= size.x && y <= size.y;
@@ -579,6 +606,10 @@
       it.with = spot && spot.with;
       setMode(it.el, spot ? spot.mode : 'none', items.length, it.wrapW);
       onTop(it, !!(spot && spot.on));
+      // a label on a link's middle lets the click there through to the link (its marker keeps its own)
+      it.el.classList.toggle('jcm-thru', !!spot && middles.some(function (m) {
+        return reachOf(spot.box, m[0], m[1]) === 0;
+      }));
       if (spot) { show(it.el, it, spot.box); }
       if (spot && spot.mode === 'badge') { shown.push(it); }
     });

@@ -40,7 +40,8 @@
     try {
       var frame = window.frameElement;
       if (!frame) { return height; }
-      var y = window.parent.innerHeight - frame.getBoundingClientRect().top - map.getContainer().getBoundingClientRect().top;
+      var y = window.parent.innerHeight - frame.getBoundingClientRect().top
+        - map.getContainer().getBoundingClientRect().top;
       return Math.max(0, Math.min(height, y));
     } catch (e) { return height; }  // not the page's frame
   };

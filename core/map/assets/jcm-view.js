@@ -186,7 +186,8 @@
       if (!layer.eachLayer) { return; }
       layer.eachLayer(function (l) {
         var id = l.feature && l.feature.properties.id;
-        if (jcm.keyOf(id, 'place') !== null && l.getLatLng) { lls.push({ll: l.getLatLng(), key: jcm.keyOf(id, 'place')}); }
+        var key = jcm.keyOf(id, 'place');
+        if (key !== null && l.getLatLng) { lls.push({ll: l.getLatLng(), key: key}); }
       });
     });
     if (!blocks.length || !lls.length) { return target; }

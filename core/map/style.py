@@ -39,7 +39,9 @@ MARKER_PX = MARKER_SIZES["region"]  # the layout keeps every marker's box clear 
 # 3. a place whose label cannot keep 1 and 2 gets a numbered badge (a small label under the same
 #    rules) explained in a key on the map; one that cannot even have a badge shows its number on its
 #    own marker (over it, never over another marker's centre; a ring left unnamed with its city
-#    shares the city's number), so every place on screen is named.
+#    shares the city's number), so every place on screen is named;
+# 4. the subject of the view (a selection, a step's link) is named first, then the hubs (places with
+#    at least HUB_LINKS links shown: 北九州市, 天津市), whose name the room looks for, then the most crowded.
 LABEL_REACH_PX = 48
 LABEL_GAP_PX = 3
 FONT_PX = 16  # label text in the page's map column: readable from the back of the room
@@ -49,6 +51,7 @@ LINE_PX = round(FONT_PX * 1.3)  # a line of map text (the selected link's year)
 PAD_X, PAD_Y = 5, 2  # label box padding
 MAX_LABEL_EM = 14  # long names wrap beyond this many em (a 13-character Japanese name does not)
 LABEL_TRIES = 4  # greedy layout passes, each starting with the places the last left unnamed
+HUB_LINKS = 3  # a place with this many links on the map is a hub: its name is laid out before the crowd's
 CHANGED_HALO_PX = LABEL_GAP_PX  # the "changed" halo around a marker: inside the labels' gap, never over one
 
 LEGEND_FONT_PX = 13
@@ -77,7 +80,8 @@ def shape(place: Place, ring: bool = False) -> str:
 def label_rules() -> dict[str, int]:
     """The label rules and sizes assets/jcm-labels.js lays labels out with."""
     return {"reach": LABEL_REACH_PX, "gap": LABEL_GAP_PX, "marker": MARKER_PX, "font": FONT_PX,
-            "fontLarge": FONT_LARGE_PX, "largeMap": LARGE_MAP_PX, "maxEm": MAX_LABEL_EM, "tries": LABEL_TRIES}
+            "fontLarge": FONT_LARGE_PX, "largeMap": LARGE_MAP_PX, "maxEm": MAX_LABEL_EM, "tries": LABEL_TRIES,
+            "hubLinks": HUB_LINKS}
 
 
 def css_vars() -> dict[str, str]:

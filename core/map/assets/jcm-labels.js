@@ -299,31 +299,53 @@
     return key.addTo(map);
   }
 
-  /* Whether box (in this frame's px) reaches below the window the page is read in: the map's frame
-     is taller than what a 720 px projector shows under the page's title (its bottom ~130 px lie
-     below the window), and a key there names badges nobody in the room can read. */
+  /* Whether box (in this frame's px) reaches below the window the page is read in (a key there
+     names badges nobody in the room can read). */
   function belowWindow(box) {
     try {
       var frame = window.frameElement && window.frameElement.getBoundingClientRect();
-      return !!frame && frame.top + box.bottom > window.parent.innerHeight;
+      return !!frame && frame.top + box.bottom > window.parent.innerHeight + 1;
     } catch (e) { return false; }  // not the page's frame (an export): the key is on screen
   }
 
-  /* The normal view's key moves to the other left corner when it covers a marker there (the
-     lower-left one holds the timeline too, over 広東省, the extent's south-west place, at 1920x1080)
-     or lies below the window (1280x720), and stays there for the next views; the presenter's
-     lower-left controls are docked beside the tour's notes (jcm-view.js). True when it moved. */
+  var CORNERS = ['bottomleft', 'topleft', 'bottomright', 'topright'];
+
+  /* The normal view's key goes to the map's corner where it covers the fewest markers (the lower-left
+     one holds the timeline too, over 広東省, the extent's south-west place, at 1920x1080; the upper-left
+     one the Chinese bodies at 1366x768): a place under it would be named only by a badge there, and
+     each badge makes the key taller. Its corner is kept for the next views while it covers nothing;
+     it moves three times per map at most, never back and forth. The presenter's lower-left controls
+     are docked beside the tour's notes (jcm-view.js). True when it moved. */
   function keyCorner(map, key, items) {
-    var div = key.getContainer(), c0 = map.getContainer().getBoundingClientRect(), r = div.getBoundingClientRect();
-    if (map.getContainer().classList.contains('jcm-fill') || !r.height || map.jcmKeyMoved) { return false; }
-    var covers = items.some(function (it) {
-      var x = it.mx + c0.left, y = it.my + c0.top;
-      return x > r.left && x < r.right && y > r.top && y < r.bottom;
+    var div = key.getContainer();
+    if (map.getContainer().classList.contains('jcm-fill') || !div.offsetHeight || (map.jcmKeyMoves || 0) >= 3) {
+      return false;
+    }
+    var c0 = map.getContainer().getBoundingClientRect(), was = key.getPosition();
+    var home = div.parentNode, next = div.nextSibling;
+    var cost = function () {
+      var r = div.getBoundingClientRect();
+      return items.filter(function (it) {
+        var x = it.mx + c0.left, y = it.my + c0.top;
+        return x > r.left - 4 && x < r.right + 4 && y > r.top - 4 && y < r.bottom + 4;
+      }).length + (belowWindow(r) ? 1000 : 0);
+    };
+    var best = {corner: was, cost: cost()};
+    if (!best.cost) { return false; }
+    CORNERS.forEach(function (corner) {  // measured there with its rows (setPosition makes it anew, empty)
+      var box = map._controlCorners[corner];
+      if (corner === was || !box) { return; }
+      box.insertBefore(div, /^bottom/.test(corner) ? box.firstChild : null);
+      var c = cost();
+      if (c < best.cost) { best = {corner: corner, cost: c}; }
     });
-    if (!covers && !(key.getPosition() === 'bottomleft' && belowWindow(r))) { return false; }
-    map.jcmKeyMoved = true;  // once per map: never back and forth
-    map.jcmKeyCorner = key.getPosition() === 'topleft' ? 'bottomleft' : 'topleft';
-    key.setPosition(map.jcmKeyCorner);
+    if (best.corner === was) {
+      home.insertBefore(div, next);
+      return false;
+    }
+    map.jcmKeyCorner = best.corner;
+    key.setPosition(best.corner);
+    map.jcmKeyMoves = (map.jcmKeyMoves || 0) + 1;
     return true;
   }
 
@@ -366,6 +388,48 @@
       });
     });
     return shown.map(function (t) { return t.box; });
+  }
+
+  /* The places (by feature id) with at least least links among those on the map (links: the
+     clickable layer, which the timeline empties of the links of later years). */
+  function hubs(links, least) {
+    var count = {}, out = {};
+    if (links) {
+      links.eachLayer(function (l) {
+        jcm.linkEnds(l.feature.properties.id).forEach(function (key) {
+          var id = jcm.featureId('place', key);
+          count[id] = (count[id] || 0) + 1;
+          if (count[id] >= least) { out[id] = true; }
+        });
+      });
+    }
+    return out;
+  }
+
+  /* The middle of each link on the map (half its drawn length, its ends moved with their markers), in
+     container px: a click there selects the link (tests/browser/test_links_regions_browser.py), so a
+     label laid out over one (北九州市's on 神戸市–天津市 at 1280x720) lets the click through to it
+     (jcm-labels.css .jcm-thru; its marker keeps the place's clicks). Keeping labels off the middles
+     changed which spots the crowd took, and the normal view's key grew over Japan (1280x720 en). */
+  function linkMiddles(map, links) {
+    var out = [];
+    if (!links) { return out; }
+    links.eachLayer(function (l) {
+      var lls = l.getLatLngs();
+      if (Array.isArray(lls[0])) { lls = [].concat.apply([], lls); }
+      var pts = lls.map(function (ll) { return map.latLngToContainerPoint(ll); }), length = 0, k;
+      for (k = 1; k < pts.length; k++) { length += pts[k].distanceTo(pts[k - 1]); }
+      for (k = 1, length /= 2; k < pts.length; k++) {
+        var d = pts[k].distanceTo(pts[k - 1]);
+        if (d >= length && d > 0) {
+          var t = length / d;
+          out.push([pts[k - 1].x + t * (pts[k].x - pts[k - 1].x), pts[k - 1].y + t * (pts[k].y - pts[k - 1].y)]);
+          return;
+        }
+        length -= d;
+      }
+    });
+    return out;
   }
 
   /* The width of a badge on its marker showing the widest number (measured on one label). */
@@ -418,7 +482,9 @@
     });
     var moved = {};
     items.forEach(function (it) { moved[jcm.keyOf(it.id, 'place')] = [it.dx, it.dy]; });
+    map.jcmFanned = {zoom: map.getZoom(), moved: moved};  // the framing weighs where the markers stand (jcm-view.js)
     if (state.group.jcmLinks) { jcm.moveLinkEnds(map, state.group.jcmLinks, moved); }  // each line ends at its own marker
+    var middles = linkMiddles(map, state.group.jcmLinks);
     var inView = items.filter(function (it) {
       var x = it.x + it.dx, y = it.y + it.dy;
       return x >= 0 && y >= 0 && x <= size.x && y <= size.y;
@@ -489,10 +555,13 @@
         }
       });
     }
+    // then the hubs (rules.hubLinks links or more on the map: 天津市), whose name the room looks for
+    var hub = hubs(state.group.jcmLinks, rules.hubLinks);
+    var rank = function (it) { return (subject[it.id] ? 2 : 0) + (hub[it.id] ? 1 : 0); };
     var order = labelled.filter(function (it) { return it.seen; }).sort(function (a, b) {
-      return (subject[b.id] ? 1 : 0) - (subject[a.id] ? 1 : 0) || b.crowd - a.crowd || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+      return rank(b) - rank(a) || b.crowd - a.crowd || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     });
-    var subjects = order.filter(function (it) { return subject[it.id]; });
+    var subjects = order.filter(function (it) { return subject[it.id]; }), leads = order.filter(rank);
     // a selected link's year tag (jcm-links.js) is not a control, but no label goes under it either
     var tags = yearTags(map, state.group.jcmYearTags || [], subjects, taken, items, view, rules);
     taken = taken.concat(tags);
@@ -503,9 +572,8 @@
       var result = place(order, badgeFirst, taken, items, view, rules, subject);
       if (!best || result.score < best.score) { best = result; }
       if (!result.unnamed.length) { break; }
-      badgeFirst = badgeFirst.concat(result.unnamed.filter(function (it) { return !subject[it.id]; }));
-      order = subjects.concat(badgeFirst.filter(function (it) { return !subject[it.id]; }),
-                              order.filter(function (it) { return badgeFirst.indexOf(it) < 0 && !subject[it.id]; }));
+      badgeFirst = badgeFirst.concat(result.unnamed.filter(function (it) { return !rank(it); }));
+      order = leads.concat(badgeFirst, order.filter(function (it) { return badgeFirst.indexOf(it) < 0 && !rank(it); }));
     }
     // Every place left is named all the same, by its number on its own marker, reserved before the
     // others are laid out again around it (four times at most: then where it covers the least).
@@ -538,6 +606,10 @@
       it.with = spot && spot.with;
       setMode(it.el, spot ? spot.mode : 'none', items.length, it.wrapW);
       onTop(it, !!(spot && spot.on));
+      // a label on a link's middle lets the click there through to the link (its marker keeps its own)
+      it.el.classList.toggle('jcm-thru', !!spot && middles.some(function (m) {
+        return reachOf(spot.box, m[0], m[1]) === 0;
+      }));
       if (spot) { show(it.el, it, spot.box); }
       if (spot && spot.mode === 'badge') { shown.push(it); }
     });

@@ -33,6 +33,19 @@
     return typeof id === 'string' && id.indexOf(kind + ':') === 0 ? id.slice(kind.length + 1) : null;
   };
 
+  /* How far down the map the room sees, in container px: the window's bottom where the page's map
+     frame reaches below it (the normal view at 1280x720: its lowest ~130 px), else the map's height. */
+  jcm.seenBottom = function (map) {
+    var height = map.getSize().y;
+    try {
+      var frame = window.frameElement;
+      if (!frame) { return height; }
+      var y = window.parent.innerHeight - frame.getBoundingClientRect().top
+        - map.getContainer().getBoundingClientRect().top;
+      return Math.max(0, Math.min(height, y));
+    } catch (e) { return height; }  // not the page's frame
+  };
+
   /* Run fn when group leaves the map: what an element of the dynamic part added to the map
      itself (a control, a handler, a timer) goes with it. */
   jcm.whenGone = function (group, fn) { group.once('remove', fn); };

@@ -169,6 +169,8 @@
         });
       }
     } catch (e) { /* not the page's frame */ }
+    var seen = jcm.seenBottom(map), size = map.getSize();  // and the map's part below the window
+    if (seen < size.y) { out.push([-size.x, seen, 2 * size.x, 2 * size.y]); }
     return out;
   }
 
@@ -184,7 +186,8 @@
       if (!layer.eachLayer) { return; }
       layer.eachLayer(function (l) {
         var id = l.feature && l.feature.properties.id;
-        if (jcm.keyOf(id, 'place') !== null && l.getLatLng) { lls.push(l.getLatLng()); }
+        var key = jcm.keyOf(id, 'place');
+        if (key !== null && l.getLatLng) { lls.push({ll: l.getLatLng(), key: key}); }
       });
     });
     if (!blocks.length || !lls.length) { return target; }
@@ -200,16 +203,26 @@
     return best ? {center: best.center, zoom: best.zoom} : target;
   }
 
-  /* The centre near centre, at zoom, with the fewest places (lls) under blocks while bounds stay
-     inside the padded frame, and how many lie under them; null when bounds do not fit. */
+  /* The centre near centre, at zoom, with the fewest places (lls: {ll, key}) under blocks while bounds stay
+     inside the padded frame (half its margin may go), and how many lie under them; null when bounds
+     do not fit. */
   function clearAt(map, centre, zoom, bounds, fit, blocks, lls) {
     var size = map.getSize(), b = L.latLngBounds(bounds), c = map.project(centre, zoom);
     var tl = L.point(fit.paddingTopLeft || fit.padding), br = L.point(fit.paddingBottomRight || fit.padding);
+    // and half the margin: a place clear of a panel matters more (東京都 beside the presenter's timeline)
+    var give = Math.min(tl.x, tl.y, br.x, br.y) / 2;
+    tl = tl.subtract([give, give]);
+    br = br.subtract([give, give]);
     var nw = map.project(b.getNorthWest(), zoom).subtract(c), se = map.project(b.getSouthEast(), zoom).subtract(c);
     // the centre may move by [dx, dy] while the extent stays inside the padded frame
     var x0 = se.x - size.x / 2 + br.x, x1 = nw.x + size.x / 2 - tl.x, y0 = se.y - size.y / 2 + br.y, y1 = nw.y + size.y / 2 - tl.y;
     if (x0 > x1 || y0 > y1) { return null; }
-    var points = lls.map(function (ll) { return map.project(ll, zoom).subtract(c); }), best = null, STEPS = 8;
+    // where the markers stand: fanned out as the labels' layout last did at this zoom (an offset
+    // that moving the map keeps; 川崎市 below 東京都), else at their places
+    var fanned = map.jcmFanned && map.jcmFanned.zoom === zoom ? map.jcmFanned.moved : {};
+    var points = lls.map(function (p) {
+      return map.project(p.ll, zoom).subtract(c).add(fanned[p.key] || [0, 0]);
+    }), best = null, STEPS = 16;
     for (var i = 0; i <= STEPS; i++) {
       for (var j = 0; j <= STEPS; j++) {
         var dx = x0 + (x1 - x0) * i / STEPS, dy = y0 + (y1 - y0) * j / STEPS, under = 0, edge = 0;
@@ -245,7 +258,39 @@
       map.jcmSaved = saved;
     }
     map.on('moveend zoomend', function () { save(map); });
+    if (!opts.fill) { liftBottom(map); }
   };
+
+  /* The normal view's map frame reaches below the window (at 1280x720 its lowest ~130 px): its
+     lower controls (timeline, scale, legend and, there, the label key) are lifted to the window's
+     bottom, where the room sees them, as the page scrolls or the window changes; a quarter of the
+     map's height at most (a window so small that more is hidden would get them in the middle of
+     the map, among its places). */
+  function liftBottom(map) {
+    var frame = window.frameElement, lift = function () {
+      if (!map.getContainer().isConnected) { return; }
+      var size = map.getSize().y, below = size - jcm.seenBottom(map);
+      var px = Math.round(Math.min(below, size / 4)) + 'px', moved = false;
+      map.getContainer().querySelectorAll('.leaflet-bottom').forEach(function (corner) {
+        if (corner.style.bottom !== px) { corner.style.bottom = px; moved = true; }
+      });
+      if (moved) { map.fire('jcmcontrolsmoved'); }
+    };
+    if (!frame) { return; }
+    var pending = false, soon = function () {
+      if (!pending) { pending = true; requestAnimationFrame(function () { pending = false; lift(); }); }
+    };
+    try {
+      window.parent.addEventListener('resize', soon);
+      window.parent.document.addEventListener('scroll', soon, true);
+    } catch (e) { return; }
+    map.on('resize', soon);
+    map.on('unload', function () {
+      window.parent.removeEventListener('resize', soon);
+      window.parent.document.removeEventListener('scroll', soon, true);
+    });
+    lift();
+  }
 
   /* The padding Leaflet fits opts.bounds with: in the presenter view, clear of the caption above,
      the tour's notes below and the details panel, as they stand now (they grow with the step). */
@@ -324,7 +369,7 @@
      until the presenter moves the map. Never a step further out than the panels ask: a smaller map
      crowds its places, and more badges make a taller key, which would ask for more room again. */
   function reframe(map, group, opts) {
-    var seen = null, left = 4;
+    var seen = null, left = 8;  // the first passes come before the key has its rows and its corner
     var again = function () {
       if (!group._map || !left || !stillAt(map, map.jcmFramedAt)) { return; }
       var now = obstacles(map).map(function (r) { return r.map(Math.round).join(','); }).join(';');

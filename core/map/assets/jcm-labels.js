@@ -153,12 +153,15 @@
   function place(order, badgeFirst, fixed, items, view, rules, subject) {
     var taken = fixed.slice(), spots = {}, unnamed = [], badges = 0;
     order.forEach(function (it) {
-      var mode = 'text', box = badgeFirst.indexOf(it) < 0 ? firstFree(it, it.w, it.h, taken, items, view, rules) : null;
+      // the selected links' lines keep every name off them but their ends' (selectedLines): a subject's
+      // name is laid out as without them (in step 3 at 1280x720 en, 四日市市's had no room left else)
+      var clear = subject[it.id] ? offLine(taken) : taken;
+      var mode = 'text', box = badgeFirst.indexOf(it) < 0 ? firstFree(it, it.w, it.h, clear, items, view, rules) : null;
       // the subject's name (highlighted) may stand as near to a neighbour as to its own marker,
       // rather than be only a number
-      if (!box && subject[it.id]) { box = firstFree(it, it.w, it.h, taken, items, view, rules, true); }
+      if (!box && subject[it.id]) { box = firstFree(it, it.w, it.h, clear, items, view, rules, true); }
       if (!box) {
-        box = firstFree(it, it.bw, it.bh, taken, items, view, rules);
+        box = firstFree(it, it.bw, it.bh, clear, items, view, rules);
         mode = 'badge';
       }
       if (box) {
@@ -363,6 +366,39 @@
     });
   }
 
+  /* A link's drawn line (its ends moved with their markers), in container px. */
+  function linePoints(map, link) {
+    var lls = link.getLatLngs();
+    if (Array.isArray(lls[0])) { lls = [].concat.apply([], lls); }
+    return lls.map(function (ll) { return map.latLngToContainerPoint(ll); });
+  }
+
+  /* Points along each selected link's line (container px, every few px, apart from its last px at
+     each end, where it meets its own marker), as tiny boxes marked 'line': no name but those of the
+     selected links' ends goes over a line the room follows (step 12's purple line under 唐山市's name
+     read as ending there). */
+  function selectedLines(map, links) {
+    var out = [], STEP = 6, END = 12;
+    if (!links) { return out; }
+    links.eachLayer(function (l) {
+      if (!l.feature.properties.sel) { return; }
+      var pts = linePoints(map, l), total = 0, k;
+      for (k = 1; k < pts.length; k++) { total += pts[k].distanceTo(pts[k - 1]); }
+      for (var at = END, walked = 0, seg = 1; at <= total - END; at += STEP) {
+        while (seg < pts.length - 1 && walked + pts[seg].distanceTo(pts[seg - 1]) < at) {
+          walked += pts[seg].distanceTo(pts[seg - 1]);
+          seg += 1;
+        }
+        var d = pts[seg].distanceTo(pts[seg - 1]), t = d > 0 ? (at - walked) / d : 0;
+        var a = pts[seg - 1], b = pts[seg], x = a.x + t * (b.x - a.x), y = a.y + t * (b.y - a.y);
+        out.push({x0: x - 1, y0: y - 1, x1: x + 1, y1: y + 1, line: true});
+      }
+    });
+    return out;
+  }
+
+  function offLine(boxes) { return boxes.filter(function (b) { return !b.line; }); }
+
   /* The boxes of the selected link's year tags (jcm-links.js, at their line's middle): no label goes
      under one. A tag that stands where the selected place's name would go is hidden instead (the
      year is in the details panel and the step's notes): the room reads the subject's name, never
@@ -415,9 +451,7 @@
     var out = [];
     if (!links) { return out; }
     links.eachLayer(function (l) {
-      var lls = l.getLatLngs();
-      if (Array.isArray(lls[0])) { lls = [].concat.apply([], lls); }
-      var pts = lls.map(function (ll) { return map.latLngToContainerPoint(ll); }), length = 0, k;
+      var pts = linePoints(map, l), length = 0, k;
       for (k = 1; k < pts.length; k++) { length += pts[k].distanceTo(pts[k - 1]); }
       for (k = 1, length /= 2; k < pts.length; k++) {
         var d = pts[k].distanceTo(pts[k - 1]);
@@ -564,7 +598,7 @@
     var subjects = order.filter(function (it) { return subject[it.id]; }), leads = order.filter(rank);
     // a selected link's year tag (jcm-links.js) is not a control, but no label goes under it either
     var tags = yearTags(map, state.group.jcmYearTags || [], subjects, taken, items, view, rules);
-    taken = taken.concat(tags);
+    taken = taken.concat(tags, selectedLines(map, state.group.jcmLinks));
     // A few greedy tries, each starting with the places the tries before could not name, as
     // badges; the best (fewest places unnamed, then fewest badges) wins.
     var best = null, badgeFirst = [];

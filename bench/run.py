@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from datetime import date
 
 from bench import (
@@ -43,6 +44,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
     parser.add_argument("--readme", action="store_true", help="rewrite README.md's table of figures from this run")
     args = parser.parse_args(argv)
+    # The benchmarks run app.py in this process (AppTest), and the app reads its own options from
+    # sys.argv (ui/session.py): `--readme` would reach it as an unknown option of the app's.
+    sys.argv[1:] = []
     tables: list[readme.Table] = []
     for i, (title, module) in enumerate(SECTIONS):
         print(f"{'' if i == 0 else chr(10)}== {title} ==")

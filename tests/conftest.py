@@ -44,3 +44,17 @@ def two_snapshots():
     from core.data.loading import load_dataset
 
     return load_dataset(TWO_SNAPSHOTS)
+
+
+# The folders of slow files first (a browser, LibreOffice, whole AppTest runs), the quick pure tests last:
+# `make test`'s two workers take one file at a time (--dist loadfile), so the last files to be handed out
+# are quick ones that fill the time while the other worker ends a slow one, instead of a slow one alone.
+SLOW_FIRST = ("browser", "export", "pages")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def folder(item: pytest.Item) -> int:
+        parts = item.path.relative_to(Path(__file__).parent).parts
+        return SLOW_FIRST.index(parts[0]) if len(parts) > 1 and parts[0] in SLOW_FIRST else len(SLOW_FIRST)
+
+    items.sort(key=folder)  # stable: each folder keeps its own order

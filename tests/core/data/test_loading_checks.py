@@ -55,21 +55,21 @@ CONSISTENCY = [
                  id="japanese-city-in-chinese-municipality"),
 ]
 
+
+def _count(value: str, problem: str, words: str, case: str):
+    """Tianjin's count of training in Japan (line 3 of activities.csv) written as `value`."""
+    return pytest.param("activities.csv", sub("天津市,training_in_japan,2,", f"天津市,training_in_japan,{value},"),
+                        problem, 3, "count", value, words, id=case)
+
+
 NUMBERS_AND_DATES = [
-    pytest.param("activities.csv", sub("天津市,training_in_japan,2,", "天津市,training_in_japan,1_0,"),
-                 "not_a_whole_number", 3, "count", "1_0", "from 1 to 999", id="count-with-underscore"),
-    pytest.param("activities.csv", sub("天津市,training_in_japan,2,", "天津市,training_in_japan,+2,"),
-                 "not_a_whole_number", 3, "count", "+2", "without sign", id="count-with-sign"),
-    pytest.param("activities.csv", sub("天津市,training_in_japan,2,", "天津市,training_in_japan,-1,"),
-                 "not_a_whole_number", 3, "count", "-1", "without sign", id="count-negative"),
-    pytest.param("activities.csv", sub("天津市,training_in_japan,2,", "天津市,training_in_japan,2.0,"),
-                 "not_a_whole_number", 3, "count", "2.0", "decimal point", id="count-decimal"),
-    pytest.param("activities.csv", sub("天津市,training_in_japan,2,", "天津市,training_in_japan,٢,"),
-                 "not_a_whole_number", 3, "count", "٢", "digits only", id="count-arabic-indic-digit"),
-    pytest.param("activities.csv", sub("天津市,training_in_japan,2,", "天津市,training_in_japan,1000,"),
-                 "number_out_of_range", 3, "count", "1000", "from 1 to 999", id="count-1000-states-the-limit"),
-    pytest.param("activities.csv", sub("天津市,training_in_japan,2,", "天津市,training_in_japan,0,"),
-                 "number_out_of_range", 3, "count", "0", "from 1 to 999", id="count-zero"),
+    _count("1_0", "not_a_whole_number", "from 1 to 999", "count-with-underscore"),
+    _count("+2", "not_a_whole_number", "without sign", "count-with-sign"),
+    _count("-1", "not_a_whole_number", "without sign", "count-negative"),
+    _count("2.0", "not_a_whole_number", "decimal point", "count-decimal"),
+    _count("٢", "not_a_whole_number", "digits only", "count-arabic-indic-digit"),
+    _count("1000", "number_out_of_range", "from 1 to 999", "count-1000-states-the-limit"),
+    _count("0", "number_out_of_range", "from 1 to 999", "count-zero"),
     pytest.param("events.csv", sub("北京市,2014,4,", "北京市,2014,1_2,"), "not_a_whole_number", 2, "month", "1_2",
                  "from 1 to 12", id="month-with-underscore"),
     pytest.param("partnerships.csv",

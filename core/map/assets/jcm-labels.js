@@ -373,6 +373,22 @@
     return lls.map(function (ll) { return map.latLngToContainerPoint(ll); });
   }
 
+  function lengthOf(pts) {
+    var length = 0;
+    for (var k = 1; k < pts.length; k++) { length += pts[k].distanceTo(pts[k - 1]); }
+    return length;
+  }
+
+  /* The point [x, y] dist px along the line pts, null beyond its end. */
+  function pointAlong(pts, dist) {
+    for (var k = 1; k < pts.length; k++) {
+      var a = pts[k - 1], b = pts[k], d = b.distanceTo(a);
+      if (d >= dist && d > 0) { return [a.x + dist / d * (b.x - a.x), a.y + dist / d * (b.y - a.y)]; }
+      dist -= d;
+    }
+    return null;
+  }
+
   /* Points along each selected link's line (container px, every few px, apart from its last px at
      each end, where it meets its own marker), as tiny boxes marked 'line': no name but those of the
      selected links' ends goes over a line the room follows (step 12's purple line under 唐山市's name
@@ -382,16 +398,10 @@
     if (!links) { return out; }
     links.eachLayer(function (l) {
       if (!l.feature.properties.sel) { return; }
-      var pts = linePoints(map, l), total = 0, k;
-      for (k = 1; k < pts.length; k++) { total += pts[k].distanceTo(pts[k - 1]); }
-      for (var at = END, walked = 0, seg = 1; at <= total - END; at += STEP) {
-        while (seg < pts.length - 1 && walked + pts[seg].distanceTo(pts[seg - 1]) < at) {
-          walked += pts[seg].distanceTo(pts[seg - 1]);
-          seg += 1;
-        }
-        var d = pts[seg].distanceTo(pts[seg - 1]), t = d > 0 ? (at - walked) / d : 0;
-        var a = pts[seg - 1], b = pts[seg], x = a.x + t * (b.x - a.x), y = a.y + t * (b.y - a.y);
-        out.push({x0: x - 1, y0: y - 1, x1: x + 1, y1: y + 1, line: true});
+      var pts = linePoints(map, l), length = lengthOf(pts);
+      for (var at = END; at <= length - END; at += STEP) {
+        var p = pointAlong(pts, at);
+        if (p) { out.push({x0: p[0] - 1, y0: p[1] - 1, x1: p[0] + 1, y1: p[1] + 1, line: true}); }
       }
     });
     return out;
@@ -451,17 +461,8 @@
     var out = [];
     if (!links) { return out; }
     links.eachLayer(function (l) {
-      var pts = linePoints(map, l), length = 0, k;
-      for (k = 1; k < pts.length; k++) { length += pts[k].distanceTo(pts[k - 1]); }
-      for (k = 1, length /= 2; k < pts.length; k++) {
-        var d = pts[k].distanceTo(pts[k - 1]);
-        if (d >= length && d > 0) {
-          var t = length / d;
-          out.push([pts[k - 1].x + t * (pts[k].x - pts[k - 1].x), pts[k - 1].y + t * (pts[k].y - pts[k - 1].y)]);
-          return;
-        }
-        length -= d;
-      }
+      var pts = linePoints(map, l), middle = pointAlong(pts, lengthOf(pts) / 2);
+      if (middle) { out.push(middle); }
     });
     return out;
   }

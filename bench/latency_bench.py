@@ -54,7 +54,6 @@ _LINKS = """(() => { const w = (%s)(); if (!w) return null; const ids = [];
   w.map_div.eachLayer(l => { const id = l.feature && l.feature.properties.id;
     if (typeof id === 'string' && id.startsWith('link:') && l._path && !ids.includes(id)) ids.push(id); });
   return ids.sort().join('|'); })()""" % _MAP
-_PAINTED = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 # Put into the page before its own scripts (an init script; Chromium reuses the map frame's first,
 # blank window for its page, so a script of the frame's own would never run there): every frame, a
 # look for the first place in the map's marker pane; the frame after the one that showed it sets

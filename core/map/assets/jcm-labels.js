@@ -467,20 +467,24 @@
     return out;
   }
 
-  /* The width of a badge on its marker showing the widest number (measured on one label). */
+  /* The width of a badge on its marker showing the widest number (measured on one label, without
+     the width the last pass gave it: a long name wrapped to 266 px once fanned the Ministry and the
+     Centre 333 px apart). */
   function onSize(state) {
     var ids = Object.keys(state.labelOf), l = ids.map(function (id) { return state.labelOf[id]; })
       .filter(function (x) { return x._icon; })[0];
     if (!l) { return 0; }
     var el = l._icon.querySelector('.jcm-lb'), n = el.querySelector('.jcm-n');
-    var was = [el.className, el.style.display, n.textContent];
-    el.classList.add('jcm-badge', 'jcm-on');
+    var was = [el.className, el.style.display, el.style.width, n.textContent];
+    el.className = 'jcm-lb jcm-badge jcm-on';
     el.style.display = '';
+    el.style.width = '';
     n.textContent = String(ids.length);
     var w = Math.max(el.offsetWidth, el.offsetHeight);
     el.className = was[0];
     el.style.display = was[1];
-    n.textContent = was[2];
+    el.style.width = was[2];
+    n.textContent = was[3];
     return w;
   }
 

@@ -5,8 +5,9 @@
  * tab's sessionStorage when the map IS re-created (back from another page, another language) and
  * saves them on every move, with the key of the extent they were framed on. jcm.frame (dynamic)
  * frames the extent the server asked for: the same extent again (a click, the year slider, a
- * language switch) leaves the presenter's own zoom and centre alone; a new one (a tour step, a
- * filter) flies there from the current view.
+ * language switch) leaves the presenter's own zoom and centre alone (where the map still stands
+ * as it was framed, it moves only to keep the places clear of the new view's controls); a new one
+ * (a tour step, a filter) flies there from the current view.
  */
 (function () {
   'use strict';
@@ -359,7 +360,9 @@
       map.flyTo(to.center, to.zoom, {duration: opts.flySeconds});
       framed = true;
     }
-    if (framed) { reframe(map, group, opts); }
+    // framed now, or standing where it was framed before (a click, the year slider): the new view's
+    // key and controls (a selection's key is longer, and pushes the timeline up) keep off its places
+    if (framed || stillAt(map, map.jcmFramedAt)) { reframe(map, group, opts); }
     save(map);
   };
 

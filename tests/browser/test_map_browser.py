@@ -219,3 +219,29 @@ def test_the_badge_key_is_in_the_window_at_1280x720(app_url, browser, lang):
         assert box["y"] >= top["y"]
     finally:
         context.close()
+
+
+def test_a_scroll_of_the_page_does_not_move_the_map_under_the_pointer(app_url, tab):
+    """After a click the map is framed again as the new view's key and controls settle, until the
+    presenter moves it. A scroll of the page lifts the map's lower controls to the window's new
+    bottom: the map stays where it stands (its places would move under a pointer aiming at them)."""
+    page = tab.page
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(url(app_url))
+    _, frame = wait_for_map(page)
+    settled(frame)
+    _click_tianjin(page, frame)
+    _, frame = wait_for_map(page, "w.document.querySelector('.leaflet-marker-pane .jcm-sel')")
+    settled(frame)
+    where = "() => { const c = map_div.project(map_div.getCenter()); return [c.x, c.y, map_div.getZoom()]; }"
+    lifted = "() => document.querySelector('.leaflet-bottom.leaflet-left').style.bottom"
+    before, lift = frame.evaluate(where), frame.evaluate(lifted)
+    title = page.locator("h1").first.bounding_box()
+    page.mouse.move(title["x"] + 20, title["y"] + title["height"] / 2)
+    page.mouse.wheel(0, 80)
+    frame.wait_for_function(f"l => ({lifted})() !== l", arg=lift)  # the controls followed the window
+    settled(frame)
+    page.wait_for_timeout(500)
+    after = frame.evaluate(where)
+    assert after[2] == before[2] and abs(after[0] - before[0]) < 1 and abs(after[1] - before[1]) < 1, \
+        f"the map moved when the page scrolled: {before} -> {after}"

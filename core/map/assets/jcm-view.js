@@ -369,10 +369,17 @@
   /* Once laid out where it was framed, the key has its size, the new step's notes theirs and the
      presenter's controls are docked beside them: the view moves again, as often as they change
      (a few times at most), where a place lies under them and the room the zoom leaves allows,
-     until the presenter moves the map. Never a step further out than the panels ask: a smaller map
-     crowds its places, and more badges make a taller key, which would ask for more room again. */
+     until the presenter moves the map or scrolls the page (the map would move under the pointer
+     aiming at it; the lifted controls follow the window). Never a step further out than the panels
+     ask: a smaller map crowds its places, and more badges make a taller key, which would ask for
+     more room again. */
   function reframe(map, group, opts) {
     var seen = null, left = 8;  // the first passes come before the key has its rows and its corner
+    var scrolled = function (e) {  // the page around the map, not a panel's own text
+      var t = e.target;
+      if (t === window.parent.document || (t.contains && t.contains(window.frameElement))) { left = 0; }
+    };
+    try { window.parent.document.addEventListener('scroll', scrolled, true); } catch (e) { /* not the page's frame */ }
     var again = function () {
       if (!group._map || !left || !stillAt(map, map.jcmFramedAt)) { return; }
       var now = obstacles(map).map(function (r) { return r.map(Math.round).join(','); }).join(';');
@@ -386,6 +393,9 @@
       }
     };
     map.on('jcmlaidout', again);
-    jcm.whenGone(group, function () { map.off('jcmlaidout', again); });
+    jcm.whenGone(group, function () {
+      map.off('jcmlaidout', again);
+      try { window.parent.document.removeEventListener('scroll', scrolled, true); } catch (e) { /* not the page's frame */ }
+    });
   }
 })();

@@ -48,7 +48,7 @@ test-random: install-test
 ## The room's walk (tests/browser/test_room_browser.py) at every projector size and language, over the programme and over the reference overlay.
 test-room: install-test
 	JCM_ROOM_WALKS=plain,overlay JCM_ROOM_SIZES=1280x720,1366x768,1920x1080 JCM_ROOM_LANGS=ja,en,zh \
-	  JCM_ROOM_ASSERT="line ends,subject not named,small text,unnamed,covered" \
+	  JCM_ROOM_ASSERT="line ends,subject not named,small text,unnamed,covered,words" \
 	  $(PY) -m pytest tests/browser/test_room_browser.py
 
 ## After changing requirements.txt or requirements-test.txt (the declared pins): compile them again into the

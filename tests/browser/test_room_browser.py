@@ -10,11 +10,14 @@ view's overview and every tour step, with and without the reference overlay (iss
   notices) or tooltip lies over a place's marker or label, and no page panel over a map control
   (document.elementFromPoint);
 - no text of the presenter view is under PRESENTER_FONT_PX at 1280x720 (computed font sizes of the
-  panels', the map controls' and the labels' texts).
+  panels', the map controls' and the labels' texts);
+- every step's notes show the words core/view/tour.py fills from the data, and the map colours its
+  lines by what they speak of (the legend's heading).
 
 Every problem found goes to test-artifacts/room-<walk>.json and the failure lists them. One server
 per data set, one browser, one page per size and language, stepped together. Screenshots of the
-overview and steps 1, 3, 9 and 12 (JCM_ROOM_SHOTS) go to test-artifacts/room-*.png.
+normal view after the click, the overview and steps 1, 3, 9, 12 and 14 (JCM_ROOM_SHOTS) go to
+test-artifacts/room-*.png.
 """
 
 from __future__ import annotations
@@ -28,8 +31,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from common.i18n import t
 from core.data.loading import load_dataset
 from core.map.style import PRESENTER_FONT_PX, label_rules
+from core.view.filters import apply_filter
+from core.view.state import ViewState
 from core.view.tour import load_tour
 from tests.browser.browser_kit import (
     BUNDLED_DATA,
@@ -43,17 +49,19 @@ from tests.browser.browser_kit import (
 )
 from tests.browser.conftest import Tab
 
-# `make test` walks 1280x720 in ja; `make test-room` every projector size and language (JCM_ROOM_SIZES, JCM_ROOM_LANGS).
+# `make test` walks 1280x720 in ja and zh (the presenter's language and the followers'); `make test-room`
+# every projector size and language (JCM_ROOM_SIZES, JCM_ROOM_LANGS).
 SIZES = [tuple(map(int, s.split("x"))) for s in os.environ.get("JCM_ROOM_SIZES", "1280x720").split(",")]
-LANGS = os.environ.get("JCM_ROOM_LANGS", "ja").split(",")
+LANGS = os.environ.get("JCM_ROOM_LANGS", "ja,zh").split(",")
 DATASET = load_dataset(BUNDLED_DATA)
-STEPS = len(load_tour(BUNDLED_DATA, DATASET))
+TOUR = load_tour(BUNDLED_DATA, DATASET)
+STEPS = len(TOUR)
 REGIONS = DATASET.regions()
 HUB = "天津市"  # the place with the most links (3): clicked, then picked as the province filter
 # where the walk takes screenshots (test-artifacts/room-<walk>-<lang>-<size>-<where>.png), on every tab:
 # the normal view after the click, the overview and the steps looked at (JCM_ROOM_SHOTS, e.g.
 # "normal,normal-filter,1,2,14" when a walk fails there)
-SHOTS = os.environ.get("JCM_ROOM_SHOTS", "normal-click,overview,1,3,9,12").split(",")
+SHOTS = os.environ.get("JCM_ROOM_SHOTS", "normal-click,overview,1,3,9,12,14").split(",")
 
 # In the map frame: the link ends that are not at their own place's marker, as
 # "<link> at <place>: <px> from it, nearer to <others>". A region's ring around its capital city
@@ -284,6 +292,33 @@ def _problems(page, where: str, min_font: float = 0) -> dict[str, list[str]]:
     return {kind: [f"{where}: {p}" for p in found[kind]] for kind in found}
 
 
+# In the page: the headings of the map's legend (its colouring: by relation or by stage).
+LEGEND_HEADINGS = """s => [...document.querySelector(s).contentDocument.querySelectorAll('details h4')]
+  .map(h => h.textContent)"""
+
+
+def _words(page, number: int, lang: str) -> list[str]:
+    """What tour step `number` shows against the words core/view/tour.py fills from the data (the
+    stage as the details word it, the summary, the date shown): its notes hold the step's title and
+    every line, nothing left unfilled, and the map colours its lines by what the words speak of (the
+    legend's heading: stage or relation)."""
+    step = TOUR[number - 1]
+    title, notes = step.words(DATASET, lang)
+    shown = page.locator(".st-key-jcm_tour_text").inner_text()
+    out = [f"notes lack {w!r}" for w in (title, *notes.split("\n")) if w not in shown]
+    if "{" in shown:
+        out.append(f"a field left unfilled in {shown!r}")
+    if apply_filter(DATASET, step.view(ViewState.of(lang=lang), DATASET).filter).partnerships:
+        colour = step.query["color"][0]
+        other = "relation" if colour == "stage" else "stage"
+        headings = page.evaluate(LEGEND_HEADINGS, MAP_IFRAME)
+        if t(f"map.legend.{colour}", lang) not in headings or t(f"map.legend.{other}", lang) in headings:
+            out.append(f"the legend speaks of {headings}, the notes of the {colour}")
+    else:
+        assert number == 9, number  # the national bodies: two places, no line to colour
+    return out
+
+
 @pytest.fixture
 def tabs(browser) -> Iterator[list[tuple[Tab, tuple[int, int], str]]]:
     """One page per projector size and language, each in its own context (no shared session),
@@ -315,12 +350,15 @@ def _walk(base: str, tabs, artifacts, name: str) -> dict[str, list[str]]:
     size is checked at 1280x720."""
     problems: dict[str, list[str]] = {}
 
-    def check(where: str) -> None:
+    def check(where: str, step: int = 0) -> None:
         _all_ready(tabs, where)
         for tab, size, lang in tabs:
             small = PRESENTER_FONT_PX if not where.startswith("normal") and size == (1280, 720) else 0
-            for kind, found in _problems(tab.page, f"{name} {where} {size[0]}x{size[1]} {lang}", small).items():
+            at = f"{name} {where} {size[0]}x{size[1]} {lang}"
+            for kind, found in _problems(tab.page, at, small).items():
                 problems.setdefault(kind, []).extend(found)
+            if step:
+                problems.setdefault("words", []).extend(f"{at}: {w}" for w in _words(tab.page, step, lang))
             shot = where.removeprefix("step ").replace(" ", "-")
             if shot in SHOTS:
                 tab.page.screenshot(path=str(artifacts / f"room-{name}-{lang}-{size[0]}x{size[1]}-{shot}.png"))
@@ -349,7 +387,7 @@ def _walk(base: str, tabs, artifacts, name: str) -> dict[str, list[str]]:
             tab.page.keyboard.press("PageDown")
         for tab, _, _ in tabs:
             _wait_address(tab.page, "step", str(step))
-        check(f"step {step}")
+        check(f"step {step}", step)
     for tab, _, _ in tabs:
         assert not tab.page_errors, tab.page_errors
     return problems
@@ -363,7 +401,7 @@ def _walk(base: str, tabs, artifacts, name: str) -> dict[str, list[str]]:
 # A selected link's line under another place's name: 11 at 1280x720 ja (step 12's purple line under
 # 唐山市's label) before the label layout kept names off the selected lines, none after.
 # JCM_ROOM_ASSERT picks kinds, e.g. to look at one kind alone.
-ASSERTED = os.environ.get("JCM_ROOM_ASSERT", "line ends,subject not named,small text,unnamed,covered").split(",")
+ASSERTED = os.environ.get("JCM_ROOM_ASSERT", "line ends,subject not named,small text,unnamed,covered,words").split(",")
 
 
 def _assert_read(problems: dict[str, list[str]], report: Path) -> None:

@@ -56,8 +56,8 @@ def map_panel() -> None:
         st.caption(t("map.shown", lang, links=len(shown.partnerships), places=len(shown.places)))
         st.button(t("present.switch", lang), key="jcm_present", icon=":material/slideshow:", type="tertiary",
                   on_click=controls.present, args=(True,))
-    if not shown.partnerships and not shown.places:
-        st.info(t("map.empty", lang), icon=":material/filter_alt_off:")
+    if shown.empty:
+        controls.filters_leave_nothing(st, lang)
     unplaced = [p.key for p in shown.places if p.key not in coords]
     if unplaced:
         st.warning(markdown_text(t("map.unplaced", lang, names=place_list(dataset, unplaced, lang))))

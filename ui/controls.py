@@ -97,6 +97,12 @@ def sidebar(dataset: Dataset, lang: str, side: DeltaGenerator | None = None) -> 
     return state
 
 
+def filters_leave_nothing(where: DeltaGenerator, lang: str) -> None:
+    """Said where the filters leave no link and no place (`Shown.empty`): the map alone would show
+    an empty basemap, unexplained, framed on what the year filters took away."""
+    where.info(t("map.empty", lang), icon=":material/filter_alt_off:")
+
+
 def present(on: bool) -> None:
     """Enter or leave the presenter view in this session (a callback): filters, selection,
     language and an uploaded overlay stay; leaving ends the tour."""

@@ -59,6 +59,8 @@ def map_view(dataset: Dataset, view: ViewState, shown: Shown, request: MapReques
     lang = view.lang
     st.container(key="jcm_caption").markdown(
         f"{markdown_text(t('app.title', lang))}\n\n{markdown_text(subtitle(dataset, lang))}")
+    if shown.empty:  # over the empty map, in the middle of the screen: the room would see only a basemap
+        controls.filters_leave_nothing(st.container(key="jcm_empty"), lang)
     # Before the map, always (unlike the map page, whose panels sit in fixed columns): here both are in
     # one column, and a panel that moved from after the map to before it took the map's place in the
     # page, which re-created the map and left it blank. A click's details still reach the screen first.

@@ -37,6 +37,11 @@ class Shown:
     partnerships: tuple[Partnership, ...]
     places: tuple[Place, ...]  # ends of the shown partnerships, plus matching unlinked places
 
+    @property
+    def empty(self) -> bool:
+        """Nothing on the map: the filters leave no link and no place."""
+        return not self.partnerships and not self.places
+
 
 def _ends(dataset: Dataset, p: Partnership) -> tuple[Place, Place]:
     return dataset.places[p.japan], dataset.places[p.china]

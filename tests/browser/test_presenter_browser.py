@@ -14,6 +14,7 @@ import pytest
 
 from common.i18n import label, t
 from core.data.loading import load_dataset
+from core.map.style import PRESENTER_FONT_PX
 from core.view.tour import load_tour
 from tests.browser.browser_kit import (
     BUNDLED_DATA,
@@ -252,3 +253,32 @@ def test_the_step_s_place_is_named_in_full_at_1280x720(app_url, tab, lang) -> No
     wait_query(page, "place", step.query["place"][0])
     settled(frame)
     assert frame.evaluate(_SELECTED_LABELS) == [[step.query["place"][0], False]]
+
+
+# In the page: the boxes of the presenter's fixed panels, by key, and the font size of the notice's text.
+_PANELS = """() => Object.fromEntries([...document.querySelectorAll('[class*="st-key-jcm_"]')]
+  .filter(e => getComputedStyle(e).position === 'fixed' && e.getBoundingClientRect().width)
+  .map(e => { const r = e.getBoundingClientRect();
+              return [[...e.classList].find(c => c.startsWith('st-key-')), [r.left, r.top, r.right, r.bottom]]; }))"""
+
+
+def test_filters_that_leave_nothing_are_said_in_the_middle_of_the_room_s_screen(app_url, tab, artifacts) -> None:
+    """With the years filtered, the national bodies leave an empty map: the room reads why, in the
+    middle of the screen, at the presenter's text size, over no other panel."""
+    page = tab.page
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(url(app_url, present="1", stage="platform_agreed", undated="0", **{"from": "1974"}))
+    wait_for_map(page)
+    notice = page.locator(".st-key-jcm_empty")
+    notice.wait_for()
+    assert notice.locator("p").inner_text().strip() == t("map.empty", "ja")
+    panels = page.evaluate(_PANELS)
+    x0, y0, x1, y1 = panels.pop("st-key-jcm_empty")
+    assert abs((x0 + x1) / 2 - 640) < 2 and 0 < y0 and y1 < 720 * 0.6, (x0, y0, x1, y1)
+    for key, (a0, b0, a1, b1) in panels.items():
+        assert a1 <= x0 or a0 >= x1 or b1 <= y0 or b0 >= y1, f"the notice overlaps {key}"
+    size = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.st-key-jcm_empty p')).fontSize)")
+    assert size >= PRESENTER_FONT_PX, size
+    page.screenshot(path=str(artifacts / "presenter-empty-1280x720.png"))
+    assert not tab.page_errors, tab.page_errors
+    tab.assert_only_local_requests()

@@ -112,6 +112,19 @@ def test_a_broken_tour_is_a_message_not_a_lost_map(tmp_path, monkeypatch) -> Non
     assert at.warning and "tour.csv" in at.code[0].value and map_ids(at, "place")
 
 
+@pytest.mark.parametrize("lang", ["ja", "en", "zh"])
+def test_filters_that_leave_nothing_are_said_over_the_empty_map(lang) -> None:
+    """The national bodies have no link with a year: with the years filtered they leave an empty map,
+    framed on Beijing. The map page said so; the presenter view showed only the basemap."""
+    query = {"present": "1", "lang": lang, "stage": "platform_agreed", "from": "1974", "undated": "0"}
+    at = open_app(query=query)
+    assert_no_exception(at)
+    assert texts(at.info) == [t("map.empty", lang)]
+    assert map_ids(at, "place") == set() and map_ids(at, "link") == set()
+    at = open_app(query={**query, "undated": "1"})  # the bodies again: nothing to say
+    assert t("map.empty", lang) not in texts(at.info) and map_ids(at, "place")
+
+
 def test_the_presenters_details_of_a_place_the_filters_hide_say_so() -> None:
     at = open_app(query={"present": "1", "place": "天津市", "province": "河北省", "lang": "en"})
     assert_no_exception(at)

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import json
 import os
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -45,6 +44,7 @@ from tests.browser.browser_kit import (
     place_marker,
     scroll_to,
     url,
+    wait_until,
     wait_view,
 )
 from tests.browser.conftest import Tab
@@ -99,10 +99,7 @@ def _query(page) -> dict[str, list[str]]:
 
 
 def _wait_address(page, name: str, value: str) -> None:
-    deadline = time.monotonic() + 30
-    while _query(page).get(name) != [value]:
-        assert time.monotonic() < deadline, f"the address never had {name}={value}: {address(page)}"
-        page.wait_for_timeout(50)
+    wait_until(page, lambda: _query(page).get(name) == [value], f"the address never had {name}={value}", timeout=30)
 
 
 def _choose_region(page, name: str) -> None:

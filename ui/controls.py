@@ -92,6 +92,8 @@ def sidebar(dataset: Dataset, lang: str, side: DeltaGenerator | None = None) -> 
             values.update(widget.draw(side, allowed, lang))
     if BASEMAPS[values["basemap"]].online:
         side.caption(t("map.online_note", lang))
+    if side is st.sidebar:  # drawn where the browser keeps them: its copy is this run's from the next run on
+        st.session_state.pop(_SHOWN_OVER, None)
     state = ViewState.of(**values)
     publish(state)
     return state
@@ -138,7 +140,10 @@ def keep_shown() -> None:
     value the server gave it, and the browser's old value came back with the next click: a tour
     step's colouring or cleared search reverted at a click on the map. The browser's copy is known
     to be stale while it still equals the value before `show`; once it differs (the panel was
-    opened, or the reader chose something else) it is the reader's."""
+    opened, or the reader chose something else) it is the reader's, and once the sidebar has drawn
+    the widgets (`sidebar`: the normal view) it is the server's: a value chosen there that equals
+    the one before `show` is the reader's choice (the year put back to 1991 after the presenter
+    view was left)."""
     if st.session_state.pop(_SHOWN_RUN, False):
         return
     shown = st.session_state.get(_SHOWN_OVER, {})

@@ -188,3 +188,20 @@ def test_the_switch_on_another_page_opens_the_presenter_view_of_the_map() -> Non
     assert_no_exception(at)
     assert dict(at.query_params) == {"lang": "en", "present": "1"}
     assert button(at, "jcm_exit") and map_js(at)  # the map page's presenter view
+
+
+def test_a_year_picked_after_leaving_the_presenter_view_stays() -> None:
+    """Step 1 widens the years that the normal view had narrowed to 1991. Back in the normal view,
+    the sidebar draws the step's years, so the browser's copy of the slider is the server's again:
+    the reader's "to 1991" is a choice, never that stale copy. It used to be taken for it and put
+    back to 1992 (the address and the slider stayed at 1992; found by `make test-random`)."""
+    at = open_app(query={"to": "1991"})
+    at.toggle(key="_present_switch").set_value(True).run()
+    button(at, "jcm_next").click().run()
+    assert "to" not in at.query_params and at.slider(key="years").value == (1973, 1992)
+    at.session_state["years"] = (1973, 1991)  # the browser's copy: the closed filter panel never drew the step's
+    button(at, "jcm_exit").click().run()
+    assert "to" not in at.query_params and at.slider(key="years").value == (1973, 1992)  # the step's, kept
+    at.slider(key="years").set_value((1973, 1991)).run()
+    assert at.query_params["to"] == "1991" and at.slider(key="years").value == (1973, 1991)
+    assert_no_exception(at)

@@ -296,6 +296,7 @@
     var key = L.control({position: map.jcmKeyCorner || 'bottomleft'});
     key.onAdd = function () {
       var div = L.DomUtil.create('div', 'jcm-key');
+      div.style.display = 'none';  // until it has rows (fillKey)
       L.DomEvent.disableClickPropagation(div);
       return div;
     };
@@ -316,9 +317,12 @@
   /* The normal view's key goes to the map's corner where it covers the fewest markers (the lower-left
      one holds the timeline too, over 広東省, the extent's south-west place, at 1920x1080; the upper-left
      one the Chinese bodies at 1366x768): a place under it would be named only by a badge there, and
-     each badge makes the key taller. Its corner is kept for the next views while it covers nothing;
-     it moves three times per map at most, never back and forth. The presenter's lower-left controls
-     are docked beside the tour's notes (jcm-view.js). True when it moved. */
+     each badge makes the key taller. While the map stands where it was framed, and the framing may
+     still move it (map.jcmClearance, jcm-view.js), a corner is judged by the places left under a
+     panel or a control once the view has moved clear of the key there, not by those under it now.
+     Its corner is kept for the next views while it covers nothing; it moves three times per map at
+     most, never back and forth. The presenter's lower-left controls are docked beside the tour's
+     notes (jcm-view.js). True when it moved. */
   function keyCorner(map, key, items) {
     var div = key.getContainer();
     if (map.getContainer().classList.contains('jcm-fill') || !div.offsetHeight || (map.jcmKeyMoves || 0) >= 3) {
@@ -326,12 +330,13 @@
     }
     var c0 = map.getContainer().getBoundingClientRect(), was = key.getPosition();
     var home = div.parentNode, next = div.nextSibling;
+    var framing = map.jcmClearance && map.jcmClearance() !== null;
     var cost = function () {
       var r = div.getBoundingClientRect();
-      return items.filter(function (it) {
+      return (framing ? map.jcmClearance() : items.filter(function (it) {
         var x = it.mx + c0.left, y = it.my + c0.top;
         return x > r.left - 4 && x < r.right + 4 && y > r.top - 4 && y < r.bottom + 4;
-      }).length + (belowWindow(r) ? 1000 : 0);
+      }).length) + (belowWindow(r) ? 1000 : 0);
     };
     var best = {corner: was, cost: cost()};
     if (!best.cost) { return false; }
@@ -693,6 +698,9 @@
     function settle() {
       var idsOf = function (bs) { return bs.map(function (it) { return it.id + '#' + it.number; }).join('|'); };
       var badges = layoutOnce(state), ids = idsOf(badges);
+      // A new map is laid out once before it is framed (jcm-view.js sets jcmViewKey), at a view the
+      // room never sees: its key stays empty there, neither framed around nor moved to another corner.
+      if (map.jcmViewKey === undefined) { return; }
       for (var round = 0; ids !== keyIds && round < 4; round++) {
         keyIds = ids;
         fillKey(div, badges);

@@ -1,13 +1,15 @@
 /* The map's view: kept when the map is re-created, framed and flown by the dynamic part.
  *
  * The map is created once per page (its script is static) and its dynamic part is replaced on each
- * rerun (core/map/map.py). jcm.keepView (static) restores the zoom and centre kept in the
- * tab's sessionStorage when the map IS re-created (back from another page, another language) and
- * saves them on every move, with the key of the extent they were framed on. jcm.frame (dynamic)
- * frames the extent the server asked for: the same extent again (a click, the year slider, a
- * language switch) leaves the presenter's own zoom and centre alone (where the map still stands
- * as it was framed, it moves only to keep the places clear of the new view's controls); a new one
- * (a tour step, a filter) flies there from the current view.
+ * rerun (core/map/map.py). jcm.keepView (static) saves the zoom and centre in the tab's
+ * sessionStorage at the end of every move, with the key of the extent they were framed on, and
+ * reads them when the map IS re-created (back from another page, another language); jcm.frame
+ * (dynamic) restores them there when they are the presenter's own (moved by hand) and were kept for
+ * the extent it is asked for, and frames that extent anew otherwise, as at the first visit. Then
+ * the same extent again (a click, the year slider, a language switch) leaves the presenter's own
+ * zoom and centre alone (where the map still stands as it was framed, it moves only to keep the
+ * places clear of the new view's controls); a new one (a tour step, a filter) flies there from the
+ * current view.
  */
 (function () {
   'use strict';
@@ -24,8 +26,9 @@
 
   function save(map) {
     var c = map.getCenter();
-    try {
-      var view = {key: map.jcmViewKey, lat: c.lat, lng: c.lng, zoom: map.getZoom()};
+    try {  // own: the presenter moved it (else it stands where the app framed it, around the panels of then)
+      var own = !stillAt(map, map.jcmFramedAt);
+      var view = {key: map.jcmViewKey, lat: c.lat, lng: c.lng, zoom: map.getZoom(), own: own};
       window.sessionStorage.setItem(map.jcmStore, JSON.stringify(view));
     } catch (e) { /* storage off: the view is simply not kept */ }
   }
@@ -178,10 +181,11 @@
   /* Where to frame bounds as fit asks, moved within the room fit leaves (Leaflet's zoom is whole, so
      an extent rarely fills its frame) to where the fewest of the group's places lie under a panel or
      a control (a place out of view is not under one), then the fewest on the map's edge, nearest to
-     the fitted centre among equals; a zoom step out, or two (when out: it may), while places lie
-     under a panel or a control and fewer do one step out. Never for the key alone: its rows are
-     the badges of a crowd, and a smaller map crowds more places into more rows. */
-  function clearView(map, group, bounds, fit, out) {
+     the fitted centre among equals; a zoom step out, or two, while places lie under a panel or a
+     control and fewer do one step out. Never for the key alone: its rows are the badges of a crowd,
+     and a smaller map crowds more places into more rows. Returns {center, zoom, under: how many
+     places lie under a panel or a control there}. */
+  function clearView(map, group, bounds, fit) {
     var target = map._getBoundsCenterZoom(L.latLngBounds(bounds), fit), blocks = obstacles(map), lls = [];
     group.eachLayer(function (layer) {
       if (!layer.eachLayer) { return; }
@@ -191,17 +195,17 @@
         if (key !== null && l.getLatLng) { lls.push({ll: l.getLatLng(), key: key}); }
       });
     });
-    if (!blocks.length || !lls.length) { return target; }
-    var best = clearAt(map, target.center, target.zoom, bounds, fit, blocks, lls), keyless = obstacles(map, true);
+    if (!blocks.length || !lls.length) { return {center: target.center, zoom: target.zoom, under: 0}; }
+    var best = clearAt(map, target.center, target.zoom, bounds, fit, blocks, lls), others = obstacles(map, true);
     var under = function (zoom) {
-      var at = clearAt(map, target.center, zoom, bounds, fit, keyless, lls);
+      var at = clearAt(map, target.center, zoom, bounds, fit, others, lls);
       return at ? at.under : Infinity;
     };
     var lowest = Math.max(target.zoom - 2, map.getMinZoom());
-    for (var z = target.zoom; out && best && best.under && z > lowest && under(z - 1) < under(z); z--) {
+    for (var z = target.zoom; best && best.under && z > lowest && under(z - 1) < under(z); z--) {
       best = clearAt(map, target.center, z - 1, bounds, fit, blocks, lls) || best;
     }
-    return best ? {center: best.center, zoom: best.zoom} : target;
+    return best ? best : {center: target.center, zoom: target.zoom, under: 0};
   }
 
   /* The centre near centre, at zoom, with the fewest places (lls: {ll, key}) under blocks while bounds stay
@@ -253,11 +257,8 @@
     // the normal view's zoom and centre, made for its column, would leave the presenter's window
     // unframed (and the other way round)
     map.jcmStore = STORE + (opts.fill ? '.fill' : '');
-    var saved = read(map.jcmStore);
-    if (saved && typeof saved.zoom === 'number') {
-      map.setView([saved.lat, saved.lng], saved.zoom, {animate: false});
-      map.jcmSaved = saved;
-    }
+    var saved = read(map.jcmStore);  // restored by jcm.frame when it was kept for the extent framed now
+    if (saved && typeof saved.zoom === 'number') { map.jcmSaved = saved; }
     map.on('moveend zoomend', function () { save(map); });
     if (!opts.fill) { liftBottom(map); }
   };
@@ -344,26 +345,32 @@
       var legend = opts.reserve.right ? map.getContainer().querySelector('.jcm-legend details') : null;
       if (legend) { legend.open = false; }
     }
-    // the extent this map was framed on last: none yet in this frame, then the kept view's
-    var known = map.jcmViewKey, framed = false;  // framed: here, now (not the presenter's own view kept)
-    if (known === undefined) {
-      known = map.jcmSaved ? map.jcmSaved.key : null;
-      if (!map.jcmSaved) {
-        var first = map.jcmFramedAt = clearView(map, group, opts.bounds, fit, true);
+    // the extent this map was framed on last (none yet: a new map); framed: here, now
+    var known = map.jcmViewKey, framed = false, saved = map.jcmSaved;
+    if (known === undefined) {  // a new map: the presenter's own view kept for this extent, or framed as at the first visit
+      known = opts.key;
+      if (saved && saved.key === opts.key && saved.own) {
+        map.setView([saved.lat, saved.lng], saved.zoom, {animate: false});
+      } else {
+        // a view the app framed (around the panels of then: a step's notes, not the overview's keys)
+        // or kept for another extent (left the presenter view on another step) is not restored nor
+        // flown from: the room never saw it in this map, and its key, laid out there, would be framed around
+        var first = map.jcmFramedAt = clearView(map, group, opts.bounds, fit);
         map.setView(first.center, first.zoom, {animate: false});
         framed = true;
       }
     }
     map.jcmViewKey = opts.key;
-    if (known !== null && known !== opts.key) {
-      var to = map.jcmFramedAt = clearView(map, group, opts.bounds, fit, true);
+    if (known !== opts.key) {
+      var to = map.jcmFramedAt = clearView(map, group, opts.bounds, fit);
       map.flyTo(to.center, to.zoom, {duration: opts.flySeconds});
       framed = true;
     }
     // framed now, or standing where it was framed before (a click, the year slider): the new view's
     // key and controls (a selection's key is longer, and pushes the timeline up) keep off its places
     if (framed || stillAt(map, map.jcmFramedAt)) { reframe(map, group, opts); }
-    save(map);
+    // saved at the end of each move (keepView), never here: in a flight, the centre left with the
+    // new extent's key would be restored, as the presenter's own, by a map made anew mid-flight
   };
 
   /* Once laid out where it was framed, the key has its size, the new step's notes theirs and the
@@ -372,7 +379,9 @@
      until the presenter moves the map or scrolls the page (the map would move under the pointer
      aiming at it; the lifted controls follow the window). Never a step further out than the panels
      ask: a smaller map crowds its places, and more badges make a taller key, which would ask for
-     more room again. */
+     more room again. Meanwhile map.jcmClearance() tells the key's choice of corner (jcm-labels.js)
+     how many places would still lie under a panel or a control, the key where it stands now, once
+     the view has moved to keep them clear: a key beside a crowd can be framed clear of it. */
   function reframe(map, group, opts) {
     var seen = null, left = 8;  // the first passes come before the key has its rows and its corner
     var scrolled = function (e) {  // the page around the map, not a panel's own text
@@ -386,14 +395,19 @@
       if (now === seen) { return; }
       seen = now;
       left -= 1;
-      var to = clearView(map, group, opts.bounds, fitFor(map, opts), true), there = map.project(to.center);
+      var to = clearView(map, group, opts.bounds, fitFor(map, opts)), there = map.project(to.center);
       map.jcmFramedAt = to;
       if (to.zoom !== map.getZoom() || map.project(map.getCenter()).distanceTo(there) > 2) {
         map.setView(to.center, to.zoom, {animate: false});
       }
     };
+    var clearance = map.jcmClearance = function () {
+      if (!group._map || !left || !stillAt(map, map.jcmFramedAt)) { return null; }
+      return clearView(map, group, opts.bounds, fitFor(map, opts)).under;
+    };
     map.on('jcmlaidout', again);
     jcm.whenGone(group, function () {
+      if (map.jcmClearance === clearance) { map.jcmClearance = null; }
       map.off('jcmlaidout', again);
       try { window.parent.document.removeEventListener('scroll', scrolled, true); } catch (e) { /* not the page's frame */ }
     });

@@ -28,7 +28,7 @@ frame = table1(dataset, shown, lang)
 if len(frame):
     show_table(frame)
 else:
-    st.info(t("map.empty", lang))
+    controls.filters_leave_nothing(st, lang)
 left, right = st.columns(2)
 left.download_button(
     t("partnerships.download", lang),

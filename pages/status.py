@@ -46,7 +46,7 @@ frame = table2(dataset, shown, lang)
 if len(frame):
     show_table(frame, row_height=90)
 else:
-    st.info(t("map.empty", lang))
+    controls.filters_leave_nothing(st, lang)
 
 st.subheader(t("status.no_status_title", lang), anchor=False)
 show_table(no_status(dataset, shown, lang))

@@ -359,11 +359,15 @@ class Room:
         return self._key("PageDown", "PageUp", want=f"v.step === '{step}'")
 
     def escape(self) -> str | None:
-        view = self.view
-        if not view.get("present"):
+        """Esc closes the details panel where one is open (a place's, a link's, an overlay pair's: the
+        address names none of the last), else leaves the presenter view."""
+        if not self.view.get("present"):
             return None
-        selected = view.get("place") or view.get("link")
-        return self._key("Escape", want="!v.place && !v.link" if selected else "v.present === ''")
+        if self.page.locator(".st-key-jcm_close").count():
+            done = self._key("Escape", want="v.present === '1' && !v.place && !v.link")
+            assert not self.page.locator(".st-key-jcm_close").count(), "Esc left the details panel open"
+            return done
+        return self._key("Escape", want="v.present === ''")
 
     def clear(self) -> str | None:
         view = self.view

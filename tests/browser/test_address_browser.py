@@ -279,6 +279,14 @@ class Room:
         click_at(self.page, options.nth(chosen))
         self.done(before)
         self.page.keyboard.press("Escape")  # the list closes, as a click elsewhere closes it
+        if self.page.get_by_role("listbox").count():
+            # Streamlit's multiselect keeps its list open after the rerun a choice makes, and Esc no
+            # longer reaches it: a person sees it open and clicks beside it (the next select's first
+            # click would only close it; SEED=73, 1366x768)
+            heading = self.page.locator(f"{SIDEBAR} h2").first
+            scroll_to(self.page, heading)
+            click_at(self.page, heading)
+            self.page.get_by_role("listbox").wait_for(state="detached")
         return f"stage {name}"
 
     def snapshot(self) -> str | None:

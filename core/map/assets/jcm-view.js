@@ -345,10 +345,11 @@
       var legend = opts.reserve.right ? map.getContainer().querySelector('.jcm-legend details') : null;
       if (legend) { legend.open = false; }
     }
-    // the extent this map was framed on last (none yet: a new map); framed: here, now
+    // the extent this map was framed on last (none yet: a new map); framed: here, now. The new key is
+    // set before any move: the end of each move saves the view with its extent's key (keepView).
     var known = map.jcmViewKey, framed = false, saved = map.jcmSaved;
+    map.jcmViewKey = opts.key;
     if (known === undefined) {  // a new map: the presenter's own view kept for this extent, or framed as at the first visit
-      known = opts.key;
       if (saved && saved.key === opts.key && saved.own) {
         map.setView([saved.lat, saved.lng], saved.zoom, {animate: false});
       } else {
@@ -359,9 +360,7 @@
         map.setView(first.center, first.zoom, {animate: false});
         framed = true;
       }
-    }
-    map.jcmViewKey = opts.key;
-    if (known !== opts.key) {
+    } else if (known !== opts.key) {
       var to = map.jcmFramedAt = clearView(map, group, opts.bounds, fit);
       map.flyTo(to.center, to.zoom, {duration: opts.flySeconds});
       framed = true;

@@ -330,10 +330,9 @@
     }
     var c0 = map.getContainer().getBoundingClientRect(), was = key.getPosition();
     var home = div.parentNode, next = div.nextSibling;
-    var framing = map.jcmClearance && map.jcmClearance() !== null;
-    var cost = function () {
-      var r = div.getBoundingClientRect();
-      return (framing ? map.jcmClearance() : items.filter(function (it) {
+    var cost = function () {  // the places left under a control once framed (null: not framing), else under the key now
+      var r = div.getBoundingClientRect(), clear = map.jcmClearance ? map.jcmClearance() : null;
+      return (clear !== null ? clear : items.filter(function (it) {
         var x = it.mx + c0.left, y = it.my + c0.top;
         return x > r.left - 4 && x < r.right + 4 && y > r.top - 4 && y < r.bottom + 4;
       }).length) + (belowWindow(r) ? 1000 : 0);

@@ -380,13 +380,7 @@ def _walk(base: str, tabs, artifacts, name: str) -> dict[str, list[str]]:
     # is made anew where the page kept the view of another extent (the filter's) and has its fonts
     # at the first layout (the key, laid out there, lay over every Japanese place at 1280x720 en)
     for tab, _, _ in tabs:
-        click_at(tab.page, tab.page.locator('[data-testid="stSidebar"] .st-key-_present_switch label'))
-    for tab, _, _ in tabs:
-        wait_view(tab.page, present="1")  # drawn: the switch, which had the focus, is gone
-        tab.page.keyboard.press("PageDown")
-    for tab, _, _ in tabs:
-        _wait_address(tab.page, "step", "1")
-        _leave_presenter(tab.page)
+        _present_one_step_and_leave(tab.page)
     check("normal after presenter")
     for tab, _, lang in tabs:
         tab.page.goto(url(base, lang=lang, present="1"))
@@ -402,8 +396,13 @@ def _walk(base: str, tabs, artifacts, name: str) -> dict[str, list[str]]:
     return problems
 
 
-def _leave_presenter(page) -> None:
-    """Esc until the presenter view is left (the first closes a step's details), as a clicker's Esc."""
+def _present_one_step_and_leave(page) -> None:
+    """The sidebar's presenter switch, PageDown, then Esc until the presenter view is left (the first
+    closes a step's details), as a clicker's Esc."""
+    click_at(page, page.locator('[data-testid="stSidebar"] .st-key-_present_switch label'))
+    wait_view(page, present="1")  # drawn: the switch, which had the focus, is gone
+    page.keyboard.press("PageDown")
+    _wait_address(page, "step", "1")
     for _ in range(3):
         if "present" not in _query(page):
             return
@@ -456,11 +455,7 @@ def test_the_normal_view_left_by_esc_keeps_its_key_off_the_places(app_url, tab, 
     page.set_viewport_size({"width": 1280, "height": 720})
     page.goto(f"{app_url}/?lang=en&to=1991&stage=nearly_agreed&stage=no_status&place=" + quote("兵庫県"))
     wait_view(page, place="兵庫県")
-    click_at(page, page.locator('[data-testid="stSidebar"] .st-key-_present_switch label'))
-    wait_view(page, present="1")  # drawn: the switch, which had the focus, is gone
-    page.keyboard.press("PageDown")
-    _wait_address(page, "step", "1")
-    _leave_presenter(page)
+    _present_one_step_and_leave(page)
     _all_ready([(tab, (1280, 720), "en")], "left")
     page.screenshot(path=str(artifacts / "room-esc-en-1280x720.png"))
     found = _problems(page, "after Esc, 1280x720 en")
